@@ -1,0 +1,59 @@
+# Sosiokultural — the two commands of the README, and a few helpers.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install messages compilemessages lint format migrate seed worker beat bench clean
+
+run: install compilemessages ## Install, migrate, load demo data and serve on :8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Sosiokultural berjalan di http://127.0.0.1:8000 (Ctrl+C untuk berhenti)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install compilemessages ## Install and run the whole test suite
+	$(PY) -m pytest
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; \
+	  else echo "GNU gettext (msgfmt) is needed: install the 'gettext' package"; exit 1; fi; }
+	touch $(STAMP)
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
+
+messages: install ## Refresh the .po catalogues (id, en) of every app
+	$(PY) manage.py makemessages -l id -l en --ignore=$(VENV) --ignore=static --ignore=staticfiles -v0
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrate: install
+	$(PY) manage.py migrate
+
+seed: install
+	$(PY) manage.py seed_demo
+
+worker: install
+	$(VENV)/bin/celery -A sosiokultural worker --loglevel=INFO
+
+beat: install
+	$(VENV)/bin/celery -A sosiokultural beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,191 @@
+"""Fixtures shared by every app: a small organisation tree and one login per role."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from people.models import Unit, User
+from people.tests.factories import (
+    EmployeeFactory,
+    UnitFactory,
+    UserFactory,
+    head_position,
+)
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager_unless_broker(request):
+    """Tasks run in-process in ordinary tests; ``@pytest.mark.broker`` tests talk to
+    the real broker and worker instead."""
+    from sosiokultural.celery import app
+
+    eager = request.node.get_closest_marker("broker") is None
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = eager or settings.CELERY_TASK_ALWAYS_EAGER
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@dataclass
+class Org:
+    """Province → kota → kecamatan → two kelurahan, plus BPSDM."""
+
+    province: Unit
+    bpsdm: Unit
+    kota: Unit
+    kecamatan: Unit
+    kel_a: Unit
+    kel_b: Unit
+
+
+@pytest.fixture
+def org(db) -> Org:
+    province = UnitFactory(code="DKI", name="DPMPTSP DKI", kind="provinsi")
+    bpsdm = UnitFactory(code="BPSDM", name="BPSDM DKI", kind="bpsdm")
+    kota = UnitFactory(code="JB", name="Jakarta Barat", kind="kota", parent=province)
+    kecamatan = UnitFactory(
+        code="JB-KMB", name="Kembangan", kind="kecamatan", parent=kota
+    )
+    kel_a = UnitFactory(
+        code="JB-KMB-MU", name="Meruya Utara", kind="kelurahan", parent=kecamatan
+    )
+    kel_b = UnitFactory(
+        code="JB-KMB-JG", name="Joglo", kind="kelurahan", parent=kecamatan
+    )
+    return Org(province, bpsdm, kota, kecamatan, kel_a, kel_b)
+
+
+@dataclass
+class Roles:
+    admin: User
+    bpsdm: User
+    head_kecamatan: User  # sees the kecamatan and both kelurahan
+    head_a: User  # head of kelurahan A
+    head_b: User  # head of kelurahan B (the outsider for A)
+    staff_a: User
+    staff_b: User
+
+
+@pytest.fixture
+def roles(org) -> Roles:
+    head = head_position()
+    return Roles(
+        admin=UserFactory(username="admin", role=User.Role.ADMIN, is_staff=True),
+        bpsdm=UserFactory(username="bpsdm", role=User.Role.BPSDM),
+        head_kecamatan=UserFactory(
+            username="kepala.kec",
+            role=User.Role.HEAD,
+            employee=EmployeeFactory(unit=org.kecamatan, position_type=head),
+        ),
+        head_a=UserFactory(
+            username="kepala.a",
+            role=User.Role.HEAD,
+            employee=EmployeeFactory(unit=org.kel_a, position_type=head),
+        ),
+        head_b=UserFactory(
+            username="kepala.b",
+            role=User.Role.HEAD,
+            employee=EmployeeFactory(unit=org.kel_b, position_type=head),
+        ),
+        staff_a=UserFactory(
+            username="staf.a", employee=EmployeeFactory(unit=org.kel_a)
+        ),
+        staff_b=UserFactory(
+            username="staf.b", employee=EmployeeFactory(unit=org.kel_b)
+        ),
+    )
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)`` → the test client, logged in as ``user``."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+# -- a real Celery worker, for @pytest.mark.broker tests ---------------------------
+
+
+def _broker_url() -> str:
+    return settings.CELERY_BROKER_URL
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """Start ``celery worker`` against the real broker and the test database.
+
+    Skipped when no broker is configured (the embedded default runs tasks
+    in-process, and that path is covered by the ordinary tests).
+    """
+    if not _broker_url():
+        pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
+    from django.db import connection
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        pytest.skip("a worker process cannot share an in-memory SQLite database")
+    from sosiokultural.celery import app
+
+    app.control.purge()
+    env = dict(os.environ)
+    env["DATABASE_URL"] = (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{connection.settings_dict['NAME']}"
+    )
+    env["CELERY_BROKER_URL"] = _broker_url()
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    process = subprocess.Popen(  # noqa: S603 - fixed argv, our own interpreter
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "sosiokultural",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if app.control.ping(timeout=0.5):
+                break
+        except Exception:  # noqa: BLE001, S110 - broker not ready yet
+            pass
+        if process.poll() is not None:
+            raise RuntimeError("celery worker exited during start-up")
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise RuntimeError("celery worker did not answer a ping within 30 s")
+    yield process
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

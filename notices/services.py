@@ -1,0 +1,139 @@
+"""Writing and delivering notices (the outbox)."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from notices.models import Notice
+
+logger = logging.getLogger(__name__)
+
+# A delivery claimed longer ago than this is presumed dead (worker killed mid-send)
+# and may be claimed again by the sweep.
+CLAIM_LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 10
+
+
+def notice_create(
+    *,
+    recipient,
+    kind: str,
+    dedupe_key: str,
+    subject: str,
+    body: str,
+    link: str = "",
+) -> Notice:
+    """Write the outbox row (idempotent by ``dedupe_key``) and queue its delivery
+    once the surrounding transaction commits."""
+    notice, created = Notice.objects.get_or_create(
+        dedupe_key=dedupe_key,
+        defaults={
+            "recipient": recipient,
+            "kind": kind,
+            "subject": subject[:200],
+            "body": body,
+            "link": link,
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: notice_enqueue(notice_id=notice.pk))
+    return notice
+
+
+def notice_enqueue(*, notice_id: int) -> bool:
+    """Publish the delivery task. A broker outage is logged, not raised: the row
+    stays pending and ``notices.sweep`` publishes it again later."""
+    from notices.tasks import deliver_notice
+
+    try:
+        deliver_notice.apply_async(kwargs={"notice_id": notice_id})
+    except Exception:  # noqa: BLE001 - any broker failure leaves the row pending
+        logger.warning("notice %s not queued; the sweep will retry", notice_id)
+        return False
+    return True
+
+
+def notice_claim(*, notice_id: int) -> bool:
+    """Claim a notice for delivery with one conditional UPDATE, so two workers (or
+    a task run twice) cannot both send it."""
+    now = timezone.now()
+    claimable = Q(status=Notice.Status.PENDING) | Q(
+        status=Notice.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE
+    )
+    return bool(
+        Notice.objects.filter(claimable, pk=notice_id).update(
+            status=Notice.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
+
+
+def notice_deliver(*, notice_id: int) -> bool:
+    """Send the email of a claimed notice. Returns True when this call delivered it,
+    False when it was not claimable (already delivered or being delivered)."""
+    if not notice_claim(notice_id=notice_id):
+        return False
+    notice = Notice.objects.select_related("recipient").get(pk=notice_id)
+    address = notice.recipient.email
+    if address:
+        message = EmailMessage(
+            subject=notice.subject,
+            body=_email_body(notice),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[address],
+            # Stable id: a receiving server can drop a resend after a worker crash.
+            headers={"Message-ID": f"<notice-{notice.dedupe_key}@sosiokultural>"},
+        )
+        try:
+            message.send()
+        except Exception as exc:
+            notice_release(notice_id=notice_id, error=str(exc))
+            raise
+    Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(
+        status=Notice.Status.DELIVERED, delivered_at=timezone.now(), last_error=""
+    )
+    return True
+
+
+def notice_release(*, notice_id: int, error: str) -> None:
+    """Give a failed claim back (or mark it failed after too many attempts)."""
+    Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(
+        status=Notice.Status.PENDING, claimed_at=None, last_error=error[:2000]
+    )
+    Notice.objects.filter(
+        pk=notice_id, status=Notice.Status.PENDING, attempts__gte=MAX_ATTEMPTS
+    ).update(status=Notice.Status.FAILED)
+
+
+def notices_undelivered_ids() -> list[int]:
+    now = timezone.now()
+    return list(
+        Notice.objects.filter(
+            Q(status=Notice.Status.PENDING)
+            | Q(status=Notice.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE)
+        ).values_list("pk", flat=True)[:1000]
+    )
+
+
+def notice_mark_read(*, notice: Notice) -> Notice:
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        notice.save(update_fields=["read_at"])
+    return notice
+
+
+def notices_mark_all_read(*, user) -> int:
+    return Notice.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def _email_body(notice: Notice) -> str:
+    body = notice.body
+    if notice.link:
+        body += f"\n\n{settings.SITE_URL}{notice.link}"
+    return body

@@ -1,0 +1,27 @@
+"""Thin, idempotent tasks: fetch ids, call a service."""
+
+from celery import shared_task
+from django.core.mail import BadHeaderError
+
+from notices.services import notice_deliver, notice_enqueue, notices_undelivered_ids
+
+
+@shared_task(
+    name="notices.deliver",
+    autoretry_for=(OSError, ConnectionError),
+    dont_autoretry_for=(BadHeaderError,),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=8,
+)
+def deliver_notice(*, notice_id: int) -> bool:
+    return notice_deliver(notice_id=notice_id)
+
+
+@shared_task(name="notices.sweep")
+def sweep_notices() -> int:
+    """Re-queue every notice not yet delivered (broker was down, worker died)."""
+    ids = notices_undelivered_ids()
+    for notice_id in ids:
+        notice_enqueue(notice_id=notice_id)
+    return len(ids)

@@ -1,0 +1,94 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Employee, PositionType, Unit
+from people.nip import nip_errors
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class EmployeeForm(forms.ModelForm):
+    class Meta:
+        model = Employee
+        fields = [
+            "name",
+            "nip",
+            "unit",
+            "position_type",
+            "employment_status",
+            "gender",
+            "placed_on",
+            "email",
+            "is_active",
+        ]
+        widgets = {"placed_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units
+        self.fields["position_type"].queryset = PositionType.objects.all()
+        self.fields["nip"].help_text = _(
+            "18 angka. Kosongkan untuk pegawai non-ASN (PHL)."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("employment_status")
+        if status:
+            errors = nip_errors(
+                cleaned.get("nip") or "", status=status, gender=cleaned.get("gender")
+            )
+            if errors:
+                self.add_error("nip", errors)
+        cleaned["nip"] = (cleaned.get("nip") or "").strip() or None
+        return cleaned
+
+
+class EmployeeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama atau NIP"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.none(), required=False
+    )
+    position_type = forms.ModelChoiceField(
+        label=_("Jabatan"), queryset=PositionType.objects.all(), required=False
+    )
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("1", _("Aktif")), ("0", _("Nonaktif")), ("", _("Semua"))],
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            units if units is not None else Unit.objects.none()
+        )
+
+
+class EmployeeImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Berkas CSV atau XLSX"),
+        help_text=_(
+            "Kolom: nama, nip, unit (kode), jabatan, status, jenis_kelamin, "
+            "tanggal_penempatan, aktif (opsional), email (opsional)."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError(
+                _("Jenis berkas tidak didukung; gunakan CSV atau XLSX.")
+            )
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("Berkas terlalu besar (maksimal 5 MB)."))
+        return upload
+
+
+class LoginCreateForm(forms.Form):
+    username = forms.CharField(label=_("Nama pengguna"), max_length=150)
+    password = forms.CharField(
+        label=_("Kata sandi awal"), widget=forms.PasswordInput, min_length=8
+    )

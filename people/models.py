@@ -1,0 +1,196 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A login. Its role decides what it may see; see ``people.selectors``."""
+
+    class Role(models.TextChoices):
+        STAFF = "pegawai", _("Pegawai")
+        HEAD = "kepala", _("Kepala unit")
+        BPSDM = "bpsdm", _("Admin BPSDM")
+        ADMIN = "admin", _("Administrator")
+
+    role = models.CharField(
+        _("peran"), max_length=10, choices=Role.choices, default=Role.STAFF
+    )
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=["pegawai", "kepala", "bpsdm", "admin"]),
+                name="user_role_valid",
+            )
+        ]
+
+    @property
+    def is_head(self) -> bool:
+        return self.role == self.Role.HEAD
+
+    @property
+    def is_bpsdm(self) -> bool:
+        return self.role == self.Role.BPSDM
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == self.Role.ADMIN or self.is_superuser
+
+    @property
+    def sees_all_units(self) -> bool:
+        """BPSDM admins and administrators see every unit (aggregates)."""
+        return self.is_bpsdm or self.is_administrator
+
+
+class Unit(models.Model):
+    """A node of the organisation tree.
+
+    ``path`` is a materialised path of zero-padded ids ("000001/000004/"), so "this
+    unit and everything under it" is one indexed ``LIKE 'prefix%'`` query. It is
+    maintained by ``people.services.unit_create`` / ``unit_move`` only.
+    """
+
+    class Kind(models.TextChoices):
+        PROVINCE = "provinsi", _("Kantor provinsi")
+        CITY = "kota", _("UPPTSP Kota/Kabupaten")
+        DISTRICT = "kecamatan", _("UPPTSP Kecamatan")
+        VILLAGE = "kelurahan", _("UP PTSP Kelurahan")
+        BPSDM = "bpsdm", _("BPSDM")
+
+    code = models.CharField(_("kode"), max_length=32, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("unit induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, unique=True, editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("unit")
+        ordering = ["path"]
+        indexes = [
+            models.Index(
+                fields=["path"],
+                name="unit_path_prefix_idx",
+                opclasses=["varchar_pattern_ops"],
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PositionType(models.Model):
+    """A kind of position (jabatan): data, edited by administrators."""
+
+    class Tier(models.TextChoices):
+        # Position tiers of the competency standard (PermenPANRB 38/2017).
+        PELAKSANA = "pelaksana", _("Pelaksana")
+        PENGAWAS = "pengawas", _("Pengawas")
+        ADMINISTRATOR = "administrator", _("Administrator")
+        JPT_PRATAMA = "jpt_pratama", _("JPT Pratama")
+        JPT_MADYA = "jpt_madya", _("JPT Madya/Utama")
+
+    code = models.SlugField(_("kode"), max_length=32, unique=True)
+    name = models.CharField(_("nama"), max_length=100, unique=True)
+    tier = models.CharField(_("tingkat jabatan"), max_length=16, choices=Tier.choices)
+    leads_unit = models.BooleanField(
+        _("memimpin unit"),
+        default=False,
+        help_text=_("Pemegang jabatan ini adalah kepala unit atau subbagian."),
+    )
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("jenis jabatan")
+        verbose_name_plural = _("jenis jabatan")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Employee(models.Model):
+    class Status(models.TextChoices):
+        PNS = "PNS", _("PNS")
+        CPNS = "CPNS", _("CPNS")
+        PPPK = "PPPK", _("PPPK")
+        NON_ASN = "NON_ASN", _("Non-ASN (PHL)")
+
+    class Gender(models.TextChoices):
+        MALE = "L", _("Laki-laki")
+        FEMALE = "P", _("Perempuan")
+
+    name = models.CharField(_("nama"), max_length=200)
+    nip = models.CharField(_("NIP"), max_length=18, null=True, blank=True, unique=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="employees"
+    )
+    position_type = models.ForeignKey(
+        PositionType,
+        verbose_name=_("jabatan"),
+        on_delete=models.PROTECT,
+        related_name="employees",
+    )
+    employment_status = models.CharField(
+        _("status kepegawaian"), max_length=8, choices=Status.choices
+    )
+    gender = models.CharField(_("jenis kelamin"), max_length=1, choices=Gender.choices)
+    placed_on = models.DateField(_("tanggal penempatan di unit"))
+    is_active = models.BooleanField(_("aktif"), default=True)
+    email = models.EmailField(_("email"), blank=True)
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("akun login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee",
+    )
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(employment_status="NON_ASN") | Q(nip__isnull=False),
+                name="employee_asn_has_nip",
+            ),
+            models.CheckConstraint(
+                condition=Q(nip__isnull=True)
+                | Q(employment_status__in=["PNS", "CPNS", "PPPK"]),
+                name="employee_non_asn_without_nip",
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=["L", "P"]), name="employee_gender_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "is_active"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from people.nip import nip_errors
+
+        errors = nip_errors(
+            self.nip or "", status=self.employment_status, gender=self.gender
+        )
+        if errors:
+            raise ValidationError({"nip": errors})
+
+    @property
+    def is_asn(self) -> bool:
+        return self.employment_status != self.Status.NON_ASN

@@ -1,0 +1,93 @@
+"""Reads and the scoping rule of the whole project.
+
+The rule: staff see their own records; unit heads see their unit and everything under
+it; BPSDM admins and administrators see every unit. Every app's selectors build on
+``unit_scope_q`` / ``employee_scope_q`` so the rule lives in one place.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from people.models import Employee, Unit, User
+
+_NOTHING = Q(pk__in=[])
+
+
+def user_employee(user: User) -> Employee | None:
+    try:
+        return user.employee
+    except Employee.DoesNotExist:
+        return None
+
+
+def scope_root_unit(user: User) -> Unit | None:
+    """The top unit of a head's scope, or of a staff member's own unit."""
+    employee = user_employee(user)
+    return employee.unit if employee else None
+
+
+def unit_scope_q(user: User, field: str = "unit") -> Q:
+    """A Q restricting ``field`` (a FK to Unit) to the units ``user`` may see."""
+    if not user.is_authenticated or not user.is_active:
+        return _NOTHING
+    if user.sees_all_units:
+        return Q()
+    unit = scope_root_unit(user)
+    if unit is None:
+        return _NOTHING
+    if user.is_head:
+        return Q(**{f"{field}__path__startswith": unit.path})
+    return Q(**{field: unit})
+
+
+def employee_scope_q(user: User, field: str = "") -> Q:
+    """A Q restricting employees (or ``field``, a FK to Employee) to those in scope."""
+    prefix = f"{field}__" if field else ""
+    if not user.is_authenticated or not user.is_active:
+        return _NOTHING
+    if user.sees_all_units:
+        return Q()
+    employee = user_employee(user)
+    if employee is None:
+        return _NOTHING
+    if user.is_head:
+        return Q(**{f"{prefix}unit__path__startswith": employee.unit.path})
+    return Q(**{f"{prefix}pk" if field else "pk": employee.pk})
+
+
+def units_visible_to(user: User) -> QuerySet[Unit]:
+    if not user.is_authenticated or not user.is_active:
+        return Unit.objects.none()
+    if user.sees_all_units:
+        return Unit.objects.all()
+    unit = scope_root_unit(user)
+    if unit is None:
+        return Unit.objects.none()
+    if user.is_head:
+        return unit_subtree(unit)
+    return Unit.objects.filter(pk=unit.pk)
+
+
+def unit_get_for_user(user: User, pk: int) -> Unit:
+    return get_object_or_404(units_visible_to(user), pk=pk)
+
+
+def employees_visible_to(user: User) -> QuerySet[Employee]:
+    return Employee.objects.filter(employee_scope_q(user)).select_related(
+        "unit", "position_type"
+    )
+
+
+def employee_get_for_user(user: User, pk: int) -> Employee:
+    return get_object_or_404(employees_visible_to(user), pk=pk)
+
+
+def unit_subtree(unit: Unit) -> QuerySet[Unit]:
+    """This unit and everything under it: one indexed prefix query."""
+    return Unit.objects.filter(path__startswith=unit.path)
+
+
+def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
+    """The chain from the root down to ``unit`` (inclusive), in one query."""
+    prefixes = [unit.path[: i + 7] for i in range(0, len(unit.path), 7)]
+    return Unit.objects.filter(path__in=prefixes).order_by("depth")

@@ -1,0 +1,145 @@
+"""Writes for units, employees and logins."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+
+from notices.services import notice_create
+from people.models import Employee, PositionType, Unit, User
+
+SEGMENT = 7  # "000123/"
+
+
+def _segment(pk: int) -> str:
+    return f"{pk:06d}/"
+
+
+@transaction.atomic
+def unit_create(*, code: str, name: str, kind: str, parent: Unit | None = None) -> Unit:
+    # The path needs the id, so insert with a unique temporary path first.
+    unit = Unit.objects.create(
+        code=code, name=name, kind=kind, parent=parent, path=f"tmp-{code}"
+    )
+    unit.path = (parent.path if parent else "") + _segment(unit.pk)
+    unit.depth = unit.path.count("/") - 1
+    unit.save(update_fields=["path", "depth"])
+    return unit
+
+
+@transaction.atomic
+def unit_update(*, unit: Unit, code: str, name: str, kind: str) -> Unit:
+    unit.code, unit.name, unit.kind = code, name, kind
+    unit.full_clean(exclude=["path", "parent"])
+    unit.save(update_fields=["code", "name", "kind"])
+    return unit
+
+
+@transaction.atomic
+def unit_move(*, unit: Unit, new_parent: Unit | None) -> Unit:
+    """Re-hang ``unit`` (and its whole subtree) under ``new_parent``: one UPDATE."""
+    if new_parent is not None and new_parent.path.startswith(unit.path):
+        raise ValidationError(
+            {"parent": _("Unit tidak dapat dipindahkan ke bawah dirinya sendiri.")}
+        )
+    old_prefix = unit.path
+    new_prefix = (new_parent.path if new_parent else "") + _segment(unit.pk)
+    depth_change = new_prefix.count("/") - old_prefix.count("/")
+    Unit.objects.filter(path__startswith=old_prefix).update(
+        path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1)),
+        depth=F("depth") + depth_change,
+    )
+    Unit.objects.filter(pk=unit.pk).update(parent=new_parent)
+    unit.refresh_from_db()
+    return unit
+
+
+def _check_employee(employee: Employee) -> None:
+    employee.full_clean(exclude=["user"])  # includes the NIP rules (Employee.clean)
+
+
+@transaction.atomic
+def employee_create(
+    *,
+    name: str,
+    unit: Unit,
+    position_type: PositionType,
+    employment_status: str,
+    gender: str,
+    placed_on: date,
+    nip: str | None = None,
+    email: str = "",
+    is_active: bool = True,
+) -> Employee:
+    employee = Employee(
+        name=name.strip(),
+        nip=(nip or "").strip() or None,
+        unit=unit,
+        position_type=position_type,
+        employment_status=employment_status,
+        gender=gender,
+        placed_on=placed_on,
+        email=email,
+        is_active=is_active,
+    )
+    _check_employee(employee)
+    employee.save()
+    return employee
+
+
+@transaction.atomic
+def employee_update(*, employee: Employee, **fields) -> Employee:
+    for name, value in fields.items():
+        setattr(employee, name, value)
+    employee.nip = (employee.nip or "").strip() or None
+    _check_employee(employee)
+    employee.save()
+    return employee
+
+
+def role_for_position(position_type: PositionType) -> str:
+    return User.Role.HEAD if position_type.leads_unit else User.Role.STAFF
+
+
+@transaction.atomic
+def employee_login_create(
+    *,
+    employee: Employee,
+    username: str,
+    password: str | None = None,
+    role: str | None = None,
+) -> User:
+    """Give ``employee`` a login and queue the welcome notice (email via Celery)."""
+    if employee.user_id:
+        raise ValidationError(_("Pegawai ini sudah memiliki akun login."))
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("Nama pengguna sudah dipakai.")})
+    user = User(
+        username=username,
+        email=employee.email,
+        first_name=employee.name[:150],
+        role=role or role_for_position(employee.position_type),
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    employee.user = user
+    employee.save(update_fields=["user"])
+    notice_create(
+        recipient=user,
+        kind="welcome",
+        dedupe_key=f"welcome:user:{user.pk}",
+        subject=_("Selamat datang di Sosiokultural"),
+        body=_(
+            "Halo %(name)s, akun Anda (%(username)s) untuk aplikasi pengembangan "
+            "kompetensi sosiokultural telah dibuat."
+        )
+        % {"name": employee.name, "username": username},
+        link="/",
+    )
+    return user

@@ -1,0 +1,232 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from people.forms import (
+    EmployeeFilterForm,
+    EmployeeForm,
+    EmployeeImportForm,
+    LoginCreateForm,
+)
+from people.importing import EmployeeImportError, employees_import
+from people.permissions import can_manage_employees, require_roles
+from people.selectors import (
+    employee_get_for_user,
+    employees_visible_to,
+    unit_ancestors,
+    unit_get_for_user,
+    unit_subtree,
+    units_visible_to,
+)
+from people.services import employee_create, employee_login_create, employee_update
+from sosiokultural.tabular import csv_response, xlsx_response
+
+EXPORT_HEADERS = [
+    "nama",
+    "nip",
+    "unit",
+    "jabatan",
+    "status",
+    "jenis_kelamin",
+    "tanggal_penempatan",
+    "aktif",
+    "email",
+]
+
+
+def _filtered_employees(request):
+    units = units_visible_to(request.user)
+    form = EmployeeFilterForm(request.GET or {"active": "1"}, units=units)
+    employees = employees_visible_to(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            employees = employees.filter(
+                Q(name__icontains=data["q"]) | Q(nip__startswith=data["q"])
+            )
+        if data["unit"]:
+            employees = employees.filter(unit__path__startswith=data["unit"].path)
+        if data["position_type"]:
+            employees = employees.filter(position_type=data["position_type"])
+        if data["active"] in {"0", "1"}:
+            employees = employees.filter(is_active=data["active"] == "1")
+    return form, employees.order_by("unit__path", "name")
+
+
+@login_required
+def employee_list(request):
+    form, employees = _filtered_employees(request)
+    page = Paginator(employees, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "people/employee_list.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": query.urlencode(),
+            "can_manage": can_manage_employees(request.user),
+        },
+    )
+
+
+@login_required
+def employee_export(request, fmt: str):
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    __, employees = _filtered_employees(request)
+    rows = [
+        [
+            e.name,
+            e.nip or "",
+            e.unit.code,
+            e.position_type.code,
+            e.employment_status,
+            e.gender,
+            e.placed_on.isoformat(),
+            "ya" if e.is_active else "tidak",
+            e.email,
+        ]
+        for e in employees
+    ]
+    if fmt == "csv":
+        return csv_response("pegawai", EXPORT_HEADERS, rows)
+    return xlsx_response("pegawai", [(_("Pegawai"), EXPORT_HEADERS, rows)])
+
+
+@login_required
+def employee_detail(request, pk: int):
+    employee = employee_get_for_user(request.user, pk)
+    return render(
+        request,
+        "people/employee_detail.html",
+        {
+            "employee": employee,
+            "ancestors": unit_ancestors(employee.unit),
+            "can_manage": can_manage_employees(request.user)
+            and employee.user_id != request.user.pk,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def employee_create_view(request):
+    if not can_manage_employees(request.user):
+        raise PermissionDenied
+    form = EmployeeForm(request.POST or None, units=units_visible_to(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            employee = employee_create(**form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Pegawai %(name)s disimpan.") % {"name": employee}
+            )
+            return redirect("people:employee_detail", pk=employee.pk)
+    return render(request, "people/employee_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def employee_edit(request, pk: int):
+    employee = employee_get_for_user(request.user, pk)
+    if not can_manage_employees(request.user) or employee.user_id == request.user.pk:
+        raise PermissionDenied
+    form = EmployeeForm(
+        request.POST or None, instance=employee, units=units_visible_to(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            employee_update(employee=employee, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Perubahan disimpan."))
+            return redirect("people:employee_detail", pk=employee.pk)
+    return render(
+        request, "people/employee_form.html", {"form": form, "employee": employee}
+    )
+
+
+@login_required
+@require_roles("is_administrator", "is_head")
+@require_http_methods(["GET", "POST"])
+def employee_login(request, pk: int):
+    employee = employee_get_for_user(request.user, pk)
+    form = LoginCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            employee_login_create(employee=employee, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, _("Akun login dibuat; email sambutan dikirim."))
+            return redirect("people:employee_detail", pk=employee.pk)
+    return render(
+        request, "people/employee_login.html", {"form": form, "employee": employee}
+    )
+
+
+@login_required
+@require_roles("is_administrator", "is_bpsdm")
+@require_http_methods(["GET", "POST"])
+def employee_import_view(request):
+    form = EmployeeImportForm(request.POST or None, request.FILES or None)
+    errors: list[tuple[int, str]] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = employees_import(filename=upload.name, content=upload.read())
+        except EmployeeImportError as exc:
+            errors = exc.errors
+        else:
+            messages.success(
+                request,
+                _("Impor berhasil: %(created)s pegawai baru, %(updated)s diperbarui.")
+                % {"created": report.created, "updated": report.updated},
+            )
+            return redirect("people:employee_list")
+    return render(
+        request, "people/employee_import.html", {"form": form, "errors": errors}
+    )
+
+
+@login_required
+def unit_list(request):
+    units = units_visible_to(request.user).annotate(
+        employee_count=Count("employees", filter=Q(employees__is_active=True))
+    )
+    return render(request, "people/unit_list.html", {"units": units})
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = unit_get_for_user(request.user, pk)
+    employees = (
+        employees_visible_to(request.user)
+        .filter(unit__path__startswith=unit.path, is_active=True)
+        .order_by("unit__path", "position_type__order", "name")
+    )
+    return render(
+        request,
+        "people/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": unit_ancestors(unit),
+            "children": unit_subtree(unit).filter(depth=unit.depth + 1),
+            "employees": employees,
+        },
+    )

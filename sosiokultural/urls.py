@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from sosiokultural import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("health/", views.health, name="health"),
+    path(
+        "akun/masuk/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "akun/sandi/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "akun/sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("people.urls")),
+    path("pemberitahuan/", include("notices.urls")),
+    path("kompetensi/", include("competencies.urls")),
+    path("program/", include("programs.urls")),
+    path("kegiatan/", include("activities.urls")),
+    path("uji/", include("assessments.urls")),
+    path("ikm/", include("surveys.urls")),
+    path("laporan/", include("reports.urls")),
+]

@@ -1,0 +1,56 @@
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from sosiokultural.registry import dashboard_cards
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+def dashboard(request):
+    return render(request, "dashboard.html", {"cards": dashboard_cards(request.user)})
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure means "down"
+        logger.exception("health: database check failed")
+        return False
+    return True
+
+
+def _broker_status() -> str:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    from sosiokultural.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # noqa: BLE001
+        logger.warning("health: broker check failed")
+        return "down"
+    return "ok"
+
+
+@require_GET
+@never_cache
+def health(request):
+    """For load balancers: 200 when the database and broker answer, else 503."""
+    database = "ok" if _database_ok() else "down"
+    broker = _broker_status()
+    healthy = database == "ok" and broker in {"ok", "eager"}
+    return JsonResponse(
+        {"status": "ok" if healthy else "down", "database": database, "broker": broker},
+        status=200 if healthy else 503,
+    )
