@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "notices",
     "competencies",
     "programs",
+    "ledger",
     "activities",
     "assessments",
     "surveys",

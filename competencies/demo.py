@@ -1,0 +1,282 @@
+"""Reference data of the framework: dimensions, levels, forms, the matrix of the
+paper's Tables 4 and 5, and a default standard. Idempotent."""
+
+from datetime import date
+
+from competencies.models import (
+    DevelopmentForm,
+    Dimension,
+    FormDimension,
+    ProficiencyLevel,
+    RequiredLevel,
+    Standard,
+)
+from people.models import PositionType
+
+DIMENSIONS = [
+    # number, code, name, English name, description (paper, Table 4)
+    (
+        1,
+        "keragaman-budaya",
+        "Mengelola Keragaman Lingkungan Budaya",
+        "Managing cultural diversity",
+        "Kemampuan memahami dan menyadari adanya pemberdayaan budaya dan melihatnya "
+        "sebagai hal positif, dalam bentuk implementasi manajemen kerja dengan mencegah "
+        "diskriminasi dan menerapkan prinsip inklusifitas sehingga tujuan organisasi "
+        "akan tercapai secara efektif.",
+    ),
+    (
+        2,
+        "jejaring-sosial",
+        "Membangun Jejaring (Network) Sosial",
+        "Building social networks",
+        "Kemampuan membangun interaksi sosial atau hubungan timbal balik yang "
+        "menghasilkan suatu proses pengaruh mempengaruhi antar individu maupun kelompok.",
+    ),
+    (
+        3,
+        "manajemen-konflik",
+        "Manajemen Konflik",
+        "Conflict management",
+        "Kemampuan mengambil langkah-langkah dalam rangka mengarahkan perselisihan untuk "
+        "menghasilkan hasil akhir yang positif/kreatif.",
+    ),
+    (
+        4,
+        "empati-sosial",
+        "Empati Sosial",
+        "Social empathy",
+        "Kemampuan untuk memahami perbedaan pikiran, perasaan atau masalah berbagai "
+        "kelompok sosial yang berbeda.",
+    ),
+    (
+        5,
+        "kepekaan-gender",
+        "Kepekaan Gender",
+        "Gender sensitivity",
+        "Kemampuan untuk mengenali dan menyadari kesenjangan akses, partisipasi, kontrol "
+        "dan manfaat yang diterima antara laki-laki dengan perempuan dalam lingkungan "
+        "kerja maupun dalam kehidupan bermasyarakat.",
+    ),
+    (
+        6,
+        "kepekaan-disabilitas",
+        "Kepekaan Disabilitas",
+        "Disability sensitivity",
+        "Kemampuan untuk menyadari dan mengenali kebutuhan kelompok keterbatasan fisik "
+        "dan mental (difabel) dan kelompok rentan lainnya.",
+    ),
+]
+
+LEVELS = [
+    (
+        1,
+        "Peka memahami dan menerima kemajemukan",
+        "Sensitive to, understands and accepts plurality",
+    ),
+    (
+        2,
+        "Aktif mengembangkan sikap saling menghargai, menekankan persamaan dan persatuan",
+        "Actively builds mutual respect, stressing common ground and unity",
+    ),
+    (
+        3,
+        "Mempromosikan, mengembangkan sikap toleransi dan persatuan",
+        "Promotes and develops tolerance and unity",
+    ),
+    (
+        4,
+        "Mendayagunakan perbedaan secara konstruktif dan kreatif untuk meningkatkan "
+        "efektivitas organisasi",
+        "Uses differences constructively and creatively to make the organisation "
+        "more effective",
+    ),
+    (
+        5,
+        "Wakil pemerintah untuk membangun hubungan sosial psikologis",
+        "Represents the government in building social and psychological bonds",
+    ),
+]
+
+FORMS = [
+    # code, name, English, provider, classification, default JP, default minutes
+    (
+        "pendekatan-personal",
+        "Pendekatan Personal",
+        "Personal approach",
+        "internal",
+        "non_classical",
+        None,
+        30,
+    ),
+    ("coaching", "Coaching", "Coaching", "internal", "non_classical", None, 60),
+    ("briefing", "Briefing", "Briefing", "internal", "non_classical", None, 10),
+    ("gathering", "Gathering", "Gathering", "internal", "non_classical", None, 240),
+    (
+        "benchmarking",
+        "Benchmarking (Patok Banding)",
+        "Benchmarking",
+        "internal",
+        "non_classical",
+        None,
+        240,
+    ),
+    (
+        "pengembangan-diri",
+        "Pengembangan Diri",
+        "Self-development",
+        "internal",
+        "non_classical",
+        None,
+        60,
+    ),
+    (
+        "orientasi-pelayanan",
+        "Orientasi Pelayanan",
+        "Service orientation",
+        "external",
+        "classical",
+        24,
+        None,
+    ),
+    ("e-learning", "E-Learning", "E-learning", "external", "non_classical", 10, None),
+    (
+        "diklat-komunikasi",
+        "Diklat Komunikasi",
+        "Communication training",
+        "external",
+        "classical",
+        30,
+        None,
+    ),
+    (
+        "pertukaran-pns-swasta",
+        "Pertukaran PNS–Pegawai Swasta",
+        "Civil servant–private sector exchange",
+        "external",
+        "non_classical",
+        40,
+        None,
+    ),
+    (
+        "uji-kompetensi",
+        "Uji Kompetensi & Feedback",
+        "Competency test with feedback",
+        "external",
+        "non_classical",
+        2,
+        None,
+    ),
+    (
+        "diklat-disabilitas",
+        "Diklat Pelayanan bagi Penyandang Disabilitas",
+        "Service for persons with disabilities training",
+        "external",
+        "classical",
+        24,
+        None,
+    ),
+]
+
+EXTERNAL_FIVE = [
+    "orientasi-pelayanan",
+    "e-learning",
+    "diklat-komunikasi",
+    "pertukaran-pns-swasta",
+    "uji-kompetensi",
+]
+# Tables 4 (internal) and 5 (external) of the paper, row by row.
+MATRIX = {
+    "keragaman-budaya": [
+        "pendekatan-personal",
+        "briefing",
+        "gathering",
+        *EXTERNAL_FIVE,
+    ],
+    "jejaring-sosial": [
+        "pendekatan-personal",
+        "coaching",
+        "briefing",
+        "gathering",
+        *EXTERNAL_FIVE,
+    ],
+    "manajemen-konflik": [
+        "pendekatan-personal",
+        "coaching",
+        "briefing",
+        "gathering",
+        *EXTERNAL_FIVE,
+    ],
+    "empati-sosial": [
+        "pendekatan-personal",
+        "coaching",
+        "briefing",
+        "gathering",
+        *EXTERNAL_FIVE,
+    ],
+    "kepekaan-gender": ["pendekatan-personal", "briefing", "gathering", *EXTERNAL_FIVE],
+    "kepekaan-disabilitas": ["briefing", "orientasi-pelayanan", "diklat-disabilitas"],
+}
+
+# Typical published pattern (unconfirmed): kept as editable data, never as code.
+TIER_LEVEL = {
+    "pelaksana": 1,
+    "pengawas": 2,
+    "administrator": 3,
+    "jpt_pratama": 4,
+    "jpt_madya": 5,
+}
+DEFAULT_STANDARD_FROM = date(2018, 1, 1)
+
+
+def seed(out, context: dict) -> None:
+    dims = {}
+    for number, code, name, name_en, description in DIMENSIONS:
+        dims[code], __ = Dimension.objects.get_or_create(
+            code=code,
+            defaults={
+                "number": number,
+                "name": name,
+                "name_en": name_en,
+                "description": description,
+            },
+        )
+    for level, name, name_en in LEVELS:
+        ProficiencyLevel.objects.get_or_create(
+            level=level, defaults={"name": name, "name_en": name_en}
+        )
+    forms = {}
+    for order, (code, name, name_en, provider, cls, jp, minutes) in enumerate(FORMS):
+        forms[code], __ = DevelopmentForm.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "provider": provider,
+                "classification": cls,
+                "default_jp": jp,
+                "default_minutes": minutes,
+                "order": order,
+            },
+        )
+    for dim_code, form_codes in MATRIX.items():
+        for form_code in form_codes:
+            FormDimension.objects.get_or_create(
+                form=forms[form_code], dimension=dims[dim_code]
+            )
+    standard, created = Standard.objects.get_or_create(
+        effective_from=DEFAULT_STANDARD_FROM,
+        defaults={"name": "Standar kompetensi sosiokultural PTSP"},
+    )
+    if created:
+        RequiredLevel.objects.bulk_create(
+            RequiredLevel(
+                standard=standard,
+                position_type=position,
+                dimension=dimension,
+                level=TIER_LEVEL[position.tier],
+            )
+            for position in PositionType.objects.all()
+            for dimension in dims.values()
+        )
+    context.update({"dimensions": dims, "forms": forms, "standard": standard})

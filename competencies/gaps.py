@@ -1,0 +1,16 @@
+"""Gap rules as pure functions (no database)."""
+
+
+def gap(required: int | None, assessed: int | None) -> int | None:
+    """Required − assessed, floored at 0: a surplus is not a negative need.
+
+    ``None`` when either side is unknown (untested, or no requirement).
+    """
+    if required is None or assessed is None:
+        return None
+    return max(0, required - assessed)
+
+
+def meets_standard(required: int | None, assessed: int | None) -> bool | None:
+    g = gap(required, assessed)
+    return None if g is None else g == 0

@@ -1,0 +1,216 @@
+"""The competency framework: the six sociocultural dimensions (PKP2A II LAN), the
+1–5 proficiency scale, behavioural indicators, the required level per position type
+(versioned by effective date), and the catalogue of development forms with the
+dimension ↔ form matrix of the paper's Tables 4 and 5.
+
+The forms and matrix live here, with the standard, because both are edited by the
+standard's owner (BPSDM) and read together; ``programs`` holds BPSDM's concrete
+offerings of the external forms.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class BilingualName(models.Model):
+    name = models.CharField(_("nama"), max_length=200)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active UI language."""
+        if (get_language() or "id").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class Dimension(BilingualName):
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    number = models.PositiveSmallIntegerField(_("nomor"), unique=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+    description_en = models.TextField(_("deskripsi (Inggris)"), blank=True)
+
+    class Meta:
+        verbose_name = _("dimensi")
+        verbose_name_plural = _("dimensi")
+        ordering = ["number"]
+
+
+class ProficiencyLevel(BilingualName):
+    """The 1–5 scale (PermenPANRB 38/2017, "Perekat Bangsa")."""
+
+    level = models.PositiveSmallIntegerField(
+        _("level"), unique=True, validators=LEVEL_VALIDATORS
+    )
+    description = models.TextField(_("deskripsi"), blank=True)
+
+    class Meta:
+        verbose_name = _("level kemahiran")
+        verbose_name_plural = _("level kemahiran")
+        ordering = ["level"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="proficiency_level_1_5"
+            )
+        ]
+
+
+class Indicator(models.Model):
+    """A behavioural indicator of a dimension at a level (data BPSDM edits)."""
+
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="indicators"
+    )
+    level = models.PositiveSmallIntegerField(_("level"), validators=LEVEL_VALIDATORS)
+    text = models.TextField(_("indikator perilaku"))
+    text_en = models.TextField(_("indikator perilaku (Inggris)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("indikator perilaku")
+        verbose_name_plural = _("indikator perilaku")
+        ordering = ["dimension__number", "level", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="indicator_level_1_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Standard(models.Model):
+    """A version of the required levels, in force from ``effective_from`` until the
+    next version starts. Reports use the version in force on their reference date,
+    so a new standard never rewrites past reports."""
+
+    name = models.CharField(_("nama"), max_length=200)
+    effective_from = models.DateField(_("berlaku mulai"), unique=True)
+    notes = models.TextField(_("catatan"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = _("standar kompetensi")
+        verbose_name_plural = _("standar kompetensi")
+        ordering = ["-effective_from"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.effective_from:%d-%m-%Y})"
+
+
+class RequiredLevel(models.Model):
+    standard = models.ForeignKey(
+        Standard, on_delete=models.CASCADE, related_name="required_levels"
+    )
+    position_type = models.ForeignKey(
+        "people.PositionType", on_delete=models.PROTECT, related_name="required_levels"
+    )
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, related_name="required_levels"
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level yang dipersyaratkan"), validators=LEVEL_VALIDATORS
+    )
+
+    class Meta:
+        verbose_name = _("level yang dipersyaratkan")
+        verbose_name_plural = _("level yang dipersyaratkan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["standard", "position_type", "dimension"],
+                name="required_level_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="required_level_1_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position_type_id}/{self.dimension_id}: {self.level}"
+
+
+class DevelopmentForm(BilingualName):
+    """A form of competency development (Perlan 10/2018), internal or external."""
+
+    class Provider(models.TextChoices):
+        INTERNAL = "internal", _("Internal (dilaksanakan unit)")
+        EXTERNAL = "external", _("Eksternal (dilaksanakan BPSDM)")
+
+    class Classification(models.TextChoices):
+        CLASSICAL = "classical", _("Klasikal")
+        NON_CLASSICAL = "non_classical", _("Nonklasikal")
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    provider = models.CharField(
+        _("penyelenggara"), max_length=10, choices=Provider.choices
+    )
+    classification = models.CharField(
+        _("klasifikasi LAN"), max_length=14, choices=Classification.choices
+    )
+    description = models.TextField(_("deskripsi"), blank=True)
+    description_en = models.TextField(_("deskripsi (Inggris)"), blank=True)
+    # Default JP rule: credit the actual minutes attended (internal forms), or a
+    # fixed number of JP for a completed offering (external forms), editable per
+    # program.
+    default_jp = models.DecimalField(
+        _("JP bawaan"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Kosong: JP dihitung dari durasi kehadiran (1 JP = 45 menit)."),
+    )
+    default_minutes = models.PositiveIntegerField(
+        _("durasi bawaan (menit)"), null=True, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    dimensions = models.ManyToManyField(
+        Dimension, through="FormDimension", related_name="forms"
+    )
+
+    class Meta:
+        verbose_name = _("bentuk pengembangan")
+        verbose_name_plural = _("bentuk pengembangan")
+        ordering = ["provider", "order"]
+
+
+class FormDimension(models.Model):
+    """A cell of the matrix: this form develops this dimension, with the expected
+    profile ("Profil yang Diharapkan") the paper gives for it."""
+
+    form = models.ForeignKey(
+        DevelopmentForm, on_delete=models.CASCADE, related_name="links"
+    )
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="links"
+    )
+    expected_profile = models.TextField(_("profil yang diharapkan"), blank=True)
+
+    class Meta:
+        verbose_name = _("sel matriks")
+        verbose_name_plural = _("matriks dimensi ↔ bentuk pengembangan")
+        ordering = ["dimension__number", "form__provider", "form__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "dimension"], name="form_dimension_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension} ↔ {self.form}"

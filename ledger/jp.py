@@ -1,0 +1,33 @@
+"""JP (jam pelajaran) arithmetic as pure functions.
+
+Rounding rule: minutes are summed first, then divided by the minutes of one JP
+(45 by default, setting ``JP_MINUTES``) and rounded once, half up, to 2 decimals.
+So ten 10-minute briefings are 100 min = 2.22 JP (not 10 × 0.22 = 2.20).
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+def jp_from_minutes(minutes: Decimal | int, jp_minutes: int = 45) -> Decimal:
+    if jp_minutes <= 0:
+        raise ValueError("jp_minutes must be positive")
+    return (Decimal(minutes) / Decimal(jp_minutes)).quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+
+
+def minutes_from_jp(jp: Decimal | int, jp_minutes: int = 45) -> Decimal:
+    return (Decimal(jp) * Decimal(jp_minutes)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def progress_percent(jp: Decimal, minimum: int = 20) -> int:
+    """Share of the annual minimum reached, 0–100 (capped)."""
+    if minimum <= 0:
+        return 100
+    return min(100, int((Decimal(jp) * 100 / minimum).to_integral_value(ROUND_HALF_UP)))
+
+
+def jp_remaining(jp: Decimal, minimum: int = 20) -> Decimal:
+    return max(Decimal(0), Decimal(minimum) - Decimal(jp)).quantize(CENT)
