@@ -189,3 +189,62 @@ def celery_worker_process(transactional_db):
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+# -- a real browser, for @pytest.mark.browser tests ---------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = BASE_DIR / "test-artifacts"
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A Playwright page in Debian's Chromium, pointed at the live server.
+
+    ``page.goto(live_server.url + "/...")``; save screenshots under
+    ``test-artifacts/`` (kept after the run). Skipped when Chromium is missing.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed (make test installs it as root)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # test makes around it are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def browser_login(browser_page, live_server):
+    """``browser_login(user, password="rahasia-123")`` logs in through the real form."""
+
+    def _login(user, password="rahasia-123"):
+        browser_page.goto(f"{live_server.url}/akun/masuk/")
+        browser_page.fill("input[name=username]", user.username)
+        browser_page.fill("input[name=password]", password)
+        browser_page.click("form button[type=submit]")
+        browser_page.wait_for_url(f"{live_server.url}/")
+        return browser_page
+
+    return _login

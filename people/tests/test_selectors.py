@@ -1,0 +1,52 @@
+from people.models import Unit
+from people.selectors import (
+    employee_get_for_user,
+    employees_visible_to,
+    unit_ancestors,
+    unit_subtree,
+    units_visible_to,
+)
+
+
+def test_unit_subtree_is_one_query(org, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        codes = sorted(unit_subtree(org.kecamatan).values_list("code", flat=True))
+    assert codes == ["JB-KMB", "JB-KMB-JG", "JB-KMB-MU"]
+
+
+def test_unit_subtree_query_count_constant_in_size(org, django_assert_num_queries):
+    from people.services import unit_create
+
+    for i in range(30):
+        unit_create(code=f"X{i}", name=f"X{i}", kind="kelurahan", parent=org.kel_a)
+    with django_assert_num_queries(1):
+        assert len(list(unit_subtree(org.kota))) == 3 + 30 + 1
+
+
+def test_unit_ancestors_root_first(org):
+    assert [u.code for u in unit_ancestors(org.kel_a)] == ["DKI", "JB", "JB-KMB", "JB-KMB-MU"]
+
+
+def test_units_visible_to_roles(roles, org):
+    assert set(units_visible_to(roles.bpsdm)) == set(Unit.objects.all())
+    assert {u.code for u in units_visible_to(roles.head_kecamatan)} == {
+        "JB-KMB", "JB-KMB-MU", "JB-KMB-JG"
+    }
+    assert {u.code for u in units_visible_to(roles.head_a)} == {"JB-KMB-MU"}
+    assert {u.code for u in units_visible_to(roles.staff_a)} == {"JB-KMB-MU"}
+
+
+def test_employees_visible_to_roles(roles):
+    staff_a = roles.staff_a.employee
+    assert list(employees_visible_to(roles.staff_a)) == [staff_a]
+    assert set(employees_visible_to(roles.head_a)) == {roles.head_a.employee, staff_a}
+    assert employees_visible_to(roles.head_kecamatan).count() == 5
+    assert employees_visible_to(roles.bpsdm).count() == 5
+
+
+def test_employee_get_for_user_outside_scope_is_404(roles):
+    import pytest
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        employee_get_for_user(roles.head_b, roles.staff_a.employee.pk)
