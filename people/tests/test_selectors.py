@@ -24,13 +24,20 @@ def test_unit_subtree_query_count_constant_in_size(org, django_assert_num_querie
 
 
 def test_unit_ancestors_root_first(org):
-    assert [u.code for u in unit_ancestors(org.kel_a)] == ["DKI", "JB", "JB-KMB", "JB-KMB-MU"]
+    assert [u.code for u in unit_ancestors(org.kel_a)] == [
+        "DKI",
+        "JB",
+        "JB-KMB",
+        "JB-KMB-MU",
+    ]
 
 
 def test_units_visible_to_roles(roles, org):
     assert set(units_visible_to(roles.bpsdm)) == set(Unit.objects.all())
     assert {u.code for u in units_visible_to(roles.head_kecamatan)} == {
-        "JB-KMB", "JB-KMB-MU", "JB-KMB-JG"
+        "JB-KMB",
+        "JB-KMB-MU",
+        "JB-KMB-JG",
     }
     assert {u.code for u in units_visible_to(roles.head_a)} == {"JB-KMB-MU"}
     assert {u.code for u in units_visible_to(roles.staff_a)} == {"JB-KMB-MU"}
