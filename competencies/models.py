@@ -18,6 +18,18 @@ from django.utils.translation import gettext_lazy as _
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
+def in_language(text: str, text_en: str) -> str:
+    """``text_en`` when the UI speaks English and it is filled in, else ``text``."""
+    if (get_language() or "id").startswith("en") and text_en:
+        return text_en
+    return text
+
+
+def text_lines(text: str) -> list[str]:
+    """The non-empty lines of a multi-line field (one list item per line)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class BilingualName(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     name_en = models.CharField(_("nama (Inggris)"), max_length=200, blank=True)
@@ -31,9 +43,7 @@ class BilingualName(models.Model):
     @property
     def label(self) -> str:
         """The name in the active UI language."""
-        if (get_language() or "id").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        return in_language(self.name, self.name_en)
 
 
 class Dimension(BilingualName):
@@ -47,6 +57,10 @@ class Dimension(BilingualName):
         verbose_name_plural = _("dimensi")
         ordering = ["number"]
 
+    @property
+    def description_label(self) -> str:
+        return in_language(self.description, self.description_en)
+
 
 class ProficiencyLevel(BilingualName):
     """The 1–5 scale (PermenPANRB 38/2017, "Perekat Bangsa")."""
@@ -55,6 +69,7 @@ class ProficiencyLevel(BilingualName):
         _("level"), unique=True, validators=LEVEL_VALIDATORS
     )
     description = models.TextField(_("deskripsi"), blank=True)
+    description_en = models.TextField(_("deskripsi (Inggris)"), blank=True)
 
     class Meta:
         verbose_name = _("level kemahiran")
@@ -65,6 +80,10 @@ class ProficiencyLevel(BilingualName):
                 condition=Q(level__gte=1, level__lte=5), name="proficiency_level_1_5"
             )
         ]
+
+    @property
+    def description_label(self) -> str:
+        return in_language(self.description, self.description_en)
 
 
 class Indicator(models.Model):
@@ -91,6 +110,10 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def text_label(self) -> str:
+        return in_language(self.text, self.text_en)
+
 
 class Standard(models.Model):
     """A version of the required levels, in force from ``effective_from`` until the
@@ -112,6 +135,11 @@ class Standard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.effective_from:%d-%m-%Y})"
+
+    def is_locked(self, today) -> bool:
+        """A version that has come into force is history: reports of its dates
+        depend on it, so it is never edited again (a new version replaces it)."""
+        return self.effective_from <= today
 
 
 class RequiredLevel(models.Model):
@@ -189,6 +217,14 @@ class DevelopmentForm(BilingualName):
         verbose_name_plural = _("bentuk pengembangan")
         ordering = ["provider", "order"]
 
+    @property
+    def description_label(self) -> str:
+        return in_language(self.description, self.description_en)
+
+    @property
+    def is_internal(self) -> bool:
+        return self.provider == self.Provider.INTERNAL
+
 
 class FormDimension(models.Model):
     """A cell of the matrix: this form develops this dimension, with the expected
@@ -200,7 +236,11 @@ class FormDimension(models.Model):
     dimension = models.ForeignKey(
         Dimension, on_delete=models.CASCADE, related_name="links"
     )
+    # One expected outcome per line, as the paper lists them.
     expected_profile = models.TextField(_("profil yang diharapkan"), blank=True)
+    expected_profile_en = models.TextField(
+        _("profil yang diharapkan (Inggris)"), blank=True
+    )
 
     class Meta:
         verbose_name = _("sel matriks")
@@ -214,3 +254,33 @@ class FormDimension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension} ↔ {self.form}"
+
+    @property
+    def profile_items(self) -> list[str]:
+        """The expected profile in the UI language, one item per line."""
+        return text_lines(in_language(self.expected_profile, self.expected_profile_en))
+
+
+class SetiaValue(BilingualName):
+    """A value of DPMPTSP's SETIA culture (Solusi, Empati, Tegas, Inovasi, Andal)
+    and the dimensions of the standard that put it into practice."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    description = models.TextField(_("deskripsi"), blank=True)
+    description_en = models.TextField(_("deskripsi (Inggris)"), blank=True)
+    dimensions = models.ManyToManyField(
+        Dimension,
+        verbose_name=_("dimensi yang didukung"),
+        related_name="setia_values",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("nilai SETIA")
+        verbose_name_plural = _("nilai SETIA")
+        ordering = ["order", "pk"]
+
+    @property
+    def description_label(self) -> str:
+        return in_language(self.description, self.description_en)
