@@ -1,16 +1,34 @@
-"""Reference data of the framework: dimensions, levels, forms, the matrix of the
-paper's Tables 4 and 5, and a default standard. Idempotent."""
+"""Reference data of the framework: dimensions, levels, behavioural indicators,
+forms, the matrix of the paper's Tables 4 and 5 with its expected profiles, the
+SETIA values, and a default standard.
+
+Idempotent: rows are looked up by natural key; a text field is only filled while
+it is still empty, so a second run changes nothing and never overwrites what BPSDM
+has edited in the app.
+"""
 
 from datetime import date
+
+from django.db import models
 
 from competencies.models import (
     DevelopmentForm,
     Dimension,
     FormDimension,
+    Indicator,
     ProficiencyLevel,
     RequiredLevel,
+    SetiaValue,
     Standard,
 )
+from competencies.reference.indicators import INDICATORS, LEVEL_DESCRIPTIONS
+from competencies.reference.matrix import (
+    EXTERNAL_PROFILES,
+    FORM_DESCRIPTIONS,
+    INTERNAL_PROFILES,
+    profile_text,
+)
+from competencies.reference.setia import SETIA_VALUES
 from people.models import PositionType
 
 DIMENSIONS = [
@@ -67,6 +85,35 @@ DIMENSIONS = [
         "dan mental (difabel) dan kelompok rentan lainnya.",
     ),
 ]
+
+DIMENSION_DESCRIPTIONS_EN = {
+    "keragaman-budaya": (
+        "The ability to understand and be aware of cultural empowerment and to see "
+        "it as positive, put into practice in managing work by preventing "
+        "discrimination and applying the principle of inclusiveness so that the "
+        "organisation's goals are achieved effectively."
+    ),
+    "jejaring-sosial": (
+        "The ability to build social interaction or reciprocal relationships that "
+        "produce mutual influence between individuals and groups."
+    ),
+    "manajemen-konflik": (
+        "The ability to take steps that steer a dispute towards a positive or "
+        "creative outcome."
+    ),
+    "empati-sosial": (
+        "The ability to understand the differing thoughts, feelings or problems of "
+        "different social groups."
+    ),
+    "kepekaan-gender": (
+        "The ability to recognise and be aware of gaps in access, participation, "
+        "control and benefit between men and women at work and in society."
+    ),
+    "kepekaan-disabilitas": (
+        "The ability to be aware of and recognise the needs of people with physical "
+        "and mental disabilities and other vulnerable groups."
+    ),
+}
 
 LEVELS = [
     (
@@ -229,6 +276,17 @@ TIER_LEVEL = {
 DEFAULT_STANDARD_FROM = date(2018, 1, 1)
 
 
+def _fill_blank(instance: models.Model, values: dict) -> None:
+    """Set the fields of ``values`` that are still empty on ``instance``."""
+    changed = [
+        name for name, value in values.items() if value and not getattr(instance, name)
+    ]
+    for name in changed:
+        setattr(instance, name, values[name])
+    if changed:
+        instance.save(update_fields=changed)
+
+
 def seed(out, context: dict) -> None:
     dims = {}
     for number, code, name, name_en, description in DIMENSIONS:
@@ -241,10 +299,15 @@ def seed(out, context: dict) -> None:
                 "description": description,
             },
         )
+        _fill_blank(dims[code], {"description_en": DIMENSION_DESCRIPTIONS_EN[code]})
+    level_texts = {level: (text, en) for level, text, en in LEVEL_DESCRIPTIONS}
     for level, name, name_en in LEVELS:
-        ProficiencyLevel.objects.get_or_create(
+        row, __ = ProficiencyLevel.objects.get_or_create(
             level=level, defaults={"name": name, "name_en": name_en}
         )
+        description, description_en = level_texts[level]
+        _fill_blank(row, {"description": description, "description_en": description_en})
+    _seed_indicators(dims)
     forms = {}
     for order, (code, name, name_en, provider, cls, jp, minutes) in enumerate(FORMS):
         forms[code], __ = DevelopmentForm.objects.get_or_create(
@@ -259,11 +322,23 @@ def seed(out, context: dict) -> None:
                 "order": order,
             },
         )
+        description, description_en = FORM_DESCRIPTIONS[code]
+        _fill_blank(
+            forms[code],
+            {"description": description, "description_en": description_en},
+        )
     for dim_code, form_codes in MATRIX.items():
         for form_code in form_codes:
-            FormDimension.objects.get_or_create(
-                form=forms[form_code], dimension=dims[dim_code]
+            form = forms[form_code]
+            profiles = INTERNAL_PROFILES if form.is_internal else EXTERNAL_PROFILES
+            text, text_en = profile_text(profiles[dim_code])
+            cell, __ = FormDimension.objects.get_or_create(
+                form=form, dimension=dims[dim_code]
             )
+            _fill_blank(
+                cell, {"expected_profile": text, "expected_profile_en": text_en}
+            )
+    _seed_setia(dims)
     standard, created = Standard.objects.get_or_create(
         effective_from=DEFAULT_STANDARD_FROM,
         defaults={"name": "Standar kompetensi sosiokultural PTSP"},
@@ -280,3 +355,36 @@ def seed(out, context: dict) -> None:
             for dimension in dims.values()
         )
     context.update({"dimensions": dims, "forms": forms, "standard": standard})
+
+
+def _seed_indicators(dims: dict[str, Dimension]) -> None:
+    """Three indicators per dimension and level; a (dimension, level) that already
+    has indicators, seeded or written by BPSDM, is left alone."""
+    filled = set(Indicator.objects.values_list("dimension__code", "level"))
+    Indicator.objects.bulk_create(
+        Indicator(
+            dimension=dims[code], level=level, text=text, text_en=text_en, order=order
+        )
+        for code, levels in INDICATORS.items()
+        for level, items in levels.items()
+        if (code, level) not in filled
+        for order, (text, text_en) in enumerate(items, start=1)
+    )
+
+
+def _seed_setia(dims: dict[str, Dimension]) -> None:
+    for order, (code, name, name_en, text, text_en, dim_codes) in enumerate(
+        SETIA_VALUES
+    ):
+        value, created = SetiaValue.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "description": text,
+                "description_en": text_en,
+                "order": order,
+            },
+        )
+        if created:
+            value.dimensions.set([dims[c] for c in dim_codes])
