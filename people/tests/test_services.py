@@ -1,0 +1,61 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from people.models import Unit
+from people.selectors import unit_subtree
+from people.services import employee_create, unit_create, unit_move
+from people.tests.factories import PositionTypeFactory
+
+
+def test_unit_create_builds_path(org):
+    assert org.kel_a.path == org.kecamatan.path + f"{org.kel_a.pk:06d}/"
+    assert (org.province.depth, org.kota.depth, org.kel_a.depth) == (0, 1, 3)
+
+
+def test_unit_move_rehangs_the_whole_subtree(org):
+    child = unit_create(code="SUB", name="Sub", kind="kelurahan", parent=org.kel_a)
+    unit_move(unit=org.kel_a, new_parent=org.kota)
+    child.refresh_from_db()
+    org.kel_a.refresh_from_db()
+    assert org.kel_a.parent == org.kota
+    assert org.kel_a.depth == 2
+    assert child.path == org.kota.path + f"{org.kel_a.pk:06d}/{child.pk:06d}/"
+    assert child.depth == 3
+    assert set(unit_subtree(org.kecamatan)) == {org.kecamatan, org.kel_b}
+
+
+def test_unit_move_under_itself_refused(org):
+    with pytest.raises(ValidationError):
+        unit_move(unit=org.kecamatan, new_parent=org.kel_a)
+    org.kecamatan.refresh_from_db()
+    assert org.kecamatan.parent == org.kota
+    assert Unit.objects.get(pk=org.kel_a.pk).path.startswith(org.kecamatan.path)
+
+
+def test_employee_create_rejects_duplicate_nip(org):
+    position = PositionTypeFactory()
+    data = {
+        "name": "A",
+        "unit": org.kel_a,
+        "position_type": position,
+        "employment_status": "PNS",
+        "gender": "L",
+        "placed_on": "2020-01-01",
+        "nip": "196608011988031001",
+    }
+    employee_create(**data)
+    with pytest.raises(ValidationError) as caught:
+        employee_create(**{**data, "name": "B"})
+    assert "nip" in caught.value.message_dict
+
+
+def test_employee_create_non_asn_without_nip(org):
+    employee = employee_create(
+        name="PHL",
+        unit=org.kel_a,
+        position_type=PositionTypeFactory(code="phl"),
+        employment_status="NON_ASN",
+        gender="P",
+        placed_on="2020-01-01",
+    )
+    assert employee.nip is None

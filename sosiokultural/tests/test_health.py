@@ -1,0 +1,35 @@
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_reports_database_and_broker(client):
+    response = client.get("/health/")
+    expected_broker = "eager" if settings.CELERY_TASK_ALWAYS_EAGER else "ok"
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "broker": expected_broker,
+    }
+
+
+def test_health_503_when_database_down(client, monkeypatch):
+    monkeypatch.setattr("sosiokultural.views._database_ok", lambda: False)
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
+
+
+def test_health_is_get_only(client):
+    assert client.post("/health/").status_code == 405
+
+
+def test_dashboard_requires_login(client):
+    assert client.get("/").status_code == 302
+
+
+def test_dashboard_per_role(roles, login):
+    for user in [roles.admin, roles.bpsdm, roles.head_a, roles.staff_a]:
+        assert login(user).get("/").status_code == 200
