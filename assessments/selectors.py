@@ -1,9 +1,24 @@
 """Reads of competency tests and the scoping rule of this app (built on
-``people.selectors.employee_scope_q``)."""
+``people.selectors.employee_scope_q``): staff see their own attempts and results,
+heads their unit subtree, BPSDM and administrators everything."""
 
 from collections.abc import Iterable
+from datetime import date
 
-from assessments.models import LatestLevel
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from assessments.models import (
+    Attempt,
+    DimensionResult,
+    Instrument,
+    Item,
+    LatestLevel,
+    Result,
+    TestWindow,
+)
+from people.models import Employee, User
+from people.selectors import employee_scope_q, user_employee
 
 
 def latest_levels(employee_ids: Iterable[int]) -> dict[tuple[int, int], int]:
@@ -15,3 +30,122 @@ def latest_levels(employee_ids: Iterable[int]) -> dict[tuple[int, int], int]:
             employee_id__in=list(employee_ids)
         ).values("employee_id", "dimension_id", "level")
     }
+
+
+def level_history(
+    employee_ids: Iterable[int],
+) -> list[tuple[int, int, date, int]]:
+    """Released levels across test rounds, one query:
+    [(employee_id, dimension_id, assessed_on, level)] oldest first."""
+    return list(
+        DimensionResult.objects.filter(
+            result__employee_id__in=list(employee_ids),
+            result__status=Result.Status.RELEASED,
+        )
+        .order_by("result__employee_id", "result__assessed_on", "result_id")
+        .values_list(
+            "result__employee_id", "dimension_id", "result__assessed_on", "level"
+        )
+    )
+
+
+# -- the bank (BPSDM/admin pages; no unit scope) -----------------------------------
+
+
+def items_list() -> QuerySet[Item]:
+    return Item.objects.select_related("dimension").prefetch_related("options")
+
+
+def instruments_list() -> QuerySet[Instrument]:
+    return Instrument.objects.annotate(item_count=Count("instrument_items")).order_by(
+        "code", "-version"
+    )
+
+
+def instruments_schedulable() -> QuerySet[Instrument]:
+    return Instrument.objects.filter(status=Instrument.Status.PUBLISHED).order_by(
+        "code", "-version"
+    )
+
+
+# -- windows and attempts ----------------------------------------------------------
+
+
+def windows_visible_to(user: User) -> QuerySet[TestWindow]:
+    """BPSDM/admin: all windows; heads: windows with a participant in their
+    subtree; staff: none (they use "my tests")."""
+    windows = TestWindow.objects.select_related("instrument", "unit")
+    if not user.is_authenticated or not user.is_active:
+        return windows.none()
+    if user.sees_all_units:
+        return windows
+    if not user.is_head:
+        return windows.none()
+    in_scope = Attempt.objects.filter(
+        employee_scope_q(user, "employee"), window=OuterRef("pk")
+    )
+    return windows.filter(Exists(in_scope))
+
+
+def window_get_for_user(user: User, pk: int) -> TestWindow:
+    return get_object_or_404(windows_visible_to(user), pk=pk)
+
+
+def attempts_visible_to(user: User) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(employee_scope_q(user, "employee")).select_related(
+        "employee__unit", "window__instrument"
+    )
+
+
+def attempt_get_for_user(user: User, pk: int) -> Attempt:
+    return get_object_or_404(attempts_visible_to(user), pk=pk)
+
+
+def my_attempts(user: User) -> QuerySet[Attempt]:
+    """The logged-in employee's own assignments (what they may take)."""
+    employee = user_employee(user) if user.is_authenticated else None
+    if employee is None:
+        return Attempt.objects.none()
+    return (
+        Attempt.objects.filter(employee=employee)
+        .select_related("window__instrument", "result")
+        .order_by("-window__opens_at", "-pk")
+    )
+
+
+def attempt_get_for_taker(user: User, pk: int) -> Attempt:
+    """Only the employee themself may take a test: anyone else gets 404."""
+    return get_object_or_404(my_attempts(user), pk=pk)
+
+
+# -- results -----------------------------------------------------------------------
+
+
+def results_visible_to(user: User) -> QuerySet[Result]:
+    return Result.objects.filter(employee_scope_q(user, "employee")).select_related(
+        "employee__unit", "employee__position_type", "instrument", "attempt__window"
+    )
+
+
+def result_get_for_user(user: User, pk: int) -> Result:
+    return get_object_or_404(results_visible_to(user), pk=pk)
+
+
+def results_of_employee(employee: Employee) -> QuerySet[Result]:
+    return (
+        Result.objects.filter(employee=employee)
+        .select_related("instrument", "attempt__window")
+        .prefetch_related("dimension_results__dimension")
+        .order_by("-assessed_on", "-pk")
+    )
+
+
+def sees_personality(user: User, result: Result) -> bool:
+    """Personality scores are for the employee and BPSDM, not the unit head."""
+    return user.sees_all_units or (
+        user.is_authenticated and result.employee.user_id == user.pk
+    )
+
+
+def pending_results_q() -> Q:
+    return Q(status=Result.Status.SCORED)
