@@ -1,0 +1,201 @@
+"""Creating and editing programs (BPSDM)."""
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from competencies.models import DevelopmentForm, Dimension, FormDimension
+from people.models import Employee, PositionType
+from programs.models import Nomination, Program
+from programs.rules import program_date_errors
+
+VALID_STATUSES = {choice for choice, __ in Employee.Status.choices}
+
+
+def _require_bpsdm(user) -> None:
+    if not (user.is_bpsdm or user.is_administrator):
+        raise PermissionDenied(_("Hanya admin BPSDM yang dapat mengelola program."))
+
+
+def _validated(
+    *,
+    form: DevelopmentForm,
+    jp: Decimal | None,
+    capacity: int,
+    starts_on: date,
+    ends_on: date,
+    registration_opens_on: date,
+    registration_closes_on: date,
+    eligible_statuses: Iterable[str],
+) -> tuple[Decimal, list[str]]:
+    errors: dict[str, str] = {}
+    if form.provider != DevelopmentForm.Provider.EXTERNAL:
+        errors["form"] = _("Program BPSDM hanya untuk bentuk pengembangan eksternal.")
+    if jp is None:
+        jp = form.default_jp
+    if jp is None or jp <= 0:
+        errors["jp"] = _("JP harus diisi dan lebih dari 0.")
+    if capacity is None or capacity < 1:
+        errors["capacity"] = _("Kapasitas paling sedikit 1 kursi.")
+    errors.update(
+        program_date_errors(
+            starts_on=starts_on,
+            ends_on=ends_on,
+            registration_opens_on=registration_opens_on,
+            registration_closes_on=registration_closes_on,
+        )
+    )
+    statuses = sorted(set(eligible_statuses))
+    unknown = [s for s in statuses if s not in VALID_STATUSES]
+    if unknown:
+        errors["eligible_statuses"] = _("Status kepegawaian tidak dikenal: %(s)s.") % {
+            "s": ", ".join(unknown)
+        }
+    if errors:
+        raise ValidationError(errors)
+    return Decimal(jp), statuses
+
+
+def _matrix_dimensions(form: DevelopmentForm) -> list[int]:
+    return list(
+        FormDimension.objects.filter(form=form).values_list("dimension_id", flat=True)
+    )
+
+
+@transaction.atomic
+def program_create(
+    *,
+    by,
+    title: str,
+    form: DevelopmentForm,
+    mode: str,
+    starts_on: date,
+    ends_on: date,
+    capacity: int,
+    registration_opens_on: date,
+    registration_closes_on: date,
+    jp: Decimal | None = None,
+    dimensions: Iterable[Dimension] | None = None,
+    description: str = "",
+    eligible_position_types: Iterable[PositionType] = (),
+    eligible_statuses: Iterable[str] = (),
+    location: str = "",
+    link: str = "",
+) -> Program:
+    """Create a program. ``jp`` defaults to the form's JP and ``dimensions`` to the
+    form's row of the matrix (FormDimension)."""
+    _require_bpsdm(by)
+    jp, statuses = _validated(
+        form=form,
+        jp=jp,
+        capacity=capacity,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        registration_opens_on=registration_opens_on,
+        registration_closes_on=registration_closes_on,
+        eligible_statuses=eligible_statuses,
+    )
+    program = Program(
+        title=title.strip(),
+        form=form,
+        mode=mode,
+        description=description,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        jp=jp,
+        capacity=capacity,
+        registration_opens_on=registration_opens_on,
+        registration_closes_on=registration_closes_on,
+        eligible_statuses=statuses,
+        location=location,
+        link=link,
+        created_by=by,
+    )
+    program.full_clean()
+    program.save()
+    dimension_ids = [d.pk for d in dimensions or []] or _matrix_dimensions(form)
+    program.dimensions.set(dimension_ids)
+    program.eligible_position_types.set(list(eligible_position_types))
+    return program
+
+
+@transaction.atomic
+def program_update(
+    *,
+    program: Program,
+    by,
+    title: str,
+    form: DevelopmentForm,
+    mode: str,
+    starts_on: date,
+    ends_on: date,
+    capacity: int,
+    registration_opens_on: date,
+    registration_closes_on: date,
+    jp: Decimal | None = None,
+    dimensions: Iterable[Dimension] | None = None,
+    description: str = "",
+    eligible_position_types: Iterable[PositionType] = (),
+    eligible_statuses: Iterable[str] = (),
+    location: str = "",
+    link: str = "",
+) -> Program:
+    """Edit a program. Capacity cannot drop below the seats already approved; a
+    larger capacity promotes the wait list; completed participants are re-credited
+    with the new JP and end date."""
+    from programs.services.nominations import promote_waitlisted, recredit_completed
+
+    _require_bpsdm(by)
+    jp, statuses = _validated(
+        form=form,
+        jp=jp,
+        capacity=capacity,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        registration_opens_on=registration_opens_on,
+        registration_closes_on=registration_closes_on,
+        eligible_statuses=eligible_statuses,
+    )
+    locked = Program.objects.select_for_update().get(pk=program.pk)
+    approved = Nomination.objects.filter(
+        program=locked, state=Nomination.State.APPROVED
+    ).count()
+    if capacity < approved:
+        raise ValidationError(
+            {
+                "capacity": _(
+                    "Kapasitas tidak boleh lebih kecil dari jumlah peserta yang sudah "
+                    "disetujui (%(n)s)."
+                )
+                % {"n": approved}
+            }
+        )
+    fields = {
+        "title": title.strip(),
+        "form": form,
+        "mode": mode,
+        "description": description,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "jp": jp,
+        "capacity": capacity,
+        "registration_opens_on": registration_opens_on,
+        "registration_closes_on": registration_closes_on,
+        "eligible_statuses": statuses,
+        "location": location,
+        "link": link,
+    }
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    dimension_ids = [d.pk for d in dimensions or []] or _matrix_dimensions(form)
+    locked.dimensions.set(dimension_ids)
+    locked.eligible_position_types.set(list(eligible_position_types))
+    promote_waitlisted(program=locked)
+    recredit_completed(program=locked)
+    return locked

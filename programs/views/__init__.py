@@ -1,0 +1,1 @@
+"""Views of external development, one module per page group."""

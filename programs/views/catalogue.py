@@ -1,0 +1,279 @@
+"""The program catalogue, program pages, nominating and requesting seats."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from people.permissions import require_roles
+from people.selectors import employee_get_for_user, employees_visible_to, user_employee
+from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm
+from programs.models import Nomination
+from programs.rules import seats_left
+from programs.selectors import (
+    nominations_visible_to,
+    program_get_for_user,
+    programs_catalogue,
+)
+from programs.services import nominations_create, program_create, program_update
+from programs.services.nominations import employee_eligibility_errors
+from programs.views._common import add_form_errors, error_messages, paginate
+from sosiokultural.tabular import csv_response, xlsx_response
+
+
+@login_required
+def program_list(request):
+    form = CatalogueFilterForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "form": data["form"],
+            "dimension": data["dimension"],
+            "open_on": timezone.localdate() if data["open"] else None,
+        }
+    page, querystring = paginate(
+        request, programs_catalogue(request.user, **filters), 20
+    )
+    return render(
+        request,
+        "programs/program_list.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": querystring,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def program_detail(request, pk: int):
+    program = program_get_for_user(request.user, pk)
+    today = timezone.localdate()
+    nominations = (
+        nominations_visible_to(request.user)
+        .filter(program=program)
+        .order_by("state", "waitlisted_at", "employee__name")
+    )
+    own = user_employee(request.user)
+    own_live = None
+    own_errors: list[str] = []
+    if own is not None and not request.user.is_head:
+        own_live = nominations.exclude(state__in=Nomination.CLOSED).first()
+        own_errors = employee_eligibility_errors(program, own)
+    return render(
+        request,
+        "programs/program_detail.html",
+        {
+            "program": program,
+            "seats_left": seats_left(program.capacity, program.approved_count),
+            "registration_open": program.registration_open_on(today),
+            "nominations": nominations,
+            "own": own,
+            "own_live": own_live,
+            "own_errors": own_errors,
+            "request_form": RequestForm(program=program),
+            "can_manage": request.user.is_bpsdm or request.user.is_administrator,
+            "program_ended": today >= program.ends_on,
+        },
+    )
+
+
+def _program_form_data(form) -> dict:
+    return dict(form.cleaned_data)
+
+
+@login_required
+@require_roles("is_bpsdm", "is_administrator")
+@require_http_methods(["GET", "POST"])
+def program_create_view(request):
+    form = ProgramForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            program = program_create(by=request.user, **_program_form_data(form))
+        except ValidationError as exc:
+            add_form_errors(form, exc)
+        else:
+            messages.success(request, _("Program disimpan."))
+            return redirect("programs:program_detail", pk=program.pk)
+    return render(request, "programs/program_form.html", {"form": form})
+
+
+@login_required
+@require_roles("is_bpsdm", "is_administrator")
+@require_http_methods(["GET", "POST"])
+def program_edit(request, pk: int):
+    program = program_get_for_user(request.user, pk)
+    form = ProgramForm(
+        request.POST or None,
+        initial=None if request.method == "POST" else ProgramForm.initial_for(program),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            program_update(program=program, by=request.user, **_program_form_data(form))
+        except ValidationError as exc:
+            add_form_errors(form, exc)
+        else:
+            messages.success(request, _("Perubahan program disimpan."))
+            return redirect("programs:program_detail", pk=program.pk)
+    return render(
+        request, "programs/program_form.html", {"form": form, "program": program}
+    )
+
+
+@login_required
+@require_roles("is_head")
+@require_http_methods(["GET", "POST"])
+def program_nominate(request, pk: int):
+    """A head nominates employees of their subtree (anyone else: 404)."""
+    program = program_get_for_user(request.user, pk)
+    scoped = employees_visible_to(request.user).filter(is_active=True)
+    initial = {}
+    if request.method == "POST":
+        posted = {int(v) for v in request.POST.getlist("employees") if v.isdigit()}
+        if len(posted) != scoped.filter(pk__in=posted).count():
+            raise Http404
+    elif request.GET.get("employee", "").isdigit():
+        initial["employees"] = [
+            employee_get_for_user(request.user, int(request.GET["employee"]))
+        ]
+    form = NominateForm(
+        request.POST or None,
+        initial=initial,
+        employees=scoped.order_by("unit__path", "name"),
+        program=program,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = nominations_create(
+                program=program,
+                employees=data["employees"],
+                by=request.user,
+                reason=data["reason"],
+                dimension=data["dimension"],
+            )
+        except ValidationError as exc:
+            add_form_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(n)s pegawai diusulkan; menunggu keputusan BPSDM.")
+                % {"n": len(created)},
+            )
+            return redirect("programs:program_detail", pk=program.pk)
+    return render(
+        request, "programs/program_nominate.html", {"form": form, "program": program}
+    )
+
+
+@login_required
+@require_POST
+def program_request(request, pk: int):
+    """A staff member asks for a seat for themselves."""
+    program = program_get_for_user(request.user, pk)
+    own = user_employee(request.user)
+    if own is None or request.user.is_head or request.user.sees_all_units:
+        raise PermissionDenied
+    form = RequestForm(request.POST, program=program)
+    if form.is_valid():
+        try:
+            nominations_create(
+                program=program,
+                employees=[own],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                dimension=form.cleaned_data["dimension"],
+            )
+        except ValidationError as exc:
+            for message in error_messages(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Pengajuan terkirim ke BPSDM."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("programs:program_detail", pk=program.pk)
+
+
+EXPORT_HEADERS = [
+    "program",
+    "nip",
+    "nama",
+    "unit",
+    "jabatan",
+    "status_kepegawaian",
+    "status_usulan",
+    "dimensi",
+    "alasan",
+    "diusulkan",
+    "alasan_keputusan",
+    "hasil",
+    "kehadiran_persen",
+    "nilai",
+    "nomor_sttpp",
+]
+
+
+@login_required
+@require_roles("is_head", "is_bpsdm", "is_administrator")
+def program_export(request, pk: int, fmt: str):
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    program = program_get_for_user(request.user, pk)
+    nominations = (
+        nominations_visible_to(request.user)
+        .filter(program=program)
+        .order_by("employee__unit__path", "employee__name")
+    )
+    rows = [
+        [
+            program.title,
+            n.employee.nip or "",
+            n.employee.name,
+            n.employee.unit.code,
+            n.employee.position_type.name,
+            n.employee.employment_status,
+            n.state,
+            n.dimension.code if n.dimension else "",
+            n.reason,
+            timezone.localtime(n.created_at).strftime("%Y-%m-%d"),
+            n.decision_note,
+            n.outcome,
+            n.attendance_percent,
+            n.score,
+            n.certificate_number,
+        ]
+        for n in nominations
+    ]
+    name = f"usulan-{program.pk}"
+    if fmt == "csv":
+        return csv_response(name, EXPORT_HEADERS, rows)
+    return xlsx_response(name, [(_("Usulan peserta"), EXPORT_HEADERS, rows)])
+
+
+@login_required
+@require_roles("is_bpsdm", "is_administrator")
+def program_completion(request, pk: int):
+    """BPSDM: the approved participants of a program and their outcome."""
+    program = program_get_for_user(request.user, pk)
+    participants = (
+        nominations_visible_to(request.user)
+        .filter(program=program, state=Nomination.State.APPROVED)
+        .order_by("employee__name")
+    )
+    return render(
+        request,
+        "programs/program_completion.html",
+        {
+            "program": program,
+            "participants": participants,
+            "program_ended": timezone.localdate() >= program.ends_on,
+        },
+    )
