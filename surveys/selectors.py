@@ -1,0 +1,285 @@
+"""Reads of surveys, scoped with the project's rule (``people.selectors``), and the
+results (NRR, IKM, grade, sample check) of any number of surveys in a constant number
+of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Count, QuerySet, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from people.models import Unit, User
+from people.selectors import unit_scope_q, units_visible_to
+from surveys import ikm as rules
+from surveys.models import Answer, Element, ElementSet, ReportedScore, Response, Survey
+
+# Units that serve the public: BPSDM runs training, not permit services.
+SERVICE_KINDS = ["provinsi", "kota", "kecamatan", "kelurahan"]
+COMPARISON_LEVELS = ["kota", "kecamatan", "kelurahan"]
+
+
+def surveys_visible_to(user: User) -> QuerySet[Survey]:
+    return Survey.objects.filter(unit_scope_q(user)).select_related(
+        "unit", "element_set"
+    )
+
+
+def survey_get_for_user(user: User, unit_pk: int, period: str) -> Survey:
+    try:
+        parsed = rules.parse_period(period)
+    except ValueError as exc:
+        raise Http404 from exc
+    return get_object_or_404(
+        surveys_visible_to(user),
+        unit_id=unit_pk,
+        year=parsed.year,
+        quarter=parsed.quarter,
+    )
+
+
+def survey_units_visible_to(user: User) -> QuerySet[Unit]:
+    """The service units ``user`` may see (and, by role, import for)."""
+    return units_visible_to(user).filter(kind__in=SERVICE_KINDS)
+
+
+def survey_unit_get_for_user(user: User, pk: int) -> Unit:
+    return get_object_or_404(survey_units_visible_to(user), pk=pk)
+
+
+def element_sets() -> QuerySet[ElementSet]:
+    return ElementSet.objects.prefetch_related("elements")
+
+
+def periods_visible_to(user: User) -> list[rules.Period]:
+    rows = surveys_visible_to(user).order_by().values_list("year", "quarter").distinct()
+    return sorted({rules.Period(y, q) for y, q in rows}, reverse=True)
+
+
+# -- results ------------------------------------------------------------------------
+
+
+@dataclass
+class ElementResult:
+    element: Element
+    score: Decimal | None  # 25–100: NRR × 25 (rounded for display) or as reported
+    nrr: Fraction | None = None  # exact, computed surveys only
+    answers: int = 0
+    weight: Fraction | None = None
+
+    @property
+    def grade(self) -> rules.Grade | None:
+        return rules.grade(self.score) if self.score is not None else None
+
+    @property
+    def nrr_display(self) -> Decimal | None:
+        return rules.round_half_up(self.nrr, 2) if self.nrr is not None else None
+
+    @property
+    def weighted_display(self) -> Decimal | None:
+        if self.nrr is None or self.weight is None:
+            return None
+        return rules.round_half_up(self.nrr * self.weight, 3)
+
+
+@dataclass
+class SurveyResult:
+    survey: Survey
+    elements: list[ElementResult] = field(default_factory=list)
+    ikm: Decimal | None = None
+    respondents: int | None = None
+
+    @property
+    def reported(self) -> bool:
+        return self.survey.is_reported
+
+    @property
+    def grade(self) -> rules.Grade | None:
+        return rules.grade(self.ikm) if self.ikm is not None else None
+
+    @property
+    def answered(self) -> int:
+        """The elements with a value: n in the weight 1/n of a computed IKM."""
+        return sum(1 for r in self.elements if r.score is not None)
+
+    @property
+    def sample(self) -> rules.SampleCheck | None:
+        return rules.sample_check(self.respondents, self.survey.population)
+
+    def weakest(self, count: int = 3) -> list[ElementResult]:
+        by_code = {r.element.code: r for r in self.elements}
+        scores = {r.element.code: r.score for r in self.elements}
+        return [by_code[code] for code in rules.weakest(scores, count)]
+
+    @property
+    def sociocultural(self) -> list[ElementResult]:
+        return [r for r in self.elements if r.element.sociocultural]
+
+    def score_of(self, element_code: str) -> Decimal | None:
+        for r in self.elements:
+            if r.element.code == element_code:
+                return r.score
+        return None
+
+
+def survey_results(surveys) -> dict[int, SurveyResult]:
+    """{survey_id: SurveyResult} for ``surveys`` in at most four queries, whatever
+    their number: elements, answer sums, respondent counts, reported scores.
+
+    A computed IKM weighs the elements that were answered in that survey (1/n each);
+    an element added to the questionnaire afterwards shows no value.
+    """
+    surveys = list(surveys)
+    if not surveys:
+        return {}
+    set_ids = {s.element_set_id for s in surveys}
+    elements_by_set: dict[int, list[Element]] = defaultdict(list)
+    for element in Element.objects.filter(element_set_id__in=set_ids).order_by(
+        "element_set_id", "order"
+    ):
+        elements_by_set[element.element_set_id].append(element)
+
+    computed = [s.pk for s in surveys if not s.is_reported]
+    reported = [s.pk for s in surveys if s.is_reported]
+    sums: dict[tuple[int, int], tuple[int, int]] = {}
+    counts: dict[int, int] = {}
+    if computed:
+        for row in (
+            Answer.objects.filter(response__survey_id__in=computed)
+            .values("response__survey_id", "element_id")
+            .annotate(total=Sum("value"), n=Count("id"))
+            .order_by()
+        ):
+            key = (row["response__survey_id"], row["element_id"])
+            sums[key] = (row["total"], row["n"])
+        counts = dict(
+            Response.objects.filter(survey_id__in=computed)
+            .values("survey_id")
+            .annotate(n=Count("id"))
+            .order_by()
+            .values_list("survey_id", "n")
+        )
+    scores: dict[tuple[int, int], Decimal] = {}
+    if reported:
+        for score in ReportedScore.objects.filter(survey_id__in=reported):
+            scores[(score.survey_id, score.element_id)] = score.score
+
+    results = {}
+    for survey in surveys:
+        elements = elements_by_set.get(survey.element_set_id, [])
+        if survey.is_reported:
+            results[survey.pk] = SurveyResult(
+                survey=survey,
+                elements=[
+                    ElementResult(element=e, score=scores.get((survey.pk, e.pk)))
+                    for e in elements
+                ],
+                ikm=survey.reported_total,
+                respondents=survey.reported_respondents,
+            )
+            continue
+        answered = [e for e in elements if (survey.pk, e.pk) in sums]
+        weight = rules.element_weight(len(answered)) if answered else None
+        rows = []
+        nrrs = []
+        for element in elements:
+            if (survey.pk, element.pk) not in sums:
+                rows.append(ElementResult(element=element, score=None))
+                continue
+            total, n = sums[(survey.pk, element.pk)]
+            value = rules.nrr_from_sum(total, n)
+            nrrs.append(value)
+            rows.append(
+                ElementResult(
+                    element=element,
+                    score=rules.element_score(value),
+                    nrr=value,
+                    answers=n,
+                    weight=weight,
+                )
+            )
+        results[survey.pk] = SurveyResult(
+            survey=survey,
+            elements=rows,
+            ikm=rules.ikm(nrrs) if nrrs else None,
+            respondents=counts.get(survey.pk, 0),
+        )
+    return results
+
+
+def survey_result(survey: Survey) -> SurveyResult:
+    return survey_results([survey])[survey.pk]
+
+
+# -- pages --------------------------------------------------------------------------
+
+
+def unit_trend(user: User, unit: Unit) -> list[SurveyResult]:
+    """The unit's surveys, oldest first, with their results."""
+    surveys = surveys_visible_to(user).filter(unit=unit).order_by("year", "quarter")
+    results = survey_results(surveys)
+    return [results[s.pk] for s in surveys]
+
+
+@dataclass
+class Comparison:
+    period: rules.Period
+    level: str
+    element_set: ElementSet | None
+    results: list[SurveyResult]  # one column per unit, in tree order
+    elements: list[Element]
+    other_sets: list[Survey]  # surveys of the period that use another questionnaire
+
+    @property
+    def rows(self) -> list[tuple[Element, list[ElementResult | None]]]:
+        table = []
+        for element in self.elements:
+            cells = []
+            for result in self.results:
+                match = [r for r in result.elements if r.element.pk == element.pk]
+                cells.append(match[0] if match else None)
+            table.append((element, cells))
+        return table
+
+
+def comparison(
+    user: User,
+    *,
+    period: rules.Period,
+    level: str = "",
+    element_set: ElementSet | None = None,
+) -> Comparison:
+    """Units of one level (kota, kecamatan, kelurahan; empty = all levels) side by
+    side for one period, as the paper's Table 2 compares them. Only surveys using
+    the same questionnaire share a table; the most used one is the default."""
+    surveys = surveys_visible_to(user).filter(year=period.year, quarter=period.quarter)
+    if level:
+        surveys = surveys.filter(unit__kind=level)
+    surveys = list(surveys.order_by("unit__path"))
+    if element_set is None and surveys:
+        usage: dict[int, int] = defaultdict(int)
+        for survey in surveys:
+            usage[survey.element_set_id] += 1
+        best = max(usage.values())
+        chosen_id = next(
+            s.element_set_id for s in surveys if usage[s.element_set_id] == best
+        )
+        element_set = next(
+            s.element_set for s in surveys if s.element_set_id == chosen_id
+        )
+    same = [s for s in surveys if element_set and s.element_set_id == element_set.pk]
+    others = [
+        s for s in surveys if not element_set or s.element_set_id != element_set.pk
+    ]
+    results = survey_results(same)
+    elements = [r.element for r in results[same[0].pk].elements] if same else []
+    return Comparison(
+        period=period,
+        level=level,
+        element_set=element_set,
+        results=[results[s.pk] for s in same],
+        elements=elements,
+        other_sets=others,
+    )
