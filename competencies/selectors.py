@@ -1,17 +1,29 @@
-"""Reads of the framework. The framework is public within the app: every logged-in
-role may read it; only BPSDM admins and administrators write it."""
+"""Reads of the framework.
 
+The framework (standard, forms, matrix, SETIA) is reference data without a unit
+scope: every logged-in role reads all of it, so these reads take no user. Only
+BPSDM admins and administrators write it (``competencies.permissions``).
+"""
+
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from competencies.models import (
     DevelopmentForm,
     Dimension,
     FormDimension,
+    Indicator,
+    ProficiencyLevel,
     RequiredLevel,
+    SetiaValue,
     Standard,
 )
+from competencies.profiles import merged_profile
+from competencies.standards import changed_cells
+from people.models import PositionType
 
 
 def dimensions() -> QuerySet[Dimension]:
@@ -29,13 +41,7 @@ def standard_in_force(on: date) -> Standard | None:
 
 def required_levels(on: date) -> dict[tuple[int, int], int]:
     """{(position_type_id, dimension_id): level} of the standard in force on ``on``."""
-    standard = standard_in_force(on)
-    if standard is None:
-        return {}
-    return {
-        (r.position_type_id, r.dimension_id): r.level
-        for r in RequiredLevel.objects.filter(standard=standard)
-    }
+    return levels_of(standard_in_force(on))
 
 
 def forms_for_dimension(
@@ -47,13 +53,267 @@ def forms_for_dimension(
     return forms.order_by("provider", "order")
 
 
+def _cells() -> QuerySet[FormDimension]:
+    return FormDimension.objects.select_related("form").order_by(
+        "form__provider", "form__order"
+    )
+
+
 def matrix() -> QuerySet[Dimension]:
     """Dimensions with their matrix cells (form + expected profile) prefetched."""
-    return dimensions().prefetch_related(
+    return dimensions().prefetch_related(Prefetch("links", queryset=_cells()))
+
+
+# -- the standard browser -----------------------------------------------------------
+
+
+def dimensions_overview() -> QuerySet[Dimension]:
+    """Dimensions with their SETIA values and how many forms of each provider
+    develop them (one query plus one prefetch)."""
+    return (
+        dimensions()
+        .annotate(
+            internal_forms=Count(
+                "links",
+                filter=Q(links__form__provider=DevelopmentForm.Provider.INTERNAL),
+                distinct=True,
+            ),
+            external_forms=Count(
+                "links",
+                filter=Q(links__form__provider=DevelopmentForm.Provider.EXTERNAL),
+                distinct=True,
+            ),
+            indicator_count=Count("indicators", distinct=True),
+        )
+        .prefetch_related(Prefetch("setia_values", queryset=SetiaValue.objects.all()))
+    )
+
+
+def dimension_get(code: str) -> Dimension:
+    """One dimension with everything its page shows; unknown code → 404."""
+    return get_object_or_404(
+        dimensions().prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.order_by("level", "order", "pk"),
+            ),
+            Prefetch("links", queryset=_cells()),
+            Prefetch("setia_values", queryset=SetiaValue.objects.all()),
+        ),
+        code=code,
+    )
+
+
+def indicators() -> QuerySet[Indicator]:
+    return Indicator.objects.select_related("dimension").order_by(
+        "dimension__number", "level", "order", "pk"
+    )
+
+
+def levels() -> QuerySet[ProficiencyLevel]:
+    return ProficiencyLevel.objects.order_by("level")
+
+
+def setia_values() -> QuerySet[SetiaValue]:
+    return SetiaValue.objects.prefetch_related(
+        Prefetch("dimensions", queryset=dimensions())
+    )
+
+
+@dataclass(frozen=True)
+class LevelBlock:
+    """One level of a dimension with its indicators, for the browser."""
+
+    level: ProficiencyLevel
+    indicators: list[Indicator]
+
+
+def level_blocks(
+    dimension: Dimension, scale: list[ProficiencyLevel]
+) -> list[LevelBlock]:
+    """The scale with the dimension's (prefetched) indicators under each level."""
+    by_level: dict[int, list[Indicator]] = {}
+    for indicator in dimension.indicators.all():
+        by_level.setdefault(indicator.level, []).append(indicator)
+    return [LevelBlock(level, by_level.get(level.level, [])) for level in scale]
+
+
+# -- the matrix -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A row of Tables 4 and 5: a dimension, its internal and external cells, and
+    the expected profile of each side."""
+
+    dimension: Dimension
+    internal: list[FormDimension]
+    external: list[FormDimension]
+
+    @property
+    def internal_profile(self) -> list[str]:
+        return merged_profile(cell.profile_items for cell in self.internal)
+
+    @property
+    def external_profile(self) -> list[str]:
+        return merged_profile(cell.profile_items for cell in self.external)
+
+
+def matrix_rows() -> list[MatrixRow]:
+    """Tables 4 and 5, row by row (two queries)."""
+    rows = []
+    for dimension in matrix():
+        cells = list(dimension.links.all())
+        rows.append(
+            MatrixRow(
+                dimension=dimension,
+                internal=[c for c in cells if c.form.is_internal],
+                external=[c for c in cells if not c.form.is_internal],
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class MatrixGrid:
+    """The matrix as a check grid: every form a column (internal first, forms no
+    row maps included), every dimension a row."""
+
+    forms: list[DevelopmentForm]
+    rows: list[tuple[Dimension, list[bool]]]
+
+
+def matrix_grid(rows: list[MatrixRow]) -> MatrixGrid:
+    """One query (the forms) on top of ``matrix_rows()``."""
+    forms = sorted(
+        DevelopmentForm.objects.all(), key=lambda f: (not f.is_internal, f.order)
+    )
+    grid = []
+    for row in rows:
+        linked = {cell.form_id for cell in row.internal + row.external}
+        grid.append((row.dimension, [form.pk in linked for form in forms]))
+    return MatrixGrid(forms=forms, rows=grid)
+
+
+def forms_catalogue() -> QuerySet[DevelopmentForm]:
+    return DevelopmentForm.objects.order_by("provider", "order").prefetch_related(
         Prefetch(
             "links",
-            queryset=FormDimension.objects.select_related("form").order_by(
-                "form__provider", "form__order"
+            queryset=FormDimension.objects.select_related("dimension").order_by(
+                "dimension__number"
             ),
         )
     )
+
+
+def form_get(code: str) -> DevelopmentForm:
+    return get_object_or_404(forms_catalogue(), code=code)
+
+
+def cell_get(pk: int) -> FormDimension:
+    return get_object_or_404(
+        FormDimension.objects.select_related("form", "dimension"), pk=pk
+    )
+
+
+def indicator_get(pk: int) -> Indicator:
+    return get_object_or_404(Indicator.objects.select_related("dimension"), pk=pk)
+
+
+def level_get(level: int) -> ProficiencyLevel:
+    return get_object_or_404(ProficiencyLevel, level=level)
+
+
+def setia_value_get(code: str) -> SetiaValue:
+    return get_object_or_404(SetiaValue, code=code)
+
+
+# -- standards (versions of the required levels) ------------------------------------
+
+
+def standards() -> QuerySet[Standard]:
+    """Every version, newest effective date first."""
+    return Standard.objects.order_by("-effective_from")
+
+
+def standard_get(pk: int) -> Standard:
+    return get_object_or_404(Standard, pk=pk)
+
+
+def position_types() -> QuerySet[PositionType]:
+    return PositionType.objects.order_by("order", "name")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    level: int | None
+    # Differs from the version before (or is new): what this version changed.
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class LevelGrid:
+    """The required levels of one version: rows = position types, columns =
+    dimensions; a cell's level is ``None`` where the version sets none."""
+
+    standard: Standard | None
+    previous: Standard | None
+    dimensions: list[Dimension]
+    rows: list[tuple[PositionType, list[GridCell]]]
+
+
+def previous_standard(standard: Standard | None) -> Standard | None:
+    """The version that was in force just before ``standard``."""
+    if standard is None:
+        return None
+    return (
+        Standard.objects.filter(effective_from__lt=standard.effective_from)
+        .order_by("-effective_from")
+        .first()
+    )
+
+
+def level_grid(standard: Standard | None) -> LevelGrid:
+    """Five queries whatever the size: dimensions, position types, the previous
+    version, and the levels of both versions."""
+    dims = list(dimensions())
+    positions = list(position_types())
+    previous = previous_standard(standard)
+    values = levels_of(standard)
+    changed = changed_cells(levels_of(previous), values) if previous else set()
+    rows = [
+        (
+            position,
+            [
+                GridCell(
+                    values.get((position.pk, d.pk)), (position.pk, d.pk) in changed
+                )
+                for d in dims
+            ],
+        )
+        for position in positions
+    ]
+    return LevelGrid(standard=standard, previous=previous, dimensions=dims, rows=rows)
+
+
+def required_for_dimension(
+    standard: Standard | None, dimension: Dimension
+) -> list[RequiredLevel]:
+    """The levels one version requires of each position type for one dimension."""
+    if standard is None:
+        return []
+    return list(
+        RequiredLevel.objects.filter(standard=standard, dimension=dimension)
+        .select_related("position_type")
+        .order_by("position_type__order", "position_type__name")
+    )
+
+
+def levels_of(standard: Standard | None) -> dict[tuple[int, int], int]:
+    """{(position_type_id, dimension_id): level} of one version (empty for None)."""
+    if standard is None:
+        return {}
+    return {
+        (r.position_type_id, r.dimension_id): r.level
+        for r in RequiredLevel.objects.filter(standard=standard)
+    }

@@ -1,0 +1,130 @@
+"""Read pages of the framework, open to every logged-in role."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from competencies import selectors
+from competencies.permissions import can_edit_framework
+from sosiokultural.tabular import xlsx_response
+
+
+@login_required
+@require_GET
+def index(request):
+    """The standard at a glance: dimensions, the level scale and SETIA."""
+    return render(
+        request,
+        "competencies/index.html",
+        {
+            "dimensions": selectors.dimensions_overview(),
+            "levels": selectors.levels(),
+            "setia_values": selectors.setia_values(),
+            "standard": selectors.standard_in_force(timezone.localdate()),
+            "can_edit": can_edit_framework(request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def dimension_detail(request, code: str):
+    """One dimension: levels → indicators, then the internal and external forms
+    that develop it with their expected profiles, and the required levels."""
+    dimension = selectors.dimension_get(code)
+    cells = list(dimension.links.all())
+    standard = selectors.standard_in_force(timezone.localdate())
+    return render(
+        request,
+        "competencies/dimension_detail.html",
+        {
+            "dimension": dimension,
+            "blocks": selectors.level_blocks(dimension, list(selectors.levels())),
+            "internal": [c for c in cells if c.form.is_internal],
+            "external": [c for c in cells if not c.form.is_internal],
+            "standard": standard,
+            "required": selectors.required_for_dimension(standard, dimension),
+            "can_edit": can_edit_framework(request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def matrix(request):
+    """Tables 4 and 5 of the paper, from the data."""
+    rows = selectors.matrix_rows()
+    return render(
+        request,
+        "competencies/matrix.html",
+        {
+            "rows": rows,
+            "grid": selectors.matrix_grid(rows),
+            "can_edit": can_edit_framework(request.user),
+        },
+    )
+
+
+MATRIX_HEADERS = [
+    "no",
+    "kode_dimensi",
+    "dimensi",
+    "penyelenggara",
+    "kode_bentuk",
+    "bentuk_pengembangan",
+    "profil_yang_diharapkan",
+]
+
+
+@login_required
+@require_GET
+def matrix_export(request):
+    """One row per matrix cell; the profile's items on separate lines."""
+    rows = [
+        [
+            row.dimension.number,
+            row.dimension.code,
+            row.dimension.label,
+            cell.form.get_provider_display(),
+            cell.form.code,
+            cell.form.label,
+            "\n".join(cell.profile_items),
+        ]
+        for row in selectors.matrix_rows()
+        for cell in row.internal + row.external
+    ]
+    return xlsx_response(
+        "matriks-pengembangan-kompetensi",
+        [(_("Matriks"), MATRIX_HEADERS, rows)],
+    )
+
+
+@login_required
+@require_GET
+def form_list(request):
+    """The catalogue of development forms, internal then external."""
+    forms = list(selectors.forms_catalogue())
+    return render(
+        request,
+        "competencies/form_list.html",
+        {
+            "internal": [f for f in forms if f.is_internal],
+            "external": [f for f in forms if not f.is_internal],
+            "can_edit": can_edit_framework(request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def form_detail(request, code: str):
+    return render(
+        request,
+        "competencies/form_detail.html",
+        {
+            "development_form": selectors.form_get(code),
+            "can_edit": can_edit_framework(request.user),
+        },
+    )
