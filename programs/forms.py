@@ -78,7 +78,9 @@ class ProgramForm(forms.Form):
         help_text=_("Misalnya hanya CPNS untuk Orientasi Pelayanan. Kosong: semua."),
     )
     location = forms.CharField(label=_("Lokasi"), max_length=200, required=False)
-    link = forms.URLField(label=_("Tautan kelas daring"), required=False)
+    link = forms.URLField(
+        label=_("Tautan kelas daring"), required=False, assume_scheme="https"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,21 @@
+import pytest
+
+from programs.tests.factories import ProgramFactory, framework
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """The fixture logins do not need a slow password hash here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def fw(db):
+    """(dimensions by code, forms by code) of the matrix used by these tests."""
+    return framework()
+
+
+@pytest.fixture
+def program(fw):
+    """Diklat Komunikasi, 3 seats, registration open today."""
+    return ProgramFactory(capacity=3)
