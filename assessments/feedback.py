@@ -1,0 +1,185 @@
+"""Feedback of a released result: level per dimension, the gap to the required
+level, and the development forms the matrix recommends for dimensions with a gap
+(paper, Tables 4 and 5). Used by the result page and by the feedback notices."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from assessments.models import Result
+from competencies.gaps import gap
+from competencies.models import DevelopmentForm, Dimension
+from competencies.selectors import forms_for_dimension, required_levels
+from notices.services import notice_create
+from people.models import Employee, User
+from people.selectors import unit_ancestors
+
+NOTICE_KIND = "assessment_result"
+NOTICE_KIND_RESCORE = "assessment_rescore"
+
+
+@dataclass
+class DimensionFeedback:
+    dimension: Dimension
+    level: int
+    required: int | None
+    gap: int | None
+    test_score: object = None
+    supervisor_rating: int | None = None
+    score: object = None
+    internal_forms: list[DevelopmentForm] = field(default_factory=list)
+    external_forms: list[DevelopmentForm] = field(default_factory=list)
+
+
+def result_feedback(result: Result) -> list[DimensionFeedback]:
+    """Per dimension of ``result``: level, required level on the test date, gap,
+    and (for a gap > 0) the recommended internal and external forms."""
+    required = required_levels(result.assessed_on)
+    position_id = result.employee.position_type_id
+    rows = []
+    for row in result.dimension_results.select_related("dimension").order_by(
+        "dimension__number"
+    ):
+        needed = required.get((position_id, row.dimension_id))
+        feedback = DimensionFeedback(
+            dimension=row.dimension,
+            level=row.level,
+            required=needed,
+            gap=gap(needed, row.level),
+            test_score=row.test_score,
+            supervisor_rating=row.supervisor_rating,
+            score=row.score,
+        )
+        if feedback.gap:
+            for form in forms_for_dimension(row.dimension_id):
+                if form.provider == DevelopmentForm.Provider.INTERNAL:
+                    feedback.internal_forms.append(form)
+                else:
+                    feedback.external_forms.append(form)
+        rows.append(feedback)
+    return rows
+
+
+def feedback_recipients(employee: Employee) -> list[tuple[User, bool]]:
+    """(user, is_head) pairs: the employee's own login (if any, active) and every
+    active unit head whose unit is the employee's unit or one of its ancestors."""
+    recipients: list[tuple[User, bool]] = []
+    own = employee.user if employee.user_id else None
+    if own is not None and own.is_active:
+        recipients.append((own, False))
+    heads = (
+        User.objects.filter(
+            role=User.Role.HEAD,
+            is_active=True,
+            employee__unit__in=unit_ancestors(employee.unit),
+        )
+        .exclude(pk=employee.user_id or 0)
+        .order_by("pk")
+    )
+    recipients.extend((head, True) for head in heads)
+    return recipients
+
+
+def _names(forms: list[DevelopmentForm]) -> str:
+    return ", ".join(form.label for form in forms) or "—"
+
+
+def _body(result: Result, rows: list[DimensionFeedback], *, for_head: bool) -> str:
+    employee = result.employee
+    if for_head:
+        opening = _(
+            "Hasil uji kompetensi sosiokultural %(name)s (%(unit)s) tanggal "
+            "%(date)s telah dirilis."
+        ) % {
+            "name": employee.name,
+            "unit": employee.unit.name,
+            "date": result.assessed_on.strftime("%d-%m-%Y"),
+        }
+    else:
+        opening = _(
+            "Hasil uji kompetensi sosiokultural Anda tanggal %(date)s telah dirilis."
+        ) % {"date": result.assessed_on.strftime("%d-%m-%Y")}
+    if result.revision:
+        opening += " " + _(
+            "Hasil ini dikoreksi melalui skor ulang (revisi %(revision)s)."
+        ) % {"revision": result.revision}
+    lines = [opening, "", _("Level per dimensi:")]
+    for row in rows:
+        if row.required is None:
+            lines.append(
+                _(
+                    "- %(dimension)s: level %(level)s (level dipersyaratkan belum "
+                    "ditetapkan)"
+                )
+                % {"dimension": row.dimension.label, "level": row.level}
+            )
+        else:
+            lines.append(
+                _(
+                    "- %(dimension)s: level %(level)s; dipersyaratkan %(required)s; "
+                    "kesenjangan %(gap)s"
+                )
+                % {
+                    "dimension": row.dimension.label,
+                    "level": row.level,
+                    "required": row.required,
+                    "gap": row.gap,
+                }
+            )
+    with_gap = [row for row in rows if row.gap]
+    lines.append("")
+    if with_gap:
+        lines.append(_("Rekomendasi pengembangan untuk dimensi dengan kesenjangan:"))
+        for row in with_gap:
+            lines.append(
+                _("- %(dimension)s — internal: %(internal)s; eksternal: %(external)s")
+                % {
+                    "dimension": row.dimension.label,
+                    "internal": _names(row.internal_forms),
+                    "external": _names(row.external_forms),
+                }
+            )
+    else:
+        lines.append(_("Semua dimensi memenuhi level yang dipersyaratkan."))
+    return "\n".join(lines)
+
+
+def notice_dedupe_key(result: Result, user: User) -> str:
+    if result.revision:
+        return f"result:{result.pk}:rev:{result.revision}:user:{user.pk}"
+    return f"result:{result.pk}:user:{user.pk}"
+
+
+def feedback_notices_create(*, result: Result) -> int:
+    """Write one outbox notice per recipient, inside the caller's transaction."""
+    result = Result.objects.select_related(
+        "employee__unit", "employee__user", "employee__position_type"
+    ).get(pk=result.pk)
+    # Notices are stored text: write them in the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = result_feedback(result)
+        link = reverse("assessments:result_detail", args=[result.pk])
+        kind = NOTICE_KIND_RESCORE if result.revision else NOTICE_KIND
+        count = 0
+        for user, for_head in feedback_recipients(result.employee):
+            if for_head:
+                subject = _("Hasil uji kompetensi: %(name)s") % {
+                    "name": result.employee.name
+                }
+            else:
+                subject = _("Hasil uji kompetensi Anda telah dirilis")
+            if result.revision:
+                subject = _("Koreksi — %(subject)s") % {"subject": subject}
+            notice_create(
+                recipient=user,
+                kind=kind,
+                dedupe_key=notice_dedupe_key(result, user),
+                subject=subject,
+                body=_body(result, rows, for_head=for_head),
+                link=link,
+            )
+            count += 1
+    return count

@@ -1,0 +1,160 @@
+"""Releasing results, the audited re-score, and the ``LatestLevel`` roll-up.
+
+Release is one transaction: the result turns released, the employee's current
+levels are refreshed, and the feedback notices (employee + unit heads) are written
+to the outbox. The notices are delivered after commit by ``notices.deliver``;
+``dedupe_key`` makes "one notice per (result, recipient)" a database guarantee.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.feedback import feedback_notices_create
+from assessments.models import (
+    DimensionResult,
+    Instrument,
+    LatestLevel,
+    Rescore,
+    Result,
+)
+from assessments.services.taking import (
+    attempt_scoring,
+    ratings_write,
+    result_scores_write,
+)
+from people.models import Employee, User
+
+
+def latest_levels_refresh(*, employee_id: int) -> None:
+    """Rebuild one employee's ``LatestLevel`` rows from their released results:
+    per dimension, the level of the latest result (by test date, then id).
+
+    The employee row is locked so two releases for the same person serialise."""
+    list(Employee.objects.select_for_update().filter(pk=employee_id).values("pk"))
+    current: dict[int, tuple] = {}
+    rows = (
+        DimensionResult.objects.filter(
+            result__employee_id=employee_id, result__status=Result.Status.RELEASED
+        )
+        .order_by("dimension_id", "-result__assessed_on", "-result_id")
+        .values_list("dimension_id", "level", "result__assessed_on", "result_id")
+    )
+    for dimension_id, level, assessed_on, result_id in rows:
+        current.setdefault(dimension_id, (level, assessed_on, result_id))
+    existing = {
+        row.dimension_id: row
+        for row in LatestLevel.objects.filter(employee_id=employee_id)
+    }
+    for dimension_id, (level, assessed_on, result_id) in current.items():
+        row = existing.pop(dimension_id, None)
+        if row is None:
+            LatestLevel.objects.create(
+                employee_id=employee_id,
+                dimension_id=dimension_id,
+                level=level,
+                assessed_on=assessed_on,
+                result_id=result_id,
+            )
+        elif (row.level, row.assessed_on, row.result_id) != (
+            level,
+            assessed_on,
+            result_id,
+        ):
+            row.level, row.assessed_on, row.result_id = level, assessed_on, result_id
+            row.save(update_fields=["level", "assessed_on", "result"])
+    if existing:
+        LatestLevel.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
+
+
+@transaction.atomic
+def result_release(*, result: Result, by: User | None) -> bool:
+    """Release a scored result: True when this call released it, False when it was
+    already released (a repeated click changes nothing and sends nothing)."""
+    released = Result.objects.filter(pk=result.pk, status=Result.Status.SCORED).update(
+        status=Result.Status.RELEASED, released_at=timezone.now(), released_by=by
+    )
+    if not released:
+        return False
+    result.refresh_from_db()
+    latest_levels_refresh(employee_id=result.employee_id)
+    feedback_notices_create(result=result)
+    return True
+
+
+def results_release(*, results: Iterable[Result], by: User | None) -> int:
+    """Release many results, each in its own transaction (one failure does not
+    hold back the others' feedback). Returns how many this call released."""
+    return sum(1 for result in results if result_release(result=result, by=by))
+
+
+def _snapshot(result: Result) -> dict:
+    return {
+        row.dimension.code: {
+            "test_score": str(row.test_score),
+            "supervisor_rating": row.supervisor_rating,
+            "score": str(row.score),
+            "level": row.level,
+        }
+        for row in result.dimension_results.select_related("dimension")
+    }
+
+
+@transaction.atomic
+def result_rescore(
+    *,
+    result: Result,
+    reason: str,
+    by: User,
+    instrument: Instrument | None = None,
+    ratings: Mapping[int, int | None] | None = None,
+) -> Rescore:
+    """Correct a released result: score its saved answers again, optionally with
+    another published version of the same instrument (corrected thresholds or
+    weights) and/or corrected supervisor ratings. Stores who, when, why and the
+    scores before and after; refreshes ``LatestLevel``; notifies again."""
+    result = Result.objects.select_for_update().get(pk=result.pk)
+    if not result.is_released:
+        raise ValidationError(
+            _(
+                "Hanya hasil yang sudah dirilis yang dikoreksi melalui skor ulang; "
+                "hasil yang belum dirilis dihitung ulang otomatis."
+            )
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Alasan skor ulang wajib diisi.")]})
+    instrument = Instrument.objects.get(pk=(instrument or result.instrument).pk)
+    if instrument.code != result.instrument.code or not instrument.is_frozen:
+        raise ValidationError(
+            {"instrument": [_("Pilih versi terbit dari instrumen yang sama.")]}
+        )
+    before = _snapshot(result)
+    if ratings is not None:
+        ratings_write(attempt=result.attempt, ratings=ratings, by=by)
+    outcome = attempt_scoring(result.attempt, instrument)
+    instrument_before = result.instrument
+    result_scores_write(result, outcome)
+    after = _snapshot(result)
+    if after == before and instrument == instrument_before:
+        raise ValidationError(
+            _("Skor ulang tidak mengubah hasil; tidak ada yang disimpan.")
+        )
+    result.instrument = instrument
+    result.revision += 1
+    result.scored_at = timezone.now()
+    result.save(update_fields=["instrument", "revision", "scored_at"])
+    rescore = Rescore.objects.create(
+        result=result,
+        reason=reason.strip(),
+        rescored_by=by,
+        instrument_before=instrument_before,
+        instrument_after=instrument,
+        before=before,
+        after=after,
+    )
+    latest_levels_refresh(employee_id=result.employee_id)
+    feedback_notices_create(result=result)
+    return rescore
