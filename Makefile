@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages compilemessages lint format migrate seed worker beat bench clean
+.PHONY: run test install messages compilemessages lint format migrate seed worker beat audit clean
 
 run: install compilemessages ## Install, migrate, load demo data and serve on :8000
 	$(PY) manage.py migrate --noinput
@@ -42,6 +42,10 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+audit: install ## Security checks: bandit on the code, pip-audit on the pinned dependencies
+	$(VENV)/bin/bandit -q -r . -x ./$(VENV),./static,./test-artifacts -ll
+	$(VENV)/bin/pip-audit -r requirements.txt --strict
 
 migrate: install
 	$(PY) manage.py migrate

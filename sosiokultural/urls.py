@@ -30,7 +30,9 @@ urlpatterns = [
     path("kompetensi/", include("competencies.urls")),
     path("program/", include("programs.urls")),
     path("kegiatan/", include("activities.urls")),
+    path("jp/", include("ledger.urls")),
     path("uji/", include("assessments.urls")),
     path("ikm/", include("surveys.urls")),
     path("laporan/", include("reports.urls")),
+    path("audit/", include("audit.urls")),
 ]
