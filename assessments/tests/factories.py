@@ -65,7 +65,7 @@ def open_window(instrument, employees, *, by, hours=2):
     return window_create(
         instrument=instrument,
         title="Uji kompetensi putaran 1",
-        opens_at=now - timedelta(minutes=5),
+        opens_at=now - timedelta(hours=2),
         closes_at=now + timedelta(hours=hours),
         employees=employees,
         by=by,

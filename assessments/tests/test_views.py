@@ -1,0 +1,326 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import Answer, Attempt, Instrument, Item, Rescore, Result
+from assessments.services import (
+    answer_save,
+    attempt_start,
+    attempt_submit,
+    result_release,
+)
+from assessments.tests.factories import open_window
+from notices.models import Notice
+from people.tests.factories import EmployeeFactory
+
+
+def _submitted(attempt, value=3):
+    attempt_start(attempt=attempt)
+    for item in attempt.window.instrument.items.all():
+        answer_save(attempt=attempt, item_id=item.pk, value=value)
+    return attempt_submit(attempt=attempt)
+
+
+# -- taking a test ----------------------------------------------------------------
+
+
+def test_my_tests_lists_own_attempts_only(login, roles, window):
+    response = login(roles.staff_a).get("/uji/")
+    assert response.status_code == 200
+    assert [a.employee for a in response.context["attempts"]] == [
+        roles.staff_a.employee
+    ]
+
+
+def test_take_outsider_gets_404(login, roles, attempt_a):
+    client = login(roles.staff_b)
+    assert client.get(f"/uji/kerjakan/{attempt_a.pk}/").status_code == 404
+    assert client.post(f"/uji/kerjakan/{attempt_a.pk}/mulai/").status_code == 404
+    # Not even a head or BPSDM may answer in someone else's name.
+    assert login(roles.bpsdm).get(f"/uji/kerjakan/{attempt_a.pk}/").status_code == 404
+
+
+def test_take_start_answer_reload_submit(login, roles, attempt_a, items):
+    client = login(roles.staff_a)
+    page = client.get(f"/uji/kerjakan/{attempt_a.pk}/")
+    assert page.templates[0].name == "assessments/take_start.html"
+    client.post(f"/uji/kerjakan/{attempt_a.pk}/mulai/")
+    attempt_a.refresh_from_db()
+    assert attempt_a.status == Attempt.Status.STARTED
+
+    first = items[0]
+    saved = client.post(
+        f"/uji/kerjakan/{attempt_a.pk}/jawab/",
+        {"item": first.pk, f"item-{first.pk}": "4"},
+        headers={"HX-Request": "true"},
+    )
+    assert saved.status_code == 200
+    assert "Tersimpan" in saved.content.decode()
+
+    reloaded = client.get(f"/uji/kerjakan/{attempt_a.pk}/")
+    assert (1, first, 4) in reloaded.context["questions"]
+    assert (
+        f'id="q{first.pk}-4"\n               value="4" checked'
+        in reloaded.content.decode()
+    )
+
+    done = client.post(f"/uji/kerjakan/{attempt_a.pk}/serahkan/")
+    result = Result.objects.get(attempt=attempt_a)
+    assert done.status_code == 302
+    assert done["Location"] == f"/uji/hasil/{result.pk}/"
+    # A double click / retry lands on the same result.
+    again = client.post(f"/uji/kerjakan/{attempt_a.pk}/serahkan/")
+    assert again["Location"] == f"/uji/hasil/{result.pk}/"
+    assert Result.objects.filter(attempt=attempt_a).count() == 1
+    shown = client.get(done["Location"])
+    assert shown.status_code == 200
+    assert "Hasil sementara" in shown.content.decode()
+
+
+def test_answer_after_deadline_refused_and_finalised(login, roles, attempt_a, items):
+    client = login(roles.staff_a)
+    attempt_start(attempt=attempt_a, now=timezone.now() - timedelta(minutes=31))
+    response = client.post(
+        f"/uji/kerjakan/{attempt_a.pk}/jawab/",
+        {"item": items[0].pk, f"item-{items[0].pk}": "5"},
+        headers={"HX-Request": "true"},
+    )
+    attempt_a.refresh_from_db()
+    assert "Waktu habis" in response.content.decode()
+    assert response["HX-Redirect"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert attempt_a.auto_submitted is True
+    assert not Answer.objects.filter(attempt=attempt_a).exists()
+
+
+def test_answer_bad_value_gives_message(login, roles, attempt_a, items):
+    client = login(roles.staff_a)
+    client.post(f"/uji/kerjakan/{attempt_a.pk}/mulai/")
+    response = client.post(
+        f"/uji/kerjakan/{attempt_a.pk}/jawab/",
+        {"item": items[0].pk, f"item-{items[0].pk}": "9"},
+    )
+    assert "Pilihan jawaban tidak dikenal." in response.content.decode()
+
+
+def test_take_expired_attempt_redirects_to_result(login, roles, attempt_a):
+    attempt_start(attempt=attempt_a, now=timezone.now() - timedelta(hours=1))
+    response = login(roles.staff_a).get(f"/uji/kerjakan/{attempt_a.pk}/")
+    attempt_a.refresh_from_db()
+    assert response["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+
+
+# -- results ------------------------------------------------------------------------
+
+
+def test_result_detail_scoping(login, roles, attempt_a):
+    result = _submitted(attempt_a)
+    url = f"/uji/hasil/{result.pk}/"
+    assert login(roles.staff_a).get(url).status_code == 200
+    assert login(roles.head_a).get(url).status_code == 200
+    assert login(roles.head_kecamatan).get(url).status_code == 200
+    assert login(roles.bpsdm).get(url).status_code == 200
+    assert login(roles.staff_b).get(url).status_code == 404
+    assert login(roles.head_b).get(url).status_code == 404
+
+
+def test_result_personality_hidden_from_head(login, roles, attempt_a):
+    result = _submitted(attempt_a)
+    url = f"/uji/hasil/{result.pk}/"
+    assert login(roles.staff_a).get(url).context["personality"] is not None
+    assert login(roles.bpsdm).get(url).context["personality"] is not None
+    assert login(roles.head_a).get(url).context["personality"] is None
+
+
+def test_result_release_by_head_and_outsider(login, roles, attempt_a):
+    result = _submitted(attempt_a)
+    url = f"/uji/hasil/{result.pk}/rilis/"
+    assert login(roles.staff_a).post(url).status_code == 403
+    assert login(roles.head_b).post(url).status_code == 404
+    assert login(roles.head_a).post(url).status_code == 302
+    result.refresh_from_db()
+    assert result.status == Result.Status.RELEASED
+    assert (
+        Notice.objects.filter(dedupe_key__startswith=f"result:{result.pk}:").count()
+        == 3
+    )
+
+
+def test_result_list_query_count_constant(
+    login, roles, instrument, org, django_assert_num_queries
+):
+    client = login(roles.bpsdm)
+
+    def add(n):
+        employees = [EmployeeFactory(unit=org.kel_a) for _ in range(n)]
+        window = open_window(instrument, employees, by=roles.bpsdm)
+        for attempt in window.attempts.all():
+            _submitted(attempt)
+
+    add(2)
+    # session, user, the shell (user's employee for the menu, unread notices),
+    # count, page of results with employee, unit, position, instrument, window
+    with django_assert_num_queries(6):
+        first = client.get("/uji/hasil/")
+    add(5)
+    with django_assert_num_queries(6):
+        second = client.get("/uji/hasil/")
+    assert len(first.context["page"]) == 2
+    assert len(second.context["page"]) == 7
+
+
+def test_result_list_scoped_for_head(login, roles, window):
+    for attempt in window.attempts.all():
+        _submitted(attempt)
+    response = login(roles.head_a).get("/uji/hasil/")
+    assert [r.employee for r in response.context["page"]] == [roles.staff_a.employee]
+
+
+def test_rescore_page_bpsdm_only(login, roles, attempt_a, dims):
+    result = _submitted(attempt_a, 2)
+    result_release(result=result, by=roles.bpsdm)
+    url = f"/uji/hasil/{result.pk}/skor-ulang/"
+    assert login(roles.head_a).get(url).status_code == 403
+    client = login(roles.bpsdm)
+    assert client.get(url).status_code == 200
+    empty = client.post(url, {"reason": "", "instrument": result.instrument_id})
+    assert empty.status_code == 200
+    assert not Rescore.objects.exists()
+    response = client.post(
+        url,
+        {
+            "reason": "Penilaian atasan terlambat",
+            "instrument": result.instrument_id,
+            f"d{dims['empati-sosial'].pk}": "5",
+        },
+    )
+    assert response.status_code == 302
+    rescore = Rescore.objects.get()
+    assert rescore.after["empati-sosial"]["level"] == 3
+
+
+def test_ratings_head_in_scope_only(login, roles, attempt_a, dims):
+    url = f"/uji/peserta/{attempt_a.pk}/penilaian-atasan/"
+    assert login(roles.head_b).get(url).status_code == 404
+    assert login(roles.staff_a).get(url).status_code == 403
+    response = login(roles.head_a).post(url, {f"d{dims['empati-sosial'].pk}": "4"})
+    assert response.status_code == 302
+    assert attempt_a.supervisor_ratings.get().rating == 4
+
+
+def test_employee_report_history_and_scope(login, roles, attempt_a, dims):
+    result = _submitted(attempt_a, 4)
+    result_release(result=result, by=roles.bpsdm)
+    url = f"/uji/pegawai/{roles.staff_a.employee.pk}/"
+    assert login(roles.head_b).get(url).status_code == 404
+    response = login(roles.head_a).get(url)
+    assert response.status_code == 200
+    current = {row[0].code: row[1:] for row in response.context["current"]}
+    # Staff position requires level 1 (default standard): no gap.
+    assert current["empati-sosial"] == (4, 1, 0)
+    assert len(response.context["table"]) == 1
+
+
+# -- windows ---------------------------------------------------------------------------
+
+
+def test_window_pages_scoped(login, roles, instrument):
+    window = open_window(instrument, [roles.staff_a.employee], by=roles.bpsdm)
+    assert login(roles.head_b).get(f"/uji/jadwal/{window.pk}/").status_code == 404
+    assert login(roles.staff_a).get("/uji/jadwal/").status_code == 403
+    response = login(roles.head_a).get("/uji/jadwal/")
+    assert [w.pk for w in response.context["page"]] == [window.pk]
+    assert (
+        login(roles.head_b).get("/uji/jadwal/").context["page"].object_list.count() == 0
+    )
+
+
+def test_window_create_by_head_for_unit(login, roles, instrument, org):
+    now = timezone.localtime()
+    data = {
+        "instrument": instrument.pk,
+        "title": "Uji Meruya Utara",
+        "opens_at": now.strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": (now + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"),
+        "unit": org.kel_a.pk,
+    }
+    response = login(roles.head_a).post("/uji/jadwal/baru/", data)
+    assert response.status_code == 302
+    employees = set(
+        Attempt.objects.filter(window__title="Uji Meruya Utara").values_list(
+            "employee__user__username", flat=True
+        )
+    )
+    assert employees == {"kepala.a", "staf.a"}
+    outside = login(roles.head_a).post(
+        "/uji/jadwal/baru/", {**data, "unit": org.kel_b.pk, "title": "X"}
+    )
+    assert outside.status_code == 200
+    assert not Attempt.objects.filter(window__title="X").exists()
+
+
+def test_window_release_all(login, roles, window, django_capture_on_commit_callbacks):
+    for attempt in window.attempts.all():
+        _submitted(attempt)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(roles.bpsdm).post(f"/uji/jadwal/{window.pk}/rilis/")
+    assert response.status_code == 302
+    assert Result.objects.filter(status="released").count() == 2
+    # staff_a: self + kepala.a + kepala.kec; staff_b: self + kepala.b + kepala.kec
+    assert Notice.objects.filter(status="delivered").count() == 6
+
+
+# -- bank and instruments ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/uji/bank/", "/uji/instrumen/", "/uji/bank/baru/"])
+def test_bank_pages_bpsdm_only(login, roles, framework, url):
+    assert login(roles.head_a).get(url).status_code == 403
+    assert login(roles.staff_a).get(url).status_code == 403
+    assert login(roles.bpsdm).get(url).status_code == 200
+
+
+def test_item_create_situational(login, roles, dims):
+    data = {
+        "code": "sjt-baru",
+        "kind": "situational",
+        "dimension": dims["empati-sosial"].pk,
+        "stem": "Pemohon datang terlambat.",
+        "is_active": "on",
+    }
+    for n, score in enumerate([5, 3, 2, 1], start=1):
+        data[f"option_{n}"] = f"Pilihan {n}"
+        data[f"option_{n}_score"] = str(score)
+    response = login(roles.bpsdm).post("/uji/bank/baru/", data)
+    assert response.status_code == 302
+    item = Item.objects.get(code="sjt-baru")
+    assert list(item.options.values_list("score", flat=True)) == [5, 3, 2, 1]
+
+
+def test_item_create_refuses_three_options(login, roles, dims):
+    data = {
+        "code": "sjt-kurang",
+        "kind": "situational",
+        "dimension": dims["empati-sosial"].pk,
+        "stem": "S",
+        "option_1": "a",
+        "option_1_score": "1",
+    }
+    response = login(roles.bpsdm).post("/uji/bank/baru/", data)
+    assert response.status_code == 200
+    assert "Butir situasional memerlukan 4–5 pilihan." in response.content.decode()
+
+
+def test_instrument_revise_and_publish_through_pages(login, roles, instrument):
+    client = login(roles.bpsdm)
+    response = client.post(f"/uji/instrumen/{instrument.pk}/revisi/")
+    draft = Instrument.objects.get(code=instrument.code, version=2)
+    assert response["Location"] == f"/uji/instrumen/{draft.pk}/"
+    frozen_edit = client.post(
+        f"/uji/instrumen/{instrument.pk}/ubah/",
+        {"name": "X", "time_limit_minutes": 5, "test_weight": 50},
+    )
+    assert "dibekukan" in frozen_edit.content.decode()
+    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    draft.refresh_from_db()
+    assert draft.status == Instrument.Status.PUBLISHED

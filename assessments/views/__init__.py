@@ -1,0 +1,1 @@
+"""Views of competency tests, split by page group."""

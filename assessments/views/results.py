@@ -1,0 +1,200 @@
+"""Results: list, detail (feedback with gaps and forms), release, re-score, the
+per-employee report across rounds, and the head's supervisor rating."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments.feedback import result_feedback
+from assessments.forms import RatingsForm, RescoreForm
+from assessments.models import Result
+from assessments.selectors import (
+    attempt_get_for_user,
+    latest_levels,
+    result_get_for_user,
+    results_of_employee,
+    results_visible_to,
+    sees_personality,
+)
+from assessments.services import (
+    result_release,
+    result_rescore,
+    supervisor_ratings_set,
+)
+from competencies.gaps import gap
+from competencies.selectors import dimensions, required_levels
+from people.permissions import require_roles
+from people.selectors import employee_get_for_user
+
+
+def can_release(user) -> bool:
+    return user.sees_all_units or user.is_head
+
+
+@login_required
+def result_list(request):
+    results = results_visible_to(request.user).order_by(
+        "-assessed_on", "employee__name"
+    )
+    status = request.GET.get("status", "")
+    if status in Result.Status.values:
+        results = results.filter(status=status)
+    page = Paginator(results, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "assessments/result_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Result.Status.choices,
+            "querystring": f"status={status}" if status else "",
+        },
+    )
+
+
+@login_required
+def result_detail(request, pk: int):
+    result = result_get_for_user(request.user, pk)
+    personality = (
+        list(result.personality_scores.all())
+        if sees_personality(request.user, result)
+        else None
+    )
+    rows = result_feedback(result)
+    return render(
+        request,
+        "assessments/result_detail.html",
+        {
+            "result": result,
+            "rows": rows,
+            "with_gap": [row for row in rows if row.gap],
+            "personality": personality,
+            "rescores": result.rescores.select_related(
+                "rescored_by", "instrument_before", "instrument_after"
+            ),
+            "can_release": can_release(request.user) and not result.is_released,
+            "can_rescore": request.user.sees_all_units and result.is_released,
+        },
+    )
+
+
+@login_required
+@require_roles("is_bpsdm", "is_administrator", "is_head")
+@require_POST
+def release(request, pk: int):
+    result = result_get_for_user(request.user, pk)
+    if result_release(result=result, by=request.user):
+        messages.success(
+            request, _("Hasil dirilis; pemberitahuan dikirim ke pegawai dan atasan.")
+        )
+    else:
+        messages.info(request, _("Hasil ini sudah dirilis sebelumnya."))
+    return redirect("assessments:result_detail", pk=result.pk)
+
+
+@login_required
+@require_roles("is_bpsdm", "is_administrator")
+@require_http_methods(["GET", "POST"])
+def rescore(request, pk: int):
+    result = result_get_for_user(request.user, pk)
+    current = dict(
+        result.attempt.supervisor_ratings.values_list("dimension_id", "rating")
+    )
+    form = RescoreForm(
+        request.POST or None,
+        result=result,
+        dimensions=dimensions(),
+        current=current,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            result_rescore(
+                result=result,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+                instrument=form.cleaned_data["instrument"],
+                ratings=form.ratings(),
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Skor ulang disimpan dan dicatat."))
+            return redirect("assessments:result_detail", pk=result.pk)
+    return render(
+        request, "assessments/rescore_form.html", {"result": result, "form": form}
+    )
+
+
+@login_required
+@require_roles("is_bpsdm", "is_administrator", "is_head")
+@require_http_methods(["GET", "POST"])
+def ratings(request, pk: int):
+    """The head's rating per dimension, a second source before release."""
+    attempt = attempt_get_for_user(request.user, pk)
+    current = dict(attempt.supervisor_ratings.values_list("dimension_id", "rating"))
+    form = RatingsForm(request.POST or None, dimensions=dimensions(), current=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            supervisor_ratings_set(
+                attempt=attempt, ratings=form.ratings(), by=request.user
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Penilaian atasan disimpan."))
+            return redirect("assessments:window_detail", pk=attempt.window_id)
+    return render(
+        request, "assessments/ratings_form.html", {"attempt": attempt, "form": form}
+    )
+
+
+@login_required
+def employee_report(request, pk: int):
+    """One employee's levels across test rounds, and the current gap."""
+    employee = employee_get_for_user(request.user, pk)
+    results = list(results_of_employee(employee).filter(status=Result.Status.RELEASED))
+    dims = list(dimensions())
+    history = {
+        r.pk: {d.dimension_id: d.level for d in r.dimension_results.all()}
+        for r in results
+    }
+    levels = latest_levels([employee.pk])
+    latest = {d.pk: levels.get((employee.pk, d.pk)) for d in dims}
+    required = required_levels(timezone.localdate())
+    current = [
+        (
+            d,
+            latest.get(d.pk),
+            required.get((employee.position_type_id, d.pk)),
+            gap(required.get((employee.position_type_id, d.pk)), latest.get(d.pk)),
+        )
+        for d in dims
+    ]
+    table = [(r, [history[r.pk].get(d.pk) for d in dims]) for r in results]
+    return render(
+        request,
+        "assessments/employee_report.html",
+        {
+            "employee": employee,
+            "dims": dims,
+            "current": current,
+            "table": table,
+            "chart": {
+                "labels": [d.label for d in dims],
+                "rounds": [
+                    {
+                        "label": r.assessed_on.strftime("%d-%m-%Y"),
+                        "levels": [history[r.pk].get(d.pk) for d in dims],
+                    }
+                    for r in reversed(results)
+                ],
+            },
+        },
+    )

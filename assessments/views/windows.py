@@ -1,0 +1,123 @@
+"""Test windows: BPSDM schedules for anyone, a head for their unit subtree."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments.forms import WindowForm, window_defaults
+from assessments.models import Attempt, Result
+from assessments.selectors import (
+    attempts_visible_to,
+    instruments_schedulable,
+    window_get_for_user,
+    windows_visible_to,
+)
+from assessments.services import results_release, window_create
+from people.permissions import require_roles
+from people.selectors import employees_visible_to, units_visible_to
+
+SCHEDULERS = ("is_bpsdm", "is_administrator", "is_head")
+
+
+@login_required
+@require_roles(*SCHEDULERS)
+def window_list(request):
+    windows = windows_visible_to(request.user).annotate(
+        participants=Count("attempts", distinct=True),
+        submitted=Count(
+            "attempts", filter=Q(attempts__status="submitted"), distinct=True
+        ),
+    )
+    page = Paginator(windows, 25).get_page(request.GET.get("page"))
+    return render(request, "assessments/window_list.html", {"page": page})
+
+
+@login_required
+@require_roles(*SCHEDULERS)
+@require_http_methods(["GET", "POST"])
+def window_new(request):
+    form = WindowForm(
+        request.POST or None,
+        initial=window_defaults(),
+        instruments=instruments_schedulable(),
+        units=units_visible_to(request.user),
+        employees=employees_visible_to(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            window = window_create(
+                instrument=data["instrument"],
+                title=data["title"],
+                opens_at=data["opens_at"],
+                closes_at=data["closes_at"],
+                employees=data["participants"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("Jadwal uji dibuat untuk %(count)s pegawai.")
+                % {"count": window.attempts.count()},
+            )
+            return redirect("assessments:window_detail", pk=window.pk)
+    return render(request, "assessments/window_form.html", {"form": form})
+
+
+@login_required
+@require_roles(*SCHEDULERS)
+def window_detail(request, pk: int):
+    window = window_get_for_user(request.user, pk)
+    attempts = (
+        attempts_visible_to(request.user)
+        .filter(window=window)
+        .select_related("result")
+        .annotate(answered=Count("answers"))
+        .order_by("employee__unit__path", "employee__name")
+    )
+    attempts = list(attempts)
+    scored = sum(
+        1
+        for a in attempts
+        if a.status == Attempt.Status.SUBMITTED
+        and a.result.status == Result.Status.SCORED
+    )
+    return render(
+        request,
+        "assessments/window_detail.html",
+        {
+            "window": window,
+            "attempts": attempts,
+            "scored": scored,
+            "item_count": window.instrument.items.count(),
+        },
+    )
+
+
+@login_required
+@require_roles(*SCHEDULERS)
+@require_POST
+def window_release(request, pk: int):
+    """Release every scored result of this window that the user may see."""
+    window = window_get_for_user(request.user, pk)
+    results = Result.objects.filter(
+        attempt__in=attempts_visible_to(request.user).filter(window=window),
+        status=Result.Status.SCORED,
+    ).order_by("pk")
+    count = results_release(results=list(results), by=request.user)
+    messages.success(
+        request,
+        _("%(count)s hasil dirilis; pemberitahuan dikirim.") % {"count": count},
+    )
+    return redirect("assessments:window_detail", pk=window.pk)
