@@ -3,7 +3,12 @@
 from celery import shared_task
 from django.core.mail import BadHeaderError
 
-from notices.services import notice_deliver, notice_enqueue, notices_undelivered_ids
+from notices.services import (
+    broker_down,
+    notice_deliver,
+    notice_enqueue,
+    notices_undelivered_ids,
+)
 
 
 @shared_task(
@@ -20,8 +25,13 @@ def deliver_notice(*, notice_id: int) -> bool:
 
 @shared_task(name="notices.sweep")
 def sweep_notices() -> int:
-    """Re-queue every notice not yet delivered (broker was down, worker died)."""
-    ids = notices_undelivered_ids()
-    for notice_id in ids:
-        notice_enqueue(notice_id=notice_id)
-    return len(ids)
+    """Re-queue every notice not yet delivered (broker was down, worker died).
+    Stops at the first publish the broker refuses: it is still down, and the next
+    sweep tries again. Returns how many were queued."""
+    queued = 0
+    for notice_id in notices_undelivered_ids():
+        if notice_enqueue(notice_id=notice_id, force=True):
+            queued += 1
+        elif broker_down():
+            break
+    return queued
