@@ -1,5 +1,6 @@
 import pytest
 
+from people.tests.factories import EmployeeFactory
 from programs.tests.factories import ProgramFactory, framework
 
 
@@ -7,6 +8,14 @@ from programs.tests.factories import ProgramFactory, framework
 def _fast_passwords(settings):
     """The fixture logins do not need a slow password hash here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_employee_sequence():
+    """The shared EmployeeFactory derives the NIP serial from its sequence; past
+    ~500 employees in one run the NIP outgrows 18 characters (PostgreSQL refuses
+    it). Each test starts on an empty database, so restart the sequence."""
+    EmployeeFactory.reset_sequence()
 
 
 @pytest.fixture
