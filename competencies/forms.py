@@ -153,10 +153,6 @@ class MatrixCellForm(forms.ModelForm):
             self.fields["form"].disabled = True
             self.fields["dimension"].disabled = True
 
-    def validate_unique(self):
-        # The service gives the clear message for a duplicate link.
-        pass
-
 
 class SetiaValueForm(forms.ModelForm):
     class Meta:

@@ -248,7 +248,11 @@ class FormDimension(models.Model):
         ordering = ["dimension__number", "form__provider", "form__order"]
         constraints = [
             models.UniqueConstraint(
-                fields=["form", "dimension"], name="form_dimension_unique"
+                fields=["form", "dimension"],
+                name="form_dimension_unique",
+                violation_error_message=_(
+                    "Bentuk pengembangan ini sudah terhubung dengan dimensi tersebut."
+                ),
             )
         ]
 

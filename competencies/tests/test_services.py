@@ -1,0 +1,215 @@
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from competencies import selectors, services
+from competencies.models import FormDimension, Indicator, RequiredLevel, Standard
+from competencies.tests.factories import (
+    DevelopmentFormFactory,
+    DimensionFactory,
+    FormDimensionFactory,
+    IndicatorFactory,
+    RequiredLevelFactory,
+    StandardFactory,
+)
+from people.tests.factories import PositionTypeFactory
+
+TODAY = date(2025, 3, 1)
+
+
+@pytest.fixture
+def grid(db):
+    """Two position types × two dimensions, under a 2018 version at level 1."""
+    positions = [
+        PositionTypeFactory(code="staf-teknis"),
+        PositionTypeFactory(code="cro"),
+    ]
+    dimensions = [
+        DimensionFactory(code="a", number=1),
+        DimensionFactory(code="b", number=2),
+    ]
+    old = StandardFactory(effective_from=date(2018, 1, 1))
+    for position in positions:
+        for dimension in dimensions:
+            RequiredLevelFactory(
+                standard=old, position_type=position, dimension=dimension, level=1
+            )
+    levels = {(p.pk, d.pk): 1 for p in positions for d in dimensions}
+    return positions, dimensions, old, levels
+
+
+def test_standard_create_keeps_the_old_requirement_for_earlier_dates(grid):
+    positions, dimensions, __, levels = grid
+    changed = (positions[1].pk, dimensions[0].pk)
+    standard = services.standard_create(
+        name="Revisi 2025",
+        effective_from=TODAY + timedelta(days=30),
+        levels={**levels, changed: 3},
+        today=TODAY,
+    )
+    assert standard.required_levels.count() == 4
+    assert selectors.required_levels(TODAY)[changed] == 1
+    assert selectors.required_levels(TODAY + timedelta(days=29))[changed] == 1
+    assert selectors.required_levels(TODAY + timedelta(days=30))[changed] == 3
+
+
+def test_standard_create_from_today_is_allowed(grid):
+    __, __, __, levels = grid
+    standard = services.standard_create(
+        name="Hari ini", effective_from=TODAY, levels=levels, today=TODAY
+    )
+    assert selectors.standard_in_force(TODAY) == standard
+
+
+def test_standard_create_before_today_is_refused(grid):
+    __, __, __, levels = grid
+    with pytest.raises(ValidationError) as caught:
+        services.standard_create(
+            name="Mundur", effective_from=date(2025, 2, 1), levels=levels, today=TODAY
+        )
+    assert caught.value.message_dict == {
+        "effective_from": [
+            "Tanggal berlaku tidak boleh sebelum hari ini (01-03-2025): laporan "
+            "untuk tanggal yang sudah lewat harus tetap memakai standar lama."
+        ]
+    }
+    assert Standard.objects.count() == 1
+
+
+def test_standard_create_duplicate_date_is_refused(grid):
+    __, __, __, levels = grid
+    StandardFactory(effective_from=date(2025, 6, 1))
+    with pytest.raises(ValidationError) as caught:
+        services.standard_create(
+            name="Dobel", effective_from=date(2025, 6, 1), levels=levels, today=TODAY
+        )
+    assert caught.value.message_dict == {
+        "effective_from": [
+            "Sudah ada versi standar yang berlaku mulai 01-06-2025; pilih tanggal lain."
+        ]
+    }
+    assert Standard.objects.count() == 2
+
+
+def test_standard_create_bad_level_saves_nothing(grid):
+    positions, dimensions, __, levels = grid
+    levels = {**levels, (positions[0].pk, dimensions[1].pk): 6}
+    with pytest.raises(ValidationError) as caught:
+        services.standard_create(
+            name="Salah", effective_from=date(2025, 6, 1), levels=levels, today=TODAY
+        )
+    assert caught.value.message_dict == {
+        NON_FIELD_ERRORS: ["Level harus bilangan bulat 1 sampai 5; tidak sah: 6."]
+    }
+    assert Standard.objects.count() == 1
+    assert RequiredLevel.objects.count() == 4
+
+
+def test_standard_update_changes_a_future_version(grid):
+    positions, dimensions, __, levels = grid
+    future = services.standard_create(
+        name="Rencana", effective_from=date(2025, 6, 1), levels=levels, today=TODAY
+    )
+    key = (positions[0].pk, dimensions[0].pk)
+    services.standard_update(
+        standard=future,
+        name="Rencana (revisi)",
+        effective_from=date(2025, 7, 1),
+        levels={**levels, key: 2},
+        today=TODAY,
+    )
+    future.refresh_from_db()
+    assert (future.name, future.effective_from) == (
+        "Rencana (revisi)",
+        date(2025, 7, 1),
+    )
+    assert selectors.levels_of(future)[key] == 2
+    assert future.required_levels.count() == 4
+
+
+def test_standard_update_refuses_a_version_in_force(grid):
+    __, __, old, levels = grid
+    with pytest.raises(ValidationError):
+        services.standard_update(
+            standard=old,
+            name="Ditulis ulang",
+            effective_from=date(2025, 6, 1),
+            levels=levels,
+            today=TODAY,
+        )
+    old.refresh_from_db()
+    assert old.effective_from == date(2018, 1, 1)
+
+
+def test_standard_delete_only_before_it_is_in_force(grid):
+    __, __, old, levels = grid
+    future = services.standard_create(
+        name="Rencana", effective_from=date(2025, 6, 1), levels=levels, today=TODAY
+    )
+    with pytest.raises(ValidationError):
+        services.standard_delete(standard=old, today=TODAY)
+    services.standard_delete(standard=future, today=TODAY)
+    assert list(Standard.objects.all()) == [old]
+    assert RequiredLevel.objects.count() == 4
+
+
+def test_indicator_create_appends_after_the_last_of_its_level(db):
+    dimension = DimensionFactory()
+    IndicatorFactory(dimension=dimension, level=2, order=4)
+    IndicatorFactory(dimension=dimension, level=3, order=9)
+    indicator = services.indicator_create(
+        dimension=dimension, level=2, text="Menyapa pemohon"
+    )
+    assert indicator.order == 5
+
+
+def test_indicator_create_level_outside_scale_is_refused(db):
+    with pytest.raises(ValidationError) as caught:
+        services.indicator_create(dimension=DimensionFactory(), level=6, text="X")
+    assert list(caught.value.message_dict) == ["level"]
+    assert Indicator.objects.count() == 0
+
+
+def test_indicator_update_without_order_keeps_its_place(db):
+    indicator = IndicatorFactory(order=7)
+    services.indicator_update(indicator=indicator, level=2, text="Baru", order=None)
+    indicator.refresh_from_db()
+    assert (indicator.level, indicator.text, indicator.order) == (2, "Baru", 7)
+
+
+def test_matrix_cell_create_refuses_a_second_link(db):
+    cell = FormDimensionFactory()
+    with pytest.raises(ValidationError) as caught:
+        services.matrix_cell_create(form=cell.form, dimension=cell.dimension)
+    assert caught.value.messages == [
+        f"{cell.form.name} sudah terhubung dengan dimensi {cell.dimension.name}."
+    ]
+    assert FormDimension.objects.count() == 1
+
+
+def test_form_update_keeps_the_code(db):
+    form = DevelopmentFormFactory(code="briefing")
+    services.form_update(
+        form=form,
+        name="Briefing pagi",
+        provider="internal",
+        classification="non_classical",
+        default_minutes=15,
+    )
+    form.refresh_from_db()
+    assert (form.code, form.name, form.default_minutes) == (
+        "briefing",
+        "Briefing pagi",
+        15,
+    )
+
+
+def test_setia_value_update_sets_its_dimensions(framework):
+    value = framework.dimensions["empati-sosial"].setia_values.get(code="empati")
+    services.setia_value_update(
+        value=value,
+        name="Empati",
+        dimensions=[framework.dimensions["kepekaan-gender"]],
+    )
+    assert [d.code for d in value.dimensions.all()] == ["kepekaan-gender"]
