@@ -727,3 +727,11 @@ def test_dashboard_cards(roles, login, program):
         "kepala.a": [("Usulan unit menunggu BPSDM", "0")],
         "staf.a": [("Program BPSDM saya", "1")],
     }
+
+
+def test_catalogue_in_english(roles, login, program, settings):
+    client = login(roles.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = _text(client.get("/program/"))
+    assert "BPSDM program catalogue" in html
+    assert "Seats left" in html
