@@ -1,0 +1,49 @@
+"""Admin pages for activities. ``PersonalNote`` is deliberately NOT registered and
+no inline shows it: its text is for the head who wrote it and the employee
+concerned only, not for administrators."""
+
+from django.contrib import admin
+
+from activities.models import Activity, Attendance, Coaching, Evidence
+
+
+class ReadOnlyAdmin:
+    """Activities change through the app only: every change moves JP credits and
+    sends notices, which a raw admin edit would skip."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AttendanceInline(ReadOnlyAdmin, admin.TabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["employee", "status"]
+
+
+class EvidenceInline(ReadOnlyAdmin, admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["started_at", "form", "unit", "duration_minutes", "status"]
+    list_filter = ["status", "form"]
+    date_hierarchy = "started_at"
+    list_select_related = ["form", "unit"]
+    search_fields = ["unit__name", "summary"]
+    inlines = [AttendanceInline, EvidenceInline]
+
+
+@admin.register(Coaching)
+class CoachingAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["coachee", "coach", "unit", "started_on", "status"]
+    list_filter = ["status"]

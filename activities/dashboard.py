@@ -1,0 +1,84 @@
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activities.models import Activity, Attendance
+from activities.selectors import (
+    activities_awaiting_verification,
+    activities_visible_to,
+    can_record,
+    cros_needing_coaching,
+)
+from people.selectors import user_employee
+from sosiokultural.registry import Card
+
+
+def cards(user) -> list[Card]:
+    if user.is_head:
+        return _head_cards(user)
+    if user.sees_all_units:
+        year = timezone.localdate().year
+        verified = (
+            activities_visible_to(user)
+            .filter(status=Activity.Status.VERIFIED, started_at__year=year)
+            .count()
+        )
+        return [
+            Card(
+                title=_("Kegiatan internal terverifikasi tahun ini"),
+                value=str(verified),
+                link=reverse("activities:list"),
+                link_label=_("Daftar kegiatan"),
+            )
+        ]
+    if can_record(user):
+        return _staff_cards(user)
+    return []
+
+
+def _head_cards(user) -> list[Card]:
+    waiting = activities_awaiting_verification(user).count()
+    cros = cros_needing_coaching(user)
+    return [
+        Card(
+            title=_("Menunggu verifikasi"),
+            value=str(waiting),
+            detail=_("Kegiatan yang dicatat staf di cakupan Anda."),
+            link=reverse("activities:queue"),
+            link_label=_("Buka antrean"),
+            tone="warning" if waiting else "success",
+        ),
+        Card(
+            title=_("CRO baru perlu coaching"),
+            value=str(len(cros)),
+            detail=", ".join(cro.name for cro in cros)
+            or _("Semua CRO baru sudah mendapat coaching."),
+            link=reverse("activities:list") + "#cro-baru",
+            link_label=_("Lihat dan mulai coaching"),
+            tone="danger" if cros else "success",
+        ),
+    ]
+
+
+def _staff_cards(user) -> list[Card]:
+    employee = user_employee(user)
+    today = timezone.localdate()
+    attended = Attendance.objects.filter(
+        employee=employee,
+        status=Attendance.Status.PRESENT,
+        activity__started_at__year=today.year,
+        activity__started_at__month=today.month,
+    ).count()
+    waiting = activities_visible_to(user).filter(
+        recorded_by=user, status=Activity.Status.SUBMITTED
+    )
+    return [
+        Card(
+            title=_("Kegiatan yang saya ikuti bulan ini"),
+            value=str(attended),
+            detail=_("%(n)s catatan saya menunggu verifikasi.")
+            % {"n": waiting.count()},
+            link=reverse("activities:briefing"),
+            link_label=_("Catat briefing hari ini"),
+        )
+    ]

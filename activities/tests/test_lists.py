@@ -1,0 +1,170 @@
+"""The activity list: filters, CSV/XLSX export, query counts."""
+
+import csv
+import io
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from activities.tests.factories import (
+    past,
+    record_briefing,
+    record_coaching,
+    record_self_development,
+    roster,
+)
+
+
+def _ids(response) -> list[int]:
+    return [a.pk for a in response.context["page"]]
+
+
+def test_list_filters(framework, roles, org, login):
+    staff = roles.staff_a.employee
+    old = record_briefing(roles.head_a, present=[staff], started_at=past(40))
+    recent = record_briefing(roles.head_a, present=[roles.head_a.employee])
+    study = record_self_development(roles.head_a, employee=staff)
+    coaching = record_coaching(
+        roles.head_a, coach=roles.head_a.employee, coachee=staff, started_at=past(3)
+    )
+    client = login(roles.head_a)
+    since = (timezone.localdate() - timedelta(days=10)).isoformat()
+    assert set(_ids(client.get("/kegiatan/", {"date_from": since}))) == {
+        recent.pk,
+        study.pk,
+        coaching.pk,
+    }
+    until = (timezone.localdate() - timedelta(days=30)).isoformat()
+    assert _ids(client.get("/kegiatan/", {"date_to": until})) == [old.pk]
+    briefing_form = old.form_id
+    assert set(_ids(client.get("/kegiatan/", {"form": briefing_form}))) == {
+        old.pk,
+        recent.pk,
+    }
+    assert set(_ids(client.get("/kegiatan/", {"employee": staff.pk}))) == {
+        old.pk,
+        study.pk,
+        coaching.pk,
+    }
+    disability = framework["dimensions"]["kepekaan-disabilitas"].pk
+    assert set(_ids(client.get("/kegiatan/", {"dimension": disability}))) == {
+        old.pk,
+        recent.pk,
+    }
+    assert _ids(client.get("/kegiatan/", {"status": "submitted"})) == []
+
+
+def test_list_refuses_reversed_date_range(framework, roles, login):
+    record_briefing(roles.head_a, present=[roles.staff_a.employee])
+    response = login(roles.head_a).get(
+        "/kegiatan/", {"date_from": "2026-05-02", "date_to": "2026-05-01"}
+    )
+    assert response.context["form"].errors["date_to"] == [
+        "Tanggal akhir harus sama atau setelah tanggal awal."
+    ]
+    assert len(_ids(response)) == 1  # an invalid filter filters nothing
+
+
+def test_list_filter_employee_outside_scope_is_ignored(framework, roles, login):
+    record_briefing(roles.head_a, present=[roles.staff_a.employee])
+    response = login(roles.head_b).get(
+        "/kegiatan/", {"employee": roles.staff_a.employee.pk}
+    )
+    assert "employee" in response.context["form"].errors
+    assert _ids(response) == []
+
+
+def test_list_query_count_does_not_grow(
+    framework, roles, org, login, django_assert_num_queries
+):
+    people = roster(org.kel_a, 3)
+    record_briefing(roles.head_a, present=people)
+    client = login(roles.head_kecamatan)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/kegiatan/")
+    for day in range(2, 12):
+        record_briefing(roles.head_a, present=people, started_at=past(day))
+        record_self_development(
+            roles.head_a, employee=people[0], started_at=past(day, 13)
+        )
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get("/kegiatan/")
+    assert len(response.context["page"]) == 21
+
+
+def test_csv_export(framework, roles, org, login):
+    people = roster(org.kel_a, 2)
+    activity = record_briefing(
+        roles.head_a, present=people[:1], absent=people[1:], minutes=10
+    )
+    record_briefing(roles.head_b, present=[roles.staff_b.employee])
+    response = login(roles.head_a).get("/kegiatan/ekspor.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["id", "tanggal", "jam_mulai", "durasi_menit", "bentuk"]
+    assert len(rows) == 2
+    row = dict(zip(rows[0], rows[1], strict=True))
+    start = timezone.localtime(activity.started_at)
+    assert row == {
+        "id": str(activity.pk),
+        "tanggal": start.date().isoformat(),
+        "jam_mulai": start.strftime("%H:%M"),
+        "durasi_menit": "10",
+        "bentuk": "briefing",
+        "unit_kode": org.kel_a.code,
+        "unit": org.kel_a.name,
+        "agenda_briefing": "setia_motivation",
+        "fasilitator": roles.head_a.employee.name,
+        "dimensi": "keragaman-budaya;jejaring-sosial;manajemen-konflik;empati-sosial;"
+        "kepekaan-gender;kepekaan-disabilitas",
+        "hadir": "1",
+        "tercatat": "2",
+        "status": "verified",
+        "dicatat_oleh": "kepala.a",
+        "dicatat_pada": timezone.localtime(activity.recorded_at).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        "diverifikasi_oleh": "kepala.a",
+        "diverifikasi_pada": timezone.localtime(activity.verified_at).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        "ringkasan": "Evaluasi pengaduan pemohon minggu ini.",
+    }
+
+
+def test_xlsx_export_has_activities_and_attendance(framework, roles, org, login):
+    people = roster(org.kel_a, 2)
+    activity = record_briefing(roles.head_a, present=people[:1], absent=people[1:])
+    response = login(roles.head_a).get("/kegiatan/ekspor.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Kegiatan", "Kehadiran"]
+    assert book["Kegiatan"].max_row == 2
+    attendance = [list(r) for r in book["Kehadiran"].iter_rows(values_only=True)]
+    assert attendance[0] == [
+        "kegiatan_id",
+        "tanggal",
+        "bentuk",
+        "unit_kode",
+        "pegawai",
+        "nip",
+        "kehadiran",
+        "menit_diakui",
+    ]
+    assert sorted((r[4], r[6], r[7]) for r in attendance[1:]) == sorted(
+        [(people[0].name, "present", 10), (people[1].name, "absent", 0)]
+    )
+    assert {r[0] for r in attendance[1:]} == {activity.pk}
+
+
+def test_export_unknown_format_is_404(framework, roles, login):
+    assert login(roles.head_a).get("/kegiatan/ekspor.pdf").status_code == 404
+
+
+def test_export_of_outsider_is_empty(framework, roles, login):
+    record_briefing(roles.head_a, present=[roles.staff_a.employee])
+    response = login(roles.head_b).get("/kegiatan/ekspor.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1

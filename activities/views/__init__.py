@@ -1,0 +1,1 @@
+"""Views of internal activities: thin, scope → form → service → redirect/fragment."""

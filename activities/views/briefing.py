@@ -1,0 +1,50 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from activities.forms import QuickBriefingForm
+from activities.models import FORM_BRIEFING, Attendance
+from activities.selectors import can_record, internal_forms
+from activities.services import activity_record
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def briefing_quick(request):
+    """Today's briefing in one screen and one submit (phone first)."""
+    if not can_record(request.user):
+        raise PermissionDenied
+    development_form = get_object_or_404(internal_forms(), code=FORM_BRIEFING)
+    if request.method == "GET" and request.htmx:
+        # The unit select changed: send back that unit's roster.
+        form = QuickBriefingForm(
+            user=request.user,
+            development_form=development_form,
+            initial={"unit": request.GET.get("unit", "")},
+        )
+        return render(request, "activities/briefing_quick.html#roster", {"form": form})
+    form = QuickBriefingForm(
+        request.POST or None, user=request.user, development_form=development_form
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = activity_record(
+                recorder=request.user, form=development_form, **form.service_kwargs()
+            )
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            statuses = list(form.cleaned_data["attendance"].values())
+            messages.success(
+                request,
+                _("Briefing tersimpan: %(present)s hadir, %(absent)s tidak hadir.")
+                % {
+                    "present": statuses.count(Attendance.Status.PRESENT),
+                    "absent": statuses.count(Attendance.Status.ABSENT),
+                },
+            )
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/briefing_quick.html", {"form": form})

@@ -1,0 +1,264 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from activities import permissions
+from activities.exports import activities_csv, activities_xlsx
+from activities.forms import FORM_CLASSES
+from activities.forms.lists import ActivityFilterForm, EvidenceUploadForm, RejectForm
+from activities.models import FORM_PERSONAL, Activity
+from activities.selectors import (
+    activities_awaiting_verification,
+    activities_visible_to,
+    activity_filter,
+    activity_get_for_user,
+    activity_list,
+    attendances_for,
+    can_record,
+    cros_needing_coaching,
+    internal_forms,
+    personal_note_for,
+)
+from activities.services import (
+    activity_delete,
+    activity_record,
+    activity_submit,
+    activity_update,
+    attendance_set,
+)
+from activities.views._helpers import safe_next
+
+
+def _filtered(request):
+    form = ActivityFilterForm(request.GET or None, user=request.user)
+    activities = activity_filter(activities_visible_to(request.user), **form.filters())
+    return form, activity_list(activities)
+
+
+@login_required
+def activity_list_view(request):
+    form, activities = _filtered(request)
+    page = Paginator(activities, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "activities/activity_list.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": query.urlencode(),
+            "can_record": can_record(request.user),
+            "cros": cros_needing_coaching(request.user),
+            "queue_count": activities_awaiting_verification(request.user).count()
+            if request.user.is_head
+            else 0,
+        },
+    )
+
+
+@login_required
+def activity_export(request, fmt: str):
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    __, activities = _filtered(request)
+    if fmt == "csv":
+        return activities_csv(activities)
+    return activities_xlsx(activities)
+
+
+def _detail_context(request, activity: Activity) -> dict:
+    user = request.user
+    return {
+        "activity": activity,
+        "note": personal_note_for(user, activity),
+        "attendances": attendances_for(activity),
+        "dimensions": activity.dimensions.order_by("number"),
+        "evidence": activity.evidence.all(),
+        "can_edit": permissions.can_edit(user, activity),
+        "can_delete": permissions.can_delete(user, activity),
+        "can_submit": permissions.can_submit(user, activity),
+        "can_verify": permissions.can_verify(user, activity),
+        "can_unverify": permissions.can_unverify(user, activity),
+        "can_add_evidence": permissions.can_add_evidence(user, activity),
+        "reject_form": RejectForm(),
+        "evidence_form": EvidenceUploadForm(),
+    }
+
+
+@login_required
+def activity_detail(request, pk: int):
+    activity = activity_get_for_user(request.user, pk)
+    return render(
+        request, "activities/activity_detail.html", _detail_context(request, activity)
+    )
+
+
+@login_required
+def activity_new(request):
+    if not can_record(request.user):
+        raise PermissionDenied
+    forms = internal_forms()
+    if not request.user.is_head:
+        forms = forms.exclude(code=FORM_PERSONAL)
+    return render(request, "activities/activity_new.html", {"forms": forms})
+
+
+def _form_class(code: str):
+    if code not in FORM_CLASSES:
+        raise Http404
+    return FORM_CLASSES[code]
+
+
+def _prefill(request) -> dict:
+    initial = {}
+    for key in ("coachee", "coaching"):
+        value = request.GET.get(key, "")
+        if value.isdigit():
+            initial[key] = int(value)
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request, code: str):
+    user = request.user
+    form_class = _form_class(code)
+    development_form = get_object_or_404(internal_forms(), code=code)
+    if not can_record(user) or (code == FORM_PERSONAL and not user.is_head):
+        raise PermissionDenied
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        user=user,
+        development_form=development_form,
+        initial=_prefill(request),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = activity_record(
+                recorder=user,
+                form=development_form,
+                files=form.cleaned_data.get("evidence") or [],
+                draft=request.POST.get("action") == "draft",
+                **form.service_kwargs(),
+            )
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _status_message(activity))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/activity_form.html",
+        {"form": form, "development_form": development_form},
+    )
+
+
+def _status_message(activity: Activity) -> str:
+    if activity.status == Activity.Status.VERIFIED:
+        return _("Kegiatan disimpan dan langsung terverifikasi; JP peserta tercatat.")
+    if activity.status == Activity.Status.SUBMITTED:
+        return _("Kegiatan disimpan dan menunggu verifikasi kepala unit.")
+    return _("Draf kegiatan disimpan.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk: int):
+    activity = activity_get_for_user(request.user, pk)
+    if not permissions.can_edit(request.user, activity):
+        raise PermissionDenied
+    form = _form_class(activity.form.code)(
+        request.POST or None,
+        user=request.user,
+        development_form=activity.form,
+        instance=activity,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = activity_update(
+                activity=activity, actor=request.user, **form.service_kwargs()
+            )
+            if request.POST.get("action") == "submit" and permissions.can_submit(
+                request.user, activity
+            ):
+                activity = activity_submit(activity=activity, actor=request.user)
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, _status_message(activity))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/activity_form.html",
+        {"form": form, "development_form": activity.form, "activity": activity},
+    )
+
+
+@login_required
+@require_POST
+def activity_delete_view(request, pk: int):
+    activity = activity_get_for_user(request.user, pk)
+    if not permissions.can_delete(request.user, activity):
+        raise PermissionDenied
+    activity_delete(activity=activity, actor=request.user)
+    messages.success(request, _("Kegiatan dihapus; JP yang tercatat dibatalkan."))
+    return redirect("activities:list")
+
+
+@login_required
+@require_POST
+def activity_submit_view(request, pk: int):
+    activity = activity_get_for_user(request.user, pk)
+    if not permissions.can_submit(request.user, activity):
+        raise PermissionDenied
+    activity = activity_submit(activity=activity, actor=request.user)
+    messages.success(request, _status_message(activity))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_POST
+def attendance_toggle(request, pk: int, employee_id: int):
+    """Set one attendee's status; an htmx request gets the table row back."""
+    activity = activity_get_for_user(request.user, pk)
+    if not permissions.can_edit(request.user, activity):
+        raise PermissionDenied
+    error = ""
+    try:
+        attendance = attendance_set(
+            activity=activity,
+            actor=request.user,
+            employee_id=employee_id,
+            status=request.POST.get("status", ""),
+        )
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+        if not request.htmx:
+            messages.error(request, error)
+            return redirect("activities:detail", pk=activity.pk)
+        attendance = get_object_or_404(
+            attendances_for(activity), employee_id=employee_id
+        )
+    if request.htmx:
+        return render(
+            request,
+            "activities/activity_detail.html#attendance-row",
+            {
+                "row": attendance,
+                "activity": activity,
+                "can_edit": True,
+                "updated": not error,
+                "error": error,
+            },
+        )
+    return redirect(
+        safe_next(request, reverse("activities:detail", args=[activity.pk]))
+    )
