@@ -1,0 +1,67 @@
+from django.contrib import admin
+
+from surveys.models import Element, ElementSet, ReportedScore, Survey
+
+
+class ElementInline(admin.TabularInline):
+    model = Element
+    extra = 0
+    fields = ["order", "code", "name", "sociocultural"]
+
+
+@admin.register(ElementSet)
+class ElementSetAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "is_default"]
+    search_fields = ["name", "code"]
+    inlines = [ElementInline]
+
+
+class ReportedScoreInline(admin.TabularInline):
+    model = ReportedScore
+    extra = 0
+    fields = ["element", "score"]
+    readonly_fields = ["element", "score"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    """Surveys are written through the import and the reported-values page (so
+    imports stay all or nothing); the admin may correct the population and source,
+    or delete a survey."""
+
+    list_display = ["unit", "year", "quarter", "element_set", "kind", "population"]
+    list_filter = ["kind", "year", "quarter", "element_set"]
+    search_fields = ["unit__name", "unit__code"]
+    list_select_related = ["unit", "element_set"]
+    fields = [
+        "unit",
+        "year",
+        "quarter",
+        "element_set",
+        "kind",
+        "reported_total",
+        "reported_respondents",
+        "population",
+        "source",
+        "created_by",
+        "created_at",
+    ]
+    readonly_fields = [
+        "unit",
+        "year",
+        "quarter",
+        "element_set",
+        "kind",
+        "reported_total",
+        "reported_respondents",
+        "created_by",
+        "created_at",
+    ]
+    inlines = [ReportedScoreInline]
+
+    def has_add_permission(self, request):
+        return False

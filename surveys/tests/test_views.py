@@ -1,0 +1,533 @@
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from surveys.models import Answer, Survey
+from surveys.tests.factories import (
+    answers_csv,
+    dki_set,
+    import_survey,
+    permen_set,
+    report_survey,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def surveys(org):
+    """Kelurahan A (computed, short sample), kelurahan B and the kecamatan
+    (reported, Table 2's KEC column) in 2018Q4."""
+    rows = [[4, 3, 3, 4, 3, 3, 4, 2, 3], [3, 3, 2, 4, 3, 4, 4, 2, 3]]
+    return {
+        "a": import_survey(org.kel_a, "2018Q4", rows=rows, population=60),
+        "b": import_survey(org.kel_b, "2018Q4", rows=[[4] * 9]),
+        "kec": report_survey(
+            org.kecamatan,
+            "2018Q4",
+            total="84.98",
+            scores=[
+                "91.15",
+                "88.61",
+                "89.1",
+                "84.51",
+                "81.07",
+                "78.36",
+                "78.03",
+                "75.25",
+                "73.77",
+            ],
+        ),
+    }
+
+
+def _detail(unit, period="2018Q4"):
+    return f"/ikm/unit/{unit.pk}/{period}/"
+
+
+# -- list ----------------------------------------------------------------------------
+
+
+def test_list_scoped_per_role(roles, surveys, login):
+    expected = {
+        roles.bpsdm: {"Meruya Utara", "Joglo", "Kembangan"},
+        roles.head_kecamatan: {"Meruya Utara", "Joglo", "Kembangan"},
+        roles.head_a: {"Meruya Utara"},
+        roles.staff_b: {"Joglo"},
+    }
+    for user, units in expected.items():
+        response = login(user).get("/ikm/")
+        assert response.status_code == 200
+        assert {r.survey.unit.name for r in response.context["rows"]} == units
+
+
+def test_list_filter_by_level(roles, surveys, login):
+    response = login(roles.bpsdm).get("/ikm/?level=kelurahan&period=2018Q4")
+    assert [r.survey.unit.code for r in response.context["rows"]] == [
+        "JB-KMB-JG",
+        "JB-KMB-MU",
+    ] or [r.survey.unit.code for r in response.context["rows"]] == [
+        "JB-KMB-MU",
+        "JB-KMB-JG",
+    ]
+
+
+def test_list_query_count_does_not_grow(roles, org, login, django_assert_num_queries):
+    client = login(roles.bpsdm)
+    import_survey(org.kel_a, "2018Q1")
+    report_survey(org.kecamatan, "2018Q1")
+    with django_assert_num_queries(11):
+        client.get("/ikm/")
+    for quarter in (2, 3, 4):
+        import_survey(org.kel_a, f"2018Q{quarter}")
+        import_survey(org.kel_b, f"2018Q{quarter}")
+        report_survey(org.kecamatan, f"2018Q{quarter}")
+    with django_assert_num_queries(11):
+        response = client.get("/ikm/")
+    assert len(response.context["rows"]) == 11
+
+
+def test_list_export_csv(roles, surveys, login):
+    response = login(roles.head_a).get("/ikm/ekspor.csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines == [
+        "Periode,Kode unit,Unit,Kuesioner,Sumber nilai,Responden,Populasi,"
+        "Sampel minimum,IKM,Mutu",
+        "2018Q4,JB-KMB-MU,Meruya Utara,PermenPANRB 14/2017 (9 unsur),dihitung,2,60,52,"
+        "79.17,B",
+    ]
+
+
+def test_list_export_xlsx(roles, surveys, login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = login(roles.bpsdm).get("/ikm/ekspor.xlsx")
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet.max_row == 4
+    assert login(roles.bpsdm).get("/ikm/ekspor.pdf").status_code == 404
+
+
+# -- detail ---------------------------------------------------------------------------
+
+
+def test_detail_shows_ikm_grade_weakest_and_sample_warning(roles, org, surveys, login):
+    response = login(roles.head_a).get(_detail(org.kel_a))
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result.ikm == Decimal("79.17")
+    assert [r.element.code for r in result.weakest()][:1] == ["pengaduan"]
+    content = response.content.decode()
+    assert "79,17" in content  # Indonesian number format
+    assert "Sampel kurang: 2 responden" in content
+    assert response.context["development"] is not None
+
+
+def test_detail_reported_is_labelled(roles, org, surveys, login):
+    response = login(roles.head_kecamatan).get(_detail(org.kecamatan))
+    content = response.content.decode()
+    assert response.context["result"].ikm == Decimal("84.98")
+    assert "dilaporkan" in content
+    assert "73,77" in content
+
+
+def test_detail_outsider_head_is_404(roles, org, surveys, login):
+    assert login(roles.head_b).get(_detail(org.kel_a)).status_code == 404
+    assert login(roles.staff_b).get(_detail(org.kel_a)).status_code == 404
+    assert login(roles.head_a).get(_detail(org.kecamatan)).status_code == 404
+
+
+def test_detail_bad_or_missing_period_is_404(roles, org, surveys, login):
+    client = login(roles.bpsdm)
+    assert client.get(_detail(org.kel_a, "2018Q9")).status_code == 404
+    assert client.get(_detail(org.kel_a, "2019Q1")).status_code == 404
+
+
+def test_detail_staff_sees_the_survey_not_the_gaps(roles, org, surveys, login):
+    client = login(roles.staff_a)
+    response = client.get(_detail(org.kel_a))
+    assert response.status_code == 200
+    assert response.context["development"] is None
+    url = _detail(org.kel_a) + "ekspor/kesenjangan.csv"
+    assert client.get(url).status_code == 404
+    assert client.get(_detail(org.kel_a) + "ekspor/unsur.csv").status_code == 200
+
+
+def test_detail_query_count(roles, org, surveys, login, django_assert_num_queries):
+    client = login(roles.head_kecamatan)
+    with django_assert_num_queries(15):
+        client.get(_detail(org.kel_a))
+    import_survey(org.kel_a, "2018Q3", rows=[[4] * 9] * 50)
+    with django_assert_num_queries(15):
+        client.get(_detail(org.kel_a, "2018Q3"))
+
+
+def test_detail_exports(roles, org, surveys, login):
+    client = login(roles.head_kecamatan)
+    lines = (
+        client.get(_detail(org.kecamatan) + "ekspor/unsur.csv")
+        .content.decode("utf-8-sig")
+        .splitlines()
+    )
+    assert lines[1] == "1,biaya,Kesesuaian biaya,,,91.15,A,dilaporkan,tidak"
+    assert lines[-1] == ",,IKM (TOTAL),,,84.98,B,dilaporkan,"
+    assert client.get(_detail(org.kel_a) + "ekspor/lain.csv").status_code == 404
+    for table in ("unsur", "pengembangan", "kesenjangan"):
+        url = _detail(org.kel_a) + f"ekspor/{table}.xlsx"
+        assert login(roles.head_kecamatan).get(url).status_code == 200
+        assert login(roles.head_b).get(url).status_code == 404
+
+
+# -- population -----------------------------------------------------------------------
+
+
+def test_population_set_by_head(roles, org, surveys, login):
+    response = login(roles.head_a).post(
+        _detail(org.kel_a) + "populasi/", {"population": "1000"}
+    )
+    assert response.status_code == 302
+    surveys["a"].refresh_from_db()
+    assert surveys["a"].population == 1000
+
+
+def test_population_roles_and_scope(roles, org, surveys, login):
+    url = _detail(org.kel_a) + "populasi/"
+    assert login(roles.staff_a).post(url, {"population": "5"}).status_code == 403
+    assert login(roles.head_b).post(url, {"population": "5"}).status_code == 404
+    assert login(roles.head_a).get(url).status_code == 405
+    login(roles.head_a).post(url, {"population": "0"})
+    surveys["a"].refresh_from_db()
+    assert surveys["a"].population == 60
+
+
+# -- trend ----------------------------------------------------------------------------
+
+
+def test_trend_table_and_chart(roles, org, login):
+    report_survey(org.kel_a, "2018Q4")
+    import_survey(org.kel_a, "2019Q1", rows=[[4] * 9], element_set=dki_set())
+    import_survey(org.kel_a, "2019Q2", rows=[[3] * 9])
+    response = login(roles.head_a).get(f"/ikm/unit/{org.kel_a.pk}/")
+    chart = response.context["chart"]
+    assert chart["labels"] == ["2018Q4", "2019Q1", "2019Q2"]
+    assert chart["reported"] == [True, False, False]
+    assert chart["series"][0]["data"] == [85.55, 100.0, 75.0]
+    # sociocultural-linked elements of both questionnaires, each in its periods
+    assert {s["label"]: s["data"] for s in chart["series"][1:]} == {
+        "Kecukupan/Keefektifan info/pengaduan": [77.8, 100.0, None],
+        "Kemudahan persyaratan": [77.49, 100.0, None],
+        "Persyaratan": [None, None, 75.0],
+        "Penanganan Pengaduan, Saran dan Masukan": [None, None, 75.0],
+    }
+    assert 'id="trend-data"' in response.content.decode()
+    assert [jp for __, jp in response.context["rows"]] == [Decimal("0.00")] * 3
+
+
+def test_trend_outsider_is_404(roles, org, surveys, login):
+    assert login(roles.head_b).get(f"/ikm/unit/{org.kel_a.pk}/").status_code == 404
+    url = f"/ikm/unit/{org.kel_a.pk}/ekspor.csv"
+    assert login(roles.head_b).get(url).status_code == 404
+    assert login(roles.bpsdm).get(f"/ikm/unit/{org.bpsdm.pk}/").status_code == 404
+
+
+def test_trend_query_count(roles, org, login, django_assert_num_queries):
+    client = login(roles.head_a)
+    import_survey(org.kel_a, "2018Q1")
+    report_survey(org.kel_a, "2019Q1")
+    with django_assert_num_queries(12):
+        client.get(f"/ikm/unit/{org.kel_a.pk}/")
+    for quarter in (2, 3, 4):
+        import_survey(org.kel_a, f"2018Q{quarter}")
+        report_survey(org.kel_a, f"2019Q{quarter}")
+    with django_assert_num_queries(12):
+        response = client.get(f"/ikm/unit/{org.kel_a.pk}/")
+    assert len(response.context["results"]) == 8
+
+
+def test_trend_export(roles, org, surveys, login):
+    lines = (
+        login(roles.head_a)
+        .get(f"/ikm/unit/{org.kel_a.pk}/ekspor.csv")
+        .content.decode("utf-8-sig")
+        .splitlines()
+    )
+    assert lines == [
+        "Periode,Kuesioner,Sumber nilai,Responden,IKM,Mutu,JP unit dalam periode",
+        "2018Q4,PermenPANRB 14/2017 (9 unsur),dihitung,2,79.17,B,0.00",
+    ]
+    staff = login(roles.staff_a).get(f"/ikm/unit/{org.kel_a.pk}/ekspor.csv")
+    assert staff.content.decode("utf-8-sig").splitlines()[0] == (
+        "Periode,Kuesioner,Sumber nilai,Responden,IKM,Mutu"
+    )
+
+
+# -- comparison -----------------------------------------------------------------------
+
+
+def test_comparison_of_kelurahan(roles, org, surveys, login):
+    response = login(roles.head_kecamatan).get(
+        "/ikm/perbandingan/?period=2018Q4&level=kelurahan"
+    )
+    table = response.context["table"]
+    assert [r.survey.unit.code for r in table.results] == [
+        "JB-KMB-MU",
+        "JB-KMB-JG",
+    ] or [r.survey.unit.code for r in table.results] == ["JB-KMB-JG", "JB-KMB-MU"]
+    assert table.element_set.code == "permenpanrb-14-2017"
+    assert len(table.rows) == 9
+
+
+def test_comparison_separates_questionnaires(roles, org, surveys, login):
+    response = login(roles.bpsdm).get("/ikm/perbandingan/?period=2018Q4")
+    table = response.context["table"]
+    assert len(table.results) == 2
+    assert [s.unit.code for s in table.other_sets] == ["JB-KMB"]
+    dki = dki_set()
+    response = login(roles.bpsdm).get(
+        f"/ikm/perbandingan/?period=2018Q4&element_set={dki.pk}"
+    )
+    table = response.context["table"]
+    assert [r.ikm for r in table.results] == [Decimal("84.98")]
+
+
+def test_comparison_scoped(roles, org, surveys, login):
+    response = login(roles.head_a).get("/ikm/perbandingan/?period=2018Q4")
+    assert [r.survey.unit.code for r in response.context["table"].results] == [
+        "JB-KMB-MU"
+    ]
+    assert response.context["table"].other_sets == []
+
+
+def test_comparison_htmx_returns_the_table_only(roles, org, surveys, login):
+    response = login(roles.bpsdm).get(
+        "/ikm/perbandingan/?period=2018Q4&level=kecamatan", HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    assert "<html" not in content
+    assert "84,98" in content
+
+
+def test_comparison_without_surveys(roles, login):
+    response = login(roles.head_a).get("/ikm/perbandingan/")
+    assert response.status_code == 200
+    assert response.context["table"] is None
+    assert login(roles.head_a).get("/ikm/perbandingan/ekspor.csv").status_code == 404
+
+
+def test_comparison_export(roles, org, surveys, login):
+    response = login(roles.bpsdm).get(
+        "/ikm/perbandingan/ekspor.csv?period=2018Q4&level=kecamatan"
+    )
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Unsur pelayanan,Kembangan (dilaporkan)"
+    assert lines[1] == "IKM (TOTAL),84.98"
+    assert lines[-1] == "Kualitas sarana dan prasarana,73.77"
+
+
+def test_comparison_query_count(roles, org, login, django_assert_num_queries):
+    client = login(roles.bpsdm)
+    import_survey(org.kel_a, "2018Q4")
+    with django_assert_num_queries(10):
+        client.get("/ikm/perbandingan/?period=2018Q4")
+    import_survey(org.kel_b, "2018Q4")
+    import_survey(org.kecamatan, "2018Q4")
+    import_survey(org.kota, "2018Q4")
+    with django_assert_num_queries(10):
+        response = client.get("/ikm/perbandingan/?period=2018Q4")
+    assert len(response.context["table"].results) == 4
+
+
+# -- import page ----------------------------------------------------------------------
+
+
+def _upload(content, name="ikm.csv"):
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_import_page_imports(roles, org, login):
+    client = login(roles.head_a)
+    response = client.post(
+        "/ikm/impor/",
+        {
+            "unit": org.kel_a.pk,
+            "period": "2018Q4",
+            "population": "60",
+            "file": _upload(answers_csv(permen_set(), [[4] * 9, [3] * 9])),
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == _detail(org.kel_a)
+    survey = Survey.objects.get()
+    assert (survey.population, survey.created_by) == (60, roles.head_a)
+
+
+def test_import_page_shows_row_errors_and_saves_nothing(roles, org, login):
+    response = login(roles.head_a).post(
+        "/ikm/impor/",
+        {
+            "unit": org.kel_a.pk,
+            "period": "2018Q4",
+            "file": _upload(answers_csv(permen_set(), [[4] * 9, [4] * 8 + [5]])),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["errors"] == [
+        (3, "jawaban unsur sarana = 5 di luar rentang 1–4")
+    ]
+    assert "Baris 3" in response.content.decode()
+    assert Survey.objects.count() == Answer.objects.count() == 0
+
+
+def test_import_page_replace_checkbox(roles, org, surveys, login):
+    client = login(roles.head_a)
+    data = {"unit": org.kel_a.pk, "period": "2018Q4"}
+    response = client.post(
+        "/ikm/impor/", {**data, "file": _upload(answers_csv(permen_set(), [[1] * 9]))}
+    )
+    assert response.status_code == 200
+    assert "sudah ada" in str(response.context["form"].errors["replace"])
+    assert Answer.objects.filter(response__survey__unit=org.kel_a).count() == 18
+    response = client.post(
+        "/ikm/impor/",
+        {
+            **data,
+            "replace": "on",
+            "file": _upload(answers_csv(permen_set(), [[1] * 9])),
+        },
+    )
+    assert response.status_code == 302
+    assert Answer.objects.filter(response__survey__unit=org.kel_a).count() == 9
+
+
+def test_import_page_refuses_units_out_of_scope(roles, org, login):
+    response = login(roles.head_a).post(
+        "/ikm/impor/",
+        {
+            "unit": org.kel_b.pk,
+            "period": "2018Q4",
+            "file": _upload(answers_csv(permen_set(), [[4] * 9])),
+        },
+    )
+    assert response.status_code == 200
+    assert "unit" in response.context["form"].errors
+    assert Survey.objects.count() == 0
+
+
+def test_import_page_checks_type_and_content(roles, org, login):
+    client = login(roles.head_a)
+    data = {"unit": org.kel_a.pk, "period": "2018Q4"}
+    response = client.post("/ikm/impor/", {**data, "file": _upload(b"x", "a.pdf")})
+    assert response.context["form"].errors["file"] == [
+        "Jenis berkas tidak didukung; gunakan CSV atau XLSX."
+    ]
+    response = client.post("/ikm/impor/", {**data, "file": _upload(b"a,b", "a.xlsx")})
+    assert response.context["form"].errors["file"] == [
+        "Isi berkas bukan XLSX yang sah."
+    ]
+    response = client.post(
+        "/ikm/impor/", {"unit": org.kel_a.pk, "period": "2018Q7", "file": _upload(b"a")}
+    )
+    assert "period" in response.context["form"].errors
+
+
+def test_import_page_forbidden_for_staff(roles, login):
+    assert login(roles.staff_a).get("/ikm/impor/").status_code == 403
+    assert login(roles.staff_a).get("/ikm/dilaporkan/").status_code == 403
+
+
+# -- reported page --------------------------------------------------------------------
+
+
+def test_reported_page_stores_values_as_entered(roles, org, login):
+    element_set = dki_set()
+    elements = list(element_set.elements.order_by("order"))
+    values = [
+        "90.98",
+        "88.92",
+        "88.66",
+        "83.12",
+        "81.83",
+        "79.25",
+        "76.93",
+        "78.74",
+        "74.74",
+    ]
+    data = {
+        "set": "dki-ptsp",
+        "unit": org.kota.pk,
+        "period": "2018Q4",
+        "total": "85.35",
+        "source": "Tabel 2, kolom KOTA",
+    }
+    data.update({f"score_{e.pk}": v for e, v in zip(elements, values, strict=True)})
+    response = login(roles.bpsdm).post("/ikm/dilaporkan/?set=dki-ptsp", data)
+    assert response.status_code == 302
+    survey = Survey.objects.get()
+    assert (survey.kind, survey.reported_total, survey.source) == (
+        "reported",
+        Decimal("85.35"),
+        "Tabel 2, kolom KOTA",
+    )
+    stored = dict(survey.reported_scores.values_list("element__code", "score"))
+    assert stored["info_pengaduan"] == Decimal("76.93")
+    assert stored["sarana"] == Decimal("74.74")
+
+
+def test_reported_page_refuses_out_of_scale(roles, org, login):
+    element = dki_set().elements.order_by("order").first()
+    response = login(roles.bpsdm).post(
+        "/ikm/dilaporkan/",
+        {
+            "set": "dki-ptsp",
+            "unit": org.kota.pk,
+            "period": "2018Q4",
+            "total": "101",
+            f"score_{element.pk}": "20",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "total" in errors
+    assert f"score_{element.pk}" in errors
+    assert Survey.objects.count() == 0
+
+
+def test_reported_page_unit_out_of_scope(roles, org, login):
+    response = login(roles.head_a).get("/ikm/dilaporkan/?set=dki-ptsp")
+    assert list(response.context["form"].fields["unit"].queryset) == [org.kel_a]
+    assert login(roles.head_a).get("/ikm/dilaporkan/?set=nope").status_code == 404
+
+
+# -- questionnaires, menu, dashboard --------------------------------------------------
+
+
+def test_element_sets_page_and_template(roles, login):
+    client = login(roles.staff_a)
+    response = client.get("/ikm/kuesioner/")
+    assert "Kecukupan/Keefektifan info/pengaduan" in response.content.decode()
+    template = client.get("/ikm/kuesioner/permenpanrb-14-2017/templat.csv")
+    assert template.content.decode("utf-8-sig").splitlines() == [
+        "persyaratan,prosedur,waktu,biaya,produk,kompetensi,perilaku,pengaduan,"
+        "sarana,jenis_kelamin,umur,pendidikan,jenis_layanan"
+    ]
+
+
+def test_dashboard_cards(roles, org, surveys, login):
+    response = login(roles.head_a).get("/")
+    cards = [c for c in response.context["cards"] if c.title == "IKM terbaru"]
+    assert [(c.value, c.tone) for c in cards] == [("79.17 (B)", "primary")]
+    response = login(roles.bpsdm).get("/")
+    titles = {c.title: c.value for c in response.context["cards"]}
+    assert titles["Survei IKM 2018Q4"] == "3"
+
+
+def test_menu_entry(roles, login):
+    response = login(roles.staff_a).get("/ikm/")
+    assert any(item.url == "/ikm/" for item in response.context["nav_items"])
+
+
+def test_anonymous_redirected_to_login(client, org, surveys):
+    assert client.get("/ikm/").status_code == 302
+    assert client.get(_detail(org.kel_a)).status_code == 302

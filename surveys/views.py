@@ -1,0 +1,357 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from people.permissions import require_roles
+from surveys import exports
+from surveys.development import jp_by_period, unit_development
+from surveys.forms import (
+    ComparisonForm,
+    PopulationForm,
+    ReportedForm,
+    ResponseImportForm,
+)
+from surveys.ikm import parse_period
+from surveys.models import ElementSet
+from surveys.selectors import (
+    comparison,
+    element_sets,
+    periods_visible_to,
+    survey_get_for_user,
+    survey_result,
+    survey_results,
+    survey_unit_get_for_user,
+    survey_units_visible_to,
+    surveys_visible_to,
+    unit_trend,
+)
+from surveys.services import (
+    SurveyExists,
+    SurveyImportError,
+    default_element_set,
+    survey_import_responses,
+    survey_population_set,
+    survey_report_save,
+)
+
+WRITERS = ("is_head", "is_bpsdm", "is_administrator")
+LEVELS = {"", "kota", "kecamatan", "kelurahan"}
+
+
+def can_write(user) -> bool:
+    return any(getattr(user, check) for check in WRITERS)
+
+
+def sees_development(user) -> bool:
+    """Unit-wide gaps can reveal a colleague's level in a small unit: heads and
+    BPSDM see them, staff see the survey only."""
+    return user.is_head or user.sees_all_units
+
+
+def _fmt(fmt: str) -> str:
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    return fmt
+
+
+# -- list ----------------------------------------------------------------------------
+
+
+def _filtered_surveys(request):
+    surveys = surveys_visible_to(request.user)
+    period_text = request.GET.get("period", "")
+    level = request.GET.get("level", "")
+    period = None
+    if period_text:
+        try:
+            period = parse_period(period_text)
+        except ValueError:
+            period = None
+        else:
+            surveys = surveys.filter(year=period.year, quarter=period.quarter)
+    if level in LEVELS and level:
+        surveys = surveys.filter(unit__kind=level)
+    return surveys.order_by("-year", "-quarter", "unit__path"), period, level
+
+
+@login_required
+def survey_list(request):
+    surveys, period, level = _filtered_surveys(request)
+    page = Paginator(surveys, 50).get_page(request.GET.get("page"))
+    results = survey_results(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "surveys/survey_list.html",
+        {
+            "page": page,
+            "rows": [results[s.pk] for s in page.object_list],
+            "periods": periods_visible_to(request.user),
+            "period": period,
+            "level": level,
+            "querystring": query.urlencode(),
+            "can_write": can_write(request.user),
+        },
+    )
+
+
+@login_required
+def survey_list_export(request, fmt: str):
+    surveys, __, __ = _filtered_surveys(request)
+    results = survey_results(surveys)
+    table = exports.survey_table([results[s.pk] for s in surveys])
+    return exports.respond(_fmt(fmt), "ikm-survei", [table])
+
+
+# -- one unit ------------------------------------------------------------------------
+
+
+@login_required
+def survey_detail(request, unit_pk: int, period: str):
+    survey = survey_get_for_user(request.user, unit_pk, period)
+    result = survey_result(survey)
+    development = (
+        unit_development(survey.unit, survey.period)
+        if sees_development(request.user)
+        else None
+    )
+    return render(
+        request,
+        "surveys/survey_detail.html",
+        {
+            "survey": survey,
+            "result": result,
+            "development": development,
+            "population_form": PopulationForm(
+                initial={"population": survey.population}
+            ),
+            "can_write": can_write(request.user),
+        },
+    )
+
+
+@login_required
+def survey_detail_export(request, unit_pk: int, period: str, table: str, fmt: str):
+    survey = survey_get_for_user(request.user, unit_pk, period)
+    fmt = _fmt(fmt)
+    name = f"ikm-{survey.unit.code}-{survey.period}-{table}"
+    if table == "unsur":
+        return exports.respond(
+            fmt, name, [exports.element_table(survey_result(survey))]
+        )
+    if table in {"pengembangan", "kesenjangan"} and sees_development(request.user):
+        development = unit_development(survey.unit, survey.period)
+        if table == "pengembangan":
+            return exports.respond(fmt, name, [exports.form_table(development)])
+        return exports.respond(fmt, name, [exports.gap_table(development)])
+    raise Http404
+
+
+@login_required
+@require_roles(*WRITERS)
+@require_POST
+def survey_population(request, unit_pk: int, period: str):
+    survey = survey_get_for_user(request.user, unit_pk, period)
+    form = PopulationForm(request.POST)
+    if form.is_valid():
+        survey_population_set(survey=survey, population=form.cleaned_data["population"])
+        messages.success(request, _("Jumlah pemohon/populasi disimpan."))
+    else:
+        messages.error(request, _("Jumlah pemohon/populasi harus bilangan bulat > 0."))
+    return redirect("surveys:detail", unit_pk=survey.unit_id, period=survey.period)
+
+
+@login_required
+def unit_trend_view(request, unit_pk: int):
+    unit = survey_unit_get_for_user(request.user, unit_pk)
+    results = unit_trend(request.user, unit)
+    jp = (
+        jp_by_period(unit, [r.survey.period for r in results])
+        if sees_development(request.user)
+        else None
+    )
+    return render(
+        request,
+        "surveys/unit_trend.html",
+        {
+            "unit": unit,
+            "results": results,
+            "jp": jp,
+            "rows": [(r, jp.get(r.survey.period) if jp else None) for r in results],
+            "chart": exports.trend_chart(results),
+        },
+    )
+
+
+@login_required
+def unit_trend_export(request, unit_pk: int, fmt: str):
+    unit = survey_unit_get_for_user(request.user, unit_pk)
+    results = unit_trend(request.user, unit)
+    jp = (
+        jp_by_period(unit, [r.survey.period for r in results])
+        if sees_development(request.user)
+        else None
+    )
+    return exports.respond(
+        _fmt(fmt), f"ikm-tren-{unit.code}", [exports.trend_table(results, jp)]
+    )
+
+
+# -- comparison ----------------------------------------------------------------------
+
+
+def _comparison(request):
+    periods = periods_visible_to(request.user)
+    data = request.GET.copy()
+    if periods and not data.get("period"):
+        data["period"] = str(periods[0])
+    form = ComparisonForm(data, periods=periods)
+    if not periods or not form.is_valid():
+        return form, None
+    return form, comparison(
+        request.user,
+        period=parse_period(form.cleaned_data["period"]),
+        level=form.cleaned_data["level"],
+        element_set=form.cleaned_data["element_set"],
+    )
+
+
+@login_required
+def comparison_view(request):
+    form, table = _comparison(request)
+    context = {"form": form, "table": table}
+    if request.htmx:
+        return render(request, "surveys/comparison.html#table", context)
+    return render(request, "surveys/comparison.html", context)
+
+
+@login_required
+def comparison_export(request, fmt: str):
+    __, table = _comparison(request)
+    if table is None:
+        raise Http404
+    return exports.respond(
+        _fmt(fmt),
+        f"ikm-perbandingan-{table.period}-{table.level or 'semua'}",
+        [exports.comparison_table(table)],
+    )
+
+
+# -- writes --------------------------------------------------------------------------
+
+
+@login_required
+@require_roles(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def import_view(request):
+    units = survey_units_visible_to(request.user)
+    form = ResponseImportForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        initial={"unit": units.first() if units.count() == 1 else None},
+    )
+    errors: list[tuple[int, str]] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        upload = data["file"]
+        try:
+            survey = survey_import_responses(
+                unit=data["unit"],
+                period=data["period"],
+                filename=upload.name,
+                content=upload.read(),
+                element_set=data["element_set"],
+                replace=data["replace"],
+                population=data["population"],
+                user=request.user,
+            )
+        except SurveyImportError as exc:
+            errors = exc.errors
+        except SurveyExists as exc:
+            form.add_error("replace", str(exc))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            result = survey_result(survey)
+            messages.success(
+                request,
+                _("Impor berhasil: %(n)s responden, IKM %(ikm)s (%(grade)s).")
+                % {"n": result.respondents, "ikm": result.ikm, "grade": result.grade},
+            )
+            return redirect(
+                "surveys:detail", unit_pk=survey.unit_id, period=survey.period
+            )
+    return render(
+        request,
+        "surveys/survey_import.html",
+        {"form": form, "errors": errors, "sets": element_sets()},
+    )
+
+
+@login_required
+@require_roles(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def reported_create(request):
+    sets = ElementSet.objects.all()
+    code = request.GET.get("set") or request.POST.get("set")
+    element_set = get_object_or_404(sets, code=code) if code else default_element_set()
+    if element_set is None:
+        raise Http404
+    form = ReportedForm(
+        request.POST or None,
+        element_set=element_set,
+        units=survey_units_visible_to(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            survey = survey_report_save(
+                unit=data["unit"],
+                period=data["period"],
+                element_set=element_set,
+                total=data["total"],
+                scores=form.scores,
+                respondents=data["respondents"],
+                population=data["population"],
+                source=data["source"],
+                replace=data["replace"],
+                user=request.user,
+            )
+        except SurveyExists as exc:
+            form.add_error("replace", str(exc))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Nilai dilaporkan disimpan apa adanya."))
+            return redirect(
+                "surveys:detail", unit_pk=survey.unit_id, period=survey.period
+            )
+    return render(
+        request,
+        "surveys/reported_form.html",
+        {"form": form, "element_set": element_set, "sets": sets},
+    )
+
+
+# -- questionnaires ------------------------------------------------------------------
+
+
+@login_required
+def element_set_list(request):
+    return render(request, "surveys/element_sets.html", {"sets": element_sets()})
+
+
+@login_required
+def element_set_template(request, code: str, fmt: str):
+    """An empty import file with the questionnaire's column headers."""
+    element_set = get_object_or_404(ElementSet, code=code)
+    return exports.respond(
+        _fmt(fmt), f"templat-ikm-{element_set.code}", [exports.template(element_set)]
+    )
