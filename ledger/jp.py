@@ -5,6 +5,7 @@ Rounding rule: minutes are summed first, then divided by the minutes of one JP
 So ten 10-minute briefings are 100 min = 2.22 JP (not 10 × 0.22 = 2.20).
 """
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
@@ -31,3 +32,12 @@ def progress_percent(jp: Decimal, minimum: int = 20) -> int:
 
 def jp_remaining(jp: Decimal, minimum: int = 20) -> Decimal:
     return max(Decimal(0), Decimal(minimum) - Decimal(jp)).quantize(CENT)
+
+
+def days_left_in_year(today: date, year: int) -> int:
+    """Days from ``today`` through 31 December of ``year``, today included: 0 for a
+    past year, the whole year for a future one."""
+    if year < today.year:
+        return 0
+    start = today if year == today.year else date(year, 1, 1)
+    return (date(year, 12, 31) - start).days + 1

@@ -1,0 +1,161 @@
+"""The JP ledger pages: an employee's year against the 20 JP minimum, and a unit's
+list of who is behind with what is left of the year."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ledger.jp import days_left_in_year
+from ledger.selectors import (
+    jp_standings,
+    ledger_employee_get_for_user,
+    ledger_employees_visible_to,
+    ledger_years,
+    unit_standings,
+    year_entries,
+)
+from people.permissions import require_roles
+from people.selectors import unit_get_for_user, units_visible_to, user_employee
+from sosiokultural.tabular import csv_response, xlsx_response
+
+
+def _year(request) -> int:
+    today = timezone.localdate()
+    text = request.GET.get("tahun", "")
+    if text.isdigit() and 2000 <= int(text) <= today.year + 1:
+        return int(text)
+    return today.year
+
+
+def _year_context(request) -> dict:
+    today = timezone.localdate()
+    year = _year(request)
+    return {
+        "year": year,
+        "years": ledger_years(today),
+        "days_left": days_left_in_year(today, year),
+        "minimum": settings.JP_ANNUAL_MINIMUM,
+        "jp_minutes": settings.JP_MINUTES,
+    }
+
+
+@login_required
+def ledger_index(request):
+    user = request.user
+    employee = user_employee(user)
+    if user.is_head and employee is not None:
+        return redirect("ledger:unit", pk=employee.unit_id)
+    if not user.sees_all_units:
+        if employee is None:
+            raise PermissionDenied
+        return redirect("ledger:employee", pk=employee.pk)
+    context = _year_context(request)
+    units = list(units_visible_to(user).exclude(kind="bpsdm"))
+    standings = [
+        s
+        for s in jp_standings(
+            ledger_employees_visible_to(user).filter(is_active=True), context["year"]
+        )
+        if s.required
+    ]
+    rows = []
+    for unit in units:
+        inside = [s for s in standings if s.employee.unit.path.startswith(unit.path)]
+        rows.append((unit, len(inside), sum(1 for s in inside if s.behind)))
+    return render(request, "ledger/index.html", {**context, "rows": rows})
+
+
+@login_required
+def ledger_employee(request, pk: int):
+    employee = ledger_employee_get_for_user(request.user, pk)
+    context = _year_context(request)
+    (standing,) = jp_standings([employee], context["year"])
+    page = Paginator(year_entries(employee, context["year"]), 100).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "ledger/employee.html",
+        {
+            **context,
+            "employee": employee,
+            "standing": standing,
+            "page": page,
+            "querystring": f"tahun={context['year']}",
+        },
+    )
+
+
+def _unit_rows(request, pk: int):
+    unit = unit_get_for_user(request.user, pk)
+    context = _year_context(request)
+    standings = unit_standings(request.user, unit, context["year"])
+    behind_only = request.GET.get("kurang") == "1"
+    shown = [s for s in standings if s.behind] if behind_only else standings
+    return unit, context, standings, shown, behind_only
+
+
+@login_required
+@require_roles("is_head", "is_bpsdm", "is_administrator")
+def ledger_unit(request, pk: int):
+    unit, context, standings, shown, behind_only = _unit_rows(request, pk)
+    required = [s for s in standings if s.required]
+    return render(
+        request,
+        "ledger/unit.html",
+        {
+            **context,
+            "unit": unit,
+            "standings": shown,
+            "behind_only": behind_only,
+            "extra_params": [("kurang", "1")] if behind_only else [],
+            "required_count": len(required),
+            "behind_count": sum(1 for s in required if s.behind),
+        },
+    )
+
+
+EXPORT_HEADERS = [
+    "nama",
+    "nip",
+    "unit",
+    "jabatan",
+    "status_kepegawaian",
+    "menit",
+    "jp",
+    "minimal_jp",
+    "kurang_jp",
+    "persen",
+]
+
+
+@login_required
+@require_roles("is_head", "is_bpsdm", "is_administrator")
+def ledger_unit_export(request, pk: int, fmt: str):
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    unit, context, __, shown, __ = _unit_rows(request, pk)
+    rows = [
+        [
+            s.employee.name,
+            s.employee.nip or "",
+            s.employee.unit.code,
+            s.employee.position_type.code,
+            s.employee.employment_status,
+            s.minutes,
+            s.jp,
+            s.minimum if s.required else "",
+            s.missing if s.required else "",
+            s.percent,
+        ]
+        for s in shown
+    ]
+    name = f"jp-{unit.code}-{context['year']}"
+    if fmt == "csv":
+        return csv_response(name, EXPORT_HEADERS, rows)
+    return xlsx_response(name, [(_("JP %(year)s") % context, EXPORT_HEADERS, rows)])
