@@ -5,10 +5,18 @@ from programs.models import Exchange, Nomination, Program, Submission
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    """Read-only: programs are edited on /program/ so capacity, the wait list and
+    JP credits stay consistent."""
+
     list_display = ["title", "form", "mode", "starts_on", "ends_on", "jp", "capacity"]
     list_filter = ["form", "mode"]
     search_fields = ["title"]
-    filter_horizontal = ["dimensions", "eligible_position_types"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Nomination)

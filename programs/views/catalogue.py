@@ -63,7 +63,7 @@ def program_detail(request, pk: int):
     own = user_employee(request.user)
     own_live = None
     own_errors: list[str] = []
-    if own is not None and not request.user.is_head:
+    if own is not None and not (request.user.is_head or request.user.sees_all_units):
         own_live = nominations.exclude(state__in=Nomination.CLOSED).first()
         own_errors = employee_eligibility_errors(program, own)
     return render(
