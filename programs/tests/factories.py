@@ -179,3 +179,20 @@ def latest_level(employee, dimension, level: int, assessed_on: date | None = Non
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+
+
+def program_fields(program: Program, **overrides) -> dict:
+    fields = {
+        "title": program.title,
+        "form": program.form,
+        "mode": program.mode,
+        "starts_on": program.starts_on,
+        "ends_on": program.ends_on,
+        "capacity": program.capacity,
+        "registration_opens_on": program.registration_opens_on,
+        "registration_closes_on": program.registration_closes_on,
+        "jp": program.jp,
+        "location": program.location,
+    }
+    fields.update(overrides)
+    return fields

@@ -1,30 +1,26 @@
-from datetime import timedelta
-from decimal import Decimal
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
-from django.utils import timezone
 
-from ledger.models import JPEntry
-from ledger.selectors import jp_by_employee
 from notices.models import Notice
 from people.tests.factories import EmployeeFactory
-from programs.models import Nomination, Program
+from programs.models import Nomination
 from programs.services import (
     CapacityFull,
     nomination_approve,
-    nomination_complete,
-    nomination_completion_clear,
     nomination_create,
     nomination_reject,
     nomination_waitlist,
     nomination_withdraw,
     nominations_create,
-    program_create,
     program_update,
 )
-from programs.tests.factories import NominationFactory, ProgramFactory, past_program
+from programs.tests.factories import (
+    NominationFactory,
+    ProgramFactory,
+    past_program,
+    program_fields,
+)
 
 State = Nomination.State
 
@@ -298,7 +294,7 @@ def test_capacity_increase_promotes_waitlist(org, roles, fw):
     nomination_approve(nomination_id=a.pk, by=roles.bpsdm)
     nomination_waitlist(nomination_id=b.pk, by=roles.bpsdm)
     program_update(
-        program=program, by=roles.bpsdm, **_program_fields(program, capacity=2)
+        program=program, by=roles.bpsdm, **program_fields(program, capacity=2)
     )
     b.refresh_from_db()
     assert b.state == State.APPROVED
@@ -313,7 +309,7 @@ def test_capacity_cannot_drop_below_approved(org, roles, fw):
         )
     with pytest.raises(ValidationError) as exc:
         program_update(
-            program=program, by=roles.bpsdm, **_program_fields(program, capacity=1)
+            program=program, by=roles.bpsdm, **program_fields(program, capacity=1)
         )
     assert exc.value.message_dict == {
         "capacity": [
@@ -323,208 +319,6 @@ def test_capacity_cannot_drop_below_approved(org, roles, fw):
     }
     program.refresh_from_db()
     assert program.capacity == 2
-
-
-# -- programs ------------------------------------------------------------------------
-
-
-def _program_fields(program: Program, **overrides) -> dict:
-    fields = {
-        "title": program.title,
-        "form": program.form,
-        "mode": program.mode,
-        "starts_on": program.starts_on,
-        "ends_on": program.ends_on,
-        "capacity": program.capacity,
-        "registration_opens_on": program.registration_opens_on,
-        "registration_closes_on": program.registration_closes_on,
-        "jp": program.jp,
-        "location": program.location,
-    }
-    fields.update(overrides)
-    return fields
-
-
-def test_program_create_defaults_from_form_and_matrix(roles, fw):
-    dims, forms = fw
-    today = timezone.localdate()
-    program = program_create(
-        by=roles.bpsdm,
-        title="Diklat Disabilitas",
-        form=forms["diklat-disabilitas"],
-        mode="klasikal",
-        starts_on=today + timedelta(days=10),
-        ends_on=today + timedelta(days=12),
-        capacity=20,
-        registration_opens_on=today,
-        registration_closes_on=today + timedelta(days=9),
-        eligible_statuses=["PNS", "CPNS"],
-    )
-    assert program.jp == Decimal(24)
-    assert list(program.dimensions.values_list("code", flat=True)) == [
-        "kepekaan-disabilitas"
-    ]
-    assert program.eligible_statuses == ["CPNS", "PNS"]
-    assert program.created_by == roles.bpsdm
-
-
-def test_program_create_rejects_internal_form_and_reversed_dates(roles, fw):
-    dims, forms = fw
-    today = timezone.localdate()
-    with pytest.raises(ValidationError) as exc:
-        program_create(
-            by=roles.bpsdm,
-            title="Briefing",
-            form=forms["briefing"],
-            mode="klasikal",
-            starts_on=today + timedelta(days=10),
-            ends_on=today + timedelta(days=9),
-            capacity=0,
-            registration_opens_on=today,
-            registration_closes_on=today + timedelta(days=5),
-        )
-    assert exc.value.message_dict == {
-        "form": ["Program BPSDM hanya untuk bentuk pengembangan eksternal."],
-        "jp": ["JP harus diisi dan lebih dari 0."],
-        "capacity": ["Kapasitas paling sedikit 1 kursi."],
-        "ends_on": ["Tanggal selesai tidak boleh sebelum tanggal mulai."],
-    }
-    assert Program.objects.count() == 0
-
-
-def test_program_create_only_bpsdm(roles, fw):
-    with pytest.raises(PermissionDenied):
-        program_create(
-            by=roles.head_a,
-            title="x",
-            form=fw[1]["e-learning"],
-            mode="e-learning",
-            starts_on=timezone.localdate(),
-            ends_on=timezone.localdate(),
-            capacity=1,
-            registration_opens_on=timezone.localdate(),
-            registration_closes_on=timezone.localdate(),
-        )
-
-
-# -- completion and the JP ledger ---------------------------------------------------
-
-
-def _approved(program, employee, bpsdm):
-    n = NominationFactory(program=program, employee=employee)
-    return nomination_approve(nomination_id=n.pk, by=bpsdm)
-
-
-def test_completion_credits_exact_jp_to_the_shared_ledger(roles, fw):
-    program = past_program(jp=Decimal(30))
-    employee = roles.staff_a.employee
-    n = _approved(program, employee, roles.bpsdm)
-    nomination_complete(
-        nomination=n,
-        by=roles.bpsdm,
-        outcome="completed",
-        attendance_percent=95,
-        score=Decimal("88.50"),
-        certificate_number="STTPP/2025/001",
-    )
-    entry = JPEntry.objects.get()
-    assert (
-        entry.employee_id,
-        entry.source,
-        entry.source_key,
-        entry.minutes,
-        entry.occurred_on,
-        entry.form_id,
-    ) == (
-        employee.pk,
-        "external",
-        f"program-nomination:{n.pk}",
-        Decimal("1350.00"),
-        program.ends_on,
-        program.form_id,
-    )
-    year = program.ends_on.year
-    assert jp_by_employee([employee.pk], year) == {employee.pk: Decimal("30.00")}
-
-
-def test_completion_fractional_jp(roles, fw):
-    program = past_program(jp=Decimal("2.50"))
-    n = _approved(program, roles.staff_a.employee, roles.bpsdm)
-    nomination_complete(
-        nomination=n, by=roles.bpsdm, outcome="completed", attendance_percent=100
-    )
-    assert JPEntry.objects.get().minutes == Decimal("112.50")
-
-
-def test_not_completed_and_revert_clear_the_credit(roles, fw):
-    program = past_program()
-    n = _approved(program, roles.staff_a.employee, roles.bpsdm)
-    nomination_complete(
-        nomination=n, by=roles.bpsdm, outcome="completed", attendance_percent=100
-    )
-    assert JPEntry.objects.count() == 1
-    nomination_complete(
-        nomination=n, by=roles.bpsdm, outcome="not_completed", attendance_percent=40
-    )
-    assert JPEntry.objects.count() == 0
-    nomination_complete(
-        nomination=n, by=roles.bpsdm, outcome="completed", attendance_percent=100
-    )
-    cleared = nomination_completion_clear(nomination=n, by=roles.bpsdm)
-    assert (cleared.outcome, cleared.attendance_percent, JPEntry.objects.count()) == (
-        "",
-        None,
-        0,
-    )
-
-
-def test_program_jp_change_recredits_completed(roles, fw):
-    program = past_program(jp=Decimal(30))
-    n = _approved(program, roles.staff_a.employee, roles.bpsdm)
-    nomination_complete(
-        nomination=n, by=roles.bpsdm, outcome="completed", attendance_percent=100
-    )
-    program_update(
-        program=program, by=roles.bpsdm, **_program_fields(program, jp=Decimal(24))
-    )
-    assert JPEntry.objects.get().minutes == Decimal("1080.00")
-
-
-def test_completion_rules(roles, fw, program):
-    pending = NominationFactory(program=past_program(), employee=roles.staff_b.employee)
-    with pytest.raises(ValidationError) as exc:
-        nomination_complete(
-            nomination=pending,
-            by=roles.bpsdm,
-            outcome="completed",
-            attendance_percent=1,
-        )
-    assert exc.value.messages == ["Hasil hanya dicatat untuk peserta yang disetujui."]
-    upcoming = _approved(program, roles.staff_a.employee, roles.bpsdm)
-    with pytest.raises(ValidationError) as exc:
-        nomination_complete(
-            nomination=upcoming,
-            by=roles.bpsdm,
-            outcome="completed",
-            attendance_percent=1,
-        )
-    assert exc.value.messages == [
-        f"Hasil dicatat setelah program berakhir ({program.ends_on:%d-%m-%Y})."
-    ]
-    assert JPEntry.objects.count() == 0
-
-
-def test_withdraw_after_completion_refused(roles, fw):
-    n = _approved(past_program(), roles.staff_a.employee, roles.bpsdm)
-    nomination_complete(
-        nomination=n, by=roles.bpsdm, outcome="completed", attendance_percent=100
-    )
-    with pytest.raises(ValidationError) as exc:
-        nomination_withdraw(nomination_id=n.pk, by=roles.bpsdm)
-    assert exc.value.messages == [
-        "Hasil program sudah dicatat; usulan tidak dapat ditarik lagi."
-    ]
-    assert JPEntry.objects.count() == 1
 
 
 # -- notices ------------------------------------------------------------------------
