@@ -3,8 +3,10 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from people.tests.factories import EmployeeFactory
 from programs.models import Exchange, Nomination
 from programs.rules import one_year_after
+from programs.tests.pages import constant_queries
 
 State = Nomination.State
 
@@ -98,3 +100,24 @@ def test_exchange_list_scoped(roles, login):
     page = login(roles.head_a).get("/program/pertukaran/").context["page"]
     assert [x.employee for x in page] == [roles.staff_a.employee]
     assert len(login(roles.bpsdm).get("/program/pertukaran/").context["page"]) == 2
+
+
+def test_exchange_list_query_count_constant(
+    org, roles, login, django_assert_num_queries
+):
+    def add(n):
+        for __ in range(n):
+            Exchange.objects.create(
+                employee=EmployeeFactory(unit=org.kel_a),
+                partner="PT Mitra",
+                starts_on=timezone.localdate(),
+                ends_on=timezone.localdate() + timedelta(days=30),
+            )
+
+    add(1)
+    constant_queries(
+        login(roles.head_kecamatan),
+        "/program/pertukaran/",
+        lambda: add(6),
+        django_assert_num_queries,
+    )

@@ -295,3 +295,16 @@ def test_completion_clear_view(roles, login, completed):
     assert response.status_code == 302
     completed.refresh_from_db()
     assert (completed.outcome, JPEntry.objects.count()) == ("", 0)
+
+
+def test_my_programs_query_count_constant(roles, login, fw, django_assert_num_queries):
+    employee = roles.staff_a.employee
+    NominationFactory(program=ProgramFactory(), employee=employee)
+
+    def grow():
+        for __ in range(5):
+            NominationFactory(program=ProgramFactory(), employee=employee)
+
+    constant_queries(
+        login(roles.staff_a), "/program/saya/", grow, django_assert_num_queries
+    )
