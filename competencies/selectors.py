@@ -175,6 +175,26 @@ def matrix_rows() -> list[MatrixRow]:
 
 
 @dataclass(frozen=True)
+class MatrixSideRow:
+    dimension: Dimension
+    cells: list[FormDimension]
+    profile: list[str]
+
+
+def matrix_side(rows: list[MatrixRow], provider: str) -> list[MatrixSideRow]:
+    """One table of the paper: Table 4 (internal) or Table 5 (external)."""
+    internal = provider == DevelopmentForm.Provider.INTERNAL
+    return [
+        MatrixSideRow(
+            dimension=row.dimension,
+            cells=row.internal if internal else row.external,
+            profile=row.internal_profile if internal else row.external_profile,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
 class MatrixGrid:
     """The matrix as a check grid: every form a column (internal first, forms no
     row maps included), every dimension a row."""

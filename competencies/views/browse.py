@@ -60,7 +60,8 @@ def matrix(request):
         request,
         "competencies/matrix.html",
         {
-            "rows": rows,
+            "internal": selectors.matrix_side(rows, "internal"),
+            "external": selectors.matrix_side(rows, "external"),
             "grid": selectors.matrix_grid(rows),
             "can_edit": can_edit_framework(request.user),
         },
