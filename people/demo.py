@@ -129,12 +129,13 @@ LAST_NAMES = [
 
 
 def demo_nip(index: int, gender: str, status: str) -> str | None:
-    """A valid, deterministic NIP for demo person ``index``."""
+    """A valid, deterministic NIP for demo person ``index`` (unique per index: the
+    serial cycles through 001–999 and the birth year moves on every 999)."""
     if status == "NON_ASN":
         return None
-    birth = date(1970 + index % 25, 1 + index % 12, 1 + index % 28)
+    birth = date(1960 + (index // 999) % 40, 1 + index % 12, 1 + index % 28)
     gender_digit = "1" if gender == "L" else "2"
-    serial = f"{index + 1:03d}"
+    serial = f"{index % 999 + 1:03d}"
     if status == "PPPK":
         return f"{birth:%Y%m%d}{2022 + index % 3}2{1 + index % 3}{gender_digit}{serial}"
     appointed = date(birth.year + 23, 1 + (index * 5) % 12, 1)

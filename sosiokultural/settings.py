@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -186,6 +187,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "notices-sweep": {"task": "notices.sweep", "schedule": 60.0},
+    "programs-remind-upcoming": {
+        "task": "programs.remind_upcoming",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Email: console in development, SMTP when EMAIL_HOST is set.

@@ -57,3 +57,13 @@ def test_employee_get_for_user_outside_scope_is_404(roles):
 
     with pytest.raises(Http404):
         employee_get_for_user(roles.head_b, roles.staff_a.employee.pk)
+
+
+def test_demo_nips_stay_valid_and_unique_past_a_thousand():
+    from people.demo import demo_nip
+    from people.nip import nip_errors
+
+    nips = [demo_nip(i, "L", "PNS") for i in range(3000)]
+    assert len(set(nips)) == 3000
+    assert all(nip_errors(n, status="PNS", gender="L") == [] for n in nips[::97])
+    assert nip_errors(demo_nip(2500, "P", "PPPK"), status="PPPK", gender="P") == []
