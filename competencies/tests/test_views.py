@@ -586,3 +586,24 @@ def test_dashboard_card_only_for_the_standards_owners(framework, roles):
         "Standar kompetensi sosiokultural PTSP. Belum ada versi berikutnya yang "
         "dijadwalkan."
     )
+
+
+def test_framework_pages_in_english(framework, roles, login, settings):
+    client = login(roles.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/kompetensi/dimensi/empati-sosial/").content.decode()
+    assert "Levels and behavioural indicators" in html
+    assert "4. Social empathy" in html
+    assert "Asks about the applicant&#x27;s needs before explaining" in html
+    assert "Civil servants with a spirit of service and empathy" in html
+    editor = login(roles.bpsdm)
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    levels = selectors.levels_of(framework.standard)
+    key = next(iter(sorted(levels)))
+    response = editor.post(
+        "/kompetensi/standar/baru/",
+        _standard_post("X", timezone.localdate(), {**levels, key: 6}),
+    )
+    assert response.context["form"].errors == {
+        f"level_{key[0]}_{key[1]}": ["The level cannot be higher than 5."]
+    }
