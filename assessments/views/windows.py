@@ -27,11 +27,15 @@ SCHEDULERS = ("is_bpsdm", "is_administrator", "is_head")
 @login_required
 @require_roles(*SCHEDULERS)
 def window_list(request):
-    windows = windows_visible_to(request.user).annotate(
-        participants=Count("attempts", distinct=True),
-        submitted=Count(
-            "attempts", filter=Q(attempts__status="submitted"), distinct=True
-        ),
+    windows = (
+        windows_visible_to(request.user)
+        .annotate(
+            participants=Count("attempts", distinct=True),
+            submitted=Count(
+                "attempts", filter=Q(attempts__status="submitted"), distinct=True
+            ),
+        )
+        .order_by("-opens_at", "-pk")
     )
     page = Paginator(windows, 25).get_page(request.GET.get("page"))
     return render(request, "assessments/window_list.html", {"page": page})
