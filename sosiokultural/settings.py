@@ -191,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Submit competency tests whose time ran out while nobody had them open.
+    "assessments-finalise-expired": {
+        "task": "assessments.finalise_expired",
+        "schedule": 60.0,
+    },
 }
 
 # Email: console in development, SMTP when EMAIL_HOST is set.

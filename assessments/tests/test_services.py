@@ -185,7 +185,9 @@ def test_attempt_start_sets_server_deadline(attempt_a):
 
 
 def test_attempt_deadline_capped_by_window_close(instrument, roles):
-    window = open_window(instrument, [roles.staff_a.employee], by=roles.bpsdm, hours=0.25)
+    window = open_window(
+        instrument, [roles.staff_a.employee], by=roles.bpsdm, hours=0.25
+    )
     attempt = attempt_start(attempt=window.attempts.get())
     assert attempt.deadline == window.closes_at
 
