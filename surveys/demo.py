@@ -88,7 +88,9 @@ def _table_2(out, units: dict) -> None:
             },
             source=TABLE_2_SOURCE % column.upper().replace("_", " "),
         )
-        out.write(f"  IKM {TABLE_2_PERIOD} {unit_code}: {TABLE_2['total'][index]}")
+        out.write(
+            f"  IKM {TABLE_2_PERIOD} {unit_code}: {TABLE_2['total'][index]} (dilaporkan)"
+        )
 
 
 def _exists(unit, period: Period) -> bool:
