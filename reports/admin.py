@@ -1,0 +1,27 @@
+from django.contrib import admin
+
+from reports.models import DevelopmentPlan, Export, PlanItem
+
+
+class PlanItemInline(admin.TabularInline):
+    model = PlanItem
+    extra = 0
+    raw_id_fields = ["created_by"]
+    readonly_fields = ["created_on"]
+
+
+@admin.register(DevelopmentPlan)
+class DevelopmentPlanAdmin(admin.ModelAdmin):
+    list_display = ["employee", "year", "created_at"]
+    list_filter = ["year"]
+    search_fields = ["employee__name", "employee__nip"]
+    raw_id_fields = ["employee", "created_by"]
+    inlines = [PlanItemInline]
+
+
+@admin.register(Export)
+class ExportAdmin(admin.ModelAdmin):
+    list_display = ["pk", "kind", "requested_by", "status", "progress", "created_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = ["params", "progress", "error", "created_at", "finished_at"]
+    raw_id_fields = ["requested_by"]

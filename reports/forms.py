@@ -1,0 +1,93 @@
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from competencies.models import DevelopmentForm, Dimension
+from people.models import Employee, PositionType
+from reports.models import PlanItem
+from reports.periods import NOW, period_parse, recent_quarters
+from reports.selectors.aggregate import Filters
+
+PERIOD_QUARTERS = 8
+
+
+class AggregateFilterForm(forms.Form):
+    """The filters of the aggregate (GET). Invalid values are reported, not
+    silently dropped."""
+
+    dimension = forms.ModelChoiceField(
+        label=_("Dimensi"),
+        queryset=Dimension.objects.order_by("number"),
+        required=False,
+        empty_label=_("Semua dimensi"),
+    )
+    position_type = forms.ModelChoiceField(
+        label=_("Jabatan"),
+        queryset=PositionType.objects.order_by("order", "name"),
+        required=False,
+        empty_label=_("Semua jabatan"),
+    )
+    gender = forms.ChoiceField(
+        label=_("Jenis kelamin"),
+        choices=[("", _("Semua"))] + list(Employee.Gender.choices),
+        required=False,
+    )
+    employment_status = forms.ChoiceField(
+        label=_("Status kepegawaian"),
+        choices=[("", _("Semua"))] + list(Employee.Status.choices),
+        required=False,
+    )
+    # Any ended quarter may be asked for in the URL; the list offers the last few.
+    period = forms.CharField(label=_("Periode"), required=False, widget=forms.Select)
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        quarters = reversed(recent_quarters(today, PERIOD_QUARTERS))
+        self.fields["period"].widget.choices = [
+            (NOW, _("Saat ini (level terkini)"))
+        ] + [(p.key, _("Akhir %(quarter)s") % {"quarter": p.label}) for p in quarters]
+
+    def clean_period(self):
+        value = self.cleaned_data.get("period") or NOW
+        period = period_parse(value, self.today)
+        if period is None:
+            raise forms.ValidationError(_("Periode tidak dikenal."))
+        return period
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            dimension_id=data["dimension"].pk if data.get("dimension") else None,
+            position_type_id=data["position_type"].pk
+            if data.get("position_type")
+            else None,
+            gender=data.get("gender") or "",
+            employment_status=data.get("employment_status") or "",
+        )
+
+
+class PlanItemForm(forms.ModelForm):
+    class Meta:
+        model = PlanItem
+        fields = ["dimension", "form", "target_date", "note"]
+        widgets = {"target_date": forms.DateInput(attrs={"type": "date"})}
+        labels = {
+            "dimension": _("Dimensi"),
+            "form": _("Bentuk pengembangan"),
+            "target_date": _("Target selesai"),
+            "note": _("Catatan"),
+        }
+
+    def __init__(self, *args, forms_allowed=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].queryset = Dimension.objects.order_by("number")
+        allowed = DevelopmentForm.objects.order_by("provider", "order")
+        if forms_allowed is not None:
+            allowed = allowed.filter(pk__in=forms_allowed)
+        self.fields["form"].queryset = allowed
+        self.fields["form"].label_from_instance = lambda f: (
+            f"{f.label} ({f.get_provider_display()})"
+        )
+        self.fields["dimension"].label_from_instance = lambda d: d.label

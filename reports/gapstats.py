@@ -1,0 +1,147 @@
+"""Gap statistics as pure functions: combining the grouped counts the database
+returns into the numbers the reports show.
+
+The database groups (scope row, position type, dimension, level) → number of
+employees, and (scope row, position type) → number of employees; this module
+joins those few rows with the required levels of the standard in force. It
+never sees individual employees, so its cost depends on the number of groups
+(rows × position types × dimensions × 5 levels), not on the size of the province.
+
+Definitions, per scope row and dimension:
+- employees: active employees matching the filters;
+- tested: of them, with a level in the dimension (as of the period); untested =
+  employees − tested;
+- with a requirement: tested employees whose position has a required level for
+  the dimension in the standard in force (only these have a gap);
+- gap = max(0, required − level) (``competencies.gaps.gap``); meeting: gap 0;
+- mean gap = Σ gap ÷ (tested with a requirement), rounded half up to 2 decimals;
+- share meeting = meeting × 100 ÷ (tested with a requirement), rounded half up to
+  1 decimal.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from competencies.gaps import gap
+
+LEVELS = (1, 2, 3, 4, 5)
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+
+
+def mean_gap(gap_sum: int, count: int) -> Decimal | None:
+    if not count:
+        return None
+    return (Decimal(gap_sum) / Decimal(count)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(TENTH, ROUND_HALF_UP)
+
+
+@dataclass
+class Stats:
+    """Counts of one scope row in one dimension (or summed over dimensions)."""
+
+    employees: int = 0
+    levels: dict[int, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    with_requirement: int = 0
+    meeting: int = 0
+    gap_sum: int = 0
+
+    @property
+    def tested(self) -> int:
+        return sum(self.levels.values())
+
+    @property
+    def untested(self) -> int:
+        return self.employees - self.tested
+
+    @property
+    def with_gap(self) -> int:
+        return self.with_requirement - self.meeting
+
+    @property
+    def mean_gap(self) -> Decimal | None:
+        return mean_gap(self.gap_sum, self.with_requirement)
+
+    @property
+    def share_meeting(self) -> Decimal | None:
+        return percent(self.meeting, self.with_requirement)
+
+    @property
+    def share_tested(self) -> Decimal | None:
+        return percent(self.tested, self.employees)
+
+    @property
+    def distribution(self) -> list[tuple[int, int]]:
+        return [(level, self.levels[level]) for level in LEVELS]
+
+    def add(self, other: "Stats") -> None:
+        self.employees += other.employees
+        for level in LEVELS:
+            self.levels[level] += other.levels[level]
+        self.with_requirement += other.with_requirement
+        self.meeting += other.meeting
+        self.gap_sum += other.gap_sum
+
+    def add_level(self, *, level: int, required: int | None, count: int) -> None:
+        self.levels[level] += count
+        g = gap(required, level)
+        if g is not None:
+            self.with_requirement += count
+            self.gap_sum += g * count
+            if g == 0:
+                self.meeting += count
+
+
+def combine(
+    *,
+    level_rows: Iterable[tuple[str, int, int, int, int]],
+    employee_rows: Iterable[tuple[str, int, int]],
+    required: Mapping[tuple[int, int], int],
+    dimension_ids: Iterable[int],
+) -> dict[str, dict[int, Stats]]:
+    """{row key: {dimension_id: Stats}} from
+    ``level_rows`` = (key, position_type_id, dimension_id, level, count) and
+    ``employee_rows`` = (key, position_type_id, count)."""
+    dimension_ids = list(dimension_ids)
+    result: dict[str, dict[int, Stats]] = {}
+
+    def row(key: str) -> dict[int, Stats]:
+        if key not in result:
+            result[key] = {d: Stats() for d in dimension_ids}
+        return result[key]
+
+    for key, __, count in employee_rows:
+        for stats in row(key).values():
+            stats.employees += count
+    for key, position_type_id, dimension_id, level, count in level_rows:
+        stats = row(key).get(dimension_id)
+        if stats is None:  # a dimension outside the filter
+            continue
+        stats.add_level(
+            level=level,
+            required=required.get((position_type_id, dimension_id)),
+            count=count,
+        )
+    return result
+
+
+def total(stats: Iterable[Stats]) -> Stats:
+    """The sum of several Stats (over dimensions, or over rows)."""
+    out = Stats()
+    for item in stats:
+        out.add(item)
+    return out
+
+
+def jp_threshold_minutes(minimum_jp: int, jp_minutes: int) -> Decimal:
+    """The least summed minutes whose JP (``ledger.jp.jp_from_minutes``: minutes ÷
+    JP length, rounded half up to 2 decimals) reach ``minimum_jp``: a sum
+    ≥ this value rounds to ≥ the minimum, so the database can compare sums of
+    minutes exactly, with no rounding of its own."""
+    return (Decimal(minimum_jp) - Decimal("0.005")) * Decimal(jp_minutes)

@@ -1,0 +1,226 @@
+"""The employee report as a PDF (reportlab: pure Python, no system libraries)."""
+
+import io
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from reportlab.graphics.charts.spider import SpiderChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from reports.selectors.employee import EmployeeReport
+from reports.selectors.plans import item_is_done
+
+GRID = TableStyle(
+    [
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e9ecef")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#adb5bd")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+)
+
+
+def _d(value) -> str:
+    return date_format(value, "j M Y") if value else "-"
+
+
+def _n(value) -> str:
+    return "-" if value is None else str(value)
+
+
+def _radar(report: EmployeeReport) -> Drawing | None:
+    if not report.lines:
+        return None
+    drawing = Drawing(170 * mm, 80 * mm)
+    chart = SpiderChart()
+    chart.x, chart.y = 45 * mm, 8 * mm
+    chart.width = chart.height = 64 * mm
+    chart.data = [
+        [line.required or 0 for line in report.lines],
+        [line.level or 0 for line in report.lines],
+    ]
+    chart.labels = [line.dimension.label[:28] for line in report.lines]
+    chart.strands[0].strokeColor = colors.HexColor("#dc3545")
+    chart.strands[0].fillColor = None
+    chart.strands[0].strokeWidth = 1.2
+    chart.strands[1].strokeColor = colors.HexColor("#0d6efd")
+    chart.strands[1].fillColor = colors.Color(0.05, 0.43, 0.99, alpha=0.2)
+    chart.strands[1].strokeWidth = 1.2
+    chart.strandLabels.fontSize = 6
+    chart.spokeLabels.fontSize = 7
+    drawing.add(chart)
+    drawing.add(
+        String(
+            2 * mm,
+            74 * mm,
+            _("Merah: level dipersyaratkan · Biru: level terkini"),
+            fontSize=7,
+        )
+    )
+    return drawing
+
+
+def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    small = styles["BodyText"].clone("small", fontSize=8.5, leading=11)
+    employee = report.employee
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=_("Laporan kesenjangan kompetensi sosiokultural"),
+        author="Sosiokultural",
+    )
+    story = [
+        Paragraph(_("Laporan kesenjangan kompetensi sosiokultural"), styles["Title"]),
+        Paragraph(
+            f"<b>{employee.name}</b> · {_('NIP')} {employee.nip or '-'}<br/>"
+            f"{employee.position_type.name} · {employee.unit.name} · "
+            f"{employee.get_employment_status_display()}",
+            styles["BodyText"],
+        ),
+        Paragraph(
+            _("Standar: %(standard)s · dicetak %(date)s")
+            % {
+                "standard": report.standard or "-",
+                "date": _d(timezone.localdate()),
+            },
+            small,
+        ),
+        HRFlowable(width="100%", color=colors.HexColor("#adb5bd")),
+        Spacer(1, 4 * mm),
+    ]
+    radar = _radar(report)
+    if radar is not None:
+        story.append(radar)
+    rows = [
+        [
+            _("Dimensi"),
+            _("Dipersyaratkan"),
+            _("Level terkini"),
+            _("Tanggal uji"),
+            _("Gap"),
+        ]
+    ]
+    for line in report.lines:
+        rows.append(
+            [
+                Paragraph(line.dimension.label, small),
+                _n(line.required),
+                _n(line.level) if line.level else _("belum diuji"),
+                _d(line.assessed_on),
+                _n(line.gap),
+            ]
+        )
+    story += [
+        Paragraph(_("Level per dimensi"), styles["Heading2"]),
+        Table(
+            rows, colWidths=[70 * mm, 25 * mm, 25 * mm, 28 * mm, 15 * mm], style=GRID
+        ),
+    ]
+    recommended = [
+        [
+            Paragraph(line.dimension.label, small),
+            Paragraph(", ".join(f.label for f in line.internal_forms) or "-", small),
+            Paragraph(", ".join(f.label for f in line.external_forms) or "-", small),
+        ]
+        for line in report.gap_lines
+    ]
+    if recommended:
+        story += [
+            Paragraph(_("Bentuk pengembangan yang disarankan"), styles["Heading2"]),
+            Table(
+                [[_("Dimensi"), _("Internal"), _("Eksternal")], *recommended],
+                colWidths=[55 * mm, 55 * mm, 55 * mm],
+                style=GRID,
+            ),
+        ]
+    if report.history:
+        story += [
+            Paragraph(_("Riwayat uji"), styles["Heading2"]),
+            Table(
+                [
+                    [_("Tanggal"), *[str(d.number) for d in report.dimensions]],
+                    *[
+                        [_d(r.assessed_on), *[_n(v) for v in r.levels]]
+                        for r in report.history
+                    ],
+                ],
+                style=GRID,
+            ),
+            Paragraph(
+                ", ".join(f"{d.number} = {d.label}" for d in report.dimensions), small
+            ),
+        ]
+    plan_rows = [
+        [
+            Paragraph(item.dimension.label, small),
+            Paragraph(item.form.label, small),
+            _d(item.target_date),
+            _("selesai") if item_is_done(item) else _("belum"),
+        ]
+        for item in report.items
+    ]
+    story.append(
+        Paragraph(
+            _("Rencana pengembangan %(year)s (%(done)s dari %(total)s selesai)")
+            % {
+                "year": report.year,
+                "done": report.progress.done,
+                "total": report.progress.total,
+            },
+            styles["Heading2"],
+        )
+    )
+    if plan_rows:
+        story.append(
+            Table(
+                [[_("Dimensi"), _("Bentuk"), _("Target"), _("Status")], *plan_rows],
+                colWidths=[60 * mm, 55 * mm, 28 * mm, 22 * mm],
+                style=GRID,
+            )
+        )
+    else:
+        story.append(Paragraph(_("Belum ada rencana."), small))
+    story.append(
+        KeepTogether(
+            [
+                Paragraph(
+                    _("JP tahun %(year)s") % {"year": report.today.year},
+                    styles["Heading2"],
+                ),
+                Paragraph(
+                    _("%(jp)s JP dari minimal %(min)s JP (%(pct)s%%).")
+                    % {
+                        "jp": report.jp,
+                        "min": report.jp_minimum,
+                        "pct": report.jp_percent,
+                    },
+                    styles["BodyText"],
+                ),
+                Spacer(1, 6 * mm),
+                Paragraph(link, small),
+            ]
+        )
+    )
+    doc.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,148 @@
+"""The BPSDM aggregate page (also a head's, limited to the head's subtree):
+children of the selected unit as rows, each over its whole subtree; level
+distribution, mean gap and share meeting the standard; top needs and the
+program demand they make; the trend across periods."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from competencies.models import Dimension, Standard
+from competencies.selectors import dimensions as all_dimensions
+from people.models import Unit
+from people.selectors import unit_ancestors
+from reports.gapstats import Stats, total
+from reports.periods import Period, recent_quarters
+from reports.selectors.aggregate import (
+    AggregateRow,
+    DemandRow,
+    Filters,
+    aggregate_rows,
+    child_rows,
+    program_demand,
+    required_for,
+    subtree_stats,
+)
+
+TREND_QUARTERS = 4
+
+
+@dataclass(frozen=True)
+class Need:
+    dimension: Dimension
+    stats: Stats
+
+
+@dataclass
+class AggregateReport:
+    unit: Unit | None
+    breadcrumb: list[Unit]
+    period: Period
+    filters: Filters
+    standard: Standard | None
+    required: dict[tuple[int, int], int]
+    dimensions: list[Dimension]
+    rows: list[AggregateRow]
+    total_by_dimension: dict[int, Stats]
+    demand: list[DemandRow]
+
+    @property
+    def total(self) -> Stats:
+        return total(self.total_by_dimension.values())
+
+    @property
+    def employees(self) -> int:
+        return sum(row.employees for row in self.rows)
+
+    @property
+    def needs(self) -> list[Need]:
+        """Dimensions by number of employees with a gap, most first."""
+        needs = [
+            Need(d, self.total_by_dimension[d.pk])
+            for d in self.dimensions
+            if self.total_by_dimension[d.pk].with_gap
+        ]
+        return sorted(needs, key=lambda n: (-n.stats.with_gap, n.dimension.number))
+
+    @property
+    def dimension_names(self) -> dict[int, str]:
+        return {d.pk: d.label for d in self.dimensions}
+
+
+def report_dimensions(filters: Filters) -> list[Dimension]:
+    dims = all_dimensions()
+    if filters.dimension_id:
+        dims = dims.filter(pk=filters.dimension_id)
+    return list(dims)
+
+
+def aggregate_report(
+    *,
+    unit: Unit | None,
+    units,
+    filters: Filters,
+    period: Period,
+    today: date,
+) -> AggregateReport:
+    """``unit`` None = the top units (BPSDM); ``units`` = the units the user may
+    see (the children are looked up among them)."""
+    dims = report_dimensions(filters)
+    dim_ids = [d.pk for d in dims]
+    standard, required = required_for(period.on)
+    children, with_children = child_rows(parent=unit, units=units)
+    rows = aggregate_rows(
+        parent=unit,
+        children=children,
+        with_children=with_children,
+        filters=filters,
+        period=period,
+        required=required,
+        dimension_ids=dim_ids,
+    )
+    totals = {d: total(row.by_dimension[d] for row in rows) for d in dim_ids}
+    path = unit.path if unit else ""
+    return AggregateReport(
+        unit=unit,
+        breadcrumb=list(unit_ancestors(unit)) if unit else [],
+        period=period,
+        filters=filters,
+        standard=standard,
+        required=required,
+        dimensions=dims,
+        rows=rows,
+        total_by_dimension=totals,
+        demand=program_demand(
+            path=path,
+            filters=filters,
+            period=period,
+            standard_id=standard.pk if standard else None,
+            today=today,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    period: Period
+    stats: Stats
+
+
+def aggregate_trend(
+    *, unit: Unit | None, filters: Filters, today: date, now: Period
+) -> list[TrendPoint]:
+    """The whole subtree's figures at the end of each of the last
+    ``TREND_QUARTERS`` quarters and now (standard in force at each date)."""
+    dims = report_dimensions(filters)
+    dim_ids = [d.pk for d in dims]
+    path = unit.path if unit else ""
+    points = []
+    for period in [*recent_quarters(today, TREND_QUARTERS), now]:
+        __, required = required_for(period.on)
+        stats = subtree_stats(
+            path=path,
+            filters=filters,
+            period=period,
+            required=required,
+            dimension_ids=dim_ids,
+        )
+        points.append(TrendPoint(period, total(stats.values())))
+    return points

@@ -1,0 +1,99 @@
+"""The scoping rule of the reports, built on ``people.selectors``: staff see their
+own report and plan, heads those of their unit subtree, BPSDM admins and
+administrators everything. Out of scope → 404 through ``get_object_or_404``."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from competencies.models import DevelopmentForm
+from people.models import Employee, Unit, User
+from people.selectors import (
+    employee_scope_q,
+    scope_root_unit,
+    units_visible_to,
+    user_employee,
+)
+from reports.models import DevelopmentPlan, Export, PlanItem
+
+# The internal form an employee plans for themself.
+SELF_DEVELOPMENT = "pengembangan-diri"
+
+
+def employees_visible_to(user: User) -> QuerySet[Employee]:
+    return Employee.objects.filter(employee_scope_q(user)).select_related(
+        "unit", "position_type"
+    )
+
+
+def employee_get_for_user(user: User, pk: int) -> Employee:
+    return get_object_or_404(employees_visible_to(user), pk=pk)
+
+
+def report_units_visible_to(user: User) -> QuerySet[Unit]:
+    """Units whose unit report a user may open: heads their subtree, BPSDM and
+    administrators all; staff none (they have their own report)."""
+    if not (user.is_authenticated and (user.is_head or user.sees_all_units)):
+        return Unit.objects.none()
+    return units_visible_to(user)
+
+
+def report_unit_get_for_user(user: User, pk: int) -> Unit:
+    return get_object_or_404(report_units_visible_to(user), pk=pk)
+
+
+def aggregate_root(user: User) -> Unit | None:
+    """Where the aggregate starts: every top unit for BPSDM and administrators
+    (``None``), the head's own unit for a head."""
+    if user.sees_all_units:
+        return None
+    return scope_root_unit(user)
+
+
+def plans_visible_to(user: User) -> QuerySet[DevelopmentPlan]:
+    return DevelopmentPlan.objects.filter(
+        employee_scope_q(user, "employee")
+    ).select_related("employee__unit", "employee__position_type")
+
+
+def plan_get_for_user(user: User, pk: int) -> DevelopmentPlan:
+    return get_object_or_404(plans_visible_to(user), pk=pk)
+
+
+def plan_item_get_for_user(user: User, pk: int) -> PlanItem:
+    return get_object_or_404(
+        PlanItem.objects.filter(
+            employee_scope_q(user, "plan__employee")
+        ).select_related("plan__employee__unit", "form", "dimension"),
+        pk=pk,
+    )
+
+
+def is_own(user: User, employee: Employee) -> bool:
+    own = user_employee(user) if user.is_authenticated else None
+    return own is not None and own.pk == employee.pk
+
+
+def can_edit_plan(user: User, employee: Employee) -> bool:
+    """Heads edit the plans of their subtree (``employee`` is already in scope);
+    staff only their own, and only self-development items (``can_plan_form``).
+    BPSDM admins and administrators read plans, they do not write them."""
+    if not user.is_authenticated or user.sees_all_units:
+        return False
+    return user.is_head or is_own(user, employee)
+
+
+def can_plan_form(user: User, employee: Employee, form: DevelopmentForm) -> bool:
+    if not can_edit_plan(user, employee):
+        return False
+    return user.is_head or form.code == SELF_DEVELOPMENT
+
+
+def exports_visible_to(user: User) -> QuerySet[Export]:
+    """An export is its requester's alone (it was built with their scope)."""
+    if not user.is_authenticated or not user.is_active:
+        return Export.objects.none()
+    return Export.objects.filter(requested_by=user)
+
+
+def export_get_for_user(user: User, pk: int) -> Export:
+    return get_object_or_404(exports_visible_to(user), pk=pk)

@@ -1,0 +1,188 @@
+"""The unit report: a heatmap of the unit subtree's active employees (one page)
+× dimensions coloured by gap, counts per dimension over the whole subtree, and
+JP compliance (employees at ≥ the annual minimum this year). A fixed number of
+queries whatever the size of the unit."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet, Sum
+
+from assessments.selectors import latest_levels
+from competencies.gaps import gap
+from competencies.models import Dimension, Standard
+from competencies.selectors import dimensions as all_dimensions
+from competencies.selectors import levels_of, standard_in_force
+from ledger.jp import jp_from_minutes
+from ledger.models import JPEntry
+from ledger.selectors import minutes_by_employee
+from people.models import Employee, Unit
+from reports.gapstats import Stats, jp_threshold_minutes, percent, total
+from reports.periods import period_now
+from reports.selectors.aggregate import Filters, subtree_stats
+from reports.selectors.plans import PlanProgress, plans_progress
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Cell:
+    required: int | None
+    level: int | None
+
+    @property
+    def gap(self) -> int | None:
+        return gap(self.required, self.level)
+
+    @property
+    def css(self) -> str:
+        if self.level is None:
+            return "gap-untested"
+        g = self.gap
+        return f"gap-{min(g, 4)}" if g is not None else ""
+
+
+@dataclass(frozen=True)
+class HeatmapRow:
+    employee: Employee
+    cells: list[Cell]
+    jp: Decimal
+    plan: PlanProgress | None
+
+    @property
+    def tested(self) -> bool:
+        return any(cell.level is not None for cell in self.cells)
+
+    @property
+    def meets_jp(self) -> bool:
+        return self.jp >= settings.JP_ANNUAL_MINIMUM
+
+
+@dataclass
+class UnitReport:
+    unit: Unit
+    today: date
+    standard: Standard | None
+    dimensions: list[Dimension]
+    stats: dict[int, Stats]
+    page: Page
+    rows: list[HeatmapRow]
+    employees: int
+    jp_compliant: int
+
+    @property
+    def by_dimension(self) -> list[tuple[Dimension, Stats]]:
+        return [(d, self.stats[d.pk]) for d in self.dimensions]
+
+    @property
+    def all_dimensions(self) -> Stats:
+        return total(self.stats.values())
+
+    @property
+    def jp_minimum(self) -> int:
+        return settings.JP_ANNUAL_MINIMUM
+
+    @property
+    def jp_share(self) -> Decimal | None:
+        return percent(self.jp_compliant, self.employees)
+
+
+def unit_employees(unit: Unit) -> QuerySet[Employee]:
+    return (
+        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        .select_related("unit", "position_type")
+        .order_by("unit__path", "name", "pk")
+    )
+
+
+def jp_compliant_count(unit: Unit, year: int) -> int:
+    """Active employees of the subtree whose JP of ``year`` reach the annual
+    minimum: one GROUP BY … HAVING over the ledger, compared in minutes."""
+    threshold = jp_threshold_minutes(settings.JP_ANNUAL_MINIMUM, settings.JP_MINUTES)
+    return (
+        JPEntry.objects.filter(
+            employee__unit__path__startswith=unit.path,
+            employee__is_active=True,
+            occurred_on__gte=date(year, 1, 1),
+            occurred_on__lte=date(year, 12, 31),
+        )
+        .order_by()
+        .values("employee_id")
+        .annotate(minutes=Sum("minutes"))
+        .filter(minutes__gte=threshold)
+        .count()
+    )
+
+
+def unit_report(
+    unit: Unit, *, today: date, page_number: str | int | None
+) -> UnitReport:
+    dims = list(all_dimensions())
+    standard = standard_in_force(today)
+    required = levels_of(standard)
+    stats = subtree_stats(
+        path=unit.path,
+        filters=Filters(),
+        period=period_now(today),
+        required=required,
+        dimension_ids=[d.pk for d in dims],
+    )
+    employees = (
+        next(iter(stats.values())).employees if stats else unit_employees(unit).count()
+    )
+    paginator = Paginator(unit_employees(unit), PAGE_SIZE)
+    # The subtree count is known already: spare the paginator its COUNT query.
+    paginator.count = employees
+    page = paginator.get_page(page_number)
+    people = list(page.object_list)
+    ids = [e.pk for e in people]
+    levels = latest_levels(ids) if ids else {}
+    minutes = minutes_by_employee(ids, today.year) if ids else {}
+    plans = plans_progress(ids, today.year) if ids else {}
+    rows = [
+        HeatmapRow(
+            employee=e,
+            cells=[
+                Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
+                for d in dims
+            ],
+            jp=jp_from_minutes(minutes.get(e.pk, 0), settings.JP_MINUTES),
+            plan=plans.get(e.pk),
+        )
+        for e in people
+    ]
+    return UnitReport(
+        unit=unit,
+        today=today,
+        standard=standard,
+        dimensions=dims,
+        stats=stats,
+        page=page,
+        rows=rows,
+        employees=employees,
+        jp_compliant=jp_compliant_count(unit, today.year),
+    )
+
+
+def unit_export_rows(unit: Unit, *, today: date) -> tuple[list[Dimension], list]:
+    """Every active employee of the subtree with levels, required levels and
+    JP: for the CSV/XLSX export (a unit, not the province)."""
+    dims = list(all_dimensions())
+    required = levels_of(standard_in_force(today))
+    people = list(unit_employees(unit))
+    ids = [e.pk for e in people]
+    levels = latest_levels(ids) if ids else {}
+    minutes = minutes_by_employee(ids, today.year) if ids else {}
+    rows = []
+    for e in people:
+        cells = [
+            Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
+            for d in dims
+        ]
+        rows.append(
+            (e, cells, jp_from_minutes(minutes.get(e.pk, 0), settings.JP_MINUTES))
+        )
+    return dims, rows

@@ -1,0 +1,71 @@
+"""The employee report and its exports (CSV, XLSX, PDF)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from people.selectors import user_employee
+from reports.exports import employee_headers, employee_rows, employee_sheets
+from reports.selectors import (
+    aggregate_root,
+    can_edit_plan,
+    employee_get_for_user,
+    employee_report,
+)
+from sosiokultural.tabular import csv_response, xlsx_response
+
+
+@login_required
+def index(request):
+    """ "Laporan": each role's natural starting report."""
+    user = request.user
+    if user.sees_all_units:
+        return redirect("reports:province")
+    if user.is_head:
+        root = aggregate_root(user)
+        if root is not None:
+            return redirect("reports:unit", pk=root.pk)
+    employee = user_employee(user)
+    if employee is None:
+        raise Http404
+    return redirect("reports:employee", pk=employee.pk)
+
+
+@login_required
+def employee_view(request, pk: int):
+    employee = employee_get_for_user(request.user, pk)
+    report = employee_report(employee, today=timezone.localdate())
+    return render(
+        request,
+        "reports/employee.html",
+        {
+            "report": report,
+            "employee": employee,
+            "can_edit_plan": can_edit_plan(request.user, employee),
+            "unit_link": request.user.is_head or request.user.sees_all_units,
+        },
+    )
+
+
+@login_required
+def employee_export(request, pk: int, fmt: str):
+    employee = employee_get_for_user(request.user, pk)
+    report = employee_report(employee, today=timezone.localdate())
+    name = f"laporan-{slugify(employee.name)}-{report.today:%Y%m%d}"
+    if fmt == "csv":
+        return csv_response(name, employee_headers(), employee_rows(report))
+    if fmt == "xlsx":
+        return xlsx_response(name, employee_sheets(report))
+    if fmt == "pdf":
+        from reports.pdf import employee_pdf
+
+        link = request.build_absolute_uri(reverse("reports:employee", args=[pk]))
+        response = HttpResponse(
+            employee_pdf(report, link=link), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    raise Http404

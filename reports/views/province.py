@@ -1,0 +1,138 @@
+"""The aggregate across units (BPSDM: the whole province; heads: their subtree),
+its trend fragment and its background XLSX export."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people.permissions import require_roles
+from people.selectors import unit_get_for_user, units_visible_to
+from reports.forms import AggregateFilterForm
+from reports.gapstats import LEVELS
+from reports.models import Export
+from reports.periods import period_now
+from reports.selectors import (
+    aggregate_report,
+    aggregate_root,
+    aggregate_trend,
+    exports_visible_to,
+)
+from reports.services import export_request
+
+ROLES = ("is_head", "is_bpsdm", "is_administrator")
+
+
+def _scope(request, data: QueryDict):
+    """(unit or None for every top unit, valid filter form). A unit outside the
+    user's scope → 404."""
+    unit_id = data.get("unit")
+    if unit_id and unit_id.isdigit():
+        unit = unit_get_for_user(request.user, int(unit_id))
+    else:
+        unit = aggregate_root(request.user)
+    form = AggregateFilterForm(data, today=timezone.localdate())
+    return unit, form
+
+
+def _params(unit, form) -> dict:
+    params = {key: form.data.get(key, "") for key in form.fields}
+    params["unit"] = unit.pk if unit else None
+    return params
+
+
+@login_required
+@require_roles(*ROLES)
+def province_view(request):
+    unit, form = _scope(request, request.GET)
+    today = timezone.localdate()
+    report = None
+    if form.is_valid():
+        report = aggregate_report(
+            unit=unit,
+            units=units_visible_to(request.user),
+            filters=form.filters(),
+            period=form.cleaned_data["period"],
+            today=today,
+        )
+    query = request.GET.copy()
+    query.pop("unit", None)
+    context = {
+        "form": form,
+        "report": report,
+        "unit": unit,
+        "filter_query": query.urlencode(),
+        "exports": list(exports_visible_to(request.user)[:5]),
+    }
+    if report is not None:
+        context.update(_presentation(request.user, report))
+    return render(request, "reports/province.html", context)
+
+
+def _presentation(user, report) -> dict:
+    """The breadcrumb within the user's scope, the per-dimension table and the
+    distribution chart's data."""
+    root = aggregate_root(user)
+    breadcrumb = [
+        u for u in report.breadcrumb if root is None or u.path.startswith(root.path)
+    ]
+    labels = [
+        row.unit.name
+        if row.unit
+        else _("%(unit)s (langsung)") % {"unit": report.unit.name}
+        for row in report.rows
+    ]
+    series = [
+        {
+            "label": _("Level %(n)s") % {"n": n},
+            "data": [row.all_dimensions.levels[n] for row in report.rows],
+        }
+        for n in LEVELS
+    ]
+    series.append(
+        {
+            "label": _("Belum diuji"),
+            "data": [row.all_dimensions.untested for row in report.rows],
+        }
+    )
+    return {
+        "breadcrumb": breadcrumb,
+        "by_dimension": [
+            (d, report.total_by_dimension[d.pk]) for d in report.dimensions
+        ],
+        "chart": {"labels": labels, "series": series},
+        "chart_height": 80 + 32 * len(report.rows),
+    }
+
+
+@login_required
+@require_roles(*ROLES)
+def province_trend(request):
+    unit, form = _scope(request, request.GET)
+    points = []
+    if form.is_valid():
+        points = aggregate_trend(
+            unit=unit,
+            filters=form.filters(),
+            today=timezone.localdate(),
+            now=period_now(timezone.localdate()),
+        )
+    return render(request, "reports/_trend.html", {"points": points, "form": form})
+
+
+@login_required
+@require_roles(*ROLES)
+@require_POST
+def province_export(request):
+    unit, form = _scope(request, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Filter tidak valid; ekspor tidak dibuat."))
+        return redirect("reports:province")
+    params = _params(unit, form)
+    params["language"] = get_language() or "id"
+    export = export_request(by=request.user, kind=Export.Kind.AGGREGATE, params=params)
+    return redirect("reports:export", pk=export.pk)
