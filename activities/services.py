@@ -497,7 +497,10 @@ def activity_reject(*, activity: Activity, verifier: User, reason: str) -> Activ
         kind="activity_rejected",
         dedupe_key=f"activity:{activity.pk}:rejected:{_stamp(activity.submitted_at)}",
         subject=_("Kegiatan ditolak: %(form)s") % {"form": activity.form.name},
-        body=_("Alasan: %(reason)s. Perbaiki lalu simpan untuk mengajukan kembali.")
+        body=_(
+            "Alasan penolakan: %(reason)s\nPerbaiki lalu simpan untuk mengajukan "
+            "kembali."
+        )
         % {"reason": reason},
         link=reverse("activities:detail", args=[activity.pk]),
     )
