@@ -208,3 +208,29 @@ def trend_chart(results) -> dict:
         ]
         + [{"label": name, "data": data} for name, data in linked.items()],
     }
+
+
+def _cell(text: str) -> str:
+    """Free text from an import, made inert for spreadsheet programs (a leading
+    = + - @ would otherwise start a formula)."""
+    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
+
+
+def responses_table(survey, elements, responses) -> Table:
+    """The respondents as imported: one row each, one column per element code."""
+    headers = [_("Baris berkas")] + [e.code for e in elements]
+    headers += ["jenis_kelamin", "umur", "pendidikan", "jenis_layanan"]
+    rows = []
+    for response in responses:
+        answers = {a.element_id: a.value for a in response.answers.all()}
+        rows.append(
+            [response.row]
+            + [answers.get(e.pk, "") for e in elements]
+            + [
+                response.gender,
+                _number(response.age),
+                _cell(response.education),
+                _cell(response.service_type),
+            ]
+        )
+    return (_("Responden"), headers, rows)

@@ -213,6 +213,11 @@ def survey_result(survey: Survey) -> SurveyResult:
     return survey_results([survey])[survey.pk]
 
 
+def survey_responses(survey: Survey) -> QuerySet[Response]:
+    """The respondents of a computed survey with their answers (two queries)."""
+    return survey.responses.order_by("row").prefetch_related("answers")
+
+
 # -- pages --------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from surveys.selectors import (
     element_sets,
     periods_visible_to,
     survey_get_for_user,
+    survey_responses,
     survey_result,
     survey_results,
     survey_unit_get_for_user,
@@ -144,6 +145,13 @@ def survey_detail_export(request, unit_pk: int, period: str, table: str, fmt: st
     if table == "unsur":
         return exports.respond(
             fmt, name, [exports.element_table(survey_result(survey))]
+        )
+    if table == "responden" and not survey.is_reported:
+        elements = list(survey.element_set.elements.order_by("order"))
+        return exports.respond(
+            fmt,
+            name,
+            [exports.responses_table(survey, elements, survey_responses(survey))],
         )
     if table in {"pengembangan", "kesenjangan"} and sees_development(request.user):
         development = unit_development(survey.unit, survey.period)

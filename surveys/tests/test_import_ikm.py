@@ -61,6 +61,18 @@ def test_command_warns_when_the_sample_is_short(org, good_file):
     assert Survey.objects.get().population == 60
 
 
+def test_command_confirms_a_sufficient_sample(org, tmp_path):
+    path = tmp_path / "ikm.csv"
+    path.write_bytes(answers_csv(permen_set(), [[3] * 9] * 10))
+    out, __ = _run(
+        str(path), "--unit", "JB", "--period", "2019Q1", "--population", "10"
+    )
+    assert out.splitlines()[-2:] == [
+        "IKM: 75.00, mutu C (Kurang Baik)",
+        "Sampel cukup: 10 responden, minimum 10 (Krejcie–Morgan) untuk populasi 10.",
+    ]
+
+
 def test_command_with_another_set(org, tmp_path):
     path = tmp_path / "dki.csv"
     path.write_bytes(answers_csv(dki_set(), [[4] * 9]))
@@ -141,16 +153,11 @@ def test_command_missing_file(org, tmp_path):
     assert str(caught.value).startswith("Berkas tidak ditemukan")
 
 
-def test_command_exit_status_is_non_zero_on_errors(org, tmp_path, capsys):
-    from django.core.management import execute_from_command_line
-
+def test_command_exit_status_is_non_zero_on_errors(org, tmp_path):
+    # ``manage.py`` exits with CommandError.returncode (run_from_argv).
     path = tmp_path / "bad.csv"
     path.write_bytes(answers_csv(permen_set(), [[4] * 8 + [5]]))
-    argv = ["manage.py", "import_ikm", str(path), "--unit", "JB-KMB"]
-    with pytest.raises(SystemExit) as caught:
-        execute_from_command_line([*argv, "--period", "2018Q4"])
-    assert caught.value.code == 1
-    assert "baris 2: jawaban unsur sarana = 5 di luar rentang 1–4" in (
-        capsys.readouterr().err
-    )
+    with pytest.raises(CommandError) as caught:
+        _run(str(path), "--unit", "JB-KMB", "--period", "2018Q4")
+    assert caught.value.returncode == 1
     assert Survey.objects.count() == 0

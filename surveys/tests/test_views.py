@@ -529,3 +529,38 @@ def test_menu_entry(roles, login):
 def test_anonymous_redirected_to_login(client, org, surveys):
     assert client.get("/ikm/").status_code == 302
     assert client.get(_detail(org.kel_a)).status_code == 302
+
+
+def test_detail_responses_export(roles, org, login):
+    from surveys.tests.factories import csv_bytes
+
+    headers = [f"u{i}" for i in range(1, 10)] + [
+        "jenis_kelamin",
+        "umur",
+        "jenis_layanan",
+    ]
+    content = csv_bytes(
+        headers, [[4] * 9 + ["P", "30", "=HYPERLINK(1)"], [3] * 9 + ["", "", "IMB"]]
+    )
+    from surveys.ikm import Period
+    from surveys.services import survey_import_responses
+
+    survey_import_responses(
+        unit=org.kel_a, period=Period(2018, 4), filename="a.csv", content=content
+    )
+    response = login(roles.staff_a).get(_detail(org.kel_a) + "ekspor/responden.csv")
+    assert response.content.decode("utf-8-sig").splitlines() == [
+        "Baris berkas,persyaratan,prosedur,waktu,biaya,produk,kompetensi,perilaku,"
+        "pengaduan,sarana,jenis_kelamin,umur,pendidikan,jenis_layanan",
+        "2,4,4,4,4,4,4,4,4,4,P,30,,'=HYPERLINK(1)",
+        "3,3,3,3,3,3,3,3,3,3,,,,IMB",
+    ]
+    assert (
+        login(roles.head_b).get(_detail(org.kel_a) + "ekspor/responden.csv").status_code
+        == 404
+    )
+
+
+def test_detail_responses_export_not_for_reported(roles, org, surveys, login):
+    url = _detail(org.kecamatan) + "ekspor/responden.csv"
+    assert login(roles.bpsdm).get(url).status_code == 404

@@ -110,7 +110,9 @@ class Command(BaseCommand):
             )
         )
         sample = result.sample
-        if sample and sample.short:
+        if sample is None:
+            return
+        if sample.short:
             write(
                 self.style.WARNING(
                     _(
@@ -123,4 +125,16 @@ class Command(BaseCommand):
                         "pop": sample.population,
                     }
                 )
+            )
+        else:
+            write(
+                _(
+                    "Sampel cukup: %(n)s responden, minimum %(min)s (Krejcie–Morgan) "
+                    "untuk populasi %(pop)s."
+                )
+                % {
+                    "n": sample.respondents,
+                    "min": sample.minimum,
+                    "pop": sample.population,
+                }
             )
