@@ -7,7 +7,7 @@ from datetime import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import FORM_PERSONAL, Activity, Attendance
@@ -91,13 +91,13 @@ def attendance_errors(pairs, allowed: dict) -> list[str]:
         seen.add(pk)
     if duplicates:
         errors.append(
-            _gettext("Peserta tercatat lebih dari sekali: %(names)s.")
+            gettext("Peserta tercatat lebih dari sekali: %(names)s.")
             % {"names": ", ".join(e.name for e in duplicates)}
         )
     outside = {pk for pk, __ in pairs if pk not in allowed}
     if outside:
         errors.append(
-            _gettext("%(count)s peserta berada di luar cakupan Anda.")
+            gettext("%(count)s peserta berada di luar cakupan Anda.")
             % {"count": len(outside)}
         )
     return errors
@@ -190,13 +190,13 @@ class ActivityForm(forms.Form):
             span = minutes_between(started_at, ended_at)
             if span <= 0:
                 self.add_error(
-                    "end_time", _gettext("Jam selesai harus setelah jam mulai.")
+                    "end_time", gettext("Jam selesai harus setelah jam mulai.")
                 )
                 return
             if minutes is not None and minutes != span:
                 self.add_error(
                     "duration_minutes",
-                    _gettext(
+                    gettext(
                         "Durasi tidak sama dengan selisih jam mulai dan jam selesai "
                         "(%(span)s menit)."
                     )

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.forms.base import ActivityForm, AttendanceField, attendance_errors
@@ -51,7 +51,7 @@ class GroupActivityForm(ActivityForm):
         if errors:
             raise ValidationError(errors)
         if not any(status == Attendance.Status.PRESENT for __, status in pairs):
-            raise ValidationError(_gettext("Tandai minimal satu peserta yang hadir."))
+            raise ValidationError(gettext("Tandai minimal satu peserta yang hadir."))
         return dict(pairs)
 
     def roster_rows(self) -> list[tuple]:

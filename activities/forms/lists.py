@@ -1,7 +1,7 @@
 """Filters of the activity list and the small forms of the detail page."""
 
 from django import forms
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.forms.base import DATE_WIDGET, EvidenceField
@@ -54,7 +54,7 @@ class ActivityFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error(
                 "date_to",
-                _gettext("Tanggal akhir harus sama atau setelah tanggal awal."),
+                gettext("Tanggal akhir harus sama atau setelah tanggal awal."),
             )
         return cleaned
 

@@ -7,7 +7,7 @@ unticked people are recorded absent.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.forms.base import attendance_errors
@@ -115,7 +115,7 @@ class QuickBriefingForm(forms.Form):
         ids = cleaned["present"]
         errors = attendance_errors([(pk, "present") for pk in ids], roster)
         if not ids:
-            errors.append(_gettext("Tandai minimal satu peserta yang hadir."))
+            errors.append(gettext("Tandai minimal satu peserta yang hadir."))
         for message in errors:
             self.add_error("present", message)
         if not errors:

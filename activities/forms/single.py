@@ -2,7 +2,7 @@
 personal (the employee approached) and pengembangan diri (the learner)."""
 
 from django import forms
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.forms.base import DATE_WIDGET, ActivityForm
@@ -96,7 +96,7 @@ class CoachingSessionForm(ActivityForm):
         coaching, coachee = cleaned.get("coaching"), cleaned.get("coachee")
         if coaching and coachee and coachee != coaching.coachee:
             self.add_error(
-                "coachee", _gettext("Coachee berbeda dengan coaching yang dipilih.")
+                "coachee", gettext("Coachee berbeda dengan coaching yang dipilih.")
             )
         return cleaned
 
@@ -226,6 +226,6 @@ class SelfDevelopmentForm(ActivityForm):
         ):
             self.add_error(
                 "source",
-                _gettext("Lampirkan berkas bukti atau isi sumber belajar."),
+                gettext("Lampirkan berkas bukti atau isi sumber belajar."),
             )
         return cleaned

@@ -214,3 +214,13 @@ def test_nav_items(framework, roles, login):
         "/kegiatan/verifikasi/",
     ]
     assert [i.url for i in items(roles.staff_a)] == ["/kegiatan/"]
+
+
+def test_pages_speak_english_when_asked(framework, roles, login):
+    client = login(roles.head_a)
+    html = client.get("/kegiatan/briefing/", HTTP_ACCEPT_LANGUAGE="en").content
+    assert '<h1 class="h4 mb-3">Today\'s briefing</h1>' in html.decode()
+    ledger = client.get(
+        f"/jp/unit/{roles.head_a.employee.unit_id}/", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "have not reached 20 JP" in ledger.content.decode()
