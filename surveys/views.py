@@ -41,7 +41,7 @@ from surveys.services import (
 )
 
 WRITERS = ("is_head", "is_bpsdm", "is_administrator")
-LEVELS = {"", "kota", "kecamatan", "kelurahan"}
+LEVELS = {"provinsi", "kota", "kecamatan", "kelurahan"}
 
 
 def can_write(user) -> bool:
@@ -75,7 +75,7 @@ def _filtered_surveys(request):
             period = None
         else:
             surveys = surveys.filter(year=period.year, quarter=period.quarter)
-    if level in LEVELS and level:
+    if level in LEVELS:
         surveys = surveys.filter(unit__kind=level)
     return surveys.order_by("-year", "-quarter", "unit__path"), period, level
 
