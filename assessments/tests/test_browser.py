@@ -11,6 +11,10 @@ def test_test_taken_across_reload_keeps_answers(
     browser_login, live_server, roles, attempt_a, items
 ):
     page = browser_login(roles.staff_a)
+    # The browser asks for English; the test reads the Indonesian interface.
+    page.context.add_cookies(
+        [{"name": "django_language", "value": "id", "url": live_server.url}]
+    )
     page.goto(f"{live_server.url}/uji/")
     page.get_by_role("link", name="Kerjakan").click()
     page.get_by_role("button", name="Mulai").click()
@@ -35,6 +39,7 @@ def test_test_taken_across_reload_keeps_answers(
     assert page.is_checked(f"#q{second.pk}-4")
     assert page.is_checked(f"#q{likert.pk}-2")
     assert not page.is_checked(f"#q{items[2].pk}-1")
+    page.screenshot(path="test-artifacts/test-taking-reloaded.png")
     assert dict(
         Answer.objects.filter(attempt=attempt_a).values_list("item_id", "value")
     ) == {first.pk: 3, second.pk: 4, likert.pk: 2}
