@@ -206,3 +206,69 @@ def test_draft_submit(framework, roles, login):
     activity.refresh_from_db()
     assert activity.status == Activity.Status.SUBMITTED
     assert login(roles.head_a).get(f"/kegiatan/{activity.pk}/").status_code == 200
+
+
+def _timing(activity) -> dict:
+    local = timezone.localtime(activity.started_at)
+    return {
+        "date": local.date().isoformat(),
+        "start_time": local.strftime("%H:%M"),
+        "duration_minutes": "45",
+    }
+
+
+def test_personal_approach_edit_by_its_author(framework, roles, login):
+    from activities.models import PersonalNote
+    from activities.tests.factories import record_personal
+
+    activity = record_personal(roles.head_a, roles.staff_a.employee, note="Awal")
+    response = login(roles.head_a).post(
+        f"/kegiatan/{activity.pk}/ubah/",
+        {**_timing(activity), "note": "Catatan diperbarui", "action": "save"},
+    )
+    assert response.status_code == 302
+    note = PersonalNote.objects.get(activity=activity)
+    assert (note.text, note.author, note.employee) == (
+        "Catatan diperbarui",
+        roles.head_a,
+        roles.staff_a.employee,
+    )
+    activity.refresh_from_db()
+    assert activity.duration_minutes == 45
+    assert JPEntry.objects.get(source_key=activity.source_key).minutes == Decimal(45)
+    assert (
+        login(roles.head_kecamatan)
+        .post(f"/kegiatan/{activity.pk}/ubah/", {**_timing(activity), "note": "x"})
+        .status_code
+        == 403
+    )
+
+
+def test_coaching_session_edit_keeps_engagement(framework, roles, login):
+    from activities.tests.factories import record_coaching
+
+    activity = record_coaching(
+        roles.head_a, coach=roles.head_a.employee, coachee=roles.staff_a.employee
+    )
+    coaching = activity.coaching_session.coaching
+    response = login(roles.head_a).post(
+        f"/kegiatan/{activity.pk}/ubah/",
+        {
+            **_timing(activity),
+            "facilitator": roles.head_a.employee.pk,
+            "agreed_actions": "Latihan menjawab pengaduan.",
+            "due_on": "",
+            "action": "save",
+        },
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    session = activity.coaching_session
+    assert (session.coaching, session.agreed_actions, session.due_on) == (
+        coaching,
+        "Latihan menjawab pengaduan.",
+        None,
+    )
+    assert dict(activity.attendances.values_list("employee_id", "status")) == {
+        roles.staff_a.employee.pk: "present"
+    }
