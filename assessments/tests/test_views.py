@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -324,3 +325,62 @@ def test_instrument_revise_and_publish_through_pages(login, roles, instrument):
     client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
     draft.refresh_from_db()
     assert draft.status == Instrument.Status.PUBLISHED
+
+
+def test_instrument_create_items_thresholds_publish_pages(login, roles, items, dims):
+    client = login(roles.bpsdm)
+    response = client.post(
+        "/uji/instrumen/baru/",
+        {
+            "code": "uji-baru",
+            "name": "Uji baru",
+            "time_limit_minutes": 20,
+            "test_weight": 60,
+        },
+    )
+    draft = Instrument.objects.get(code="uji-baru")
+    assert response["Location"] == f"/uji/instrumen/{draft.pk}/"
+    assert (draft.version, draft.test_weight, draft.supervisor_weight) == (1, 60, 40)
+    assert client.get(f"/uji/instrumen/{draft.pk}/").context["problems"] == [
+        "Instrumen belum memiliki butir kompetensi."
+    ]
+    client.post(
+        f"/uji/instrumen/{draft.pk}/butir/", {"items": [items[1].pk, items[0].pk]}
+    )
+    assert list(draft.instrument_items.values_list("item_id", flat=True)) == [
+        items[0].pk,
+        items[1].pk,
+    ]
+    thresholds = {}
+    for dimension in dims.values():
+        for level, cut in zip((2, 3, 4, 5), ("1.5", "2.5", "3.5", "4.5"), strict=True):
+            thresholds[f"d{dimension.pk}_l{level}"] = cut
+    thresholds[f"d{dims['empati-sosial'].pk}_l3"] = "1.2"  # below level 2: refused
+    refused = client.post(f"/uji/instrumen/{draft.pk}/ambang/", thresholds)
+    assert refused.status_code == 200
+    thresholds[f"d{dims['empati-sosial'].pk}_l3"] = "2.5"
+    client.post(f"/uji/instrumen/{draft.pk}/ambang/", thresholds)
+    assert draft.thresholds.get(dimension=dims["empati-sosial"]).cuts[0] == Decimal(
+        "1.50"
+    )
+    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    draft.refresh_from_db()
+    assert draft.status == Instrument.Status.PUBLISHED
+
+
+def test_item_edit_frozen_item_makes_revision(login, roles, instrument, items):
+    item = items[0]
+    data = {
+        "dimension": item.dimension_id,
+        "stem": "Skenario yang diperbaiki",
+        "is_active": "on",
+    }
+    for n in range(1, 6):
+        data[f"option_{n}"] = f"Pilihan {n}"
+        data[f"option_{n}_score"] = str(n)
+    response = login(roles.bpsdm).post(f"/uji/bank/{item.pk}/ubah/", data)
+    assert response.status_code == 302
+    revision = Item.objects.get(replaces=item)
+    assert revision.stem == "Skenario yang diperbaiki"
+    item.refresh_from_db()
+    assert item.stem != "Skenario yang diperbaiki"
