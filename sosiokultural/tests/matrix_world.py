@@ -1,0 +1,186 @@
+"""The objects the permission matrix requests: one of each kind the URLs take,
+all belonging to kelurahan A (staff A's unit) unless said otherwise, built through
+the apps' own services and factories so they are in the state the app produces.
+
+Outsiders are the roles of kelurahan B (its staff member and head): for them every
+object here is out of scope.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from io import StringIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from activities.models import Activity, Coaching, Evidence
+from activities.services import evidence_add
+from activities.tests.factories import PDF_BYTES, record_briefing, record_coaching
+from assessments.models import Attempt, Instrument, Item, Result, TestWindow
+from assessments.services.taking import attempt_start, attempt_submit
+from assessments.tests.factories import ItemFactory, open_window, published_instrument
+from competencies import demo as competencies_demo
+from competencies.models import FormDimension, Indicator, SetiaValue, Standard
+from notices.models import Notice
+from notices.services import notice_create
+from people.models import Employee, Unit
+from programs.models import Exchange, Nomination, Program, Submission
+from programs.services.exchanges import exchange_create
+from programs.services.nominations import nomination_approve, nomination_complete
+from programs.services.submissions import submission_create
+from programs.tests.factories import (
+    PDF,
+    NominationFactory,
+    ProgramFactory,
+    past_program,
+)
+from reports.models import Export, PlanItem
+from reports.services import export_finish, plan_item_add
+from reports.tests.factories import released_result
+from surveys.models import ElementSet, Survey
+from surveys.tests.factories import import_survey, permen_set
+
+
+@dataclass
+class World:
+    unit: Unit  # kelurahan A
+    employee: Employee  # staff A
+    dimension_code: str
+    indicator: Indicator
+    level: int
+    setia_code: str
+    cell: FormDimension
+    form_code: str
+    standard: Standard
+    notice: Notice
+    program: Program
+    nomination: Nomination  # completed, with an STTPP file
+    exchange: Exchange  # with a report file
+    submission: Submission
+    activity: Activity  # a briefing recorded by staff A, waiting for verification
+    evidence: Evidence
+    coaching: Coaching
+    item: Item
+    instrument: Instrument
+    window_open: TestWindow  # staff A and staff B; A's attempt not started yet
+    attempt_open: Attempt
+    window: TestWindow  # staff A only
+    attempt_scored: Attempt  # submitted, result scored but not released
+    result_scored: Result
+    result_released: Result
+    survey: Survey
+    survey_period: str
+    element_set: ElementSet
+    plan_item: PlanItem
+    export: Export  # requested by head A, finished
+
+
+def build_world(org, roles) -> World:
+    context: dict = {}
+    competencies_demo.seed(StringIO(), context)
+    dims = context["dimensions"]
+    staff_a = roles.staff_a
+    employee = staff_a.employee
+    today = timezone.localdate()
+
+    notice = notice_create(
+        recipient=staff_a,
+        kind="matrix",
+        dedupe_key="matrix:staff-a",
+        subject="Pemberitahuan",
+        body="Isi pemberitahuan.",
+        link="/",
+    )
+
+    program = ProgramFactory(form=context["forms"]["diklat-komunikasi"])
+    done = NominationFactory(program=past_program(), employee=employee)
+    nomination_approve(nomination_id=done.pk, by=roles.bpsdm)
+    nomination = nomination_complete(
+        nomination=done,
+        by=roles.bpsdm,
+        outcome="completed",
+        attendance_percent=100,
+        certificate_number="STTPP/1",
+        certificate_file=SimpleUploadedFile("sttpp.pdf", PDF),
+    )
+    exchange = exchange_create(
+        by=roles.bpsdm,
+        employee=employee,
+        partner="PT Mitra Pelayanan",
+        starts_on=today,
+        ends_on=today + timedelta(days=90),
+        report_file=SimpleUploadedFile("laporan.pdf", PDF),
+    )
+    submission = submission_create(unit=org.kel_a, by=roles.head_a)
+
+    activity = record_briefing(staff_a, present=[employee])
+    evidence = evidence_add(
+        activity=activity,
+        actor=staff_a,
+        upload=SimpleUploadedFile("bukti.pdf", PDF_BYTES, "application/pdf"),
+    )
+    record_coaching(roles.head_a, coach=roles.head_a.employee, coachee=employee)
+    coaching = Coaching.objects.get(coachee=employee)
+
+    items = [ItemFactory(dimension=d) for d in dims.values()]
+    instrument = published_instrument(items, by=roles.bpsdm)
+    window_open = open_window(
+        instrument, [employee, roles.staff_b.employee], by=roles.bpsdm
+    )
+    attempt_open = window_open.attempts.get(employee=employee)
+    window_done = open_window(instrument, [employee], by=roles.bpsdm)
+    attempt_scored = attempt_start(attempt=window_done.attempts.get(employee=employee))
+    result_scored = attempt_submit(
+        attempt=attempt_scored, answers={item.pk: 3 for item in items}
+    )
+    result_released = released_result(
+        employee, today - timedelta(days=30), dict.fromkeys(dims.values(), 2)
+    )
+
+    survey = import_survey(org.kel_a, "2024Q1")
+
+    plan_item = plan_item_add(
+        employee=employee,
+        year=today.year,
+        dimension=dims["manajemen-konflik"],
+        form=context["forms"]["coaching"],
+        target_date=today.replace(month=12, day=31),
+        by=roles.head_a,
+    )
+    export = Export.objects.create(
+        requested_by=roles.head_a, kind=Export.Kind.AGGREGATE, params={}
+    )
+    export_finish(export=export, filename="agregat.xlsx", content=b"PK\x03\x04")
+
+    return World(
+        unit=org.kel_a,
+        employee=employee,
+        dimension_code="manajemen-konflik",
+        indicator=Indicator.objects.filter(dimension=dims["manajemen-konflik"]).first(),
+        level=3,
+        setia_code=SetiaValue.objects.order_by("pk").first().code,
+        cell=FormDimension.objects.order_by("pk").first(),
+        form_code="coaching",
+        standard=context["standard"],
+        notice=notice,
+        program=program,
+        nomination=nomination,
+        exchange=exchange,
+        submission=submission,
+        activity=activity,
+        evidence=evidence,
+        coaching=coaching,
+        item=items[0],
+        instrument=instrument,
+        window_open=window_open,
+        attempt_open=attempt_open,
+        window=window_done,
+        attempt_scored=attempt_scored,
+        result_scored=result_scored,
+        result_released=result_released,
+        survey=survey,
+        survey_period=str(survey.period),
+        element_set=permen_set(),
+        plan_item=plan_item,
+        export=export,
+    )

@@ -1,0 +1,398 @@
+"""The permission matrix: every URL pattern of the project, requested (GET) by
+every role, answers exactly as the one table below declares.
+
+A new URL pattern without a row fails the test with "add a row for <name>". The
+objects requested (``matrix_world.py``) belong to kelurahan A; the roles of
+kelurahan B are the outsiders. Writes are tested by each app; here a POST-only
+view must refuse a GET with 405 (after the login and role checks that come first).
+"""
+
+import logging
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from sosiokultural.tests.matrix_world import World, build_world
+
+# Column order of every expectation string below.
+ROLES = (
+    "anonymous",
+    "staff",  # staff A: the objects are theirs
+    "staff_other",  # staff B, another kelurahan
+    "head",  # head of kelurahan A
+    "head_other",  # head of kelurahan B
+    "head_parent",  # head of the kecamatan above both kelurahan
+    "bpsdm",
+    "admin",
+)
+SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
+
+
+def expect(codes: str) -> dict[str, int]:
+    """``"302 200 404 …"`` → {role: status} in the order of ``ROLES``."""
+    return dict(zip(ROLES, (int(code) for code in codes.split()), strict=True))
+
+
+# Shapes that recur (read each as: anonymous, staff, staff B, head, head B,
+# head of the kecamatan, BPSDM, administrator).
+EVERYONE = expect("302 200 200 200 200 200 200 200")
+SCOPED = expect("302 200 404 200 404 200 200 200")  # staff A's own record
+POST_ONLY = expect("302 405 405 405 405 405 405 405")
+EDITORS = expect("302 403 403 403 403 403 200 200")  # BPSDM and administrators
+EDITORS_POST = expect("302 403 403 403 403 403 405 405")
+HEADS_AND_UP = expect("302 403 403 200 200 200 200 200")
+HEADS_AND_UP_POST = expect("302 403 403 405 405 405 405 405")
+HEADS_SCOPED = expect("302 403 403 200 404 200 200 200")  # kelurahan A's unit pages
+RECORDERS = expect("302 200 200 200 200 200 403 403")  # people with a unit
+HEADS_ONLY_POST = expect("302 403 403 405 405 405 403 403")
+
+
+def _none(w: World) -> dict:
+    return {}
+
+
+def _employee(w: World) -> dict:
+    return {"pk": w.employee.pk}
+
+
+def _unit(w: World) -> dict:
+    return {"pk": w.unit.pk}
+
+
+def _pk(attribute: str, **extra):
+    def build(w: World) -> dict:
+        return {"pk": getattr(w, attribute).pk, **extra}
+
+    return build
+
+
+def _survey(**extra):
+    def build(w: World) -> dict:
+        return {"unit_pk": w.unit.pk, "period": w.survey_period, **extra}
+
+    return build
+
+
+def _dimension(w: World) -> dict:
+    return {"code": w.dimension_code}
+
+
+def _form(w: World) -> dict:
+    return {"code": w.form_code}
+
+
+# {url name: (kwargs builder, {role: expected status of a GET})}
+TABLE = {
+    # -- accounts and the dashboard ----------------------------------------------
+    "dashboard": (_none, EVERYONE),
+    "health": (_none, expect("200 200 200 200 200 200 200 200")),  # load balancers
+    # A signed-in user is sent on to the dashboard.
+    "login": (_none, expect("200 302 302 302 302 302 302 302")),
+    "logout": (_none, expect("405 405 405 405 405 405 405 405")),  # POST only
+    "password_change": (_none, EVERYONE),
+    "password_change_done": (_none, EVERYONE),
+    # -- people ------------------------------------------------------------------
+    "people:employee_list": (_none, EVERYONE),
+    "people:employee_export": (lambda w: {"fmt": "csv"}, EVERYONE),
+    "people:employee_create": (_none, expect("302 403 403 200 200 200 200 200")),
+    "people:employee_import": (_none, EDITORS),
+    "people:employee_detail": (_employee, SCOPED),
+    "people:employee_edit": (_employee, expect("302 403 404 200 404 200 200 200")),
+    # Logins are given by heads (their subtree) and administrators, not BPSDM.
+    "people:employee_login": (_employee, expect("302 403 403 200 404 200 403 200")),
+    "people:unit_list": (_none, EVERYONE),
+    "people:unit_detail": (_unit, SCOPED),
+    # -- notices: only the recipient opens one (then goes on to its link) ----------
+    "notices:list": (_none, EVERYONE),
+    "notices:open": (_pk("notice"), expect("302 302 404 404 404 404 404 404")),
+    "notices:read_all": (_none, POST_ONLY),
+    # -- competency framework: read by all, edited by BPSDM and administrators ---
+    "competencies:index": (_none, EVERYONE),
+    "competencies:dimension_detail": (_dimension, EVERYONE),
+    "competencies:dimension_edit": (_dimension, EDITORS),
+    "competencies:indicator_create": (_dimension, EDITORS),
+    "competencies:indicator_edit": (_pk("indicator"), EDITORS),
+    "competencies:indicator_delete": (_pk("indicator"), EDITORS_POST),
+    "competencies:level_edit": (lambda w: {"level": w.level}, EDITORS),
+    "competencies:setia_edit": (lambda w: {"code": w.setia_code}, EDITORS),
+    "competencies:matrix": (_none, EVERYONE),
+    "competencies:matrix_export": (_none, EVERYONE),
+    "competencies:cell_create": (_none, EDITORS),
+    "competencies:cell_edit": (_pk("cell"), EDITORS),
+    "competencies:cell_delete": (_pk("cell"), EDITORS_POST),
+    "competencies:form_list": (_none, EVERYONE),
+    "competencies:form_create": (_none, EDITORS),
+    "competencies:form_detail": (_form, EVERYONE),
+    "competencies:form_edit": (_form, EDITORS),
+    "competencies:standard": (_none, EVERYONE),
+    "competencies:standard_export": (_none, EVERYONE),
+    "competencies:standard_create": (_none, EDITORS),
+    "competencies:standard_detail": (_pk("standard"), EVERYONE),
+    "competencies:standard_version_export": (_pk("standard"), EVERYONE),
+    # The standard already in force is not edited in place: editors are sent back
+    # to it (a new version is created instead).
+    "competencies:standard_edit": (
+        _pk("standard"),
+        expect("302 403 403 403 403 403 302 302"),
+    ),
+    "competencies:standard_delete": (_pk("standard"), EDITORS_POST),
+    # -- programs (catalogue run by BPSDM; heads nominate) -----------------------
+    "programs:program_list": (_none, EVERYONE),
+    "programs:program_create": (_none, EDITORS),
+    "programs:program_detail": (_pk("program"), EVERYONE),
+    "programs:program_edit": (_pk("program"), EDITORS),
+    "programs:program_nominate": (
+        _pk("program"),
+        expect("302 403 403 200 200 200 403 403"),
+    ),
+    "programs:program_request": (_pk("program"), POST_ONLY),
+    "programs:program_completion": (
+        lambda w: {"pk": w.nomination.program_id},
+        EDITORS,
+    ),
+    "programs:program_export": (_pk("program", fmt="csv"), HEADS_AND_UP),
+    "programs:my_programs": (_none, EVERYONE),
+    "programs:queue": (_none, EDITORS),
+    "programs:nomination_list": (_none, EVERYONE),
+    "programs:nomination_detail": (_pk("nomination"), SCOPED),
+    "programs:nomination_approve": (_pk("nomination"), EDITORS_POST),
+    "programs:nomination_waitlist": (_pk("nomination"), EDITORS_POST),
+    "programs:nomination_reject": (_pk("nomination"), EDITORS_POST),
+    "programs:nomination_withdraw": (_pk("nomination"), POST_ONLY),
+    "programs:nomination_complete": (_pk("nomination"), EDITORS),
+    "programs:nomination_completion_clear": (_pk("nomination"), EDITORS_POST),
+    "programs:nomination_certificate": (_pk("nomination"), SCOPED),
+    "programs:exchange_list": (_none, EVERYONE),
+    "programs:exchange_create": (_none, EDITORS),
+    "programs:exchange_detail": (_pk("exchange"), SCOPED),
+    "programs:exchange_edit": (_pk("exchange"), EDITORS),
+    # The learning report is written by the employee (or BPSDM), not by heads.
+    "programs:exchange_report": (
+        _pk("exchange"),
+        expect("302 200 404 403 404 403 200 200"),
+    ),
+    "programs:exchange_file": (_pk("exchange"), SCOPED),
+    "programs:submission_list": (_none, HEADS_AND_UP),
+    "programs:submission_create": (_none, expect("302 403 403 405 405 405 403 403")),
+    "programs:submission_detail": (_pk("submission"), HEADS_SCOPED),
+    "programs:submission_download": (_pk("submission"), HEADS_SCOPED),
+    "programs:demand": (_none, EDITORS),
+    # -- internal activities (recorded in a unit; BPSDM/admin only read) --------
+    "activities:list": (_none, EVERYONE),
+    "activities:export": (lambda w: {"fmt": "csv"}, EVERYONE),
+    "activities:new": (_none, RECORDERS),
+    "activities:create": (lambda w: {"code": "briefing"}, RECORDERS),
+    "activities:briefing": (_none, RECORDERS),
+    "activities:queue": (_none, expect("302 403 403 200 200 200 403 403")),
+    "activities:coaching_list": (_none, EVERYONE),
+    "activities:coaching_detail": (_pk("coaching"), SCOPED),
+    "activities:coaching_status": (_pk("coaching"), POST_ONLY),
+    "activities:evidence_download": (_pk("evidence"), SCOPED),
+    "activities:evidence_delete": (_pk("evidence"), POST_ONLY),
+    "activities:detail": (_pk("activity"), SCOPED),
+    "activities:edit": (_pk("activity"), expect("302 200 404 200 404 200 403 403")),
+    "activities:delete": (_pk("activity"), POST_ONLY),
+    "activities:submit": (_pk("activity"), POST_ONLY),
+    "activities:verify": (_pk("activity"), HEADS_ONLY_POST),
+    "activities:reject": (_pk("activity"), HEADS_ONLY_POST),
+    "activities:unverify": (_pk("activity"), HEADS_ONLY_POST),
+    "activities:evidence_upload": (_pk("activity"), POST_ONLY),
+    "activities:attendance": (
+        lambda w: {"pk": w.activity.pk, "employee_id": w.employee.pk},
+        POST_ONLY,
+    ),
+    # -- JP ledger (the index sends staff and heads on to their own page) -------
+    "ledger:index": (_none, expect("302 302 302 302 302 302 200 200")),
+    "ledger:employee": (_employee, SCOPED),
+    "ledger:unit": (_unit, HEADS_SCOPED),
+    "ledger:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
+    # -- competency tests --------------------------------------------------------
+    "assessments:my_tests": (_none, EVERYONE),
+    # Only the employee takes their own test: everyone else, even BPSDM, gets 404.
+    "assessments:take": (
+        _pk("attempt_open"),
+        expect("302 200 404 404 404 404 404 404"),
+    ),
+    "assessments:start": (_pk("attempt_open"), POST_ONLY),
+    "assessments:answer": (_pk("attempt_open"), POST_ONLY),
+    "assessments:submit": (_pk("attempt_open"), POST_ONLY),
+    "assessments:result_list": (_none, EVERYONE),
+    "assessments:result_detail": (_pk("result_scored"), SCOPED),
+    "assessments:result_release": (
+        _pk("result_scored"),
+        expect("302 403 403 405 405 405 405 405"),
+    ),
+    "assessments:result_rescore": (_pk("result_released"), EDITORS),
+    "assessments:ratings": (_pk("attempt_scored"), HEADS_SCOPED),
+    "assessments:employee_report": (_employee, SCOPED),
+    "assessments:window_list": (_none, HEADS_AND_UP),
+    "assessments:window_create": (_none, HEADS_AND_UP),
+    "assessments:window_detail": (_pk("window"), HEADS_SCOPED),
+    "assessments:window_release": (_pk("window"), HEADS_AND_UP_POST),
+    "assessments:item_list": (_none, EDITORS),
+    "assessments:item_create": (_none, EDITORS),
+    "assessments:item_edit": (_pk("item"), EDITORS),
+    "assessments:instrument_list": (_none, EDITORS),
+    "assessments:instrument_create": (_none, EDITORS),
+    "assessments:instrument_detail": (_pk("instrument"), EDITORS),
+    "assessments:instrument_edit": (_pk("instrument"), EDITORS),
+    "assessments:instrument_items": (_pk("instrument"), EDITORS),
+    "assessments:instrument_thresholds": (_pk("instrument"), EDITORS),
+    "assessments:instrument_action": (
+        _pk("instrument", action="revisi"),
+        EDITORS_POST,
+    ),
+    # -- IKM surveys ---------------------------------------------------------------
+    "surveys:list": (_none, EVERYONE),
+    "surveys:list_export": (lambda w: {"fmt": "csv"}, EVERYONE),
+    "surveys:import": (_none, HEADS_AND_UP),
+    "surveys:reported": (_none, HEADS_AND_UP),
+    "surveys:comparison": (_none, EVERYONE),
+    # Kelurahan B has no survey in the period compared: nothing to export.
+    "surveys:comparison_export": (lambda w: {"fmt": "csv"}, SCOPED),
+    "surveys:element_sets": (_none, EVERYONE),
+    "surveys:element_set_template": (
+        lambda w: {"code": w.element_set.code, "fmt": "csv"},
+        EVERYONE,
+    ),
+    "surveys:trend": (lambda w: {"unit_pk": w.unit.pk}, SCOPED),
+    "surveys:trend_export": (lambda w: {"unit_pk": w.unit.pk, "fmt": "csv"}, SCOPED),
+    "surveys:detail": (_survey(), SCOPED),
+    "surveys:population": (_survey(), HEADS_AND_UP_POST),
+    "surveys:detail_export": (_survey(table="unsur", fmt="csv"), SCOPED),
+    # -- reports and development plans -------------------------------------------
+    # The index sends each role on to its report (own, unit or province).
+    "reports:index": (_none, expect("302 302 302 302 302 302 302 302")),
+    "reports:employee": (_employee, SCOPED),
+    "reports:employee_export": (_pk("employee", fmt="csv"), SCOPED),
+    "reports:plan": (_employee, SCOPED),
+    "reports:plan_item_create": (_employee, POST_ONLY),
+    "reports:plan_suggestions": (_employee, POST_ONLY),
+    # A coaching item (an internal form) is planned by the heads over the
+    # employee, not by staff or BPSDM (BPSDM plans external forms).
+    "reports:plan_item_edit": (
+        _pk("plan_item"),
+        expect("302 403 404 200 404 200 403 403"),
+    ),
+    "reports:plan_item_delete": (_pk("plan_item"), POST_ONLY),
+    "reports:unit": (_unit, HEADS_SCOPED),
+    "reports:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
+    "reports:province": (_none, HEADS_AND_UP),
+    "reports:province_trend": (_none, HEADS_AND_UP),
+    "reports:province_export": (_none, HEADS_AND_UP_POST),
+    # A background export is seen by its requester (head A) only.
+    "reports:export": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
+    "reports:export_status": (
+        _pk("export"),
+        expect("302 404 404 200 404 404 404 404"),
+    ),
+    "reports:export_download": (
+        _pk("export"),
+        expect("302 404 404 200 404 404 404 404"),
+    ),
+    # -- audit trail ---------------------------------------------------------------
+    "audit:list": (_none, EDITORS),
+}
+
+
+def url_patterns(resolver=None, prefix: str = "", namespace: str = ""):
+    """(name or None, route) of every URL pattern outside admin/, i18n/, static
+    and media, walking included URLconfs recursively."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(SKIPPED_PREFIXES):
+            continue
+        if isinstance(entry, URLResolver):
+            inner = ":".join(n for n in (namespace, entry.namespace) if n)
+            yield from url_patterns(entry, route, inner)
+        elif isinstance(entry, URLPattern):
+            name = entry.name and (
+                f"{namespace}:{entry.name}" if namespace else entry.name
+            )
+            yield name, route
+
+
+def test_every_url_pattern_has_a_row():
+    patterns = list(url_patterns())
+    names = {name for name, __ in patterns}
+    problems = [
+        f"add a name and a row for the URL pattern {route!r}"
+        for name, route in patterns
+        if name is None
+    ]
+    problems += [
+        f"add a row for {name}" for name, __ in patterns if name and name not in TABLE
+    ]
+    problems += [
+        f"remove the row for {name} (no such URL)"
+        for name in TABLE
+        if name not in names
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def world(org, roles, settings) -> World:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return build_world(org, roles)
+
+
+@pytest.fixture
+def clients(roles) -> dict[str, Client]:
+    users = {
+        "staff": roles.staff_a,
+        "staff_other": roles.staff_b,
+        "head": roles.head_a,
+        "head_other": roles.head_b,
+        "head_parent": roles.head_kecamatan,
+        "bpsdm": roles.bpsdm,
+        "admin": roles.admin,
+    }
+    result = {"anonymous": Client()}
+    for role, user in users.items():
+        result[role] = Client()
+        result[role].force_login(user)
+    return result
+
+
+@pytest.fixture
+def _quiet_refusals():
+    """403/404/405 are the point here: keep their warnings out of the output
+    (errors are still logged)."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
+
+
+def test_every_url_answers_every_role_as_declared(world, clients, _quiet_refusals):
+    login_url = resolve_url(settings.LOGIN_URL)
+    problems = []
+    for name, route in url_patterns():
+        if name not in TABLE:
+            problems.append(f"add a row for {name}")
+            continue
+        build_kwargs, expected = TABLE[name]
+        url = reverse(name, kwargs=build_kwargs(world))
+        if resolve(url).route != route:
+            problems.append(f"{name}: {url} does not resolve to {route!r}")
+            continue
+        for role in ROLES:
+            response = clients[role].get(url)
+            status = response.status_code
+            if status != expected[role]:
+                problems.append(
+                    f"{name} {url} as {role}: {status}, expected {expected[role]}"
+                )
+            elif status == 302:
+                to_login = response["Location"].startswith(f"{login_url}?next=")
+                if to_login != (role == "anonymous"):
+                    problems.append(
+                        f"{name} {url} as {role}: redirected to {response['Location']}"
+                    )
+    assert not problems, "\n".join(problems)
