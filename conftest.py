@@ -22,6 +22,23 @@ from people.tests.factories import (
 BASE_DIR = Path(__file__).resolve().parent
 
 
+def pytest_collection_modifyitems(items):
+    """Transactional tests (live server, real worker, races) end with a flush that
+    also empties the rows the data migrations wrote (IKM element sets, …). Give
+    each of them a serialized rollback, so every one starts from the migrated
+    state whatever ran before it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = kwargs.get("transaction") or {
+            "live_server",
+            "transactional_db",
+        } & set(item.fixturenames)
+        if transactional and not kwargs.get("serialized_rollback"):
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _celery_eager_unless_broker(request):
     """Tasks run in-process in ordinary tests; ``@pytest.mark.broker`` tests talk to
