@@ -131,6 +131,16 @@ def result_get_for_user(user: User, pk: int) -> Result:
     return get_object_or_404(results_visible_to(user), pk=pk)
 
 
+def report_employee_get_for_user(user: User, pk: int) -> Employee:
+    """The employee of a report page: the project's employee scope (404 outside)."""
+    return get_object_or_404(
+        Employee.objects.filter(employee_scope_q(user)).select_related(
+            "unit", "position_type"
+        ),
+        pk=pk,
+    )
+
+
 def results_of_employee(employee: Employee) -> QuerySet[Result]:
     return (
         Result.objects.filter(employee=employee)

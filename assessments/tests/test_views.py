@@ -384,3 +384,58 @@ def test_item_edit_frozen_item_makes_revision(login, roles, instrument, items):
     assert revision.stem == "Skenario yang diperbaiki"
     item.refresh_from_db()
     assert item.stem != "Skenario yang diperbaiki"
+
+
+def _released_round(instrument, employees, by):
+    window = open_window(instrument, employees, by=by)
+    for attempt in window.attempts.all():
+        result_release(result=_submitted(attempt), by=by)
+    return window
+
+
+def test_employee_report_query_count_constant_across_rounds(
+    login, roles, instrument, django_assert_num_queries
+):
+    employee = roles.staff_a.employee
+    client = login(roles.head_a)
+    url = f"/uji/pegawai/{employee.pk}/"
+    _released_round(instrument, [employee], roles.bpsdm)
+    # session, user, the head's employee and unit (scope), the employee, results
+    # + dimension results + their dimensions, dimensions, latest levels,
+    # standard, required levels, the shell's unread notices
+    with django_assert_num_queries(13):
+        one = client.get(url)
+    _released_round(instrument, [employee], roles.bpsdm)
+    _released_round(instrument, [employee], roles.bpsdm)
+    with django_assert_num_queries(13):
+        three = client.get(url)
+    assert (len(one.context["table"]), len(three.context["table"])) == (1, 3)
+
+
+def test_window_detail_and_my_tests_query_counts(
+    login, roles, instrument, org, django_assert_num_queries
+):
+    window = open_window(instrument, [roles.staff_a.employee], by=roles.bpsdm)
+    for attempt in window.attempts.all():
+        _submitted(attempt)
+    bpsdm = login(roles.bpsdm)
+
+    def counts():
+        with django_assert_num_queries(7) as detail:
+            bpsdm.get(f"/uji/jadwal/{window.pk}/")
+        return len(detail.captured_queries)
+
+    first = counts()
+    from assessments.services import window_assign
+
+    window_assign(
+        window=window,
+        employees=[EmployeeFactory(unit=org.kel_a) for _ in range(4)],
+        by=roles.bpsdm,
+    )
+    assert counts() == first
+    staff = login(roles.staff_a)
+    open_window(instrument, [roles.staff_a.employee], by=roles.bpsdm)
+    with django_assert_num_queries(5):
+        response = staff.get("/uji/")
+    assert len(response.context["attempts"]) == 2

@@ -16,6 +16,7 @@ from assessments.models import Result
 from assessments.selectors import (
     attempt_get_for_user,
     latest_levels,
+    report_employee_get_for_user,
     result_get_for_user,
     results_of_employee,
     results_visible_to,
@@ -29,7 +30,6 @@ from assessments.services import (
 from competencies.gaps import gap
 from competencies.selectors import dimensions, required_levels
 from people.permissions import require_roles
-from people.selectors import employee_get_for_user
 
 
 def can_release(user) -> bool:
@@ -158,7 +158,7 @@ def ratings(request, pk: int):
 @login_required
 def employee_report(request, pk: int):
     """One employee's levels across test rounds, and the current gap."""
-    employee = employee_get_for_user(request.user, pk)
+    employee = report_employee_get_for_user(request.user, pk)
     results = list(results_of_employee(employee).filter(status=Result.Status.RELEASED))
     dims = list(dimensions())
     history = {
