@@ -1,0 +1,65 @@
+"""Evidence files: checked on the way in, removed with their row."""
+
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from activities import permissions
+from activities.models import (
+    FORM_PERSONAL,
+    Activity,
+    Evidence,
+)
+from activities.rules import evidence_kind
+from people.models import User
+
+
+def evidence_add(*, activity: Activity, actor: User, upload: UploadedFile) -> Evidence:
+    """Store one evidence file after checking its type (extension and content) and
+    size; raises ``ValidationError`` on the "evidence" field otherwise."""
+    if activity.form.code == FORM_PERSONAL:
+        raise ValidationError(
+            {"evidence": _("Pendekatan personal tidak menyimpan berkas bukti.")}
+        )
+    try:
+        kind = evidence_kind(upload.name, upload.size, upload)
+    except ValueError as exc:
+        raise ValidationError({"evidence": f"{upload.name}: {exc}"}) from exc
+    evidence = Evidence(
+        activity=activity,
+        original_name=upload.name.rsplit("/", 1)[-1][:200],
+        kind=kind,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    evidence.file.save(f"bukti.{kind}", upload, save=False)
+    try:
+        evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence, actor: User) -> None:
+    if not permissions.can_edit(actor, evidence.activity):
+        raise PermissionDenied
+    name = evidence.file.name
+    storage = evidence.file.storage
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def evidence_save_all(activity: Activity, actor: User, files: Sequence[UploadedFile]):
+    saved: list[Evidence] = []
+    try:
+        for upload in files:
+            saved.append(evidence_add(activity=activity, actor=actor, upload=upload))
+    except Exception:
+        for evidence in saved:
+            evidence.file.delete(save=False)
+        raise

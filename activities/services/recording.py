@@ -1,0 +1,412 @@
+"""Recording, changing, submitting and deleting activities."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activities import permissions
+from activities.models import (
+    FORM_BENCHMARKING,
+    FORM_BRIEFING,
+    FORM_COACHING,
+    FORM_GATHERING,
+    FORM_PERSONAL,
+    FORM_SELF,
+    INTERNAL_FORMS,
+    Activity,
+    Attendance,
+    BenchmarkingDetail,
+    BriefingDetail,
+    Coaching,
+    CoachingSession,
+    Evidence,
+    GatheringDetail,
+    PersonalNote,
+    SelfDevelopmentDetail,
+)
+from activities.rules import duration_error, future_error
+from activities.selectors import (
+    matrix_dimension_ids,
+    recordable_employees,
+    recordable_units,
+)
+from activities.services.credits import PRESENT, activity_credits_sync
+from activities.services.evidence import evidence_save_all
+from activities.services.notify import notify_submitted
+from activities.validation import detail_errors
+from competencies.models import DevelopmentForm
+from ledger.services import jp_credit_clear
+from people.models import Employee, Unit, User
+from people.selectors import user_employee
+
+# Forms whose only attendee is fixed by the form itself.
+SINGLE_ATTENDEE_FORMS = {FORM_PERSONAL, FORM_SELF, FORM_COACHING}
+
+
+def _errors_add(errors: dict, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _fixed_attendee(form_code: str, detail: Mapping[str, Any]) -> Employee | None:
+    if form_code == FORM_COACHING:
+        coaching = detail.get("coaching")
+        return coaching.coachee if coaching else detail.get("coachee")
+    return detail.get("employee")
+
+
+def _validate(
+    *,
+    actor: User,
+    form: DevelopmentForm,
+    unit: Unit | None,
+    started_at: datetime,
+    duration_minutes: int | None,
+    facilitator: Employee | None,
+    attendance: Mapping[int, str],
+    detail: Mapping[str, Any],
+) -> None:
+    """Raise ``ValidationError`` (keyed by form field) unless the activity may be
+    recorded by ``actor`` as given. Forms check the same first; this is the
+    guarantee for every other caller."""
+    errors: dict[str, list[str]] = {}
+    if form.provider != "internal" or form.code not in INTERNAL_FORMS:
+        _errors_add(errors, "form", _("Bentuk ini bukan pengembangan internal."))
+    if unit is None or not recordable_units(actor).filter(pk=unit.pk).exists():
+        _errors_add(errors, "unit", _("Unit di luar cakupan Anda."))
+    if message := duration_error(duration_minutes):
+        _errors_add(errors, "duration_minutes", message)
+    if message := future_error(started_at, timezone.now()):
+        _errors_add(errors, "started_at", message)
+    wanted = set(attendance) | ({facilitator.pk} if facilitator else set())
+    allowed = set(
+        recordable_employees(actor).filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    outside = [pk for pk in attendance if pk not in allowed]
+    if outside:
+        _errors_add(
+            errors,
+            "attendance",
+            _("%(count)s peserta berada di luar cakupan Anda.")
+            % {"count": len(outside)},
+        )
+    valid = set(Attendance.Status.values)
+    if any(status not in valid for status in attendance.values()):
+        _errors_add(errors, "attendance", _("Status kehadiran tidak dikenal."))
+    if not any(status == PRESENT for status in attendance.values()):
+        _errors_add(errors, "attendance", _("Tandai minimal satu peserta yang hadir."))
+    if facilitator is not None and facilitator.pk not in allowed:
+        _errors_add(errors, "facilitator", _("Fasilitator di luar cakupan Anda."))
+    for field, message in detail_errors(
+        form_code=form.code,
+        actor=actor,
+        detail=detail,
+        facilitator=facilitator,
+        started_on=timezone.localdate(started_at),
+    ):
+        _errors_add(errors, field, message)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_attendance(activity: Activity, attendance: Mapping[int, str]) -> None:
+    existing = {a.employee_id: a for a in activity.attendances.all()}
+    stale = [a.pk for emp, a in existing.items() if emp not in attendance]
+    if stale:
+        Attendance.objects.filter(pk__in=stale).delete()
+    new = []
+    for employee_id, status in attendance.items():
+        row = existing.get(employee_id)
+        if row is None:
+            new.append(
+                Attendance(activity=activity, employee_id=employee_id, status=status)
+            )
+        elif row.status != status:
+            row.status = status
+            row.save(update_fields=["status"])
+    Attendance.objects.bulk_create(new)
+
+
+def _save_detail(
+    activity: Activity,
+    *,
+    actor: User,
+    detail: Mapping[str, Any],
+    dimension_ids: list[int],
+) -> None:
+    code = activity.form.code
+    if code == FORM_BRIEFING:
+        BriefingDetail.objects.update_or_create(
+            activity=activity, defaults={"agenda_kind": detail["agenda_kind"]}
+        )
+    elif code == FORM_GATHERING:
+        GatheringDetail.objects.update_or_create(
+            activity=activity,
+            defaults={
+                "event": detail["event"].strip(),
+                "kinds": list(detail.get("kinds") or []),
+                "location": (detail.get("location") or "").strip(),
+            },
+        )
+    elif code == FORM_BENCHMARKING:
+        BenchmarkingDetail.objects.update_or_create(
+            activity=activity,
+            defaults={
+                "host_type": detail["host_type"],
+                "host_name": detail["host_name"].strip(),
+                "host_unit": detail.get("host_unit"),
+                "findings": detail["findings"].strip(),
+                "practices_adopted": (detail.get("practices_adopted") or "").strip(),
+            },
+        )
+    elif code == FORM_SELF:
+        SelfDevelopmentDetail.objects.update_or_create(
+            activity=activity,
+            defaults={
+                "study_kind": detail["study_kind"],
+                "topic": detail["topic"].strip(),
+                "source": (detail.get("source") or "").strip(),
+            },
+        )
+    elif code == FORM_PERSONAL:
+        PersonalNote.objects.update_or_create(
+            activity=activity,
+            defaults={
+                "employee": detail["employee"],
+                "author": actor,
+                "text": detail["note"].strip(),
+            },
+        )
+    elif code == FORM_COACHING:
+        coaching = detail.get("coaching")
+        if coaching is None and hasattr(activity, "coaching_session"):
+            coaching = activity.coaching_session.coaching
+        if coaching is None:
+            coaching = Coaching.objects.create(
+                unit=detail["coachee"].unit,
+                coach=activity.facilitator,
+                coachee=detail["coachee"],
+                goal=detail["goal"].strip(),
+                started_on=timezone.localdate(activity.started_at),
+                created_by=actor,
+            )
+            coaching.dimensions.set(dimension_ids)
+        CoachingSession.objects.update_or_create(
+            activity=activity,
+            defaults={
+                "coaching": coaching,
+                "agreed_actions": (detail.get("agreed_actions") or "").strip(),
+                "due_on": detail.get("due_on"),
+            },
+        )
+
+
+def _submit(activity: Activity, actor: User, now: datetime) -> None:
+    """Move to the state a finished recording takes: verified at once when the
+    actor is a head of the activity's scope, else waiting for one."""
+    activity.rejection_reason = ""
+    if permissions.in_head_scope(actor, activity):
+        activity.status = Activity.Status.VERIFIED
+        activity.verified_by, activity.verified_at = actor, now
+        activity.submitted_at = activity.submitted_at or now
+    else:
+        activity.status = Activity.Status.SUBMITTED
+        activity.verified_by, activity.verified_at = None, None
+        activity.submitted_at = now
+
+
+@transaction.atomic
+def activity_record(
+    *,
+    recorder: User,
+    form: DevelopmentForm,
+    started_at: datetime,
+    duration_minutes: int | None,
+    unit: Unit | None = None,
+    facilitator: Employee | None = None,
+    attendance: Mapping[int, str] | None = None,
+    summary: str = "",
+    dimension_ids: Iterable[int] | None = None,
+    detail: Mapping[str, Any] | None = None,
+    files: Sequence[UploadedFile] = (),
+    draft: bool = False,
+) -> Activity:
+    """Record a held activity. ``attendance`` is {employee_id: status} for the group
+    forms; the single-attendee forms take their attendee from ``detail``
+    ("employee" for pendekatan personal and pengembangan diri, "coachee" or an
+    existing "coaching" for a coaching session)."""
+    detail = dict(detail or {})
+    if form.code == FORM_PERSONAL:
+        facilitator = user_employee(recorder)
+        summary = ""  # the private note is the record; nothing public leaks
+        files = ()
+    if form.code in SINGLE_ATTENDEE_FORMS:
+        attendee = _fixed_attendee(form.code, detail)
+        attendance = {attendee.pk: PRESENT} if attendee else {}
+        unit = attendee.unit if attendee else unit
+    attendance = dict(attendance or {})
+    coaching = detail.get("coaching")
+    if coaching is not None and coaching.status != Coaching.Status.ACTIVE:
+        raise ValidationError({"coaching": _("Coaching ini sudah tidak berjalan.")})
+    _validate(
+        actor=recorder,
+        form=form,
+        unit=unit,
+        started_at=started_at,
+        duration_minutes=duration_minutes,
+        facilitator=facilitator,
+        attendance=attendance,
+        detail=detail,
+    )
+    now = timezone.now()
+    activity = Activity(
+        form=form,
+        unit=unit,
+        started_at=started_at,
+        duration_minutes=duration_minutes,
+        facilitator=facilitator,
+        summary=summary.strip(),
+        recorded_by=recorder,
+        recorded_at=now,
+        status=Activity.Status.DRAFT,
+    )
+    if not draft:
+        _submit(activity, recorder, now)
+    activity.save()
+    ids = list(matrix_dimension_ids(form) if dimension_ids is None else dimension_ids)
+    activity.dimensions.set(ids)
+    _save_detail(activity, actor=recorder, detail=detail, dimension_ids=ids)
+    _set_attendance(activity, attendance)
+    evidence_save_all(activity, recorder, files)
+    activity_credits_sync(activity=activity)
+    if activity.status == Activity.Status.SUBMITTED:
+        notify_submitted(activity)
+    return activity
+
+
+def locked_activity(activity: Activity) -> Activity:
+    """The activity, re-read and locked for the rest of the transaction (two heads
+    deciding at once: the second sees the first decision)."""
+    return (
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("form", "unit", "recorded_by")
+        .get(pk=activity.pk)
+    )
+
+
+def _current_attendee(activity: Activity) -> Employee | None:
+    row = activity.attendances.select_related("employee__unit").first()
+    return row.employee if row else None
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    activity: Activity,
+    actor: User,
+    started_at: datetime,
+    duration_minutes: int | None,
+    unit: Unit | None = None,
+    facilitator: Employee | None = None,
+    attendance: Mapping[int, str] | None = None,
+    summary: str = "",
+    dimension_ids: Iterable[int] = (),
+    detail: Mapping[str, Any] | None = None,
+) -> Activity:
+    """Change an activity. The attendee of a single-attendee form and the coaching
+    engagement of a session stay as recorded. A rejected activity edited by its
+    recorder goes back to the queue; a verified one edited by a head stays
+    verified and its credits follow the change."""
+    activity = locked_activity(activity)
+    if not permissions.can_edit(actor, activity):
+        raise PermissionDenied
+    detail = dict(detail or {})
+    code = activity.form.code
+    if code == FORM_PERSONAL:
+        facilitator = activity.facilitator
+        summary = ""
+    if code in SINGLE_ATTENDEE_FORMS:
+        attendee = _current_attendee(activity)
+        if code == FORM_COACHING:
+            detail["coaching"] = activity.coaching_session.coaching
+        else:
+            detail["employee"] = attendee
+        attendance = {attendee.pk: PRESENT} if attendee else {}
+        unit = attendee.unit if attendee else activity.unit
+    attendance = dict(attendance or {})
+    _validate(
+        actor=actor,
+        form=activity.form,
+        unit=unit,
+        started_at=started_at,
+        duration_minutes=duration_minutes,
+        facilitator=facilitator,
+        attendance=attendance,
+        detail=detail,
+    )
+    activity.unit, activity.started_at = unit, started_at
+    activity.duration_minutes, activity.facilitator = duration_minutes, facilitator
+    activity.summary = summary.strip()
+    resubmit = activity.status == Activity.Status.REJECTED
+    if resubmit:
+        _submit(activity, actor, timezone.now())
+    activity.save()
+    ids = list(dimension_ids)
+    activity.dimensions.set(ids)
+    _save_detail(activity, actor=activity.recorded_by, detail=detail, dimension_ids=ids)
+    _set_attendance(activity, attendance)
+    activity_credits_sync(activity=activity)
+    if resubmit and activity.status == Activity.Status.SUBMITTED:
+        notify_submitted(activity)
+    return activity
+
+
+@transaction.atomic
+def activity_submit(*, activity: Activity, actor: User) -> Activity:
+    activity = locked_activity(activity)
+    if not permissions.can_submit(actor, activity):
+        raise ValidationError(_("Hanya draf milik Anda yang dapat diajukan."))
+    _submit(activity, actor, timezone.now())
+    activity.save()
+    activity_credits_sync(activity=activity)
+    if activity.status == Activity.Status.SUBMITTED:
+        notify_submitted(activity)
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity, actor: User) -> None:
+    activity = locked_activity(activity)
+    if not permissions.can_delete(actor, activity):
+        raise PermissionDenied
+    jp_credit_clear(source_key=activity.source_key)
+    names = list(activity.evidence.values_list("file", flat=True))
+    storage = Evidence._meta.get_field("file").storage
+    activity.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+@transaction.atomic
+def attendance_set(
+    *, activity: Activity, actor: User, employee_id: int, status: str
+) -> Attendance:
+    """Change one attendee's status (the htmx toggle); credits follow."""
+    activity = locked_activity(activity)
+    if not permissions.can_edit(actor, activity):
+        raise PermissionDenied
+    if status not in Attendance.Status.values:
+        raise ValidationError({"status": _("Status kehadiran tidak dikenal.")})
+    row = activity.attendances.select_for_update().filter(employee_id=employee_id)
+    attendance = row.select_related("employee").first()
+    if attendance is None:
+        raise ValidationError(_("Pegawai ini tidak tercatat pada kegiatan ini."))
+    if attendance.status != status:
+        attendance.status = status
+        attendance.save(update_fields=["status"])
+        activity_credits_sync(activity=activity)
+    return attendance

@@ -1,0 +1,59 @@
+"""A head's decisions on submitted activities."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activities import permissions
+from activities.models import Activity
+from activities.services.credits import activity_credits_sync
+from activities.services.notify import notify_rejected
+from activities.services.recording import locked_activity
+from people.models import User
+
+
+@transaction.atomic
+def activity_verify(*, activity: Activity, verifier: User) -> Activity:
+    activity = locked_activity(activity)
+    if activity.status != Activity.Status.SUBMITTED:
+        raise ValidationError(_("Kegiatan ini tidak sedang menunggu verifikasi."))
+    if not permissions.can_verify(verifier, activity):
+        raise PermissionDenied
+    activity.status = Activity.Status.VERIFIED
+    activity.verified_by, activity.verified_at = verifier, timezone.now()
+    activity.rejection_reason = ""
+    activity.save()
+    activity_credits_sync(activity=activity)
+    return activity
+
+
+@transaction.atomic
+def activity_reject(*, activity: Activity, verifier: User, reason: str) -> Activity:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tuliskan alasan penolakan.")})
+    activity = locked_activity(activity)
+    if activity.status != Activity.Status.SUBMITTED:
+        raise ValidationError(_("Kegiatan ini tidak sedang menunggu verifikasi."))
+    if not permissions.can_reject(verifier, activity):
+        raise PermissionDenied
+    activity.status = Activity.Status.REJECTED
+    activity.rejection_reason = reason
+    activity.verified_by, activity.verified_at = None, None
+    activity.save()
+    activity_credits_sync(activity=activity)
+    notify_rejected(activity)
+    return activity
+
+
+@transaction.atomic
+def activity_unverify(*, activity: Activity, actor: User) -> Activity:
+    activity = locked_activity(activity)
+    if not permissions.can_unverify(actor, activity):
+        raise PermissionDenied
+    activity.status = Activity.Status.SUBMITTED
+    activity.verified_by, activity.verified_at = None, None
+    activity.save()
+    activity_credits_sync(activity=activity)
+    return activity
