@@ -12,11 +12,31 @@ from assessments.models import (
     Result,
     TestWindow,
 )
+from assessments.services.bank import item_is_frozen
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only by the services (frozen versions, server clock, audit)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ItemOptionInline(admin.TabularInline):
     model = ItemOption
     extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or not item_is_frozen(obj)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
 
 
 @admin.register(Item)
@@ -26,53 +46,43 @@ class ItemAdmin(admin.ModelAdmin):
     search_fields = ["code", "stem"]
     inlines = [ItemOptionInline]
 
+    def has_change_permission(self, request, obj=None):
+        # An item of a published instrument is frozen (revise it on the bank page).
+        return obj is None or not item_is_frozen(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or not item_is_frozen(obj)
+
 
 @admin.register(Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(ReadOnlyAdmin):
     list_display = ["code", "version", "name", "status", "time_limit_minutes"]
     list_filter = ["status"]
 
-    def has_change_permission(self, request, obj=None):
-        # A published version is frozen; drafts are edited on the BPSDM pages.
-        return False
-
 
 @admin.register(TestWindow)
-class TestWindowAdmin(admin.ModelAdmin):
+class TestWindowAdmin(ReadOnlyAdmin):
     list_display = ["title", "instrument", "opens_at", "closes_at", "unit"]
 
 
 @admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
+class AttemptAdmin(ReadOnlyAdmin):
     list_display = ["window", "employee", "status", "started_at", "submitted_at"]
     list_filter = ["status"]
     readonly_fields = ["started_at", "deadline", "submitted_at", "auto_submitted"]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Result)
-class ResultAdmin(admin.ModelAdmin):
+class ResultAdmin(ReadOnlyAdmin):
     list_display = ["employee", "instrument", "assessed_on", "status", "revision"]
     list_filter = ["status"]
 
-    def has_change_permission(self, request, obj=None):
-        # Released results change only through the audited re-score.
-        return False
-
 
 @admin.register(Rescore)
-class RescoreAdmin(admin.ModelAdmin):
+class RescoreAdmin(ReadOnlyAdmin):
     list_display = ["result", "rescored_by", "rescored_at"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LatestLevel)
-class LatestLevelAdmin(admin.ModelAdmin):
+class LatestLevelAdmin(ReadOnlyAdmin):
     list_display = ["employee", "dimension", "level", "assessed_on"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
