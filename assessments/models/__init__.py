@@ -1,0 +1,41 @@
+"""Competency tests (uji kompetensi): the item bank, versioned instruments with
+per-dimension thresholds, test windows, attempts with server-side answers, results
+per dimension, the audited re-score, and ``LatestLevel`` — the roll-up of every
+employee's current level per dimension that reports read in one query.
+
+Rules live in ``assessments.services`` (writes) and ``assessments.scoring`` (pure
+scoring); the models only hold data and the database constraints.
+"""
+
+from assessments.models.bank import (
+    Instrument,
+    InstrumentItem,
+    Item,
+    ItemOption,
+    Threshold,
+)
+from assessments.models.results import (
+    DimensionResult,
+    LatestLevel,
+    PersonalityScore,
+    Rescore,
+    Result,
+)
+from assessments.models.taking import Answer, Attempt, SupervisorRating, TestWindow
+
+__all__ = [
+    "Answer",
+    "Attempt",
+    "DimensionResult",
+    "Instrument",
+    "InstrumentItem",
+    "Item",
+    "ItemOption",
+    "LatestLevel",
+    "PersonalityScore",
+    "Rescore",
+    "Result",
+    "SupervisorRating",
+    "TestWindow",
+    "Threshold",
+]

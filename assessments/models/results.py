@@ -1,0 +1,187 @@
+"""Results per dimension, personality scores, the re-score audit and the
+``LatestLevel`` roll-up."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models.bank import SCORE_VALIDATORS, Instrument, Item
+from assessments.models.taking import Attempt
+
+
+class Result(models.Model):
+    """The scored outcome of an attempt: one per attempt (a database guarantee, so
+    a double submit cannot make two). Immutable once released, except through the
+    audited ``result_rescore``."""
+
+    class Status(models.TextChoices):
+        SCORED = "scored", _("Dinilai, belum dirilis")
+        RELEASED = "released", _("Dirilis")
+
+    attempt = models.OneToOneField(
+        Attempt, on_delete=models.PROTECT, related_name="result"
+    )
+    employee = models.ForeignKey(
+        "people.Employee",
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        related_name="assessment_results",
+    )
+    instrument = models.ForeignKey(
+        Instrument,
+        verbose_name=_("instrumen penilaian"),
+        on_delete=models.PROTECT,
+        related_name="results",
+    )
+    assessed_on = models.DateField(_("tanggal uji"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCORED
+    )
+    scored_at = models.DateTimeField(_("dinilai"))
+    released_at = models.DateTimeField(_("dirilis"), null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revision = models.PositiveSmallIntegerField(_("revisi"), default=0)
+
+    class Meta:
+        verbose_name = _("hasil uji")
+        verbose_name_plural = _("hasil uji")
+        ordering = ["-assessed_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="scored") | Q(released_at__isnull=False),
+                name="result_released_has_date",
+            )
+        ]
+        indexes = [models.Index(fields=["employee", "assessed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.employee} · {self.assessed_on:%d-%m-%Y}"
+
+    @property
+    def is_released(self) -> bool:
+        return self.status == self.Status.RELEASED
+
+
+class DimensionResult(models.Model):
+    """A result's score and level on one dimension: the history across rounds.
+    ``score`` is the combined score the level was read from."""
+
+    result = models.ForeignKey(
+        Result, on_delete=models.CASCADE, related_name="dimension_results"
+    )
+    dimension = models.ForeignKey(
+        "competencies.Dimension", on_delete=models.PROTECT, related_name="+"
+    )
+    test_score = models.DecimalField(_("skor tes"), max_digits=3, decimal_places=2)
+    supervisor_rating = models.PositiveSmallIntegerField(
+        _("penilaian atasan"), null=True, blank=True
+    )
+    score = models.DecimalField(_("skor gabungan"), max_digits=3, decimal_places=2)
+    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+
+    class Meta:
+        verbose_name = _("hasil per dimensi")
+        verbose_name_plural = _("hasil per dimensi")
+        ordering = ["result", "dimension__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["result", "dimension"], name="dimension_result_uq"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="dimension_result_1_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.result_id}/{self.dimension_id}: {self.level}"
+
+
+class PersonalityScore(models.Model):
+    """Mean score of a personality trait: reported apart from the levels."""
+
+    result = models.ForeignKey(
+        Result, on_delete=models.CASCADE, related_name="personality_scores"
+    )
+    trait = models.CharField(_("aspek"), max_length=20, choices=Item.Trait.choices)
+    score = models.DecimalField(_("skor"), max_digits=3, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("skor kepribadian")
+        verbose_name_plural = _("skor kepribadian")
+        ordering = ["result", "trait"]
+        constraints = [
+            models.UniqueConstraint(fields=["result", "trait"], name="personality_uq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.result_id}/{self.trait}: {self.score}"
+
+
+class Rescore(models.Model):
+    """The audit row of a correction to a released result: who, when, why, and
+    the per-dimension scores and levels before and after."""
+
+    result = models.ForeignKey(
+        Result, on_delete=models.PROTECT, related_name="rescores"
+    )
+    reason = models.TextField(_("alasan"))
+    rescored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rescored_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+    instrument_before = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, related_name="+"
+    )
+    instrument_after = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, related_name="+"
+    )
+    # {dimension_code: {"test_score": "3.25", "supervisor_rating": 4 | None,
+    #                   "score": "3.48", "level": 3}}
+    before = models.JSONField(_("sebelum"))
+    after = models.JSONField(_("sesudah"))
+
+    class Meta:
+        verbose_name = _("skor ulang")
+        verbose_name_plural = _("skor ulang")
+        ordering = ["-rescored_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.result_id} @ {self.rescored_at:%Y-%m-%d %H:%M}"
+
+
+class LatestLevel(models.Model):
+    """Each employee's current level per dimension: the latest released result
+    (by ``assessed_on``, then result id). Maintained by the release and re-score
+    services so reports read current levels in one query."""
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="latest_levels"
+    )
+    dimension = models.ForeignKey(
+        "competencies.Dimension", on_delete=models.CASCADE, related_name="+"
+    )
+    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+    assessed_on = models.DateField(_("tanggal uji"))
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("level terkini")
+        verbose_name_plural = _("level terkini")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "dimension"], name="latest_level_uq"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="latest_level_1_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id}/{self.dimension_id}: {self.level}"
