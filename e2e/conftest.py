@@ -1,0 +1,55 @@
+"""End-to-end journeys in a real browser, on the demo data (the Kembangan tree and
+its logins, ``python manage.py seed_demo``), against the live server."""
+
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from people.demo import DEMO_PASSWORD
+
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo data, exactly as ``make run`` serves it."""
+    call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def sign_in(browser_page, live_server):
+    """``sign_in("pegawai.teknis")`` → a page logged in through the login form as
+    that demo login, in Indonesian. The first call uses ``browser_page``; later
+    calls open a separate browser context (another person at another desk)."""
+    pages = []
+
+    def _sign_in(username: str, *, viewport: dict = DESKTOP):
+        if pages:
+            context = browser_page.context.browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.set_default_timeout(15000)
+        else:
+            page = browser_page
+            page.set_viewport_size(viewport)
+        page.context.add_cookies(
+            [{"name": "django_language", "value": "id", "url": live_server.url}]
+        )
+        page.goto(f"{live_server.url}/akun/masuk/")
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Sandi").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url(f"{live_server.url}/")
+        pages.append(page)
+        return page
+
+    return _sign_in
+
+
+def screenshot(page, name: str) -> None:
+    """Save the whole page as ``test-artifacts/<name>.png``."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
