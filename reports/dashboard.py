@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competencies.selectors import dimensions, levels_of, standard_in_force
+from competencies.selectors import dimensions, standard_in_force
 from people.selectors import scope_root_unit, user_employee
 from reports.gapstats import total
 from reports.periods import period_now
@@ -17,12 +17,13 @@ from sosiokultural.registry import Card
 def _scope_card(*, path: str, title: str, link: str) -> Card:
     today = timezone.localdate()
     dims = [d.pk for d in dimensions()]
+    standard = standard_in_force(today)
     stats = total(
         subtree_stats(
             path=path,
             filters=Filters(),
             period=period_now(today),
-            required=levels_of(standard_in_force(today)),
+            standard_id=standard.pk if standard else None,
             dimension_ids=dims,
         ).values()
     )

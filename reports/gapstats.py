@@ -1,11 +1,12 @@
-"""Gap statistics as pure functions: combining the grouped counts the database
+"""Gap statistics as pure functions: turning the grouped counts the database
 returns into the numbers the reports show.
 
-The database groups (scope row, position type, dimension, level) → number of
-employees, and (scope row, position type) → number of employees; this module
-joins those few rows with the required levels of the standard in force. It
-never sees individual employees, so its cost depends on the number of groups
-(rows × position types × dimensions × 5 levels), not on the size of the province.
+The database returns, per (unit, dimension): the employees at each level 1–5,
+how many of them have a required level in the standard in force, how many meet
+it, and their summed gap; and, per unit, the active employees. This module sums
+those rows into the report's rows (a child unit's whole subtree) and derives the
+ratios. It never sees individual employees: its cost depends on the number of
+units × dimensions, not on the size of the province.
 
 Definitions, per scope row and dimension:
 - employees: active employees matching the filters;
@@ -19,7 +20,7 @@ Definitions, per scope row and dimension:
   1 decimal.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -88,26 +89,17 @@ class Stats:
         self.meeting += other.meeting
         self.gap_sum += other.gap_sum
 
-    def add_level(self, *, level: int, required: int | None, count: int) -> None:
-        self.levels[level] += count
-        g = gap(required, level)
-        if g is not None:
-            self.with_requirement += count
-            self.gap_sum += g * count
-            if g == 0:
-                self.meeting += count
-
 
 def combine(
     *,
-    level_rows: Iterable[tuple[str, int, int, int, int]],
-    employee_rows: Iterable[tuple[str, int, int]],
-    required: Mapping[tuple[int, int], int],
+    level_rows: Iterable[tuple],
+    employee_rows: Iterable[tuple[str, int]],
     dimension_ids: Iterable[int],
 ) -> dict[str, dict[int, Stats]]:
     """{row key: {dimension_id: Stats}} from
-    ``level_rows`` = (key, position_type_id, dimension_id, level, count) and
-    ``employee_rows`` = (key, position_type_id, count)."""
+    ``level_rows`` = (key, dimension_id, at level 1, …, at level 5, with a
+    requirement, meeting, summed gap) and ``employee_rows`` = (key, employees);
+    several rows of one key (the units of one subtree) are added up."""
     dimension_ids = list(dimension_ids)
     result: dict[str, dict[int, Stats]] = {}
 
@@ -116,19 +108,34 @@ def combine(
             result[key] = {d: Stats() for d in dimension_ids}
         return result[key]
 
-    for key, __, count in employee_rows:
+    for key, count in employee_rows:
         for stats in row(key).values():
             stats.employees += count
-    for key, position_type_id, dimension_id, level, count in level_rows:
+    for key, dimension_id, *levels, with_requirement, meeting, gap_sum in level_rows:
         stats = row(key).get(dimension_id)
         if stats is None:  # a dimension outside the filter
             continue
-        stats.add_level(
-            level=level,
-            required=required.get((position_type_id, dimension_id)),
-            count=count,
-        )
+        for level, count in zip(LEVELS, levels, strict=True):
+            stats.levels[level] += count
+        stats.with_requirement += with_requirement
+        stats.meeting += meeting
+        stats.gap_sum += gap_sum or 0
     return result
+
+
+def stats_of(rows: Iterable[tuple[int, int, int | None]]) -> Stats:
+    """Stats from (level, required, employees) triples: the reference rule the
+    database aggregates reproduce (used by tests and one-employee summaries)."""
+    out = Stats()
+    for level, required, count in rows:
+        out.levels[level] += count
+        g = gap(required, level)
+        if g is not None:
+            out.with_requirement += count
+            out.gap_sum += g * count
+            if g == 0:
+                out.meeting += count
+    return out
 
 
 def total(stats: Iterable[Stats]) -> Stats:

@@ -1,13 +1,14 @@
 """Gap aggregates computed in the database.
 
-Every figure comes from two GROUP BY queries over the subtree of a unit (one
-indexed ``path LIKE 'prefix%'``): current (or as-of) levels grouped by (row key,
-position type, dimension, level), and active employees grouped by (row key,
-position type). The row key is the first ``key_len`` characters of the
-employee's unit path, i.e. the child unit of the selected unit that contains the
-employee, so one query aggregates every child's whole subtree at once.
-``reports.gapstats.combine`` then joins those few grouped rows with the required
-levels of the standard in force; nothing iterates over employees.
+One pass over the levels of the subtree of a unit gives every per-dimension
+figure: current (or as-of) levels joined to their employee (filtered) and to the
+required level of the standard in force (a LEFT JOIN on position type and
+dimension), grouped by (unit, dimension) with conditional aggregates — employees
+at each level 1–5, with a requirement, meeting it, and the summed gap. A second,
+small GROUP BY counts active employees per unit. The subtree is one indexed
+``path LIKE 'prefix%'`` on the units (a semi-join), and units are mapped to the
+report's rows (the children of the selected unit) in Python from ≤ one row per
+unit and dimension; nothing iterates over employees.
 
 Levels "now" are ``assessments.LatestLevel``; levels as of a past date are the
 latest released ``DimensionResult`` per (employee, dimension) with a test date on
@@ -17,15 +18,28 @@ or before it (ties broken by result id, as ``LatestLevel`` does).
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Substr
 
 from assessments.models import DimensionResult, LatestLevel, Result
-from competencies.models import DevelopmentForm, RequiredLevel, Standard
+from competencies.models import DevelopmentForm, Standard
 from competencies.selectors import levels_of, standard_in_force
 from people.models import Employee, Unit
 from programs.models import Program
-from reports.gapstats import Stats, combine, total
+from reports.gapstats import LEVELS, Stats, combine, total
 from reports.periods import Period
 
 SEGMENT = 7  # "000123/": one level of people.Unit.path
@@ -47,13 +61,17 @@ class Filters:
         }
 
 
+def subtree_units(path: str) -> QuerySet[Unit]:
+    return Unit.objects.filter(path__startswith=path) if path else Unit.objects.all()
+
+
 def employee_q(prefix: str, path: str, filters: Filters) -> Q:
     """Active employees of the subtree at ``path`` ("" = everywhere) matching
     ``filters``; ``prefix`` is the lookup path to the employee ("" for
-    Employee itself)."""
+    Employee itself). The subtree is a semi-join on the units' path index."""
     q = Q(**{f"{prefix}is_active": True})
     if path:
-        q &= Q(**{f"{prefix}unit__path__startswith": path})
+        q &= Q(**{f"{prefix}unit_id__in": subtree_units(path).values("pk")})
     if filters.position_type_id:
         q &= Q(**{f"{prefix}position_type_id": filters.position_type_id})
     if filters.gender:
@@ -80,8 +98,11 @@ def levels_as_of(on: date) -> QuerySet[DimensionResult]:
     return DimensionResult.objects.filter(in_force).filter(~Exists(later)).order_by()
 
 
-def _levels(period: Period, path: str, filters: Filters) -> tuple[QuerySet, str]:
-    """(level rows in scope, lookup prefix of their employee)."""
+def _levels(
+    period: Period, path: str, filters: Filters, standard_id: int | None
+) -> tuple[QuerySet, str]:
+    """(level rows in scope with ``req`` = their required level joined, lookup
+    prefix of their employee)."""
     if period.is_now:
         prefix, rows = "employee__", LatestLevel.objects.all()
     else:
@@ -89,34 +110,51 @@ def _levels(period: Period, path: str, filters: Filters) -> tuple[QuerySet, str]
     rows = rows.filter(employee_q(prefix, path, filters))
     if filters.dimension_id:
         rows = rows.filter(dimension_id=filters.dimension_id)
+    relation = f"{prefix}position_type__required_levels"
+    rows = rows.annotate(
+        req=FilteredRelation(
+            relation,
+            condition=Q(
+                **{
+                    f"{relation}__standard_id": standard_id,
+                    f"{relation}__dimension_id": F("dimension_id"),
+                }
+            ),
+        )
+    )
     return rows, prefix
 
 
+_GAP = Case(
+    When(req__level__gt=F("level"), then=F("req__level") - F("level")),
+    default=Value(0),
+)
+
+
 def grouped_levels(
-    *, path: str, key_len: int, filters: Filters, period: Period
-) -> list[tuple[str, int, int, int, int]]:
-    """[(row key, position_type_id, dimension_id, level, employees)]."""
-    rows, prefix = _levels(period, path, filters)
+    *, path: str, filters: Filters, period: Period, standard_id: int | None
+) -> list[tuple]:
+    """[(unit_id, dimension_id, at level 1, …, at level 5, with a requirement,
+    meeting it, summed gap)]: one GROUP BY (unit, dimension)."""
+    rows, prefix = _levels(period, path, filters, standard_id)
     return list(
         rows.order_by()
-        .values_list(
-            Substr(f"{prefix}unit__path", 1, key_len),
-            f"{prefix}position_type_id",
-            "dimension_id",
-            "level",
+        .values_list(f"{prefix}unit_id", "dimension_id")
+        .annotate(
+            **{f"level_{n}": Count("pk", filter=Q(level=n)) for n in LEVELS},
+            with_requirement=Count("req__level"),
+            meeting=Count("pk", filter=Q(level__gte=F("req__level"))),
+            gap_sum=Sum(_GAP),
         )
-        .annotate(n=Count("*"))
     )
 
 
-def grouped_employees(
-    *, path: str, key_len: int, filters: Filters
-) -> list[tuple[str, int, int]]:
-    """[(row key, position_type_id, active employees)]."""
+def grouped_employees(*, path: str, filters: Filters) -> list[tuple[int, int]]:
+    """[(unit_id, active employees)]."""
     return list(
         Employee.objects.filter(employee_q("", path, filters))
         .order_by()
-        .values_list(Substr("unit__path", 1, key_len), "position_type_id")
+        .values_list("unit_id")
         .annotate(n=Count("*"))
     )
 
@@ -127,16 +165,31 @@ def scope_stats(
     key_len: int,
     filters: Filters,
     period: Period,
-    required: dict[tuple[int, int], int],
+    standard_id: int | None,
     dimension_ids: list[int],
 ) -> dict[str, dict[int, Stats]]:
-    """Two queries: {row key: {dimension_id: Stats}}."""
+    """{row key: {dimension_id: Stats}}, the row key being the first ``key_len``
+    characters of the unit path. Two queries (levels, employees), and a third for
+    the paths of their units when the rows split the subtree."""
+    levels = grouped_levels(
+        path=path, filters=filters, period=period, standard_id=standard_id
+    )
+    employees = grouped_employees(path=path, filters=filters)
+    if key_len <= len(path):
+        # One row for the whole subtree: every unit has the same key.
+        def key(unit_id: int) -> str:
+            return path[:key_len]
+    else:
+        unit_ids = {row[0] for row in levels} | {row[0] for row in employees}
+        keys = dict(
+            Unit.objects.filter(pk__in=unit_ids)
+            .annotate(key=Substr("path", 1, key_len))
+            .values_list("pk", "key")
+        )
+        key = keys.__getitem__
     return combine(
-        level_rows=grouped_levels(
-            path=path, key_len=key_len, filters=filters, period=period
-        ),
-        employee_rows=grouped_employees(path=path, key_len=key_len, filters=filters),
-        required=required,
+        level_rows=[(key(row[0]), *row[1:]) for row in levels],
+        employee_rows=[(key(unit_id), n) for unit_id, n in employees],
         dimension_ids=dimension_ids,
     )
 
@@ -146,7 +199,7 @@ def subtree_stats(
     path: str,
     filters: Filters,
     period: Period,
-    required: dict[tuple[int, int], int],
+    standard_id: int | None,
     dimension_ids: list[int],
 ) -> dict[int, Stats]:
     """{dimension_id: Stats} of one whole subtree ("" = every unit)."""
@@ -155,7 +208,7 @@ def subtree_stats(
         key_len=len(path),
         filters=filters,
         period=period,
-        required=required,
+        standard_id=standard_id,
         dimension_ids=dimension_ids,
     )
     # The key is the whole path ("" for every unit): one row at most.
@@ -163,22 +216,6 @@ def subtree_stats(
 
 
 # -- program demand ---------------------------------------------------------------
-
-
-def gap_rows(*, path: str, filters: Filters, period: Period, standard_id: int | None):
-    """The level rows in scope whose level is below the required level of the
-    standard ``standard_id`` for the employee's position (a semi-join on the
-    small RequiredLevel table)."""
-    rows, prefix = _levels(period, path, filters)
-    if standard_id is None:
-        return rows.none(), prefix
-    below = RequiredLevel.objects.filter(
-        standard_id=standard_id,
-        position_type_id=OuterRef(f"{prefix}position_type_id"),
-        dimension_id=OuterRef("dimension_id"),
-        level__gt=OuterRef("level"),
-    )
-    return rows.filter(Exists(below)), prefix
 
 
 @dataclass(frozen=True)
@@ -190,6 +227,35 @@ class DemandRow:
     seats: int
 
 
+def demand_counts(
+    *,
+    path: str,
+    filters: Filters,
+    period: Period,
+    standard_id: int | None,
+    dimension_sets: list[tuple[int, ...]],
+) -> dict[tuple[int, ...], int]:
+    """{set of dimensions: employees with a gap in at least one of them}. One
+    query: the gap rows grouped by employee (a flag per set), summed."""
+    if not dimension_sets or standard_id is None:
+        return dict.fromkeys(dimension_sets, 0)
+    rows, prefix = _levels(period, path, filters, standard_id)
+    flags = {
+        f"s{i}": Max(
+            Case(When(dimension_id__in=list(dims), then=Value(1)), default=Value(0))
+        )
+        for i, dims in enumerate(dimension_sets)
+    }
+    counts = (
+        rows.filter(level__lt=F("req__level"))
+        .order_by()
+        .values("employee_id" if period.is_now else "result__employee_id")
+        .annotate(**flags)
+        .aggregate(**{f"t{i}": Sum(f"s{i}") for i in range(len(dimension_sets))})
+    )
+    return {dims: counts[f"t{i}"] or 0 for i, dims in enumerate(dimension_sets)}
+
+
 def program_demand(
     *,
     path: str,
@@ -199,9 +265,9 @@ def program_demand(
     today: date,
 ) -> list[DemandRow]:
     """Per external form: employees in scope with a gap in at least one dimension
-    the matrix links to the form (distinct employees), and the seats BPSDM
-    offers. Three queries: forms with their cells, the distinct counts (one
-    COUNT(DISTINCT) per distinct set of dimensions, in one pass), the offers."""
+    the matrix links to the form (each employee once), and the offers of BPSDM
+    not yet ended. Three queries: forms with their cells, the counts (one per
+    distinct set of dimensions, in one pass), the offers."""
     forms = list(
         DevelopmentForm.objects.filter(provider=DevelopmentForm.Provider.EXTERNAL)
         .prefetch_related("links")
@@ -212,23 +278,13 @@ def program_demand(
         for form in forms
     }
     sets = sorted({tuple(dims) for dims in dims_of.values() if dims})
-    rows, prefix = gap_rows(
-        path=path, filters=filters, period=period, standard_id=standard_id
+    by_set = demand_counts(
+        path=path,
+        filters=filters,
+        period=period,
+        standard_id=standard_id,
+        dimension_sets=sets,
     )
-    employee = "employee_id" if prefix == "employee__" else "result__employee_id"
-    counts = (
-        rows.aggregate(
-            **{
-                f"s{i}": Count(
-                    employee, distinct=True, filter=Q(dimension_id__in=list(dims))
-                )
-                for i, dims in enumerate(sets)
-            }
-        )
-        if sets
-        else {}
-    )
-    by_set = {dims: counts[f"s{i}"] or 0 for i, dims in enumerate(sets)}
     offers = {
         row["form_id"]: row
         for row in Program.objects.filter(form__in=forms, ends_on__gte=today)
@@ -272,7 +328,12 @@ def child_rows(
         if parent
         else units.filter(parent__isnull=True).order_by("code")
     )
-    parents = set(units.filter(parent__in=children).values_list("parent_id", flat=True))
+    parents = set(
+        units.filter(parent__in=children)
+        .order_by()
+        .values_list("parent_id", flat=True)
+        .distinct()
+    )
     expected = (len(parent.path) if parent else 0) + SEGMENT
     for child in children:
         if len(child.path) != expected:
@@ -294,18 +355,18 @@ def aggregate_rows(
     with_children: set[int],
     filters: Filters,
     period: Period,
-    required: dict[tuple[int, int], int],
+    standard_id: int | None,
     dimension_ids: list[int],
 ) -> list[AggregateRow]:
     """One row per child (its whole subtree) plus, when any, a row for the
-    employees placed directly in ``parent``. Two queries."""
+    employees placed directly in ``parent``."""
     path = parent.path if parent else ""
     stats = scope_stats(
         path=path,
         key_len=len(path) + SEGMENT,
         filters=filters,
         period=period,
-        required=required,
+        standard_id=standard_id,
         dimension_ids=dimension_ids,
     )
 

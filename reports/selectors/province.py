@@ -8,6 +8,7 @@ from datetime import date
 
 from competencies.models import Dimension, Standard
 from competencies.selectors import dimensions as all_dimensions
+from competencies.selectors import standard_in_force
 from people.models import Unit
 from people.selectors import unit_ancestors
 from reports.gapstats import Stats, total
@@ -95,7 +96,7 @@ def aggregate_report(
         with_children=with_children,
         filters=filters,
         period=period,
-        required=required,
+        standard_id=standard.pk if standard else None,
         dimension_ids=dim_ids,
     )
     totals = {d: total(row.by_dimension[d] for row in rows) for d in dim_ids}
@@ -136,12 +137,12 @@ def aggregate_trend(
     path = unit.path if unit else ""
     points = []
     for period in [*recent_quarters(today, TREND_QUARTERS), now]:
-        __, required = required_for(period.on)
+        standard = standard_in_force(period.on)
         stats = subtree_stats(
             path=path,
             filters=filters,
             period=period,
-            required=required,
+            standard_id=standard.pk if standard else None,
             dimension_ids=dim_ids,
         )
         points.append(TrendPoint(period, total(stats.values())))

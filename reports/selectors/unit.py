@@ -127,7 +127,7 @@ def unit_report(
         path=unit.path,
         filters=Filters(),
         period=period_now(today),
-        required=required,
+        standard_id=standard.pk if standard else None,
         dimension_ids=[d.pk for d in dims],
     )
     employees = (

@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from competencies.selectors import standard_in_force
 from reports.gapstats import Stats, total
 from reports.periods import period_now
 from reports.selectors import aggregate_report, employee_report, unit_report
@@ -27,14 +28,12 @@ pytestmark = pytest.mark.django_db
 def _stats(p, unit, period=None, filters=None):
     today = timezone.localdate()
     period = period or period_now(today)
-    from reports.selectors.aggregate import required_for
-
-    __, required = required_for(period.on)
+    standard = standard_in_force(period.on)
     return subtree_stats(
         path=unit.path if unit else "",
         filters=filters or Filters(),
         period=period,
-        required=required,
+        standard_id=standard.pk,
         dimension_ids=[d.pk for d in p.fw.dimensions.values()],
     )
 

@@ -1,0 +1,568 @@
+"""A synthetic DKI-like province for the benchmark, written in bulk.
+
+Shape: one province office, up to six kota, kecamatan and kelurahan under them
+(``--units`` in all), employees spread over every unit, ``--rounds`` province-wide
+test rounds 120 days apart (each round tests a growing share of the employees on
+all six dimensions; levels drift upward), LatestLevel rows matching the latest
+round, verified internal activities with attendance and JP credits this year
+(about 20 per employee), completed BPSDM programs for some employees, and
+development plans for one employee in ten.
+
+Every unit code starts with ``BENCH`` and every row hangs off those units, so
+``wipe`` can remove exactly what ``build`` made.
+"""
+
+import io
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from activities.models import Activity, Attendance
+from assessments.models import (
+    Attempt,
+    DimensionResult,
+    Instrument,
+    LatestLevel,
+    Result,
+    TestWindow,
+)
+from competencies import demo as framework_demo
+from competencies.models import DevelopmentForm, Dimension, RequiredLevel, Standard
+from ledger.models import JPEntry
+from people import demo as people_demo
+from people.models import Employee, PositionType, Unit, User
+from programs.models import Nomination, Program
+from reports.bench.loader import Loader
+from reports.models import DevelopmentPlan, PlanItem
+
+PREFIX = "BENCH"
+BENCH_USER = "bench-bpsdm"
+INSTRUMENT = "bench-uji"
+# Levels the synthetic standard requires per tier (used only when the database
+# has no standard of its own).
+BENCH_TIER_LEVEL = {
+    "pelaksana": 3,
+    "pengawas": 3,
+    "administrator": 4,
+    "jpt_pratama": 4,
+    "jpt_madya": 5,
+}
+# Position mix of a unit's staff (weights), codes from people.demo.
+POSITION_MIX = [
+    ("kepala-unit", 3),
+    ("kepala-subbagian", 2),
+    ("staf-teknis", 40),
+    ("ajib", 15),
+    ("cro", 15),
+    ("phl", 25),
+]
+ACTIVITIES_PER_UNIT = 20
+
+
+@dataclass
+class Shape:
+    employees: int
+    units: int
+    rounds: int
+    seed: int = 7
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{PREFIX} provinsi sintetis ({self.employees} pegawai, {self.units} unit, "
+            f"{self.rounds} putaran, seed {self.seed})"
+        )
+
+
+@dataclass
+class Built:
+    root: Unit
+    user: User
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def has_foreign_data() -> bool:
+    """Units or employees not made by the benchmark."""
+    return (
+        Unit.objects.exclude(code__startswith=PREFIX).exists()
+        or Employee.objects.exclude(unit__code__startswith=PREFIX).exists()
+    )
+
+
+def existing(shape: Shape) -> Built | None:
+    """The province of a previous run with the same shape, if complete."""
+    root = Unit.objects.filter(code=f"{PREFIX}-DKI", name=shape.label).first()
+    user = User.objects.filter(username=BENCH_USER).first()
+    if root is None or user is None:
+        return None
+    return Built(root=root, user=user)
+
+
+def wipe() -> None:
+    """Delete every row a previous run made, and nothing else: plain DELETEs
+    keyed on the BENCH units (fast at millions of rows, no ORM collection)."""
+    units = f"SELECT id FROM {_t(Unit)} WHERE code LIKE %s"
+    employees = f"SELECT id FROM {_t(Employee)} WHERE unit_id IN ({units})"
+    activities = f"SELECT id FROM {_t(Activity)} WHERE unit_id IN ({units})"
+    results = f"SELECT id FROM {_t(Result)} WHERE employee_id IN ({employees})"
+    plans = f"SELECT id FROM {_t(DevelopmentPlan)} WHERE employee_id IN ({employees})"
+    through = Activity.dimensions.through
+    statements = [
+        (PlanItem, f"plan_id IN ({plans})"),
+        (DevelopmentPlan, f"employee_id IN ({employees})"),
+        (JPEntry, f"employee_id IN ({employees})"),
+        (Nomination, f"employee_id IN ({employees})"),
+        (Attendance, f"activity_id IN ({activities})"),
+        (through, f"activity_id IN ({activities})"),
+        (Activity, f"unit_id IN ({units})"),
+        (LatestLevel, f"employee_id IN ({employees})"),
+        (DimensionResult, f"result_id IN ({results})"),
+        (Result, f"employee_id IN ({employees})"),
+        (Attempt, f"employee_id IN ({employees})"),
+        (Employee, f"unit_id IN ({units})"),
+    ]
+    like = f"{PREFIX}%"
+    with connection.cursor() as cursor:
+        for model, where in statements:
+            cursor.execute(
+                f"DELETE FROM {_t(model)} WHERE {where}",  # noqa: S608 - our names
+                [like] * where.count("%s"),
+            )
+    for program in Program.objects.filter(title__startswith=PREFIX):
+        program.dimensions.clear()
+        program.delete()
+    TestWindow.objects.filter(instrument__code=INSTRUMENT).delete()
+    Instrument.objects.filter(code=INSTRUMENT).delete()
+    # Children before parents (parent is PROTECT).
+    bench_units = Unit.objects.filter(code__startswith=PREFIX)
+    for depth in sorted(set(bench_units.values_list("depth", flat=True)), reverse=True):
+        Unit.objects.filter(code__startswith=PREFIX, depth=depth).delete()
+    User.objects.filter(username=BENCH_USER).delete()
+
+
+def _t(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _framework() -> tuple[list[Dimension], dict[str, PositionType], dict]:
+    positions = {}
+    for order, (code, name, tier, leads) in enumerate(people_demo.POSITION_TYPES):
+        positions[code], __ = PositionType.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "tier": tier, "leads_unit": leads, "order": order},
+        )
+    own_standard = None
+    if not Standard.objects.exists():
+        own_standard = Standard.objects.create(
+            name="Standar sintetis (benchmark)",
+            effective_from=framework_demo.DEFAULT_STANDARD_FROM,
+        )
+    context: dict = {}
+    framework_demo.seed(io.StringIO(), context)
+    dims = list(Dimension.objects.order_by("number"))
+    if own_standard is not None:
+        RequiredLevel.objects.bulk_create(
+            RequiredLevel(
+                standard=own_standard,
+                position_type=position,
+                dimension=dimension,
+                level=BENCH_TIER_LEVEL[position.tier],
+            )
+            for position in PositionType.objects.all()
+            for dimension in dims
+        )
+    return dims, positions, context["forms"]
+
+
+def _tree(loader: Loader, shape: Shape, rnd: random.Random) -> list[dict]:
+    n_kota = min(6, max(1, shape.units // 80))
+    n_kec = max(n_kota, shape.units // 8)
+    n_kel = max(1, shape.units - 1 - n_kota - n_kec)
+    ids = iter(loader.reserve_ids(Unit, 1 + n_kota + n_kec + n_kel))
+    if max(loader.next_id[Unit] - 1, 0) > 999_999:
+        raise ValueError("unit ids above 999999 do not fit the 6-digit path segment")
+    units = []
+
+    def add(code, name, kind, parent):
+        pk = next(ids)
+        path = (parent["path"] if parent else "") + f"{pk:06d}/"
+        row = {
+            "id": pk,
+            "code": code,
+            "name": name,
+            "kind": kind,
+            "parent_id": parent["id"] if parent else None,
+            "path": path,
+            "depth": path.count("/") - 1,
+        }
+        units.append(row)
+        return row
+
+    root = add(f"{PREFIX}-DKI", shape.label, "provinsi", None)
+    kotas = [
+        add(f"{PREFIX}-K{k + 1}", f"UPPTSP Kota sintetis {k + 1}", "kota", root)
+        for k in range(n_kota)
+    ]
+    kecs = [
+        add(
+            f"{PREFIX}-C{c + 1}",
+            f"UPPTSP Kecamatan sintetis {c + 1}",
+            "kecamatan",
+            kotas[c % n_kota],
+        )
+        for c in range(n_kec)
+    ]
+    for n in range(n_kel):
+        add(
+            f"{PREFIX}-L{n + 1}",
+            f"UP PTSP Kelurahan sintetis {n + 1}",
+            "kelurahan",
+            kecs[rnd.randrange(n_kec)],
+        )
+    loader.load(Unit, units)
+    return units
+
+
+def build(shape: Shape, *, out=None) -> Built:
+    """Write the province; a few minutes at 100,000 employees on PostgreSQL."""
+    rnd = random.Random(shape.seed)
+    loader = Loader()
+    today = timezone.localdate()
+    say = (lambda text: out.write(text + "\n")) if out else (lambda text: None)
+    dims, positions, forms = _framework()
+    user = User.objects.create_user(
+        username=BENCH_USER, role=User.Role.BPSDM, password=None
+    )
+    units = _tree(loader, shape, rnd)
+    say(f"  {len(units)} unit")
+
+    # Employees: every unit staffed, sizes varying ±50 % around the mean.
+    weights = [rnd.uniform(0.5, 1.5) for __ in units]
+    scale = shape.employees / sum(weights)
+    sizes = [max(1, int(w * scale)) for w in weights]
+    sizes[-1] += shape.employees - sum(sizes)
+    mix = [positions[code].pk for code, __ in POSITION_MIX]
+    mix_weights = [w for __, w in POSITION_MIX]
+    phl = positions["phl"].pk
+    emp_ids = iter(loader.reserve_ids(Employee, shape.employees))
+    employees: list[tuple[int, int, int]] = []  # (id, unit_id, position_type_id)
+
+    def employee_rows():
+        for unit, size in zip(units, sizes, strict=True):
+            for position in rnd.choices(mix, mix_weights, k=max(size, 0)):
+                pk = next(emp_ids)
+                gender = rnd.choice("LP")
+                status = (
+                    "NON_ASN" if position == phl else rnd.choice(["PNS", "PNS", "PPPK"])
+                )
+                employees.append((pk, unit["id"], position))
+                yield {
+                    "id": pk,
+                    "name": f"Pegawai sintetis {pk}",
+                    "nip": None if status == "NON_ASN" else f"19{pk:016d}",
+                    "unit_id": unit["id"],
+                    "position_type_id": position,
+                    "employment_status": status,
+                    "gender": gender,
+                    "placed_on": date(2015 + pk % 10, 1 + pk % 12, 1),
+                    "is_active": rnd.random() > 0.01,
+                    "email": "",
+                    "user_id": None,
+                }
+
+    loader.load(Employee, employee_rows())
+    say(f"  {len(employees)} pegawai")
+    _assessments(loader, shape, rnd, employees, dims, today)
+    say("  hasil uji dan level terkini")
+    _activities(loader, rnd, units, employees, dims, forms, user, today)
+    say("  kegiatan internal, kehadiran dan JP")
+    _programs(loader, rnd, employees, dims, forms, today)
+    _plans(loader, rnd, employees, dims, forms, today)
+    loader.finish()
+    root = Unit.objects.get(code=f"{PREFIX}-DKI")
+    return Built(root=root, user=user, counts=dict(loader.counts))
+
+
+def _assessments(loader, shape, rnd, employees, dims, today) -> None:
+    instrument = Instrument.objects.create(
+        code=INSTRUMENT,
+        name="Uji sintetis",
+        time_limit_minutes=30,
+        status=Instrument.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    ability = {pk: rnd.choice([1, 2, 2, 3, 3, 3, 4, 4, 5]) for pk, __, __ in employees}
+    latest: dict[int, tuple[int, date, list[int]]] = {}
+    rounds = []
+    for r in range(shape.rounds):
+        assessed_on = today - timedelta(days=120 * (shape.rounds - r))
+        moment = timezone.make_aware(datetime.combine(assessed_on, time(9)))
+        window = TestWindow.objects.create(
+            instrument=instrument,
+            title=f"{PREFIX} putaran {r + 1}",
+            opens_at=moment,
+            closes_at=moment + timedelta(hours=8),
+        )
+        share = min(0.95, 0.6 + 0.12 * r)
+        tested = [e for e in employees if rnd.random() < share]
+        rounds.append((r, assessed_on, moment, window, tested))
+    total = sum(len(t) for *__, t in rounds)
+    attempt_ids = iter(loader.reserve_ids(Attempt, total))
+    result_ids = iter(loader.reserve_ids(Result, total))
+    results: list[tuple[int, int, date, list[int]]] = []
+
+    def attempt_rows():
+        for r, assessed_on, moment, window, tested in rounds:
+            for pk, __, __ in tested:
+                attempt = next(attempt_ids)
+                result = next(result_ids)
+                levels = [
+                    max(1, min(5, ability[pk] + rnd.choice([-1, 0, 0, 0, 1]) + r // 2))
+                    for __ in dims
+                ]
+                results.append((result, attempt, pk, assessed_on, moment, levels))
+                latest[pk] = (result, assessed_on, levels)
+                yield {
+                    "id": attempt,
+                    "window_id": window.pk,
+                    "employee_id": pk,
+                    "status": Attempt.Status.SUBMITTED,
+                    "started_at": moment,
+                    "deadline": moment + timedelta(minutes=30),
+                    "submitted_at": moment + timedelta(minutes=25),
+                    "auto_submitted": False,
+                }
+
+    loader.load(Attempt, attempt_rows())
+    loader.load(
+        Result,
+        (
+            {
+                "id": result,
+                "attempt_id": attempt,
+                "employee_id": pk,
+                "instrument_id": instrument.pk,
+                "assessed_on": assessed_on,
+                "status": Result.Status.RELEASED,
+                "scored_at": moment,
+                "released_at": moment,
+                "released_by_id": None,
+                "revision": 0,
+            }
+            for result, attempt, pk, assessed_on, moment, __ in results
+        ),
+    )
+    loader.load(
+        DimensionResult,
+        (
+            {
+                "result_id": result,
+                "dimension_id": d.pk,
+                "test_score": Decimal(level),
+                "supervisor_rating": None,
+                "score": Decimal(level),
+                "level": level,
+            }
+            for result, __, __, __, __, levels in results
+            for d, level in zip(dims, levels, strict=True)
+        ),
+    )
+    loader.load(
+        LatestLevel,
+        (
+            {
+                "employee_id": pk,
+                "dimension_id": d.pk,
+                "level": level,
+                "assessed_on": assessed_on,
+                "result_id": result,
+            }
+            for pk, (result, assessed_on, levels) in latest.items()
+            for d, level in zip(dims, levels, strict=True)
+        ),
+    )
+
+
+def _activities(loader, rnd, units, employees, dims, forms, user, today) -> None:
+    """Verified briefings and gatherings of every unit this year, attended by the
+    unit's staff; JP credited per present attendee (as verification does)."""
+    staff: dict[int, list[int]] = {}
+    for pk, unit_id, __ in employees:
+        staff.setdefault(unit_id, []).append(pk)
+    internal = [forms[code] for code in ("briefing", "gathering", "coaching")]
+    days = max(1, (today - date(today.year, 1, 1)).days)
+    plan = []  # (activity id, unit id, form, start, minutes, dimension ids)
+    count = sum(ACTIVITIES_PER_UNIT for u in units if staff.get(u["id"]))
+    activity_ids = iter(loader.reserve_ids(Activity, count))
+    for unit in units:
+        if not staff.get(unit["id"]):
+            continue
+        for __ in range(ACTIVITIES_PER_UNIT):
+            day = date(today.year, 1, 1) + timedelta(days=rnd.randrange(days))
+            start = timezone.make_aware(datetime.combine(day, time(8, 0)))
+            form = rnd.choice(internal)
+            chosen = rnd.sample(dims, k=rnd.randint(1, 3))
+            plan.append(
+                (
+                    next(activity_ids),
+                    unit["id"],
+                    form,
+                    start,
+                    rnd.choice([30, 45, 60, 60, 90]),
+                    [d.pk for d in chosen],
+                )
+            )
+    loader.load(
+        Activity,
+        (
+            {
+                "id": pk,
+                "form_id": form.pk,
+                "unit_id": unit_id,
+                "started_at": start,
+                "duration_minutes": minutes,
+                "facilitator_id": None,
+                "summary": "",
+                "recorded_by_id": user.pk,
+                "recorded_at": start,
+                "status": Activity.Status.VERIFIED,
+                "submitted_at": start,
+                "verified_by_id": user.pk,
+                "verified_at": start + timedelta(hours=2),
+                "rejection_reason": "",
+            }
+            for pk, unit_id, form, start, minutes, __ in plan
+        ),
+    )
+    loader.load(
+        Activity.dimensions.through,
+        (
+            {"activity_id": pk, "dimension_id": d}
+            for pk, *__, chosen in plan
+            for d in chosen
+        ),
+    )
+    present: list[tuple[int, int, object, date, int]] = []
+
+    def attendance_rows():
+        for pk, unit_id, form, start, minutes, __ in plan:
+            for employee in staff[unit_id]:
+                roll = rnd.random()
+                status = (
+                    "present" if roll < 0.9 else "excused" if roll < 0.97 else "absent"
+                )
+                if status == "present":
+                    present.append((employee, pk, form, start.date(), minutes))
+                yield {"activity_id": pk, "employee_id": employee, "status": status}
+
+    loader.load(Attendance, attendance_rows())
+    loader.load(
+        JPEntry,
+        (
+            {
+                "employee_id": employee,
+                "source": JPEntry.Source.INTERNAL,
+                "source_key": f"activity:{pk}",
+                "form_id": form.pk,
+                "occurred_on": day,
+                "minutes": Decimal(minutes),
+                "description": form.name,
+            }
+            for employee, pk, form, day, minutes in present
+        ),
+    )
+
+
+def _programs(loader, rnd, employees, dims, forms, today) -> None:
+    external = [
+        f for f in forms.values() if f.provider == DevelopmentForm.Provider.EXTERNAL
+    ]
+    programs = []
+    for n, form in enumerate(external):
+        ends = date(today.year, 1, 1) + timedelta(days=30 + 20 * n)
+        ends = min(ends, today)
+        program = Program.objects.create(
+            title=f"{PREFIX} {form.name}",
+            form=form,
+            mode=Program.Mode.CLASSICAL,
+            starts_on=ends - timedelta(days=3),
+            ends_on=ends,
+            jp=Decimal(24),
+            capacity=max(10, len(employees) // 100),
+            registration_opens_on=ends - timedelta(days=40),
+            registration_closes_on=ends - timedelta(days=5),
+        )
+        program.dimensions.set(form.links.values_list("dimension_id", flat=True))
+        programs.append(program)
+    chosen = rnd.sample(employees, k=len(employees) // 20)
+    nomination_ids = iter(loader.reserve_ids(Nomination, len(chosen)))
+    rows = []
+    for pk, __, __ in chosen:
+        program = rnd.choice(programs)
+        rows.append((next(nomination_ids), program, pk))
+    moment = timezone.now()
+    loader.load(
+        Nomination,
+        (
+            {
+                "id": nid,
+                "program_id": program.pk,
+                "employee_id": pk,
+                "state": Nomination.State.APPROVED,
+                "reason": "Kesenjangan hasil uji",
+                "decided_at": moment,
+                "outcome": Nomination.Outcome.COMPLETED,
+                "attendance_percent": 100,
+                "completed_at": moment,
+            }
+            for nid, program, pk in rows
+        ),
+    )
+    loader.load(
+        JPEntry,
+        (
+            {
+                "employee_id": pk,
+                "source": JPEntry.Source.EXTERNAL,
+                "source_key": f"program-nomination:{nid}",
+                "form_id": program.form_id,
+                "occurred_on": program.ends_on,
+                "minutes": program.jp * settings.JP_MINUTES,
+                "description": program.title,
+            }
+            for nid, program, pk in rows
+        ),
+    )
+
+
+def _plans(loader, rnd, employees, dims, forms, today) -> None:
+    chosen = employees[::10]
+    plan_ids = iter(loader.reserve_ids(DevelopmentPlan, len(chosen)))
+    plans = [(next(plan_ids), pk) for pk, __, __ in chosen]
+    loader.load(
+        DevelopmentPlan,
+        ({"id": plan, "employee_id": pk, "year": today.year} for plan, pk in plans),
+    )
+    options = [forms["briefing"], forms["gathering"], forms["e-learning"]]
+    start = date(today.year, 1, 2)
+    loader.load(
+        PlanItem,
+        (
+            {
+                "plan_id": plan,
+                "dimension_id": dims[n].pk,
+                "form_id": options[n].pk,
+                "target_date": date(today.year, 12, 1),
+                "note": "",
+                "created_on": start,
+                "created_by_id": None,
+            }
+            for plan, __ in plans
+            for n in range(rnd.randint(1, 3))
+        ),
+    )

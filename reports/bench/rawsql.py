@@ -1,0 +1,236 @@
+"""The best hand-written SQL for the numbers each report shows, run on a raw
+cursor: the yardstick the benchmark compares the pages with.
+
+Portable between PostgreSQL and SQLite (CASE instead of FILTER/GREATEST); the
+one vendor-specific piece is the local date of an activity's start.
+"""
+
+from collections.abc import Sequence
+
+from django.db import connection
+from django.utils import timezone
+
+
+def _tables() -> dict[str, str]:
+    from activities.models import Activity, Attendance
+    from assessments.models import DimensionResult, LatestLevel, Result
+    from competencies.models import FormDimension, RequiredLevel
+    from ledger.models import JPEntry
+    from people.models import Employee, Unit
+    from programs.models import Nomination, Program
+    from reports.models import DevelopmentPlan, PlanItem
+
+    models = {
+        "unit": Unit,
+        "employee": Employee,
+        "latest": LatestLevel,
+        "required": RequiredLevel,
+        "cell": FormDimension,
+        "dimres": DimensionResult,
+        "result": Result,
+        "jp": JPEntry,
+        "plan": DevelopmentPlan,
+        "item": PlanItem,
+        "activity": Activity,
+        "attendance": Attendance,
+        "nomination": Nomination,
+        "program": Program,
+    }
+    names = {
+        key: connection.ops.quote_name(m._meta.db_table) for key, m in models.items()
+    }
+    names["activity_dims"] = connection.ops.quote_name(
+        Activity.dimensions.through._meta.db_table
+    )
+    names["program_dims"] = connection.ops.quote_name(
+        Program.dimensions.through._meta.db_table
+    )
+    return names
+
+
+def _local_date(column: str) -> str:
+    zone = timezone.get_current_timezone_name()
+    if connection.vendor == "postgresql":
+        return f"({column} AT TIME ZONE '{zone}')::date"
+    return f"django_datetime_cast_date({column}, '{zone}', 'UTC')"
+
+
+def aggregate_sql(
+    *,
+    path: str,
+    key_len: int,
+    standard_id: int,
+    dimension_sets: Sequence[Sequence[int]],
+) -> list[tuple[str, list]]:
+    """(sql, params) of the aggregate page: grouped stats per child row and
+    dimension with the required level joined, employees per row, and the
+    distinct employees with a gap per set of dimensions (program demand)."""
+    t = _tables()
+    scope = f"""
+        FROM {t["employee"]} e JOIN {t["unit"]} u ON u.id = e.unit_id
+        WHERE e.is_active AND u.path LIKE %s"""
+    stats = f"""
+        SELECT SUBSTR(u.path, 1, %s) AS k, ll.dimension_id, ll.level, COUNT(*),
+               COUNT(rl.level),
+               SUM(CASE WHEN rl.level > ll.level THEN rl.level - ll.level ELSE 0 END),
+               SUM(CASE WHEN ll.level >= rl.level THEN 1 ELSE 0 END)
+        FROM {t["latest"]} ll
+        JOIN {t["employee"]} e ON e.id = ll.employee_id
+        JOIN {t["unit"]} u ON u.id = e.unit_id
+        LEFT JOIN {t["required"]} rl ON rl.standard_id = %s
+             AND rl.position_type_id = e.position_type_id
+             AND rl.dimension_id = ll.dimension_id
+        WHERE e.is_active AND u.path LIKE %s
+        GROUP BY 1, 2, 3"""  # noqa: S608 - table names only
+    people = f"SELECT SUBSTR(u.path, 1, %s) AS k, COUNT(*) {scope} GROUP BY 1"  # noqa: S608
+    columns = ", ".join(
+        "COUNT(DISTINCT CASE WHEN ll.dimension_id IN ("
+        + ", ".join(str(int(d)) for d in dims)
+        + ") THEN ll.employee_id END)"
+        for dims in dimension_sets
+    )
+    demand = f"""
+        SELECT {columns or "0"}
+        FROM {t["latest"]} ll
+        JOIN {t["employee"]} e ON e.id = ll.employee_id
+        JOIN {t["unit"]} u ON u.id = e.unit_id
+        JOIN {t["required"]} rl ON rl.standard_id = %s
+             AND rl.position_type_id = e.position_type_id
+             AND rl.dimension_id = ll.dimension_id
+        WHERE e.is_active AND u.path LIKE %s AND ll.level < rl.level"""  # noqa: S608
+    like = f"{path}%"
+    return [
+        (stats, [key_len, standard_id, like]),
+        (people, [key_len, like]),
+        (demand, [standard_id, like]),
+    ]
+
+
+def unit_sql(
+    *, path: str, page_size: int, standard_id: int, year: int, threshold
+) -> list[tuple[str, list]]:
+    """The heatmap page: subtree stats, one page of employees with their levels
+    and required levels, their JP and plan progress, and JP compliance."""
+    t = _tables()
+    like = f"{path}%"
+    start, end = f"{year}-01-01", f"{year}-12-31"
+    if connection.vendor != "postgresql":
+        threshold = float(threshold)  # SQLite compares a text parameter as text
+    page = f"""
+        SELECT e.id FROM {t["employee"]} e JOIN {t["unit"]} u ON u.id = e.unit_id
+        WHERE e.is_active AND u.path LIKE %s
+        ORDER BY u.path, e.name, e.id LIMIT {int(page_size)}"""  # noqa: S608
+    cells = f"""
+        SELECT p.id, e.name, u.name, ll.dimension_id, ll.level, rl.level
+        FROM ({page}) p
+        JOIN {t["employee"]} e ON e.id = p.id
+        JOIN {t["unit"]} u ON u.id = e.unit_id
+        LEFT JOIN {t["latest"]} ll ON ll.employee_id = e.id
+        LEFT JOIN {t["required"]} rl ON rl.standard_id = %s
+             AND rl.position_type_id = e.position_type_id
+             AND rl.dimension_id = ll.dimension_id"""  # noqa: S608
+    jp = f"""
+        SELECT j.employee_id, SUM(j.minutes) FROM {t["jp"]} j
+        WHERE j.employee_id IN ({page}) AND j.occurred_on BETWEEN %s AND %s
+        GROUP BY 1"""  # noqa: S608
+    compliant = f"""
+        SELECT COUNT(*) FROM (
+          SELECT j.employee_id FROM {t["jp"]} j
+          JOIN {t["employee"]} e ON e.id = j.employee_id
+          JOIN {t["unit"]} u ON u.id = e.unit_id
+          WHERE e.is_active AND u.path LIKE %s AND j.occurred_on BETWEEN %s AND %s
+          GROUP BY j.employee_id HAVING SUM(j.minutes) >= %s) x"""  # noqa: S608
+    plans = f"""
+        SELECT pl.employee_id, COUNT(*), SUM(CASE WHEN {_done("it", t, year)}
+               THEN 1 ELSE 0 END)
+        FROM {t["item"]} it JOIN {t["plan"]} pl ON pl.id = it.plan_id
+        WHERE pl.year = %s AND pl.employee_id IN ({page})
+        GROUP BY 1"""  # noqa: S608
+    stats = aggregate_sql(
+        path=path, key_len=len(path), standard_id=standard_id, dimension_sets=[]
+    )[:2]
+    return [
+        *stats,
+        (cells, [like, standard_id]),
+        (jp, [like, start, end]),
+        (plans, [year, like]),
+        (compliant, [like, start, end, threshold]),
+    ]
+
+
+def _done(item: str, t: dict, year: int) -> str:
+    """SQL: the plan item is completed by an activity or a program."""
+    start, end = f"'{int(year)}-01-01'", f"'{int(year)}-12-31'"
+    local = _local_date("a.started_at")
+    return f"""(EXISTS (
+          SELECT 1 FROM {t["activity"]} a
+          JOIN {t["attendance"]} att ON att.activity_id = a.id
+          JOIN {t["activity_dims"]} ad ON ad.activity_id = a.id
+          WHERE att.employee_id = pl.employee_id AND att.status = 'present'
+            AND a.status = 'verified' AND a.form_id = {item}.form_id
+            AND ad.dimension_id = {item}.dimension_id
+            AND {local} >= {item}.created_on AND {local} BETWEEN {start} AND {end})
+        OR EXISTS (
+          SELECT 1 FROM {t["nomination"]} n
+          JOIN {t["program"]} pr ON pr.id = n.program_id
+          LEFT JOIN {t["program_dims"]} pd ON pd.program_id = pr.id
+          WHERE n.employee_id = pl.employee_id AND n.state = 'approved'
+            AND n.outcome = 'completed' AND pr.form_id = {item}.form_id
+            AND (pd.dimension_id = {item}.dimension_id
+                 OR n.dimension_id = {item}.dimension_id)
+            AND pr.ends_on >= {item}.created_on
+            AND pr.ends_on BETWEEN {start} AND {end}))"""  # noqa: S608
+
+
+def employee_sql(
+    *, employee_id: int, standard_id: int, year: int
+) -> list[tuple[str, list]]:
+    """The employee report: the employee, required levels of the position,
+    current levels, history, matrix cells, plan items with completion, JP."""
+    t = _tables()
+    return [
+        (
+            f"SELECT e.id, e.name, e.position_type_id, u.name FROM {t['employee']} e "  # noqa: S608
+            f"JOIN {t['unit']} u ON u.id = e.unit_id WHERE e.id = %s",
+            [employee_id],
+        ),
+        (
+            f"SELECT rl.dimension_id, rl.level FROM {t['required']} rl "  # noqa: S608
+            f"JOIN {t['employee']} e ON e.position_type_id = rl.position_type_id "
+            "WHERE e.id = %s AND rl.standard_id = %s",
+            [employee_id, standard_id],
+        ),
+        (
+            f"SELECT dimension_id, level, assessed_on FROM {t['latest']} "  # noqa: S608
+            "WHERE employee_id = %s",
+            [employee_id],
+        ),
+        (
+            f"SELECT r.id, r.assessed_on, d.dimension_id, d.level FROM {t['dimres']} d "  # noqa: S608
+            f"JOIN {t['result']} r ON r.id = d.result_id "
+            "WHERE r.employee_id = %s AND r.status = 'released' "
+            "ORDER BY r.assessed_on, r.id",
+            [employee_id],
+        ),
+        (f"SELECT form_id, dimension_id FROM {t['cell']}", []),  # noqa: S608
+        (
+            f"SELECT it.id, it.dimension_id, it.form_id, {_done('it', t, year)} "  # noqa: S608
+            f"FROM {t['item']} it JOIN {t['plan']} pl ON pl.id = it.plan_id "
+            "WHERE pl.employee_id = %s AND pl.year = %s",
+            [employee_id, year],
+        ),
+        (
+            f"SELECT SUM(minutes) FROM {t['jp']} WHERE employee_id = %s "  # noqa: S608
+            "AND occurred_on BETWEEN %s AND %s",
+            [employee_id, f"{year}-01-01", f"{year}-12-31"],
+        ),
+    ]
+
+
+def run(statements: list[tuple[str, list]]) -> list[list[tuple]]:
+    out = []
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            out.append(cursor.fetchall())
+    return out

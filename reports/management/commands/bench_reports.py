@@ -1,0 +1,362 @@
+"""Benchmark of the three reports on a synthetic province (see docs/performance.md).
+
+    python manage.py bench_reports [--employees N] [--units U] [--rounds 3]
+                                   [--repeat K] [--extended] [--rebuild]
+
+Builds (or reuses) the synthetic province in the CURRENT database, checks that the
+pages' numbers equal those of hand-written SQL, then prints for the aggregate, the
+unit heatmap and the employee report: median and p95 server time (the page rendered
+through the Django test client), the number of queries, the hand-written SQL's
+median and p95, and the ratio page p95 ÷ SQL p95.
+"""
+
+import os
+import platform
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from people.models import Unit
+from reports.bench import province as synthetic
+from reports.bench import rawsql
+from reports.bench.timing import Timing, measure, page
+from reports.gapstats import jp_threshold_minutes
+from reports.periods import period_now
+from reports.selectors import aggregate_report, employee_report, unit_report
+from reports.selectors.aggregate import SEGMENT, Filters
+from reports.selectors.unit import PAGE_SIZE
+
+TARGETS = {
+    "aggregate": (300.0, 2.0),
+    "unit-heatmap": (100.0, None),
+    "employee-report": (50.0, None),
+}
+
+
+class Command(BaseCommand):
+    help = "Build a synthetic province and time the gap reports against raw SQL."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--employees", type=int, default=100_000)
+        parser.add_argument(
+            "--units", type=int, default=None, help="default: employees ÷ 200, ≥ 7"
+        )
+        parser.add_argument("--rounds", type=int, default=3)
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument(
+            "--allow-sqlite",
+            action="store_true",
+            help="run on SQLite (small sizes only; figures are not comparable)",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="run even though the database holds non-synthetic units/employees",
+        )
+        parser.add_argument(
+            "--rebuild", action="store_true", help="rebuild the synthetic province"
+        )
+        parser.add_argument(
+            "--extended",
+            action="store_true",
+            help="also time the trend fragment, a past quarter and a kota report",
+        )
+
+    def handle(self, *args, **options):
+        if connection.vendor == "sqlite" and not options["allow_sqlite"]:
+            raise CommandError(
+                "bench_reports measures PostgreSQL: set DATABASE_URL to a PostgreSQL "
+                "database (or pass --allow-sqlite for a small functional run)."
+            )
+        if options["employees"] < 10 or options["rounds"] < 1 or options["repeat"] < 1:
+            raise CommandError("--employees ≥ 10, --rounds ≥ 1 and --repeat ≥ 1.")
+        if synthetic.has_foreign_data() and not options["force"]:
+            raise CommandError(
+                "This database holds units or employees that the benchmark did not "
+                "make; refusing to write a synthetic province into it. Use an empty "
+                "database, or pass --force."
+            )
+        units = options["units"] or max(7, options["employees"] // 200)
+        shape = synthetic.Shape(
+            employees=options["employees"],
+            units=max(4, units),
+            rounds=options["rounds"],
+            seed=options["seed"],
+        )
+        built = None if options["rebuild"] else synthetic.existing(shape)
+        if built is None:
+            self.stdout.write(f"Membangun provinsi sintetis: {shape.label}")
+            start = time.perf_counter()
+            with transaction.atomic():
+                synthetic.wipe()
+                built = synthetic.build(shape, out=self.stdout)
+            self.stdout.write(f"  selesai dalam {time.perf_counter() - start:.1f} s")
+            for label, count in sorted(built.counts.items()):
+                self.stdout.write(f"    {label}: {count}")
+        else:
+            self.stdout.write(f"Memakai provinsi sintetis yang ada: {shape.label}")
+        self._machine()
+        timings = self._run(built, shape, options)
+        self._table(timings[:3])
+        if len(timings) > 3:
+            self.stdout.write("")
+            self.stdout.write("Tambahan (--extended):")
+            self._table(timings[3:], targets=False)
+
+    # -- the measurements ---------------------------------------------------------
+
+    def _run(self, built, shape, options) -> list[Timing]:
+        today = timezone.localdate()
+        repeat = options["repeat"]
+        root = built.root
+        units = Unit.objects.filter(path__startswith=root.path)
+        kelurahan = (
+            units.filter(kind=Unit.Kind.VILLAGE)
+            .annotate(n=Count("employees"))
+            .order_by("-n", "pk")
+            .first()
+        )
+        from reports.models import DevelopmentPlan
+
+        plan = (
+            DevelopmentPlan.objects.filter(
+                employee__unit__path__startswith=root.path, year=today.year
+            )
+            .order_by("pk")
+            .select_related("employee")
+            .first()
+        )
+        employee = plan.employee
+        now = period_now(today)
+        report = aggregate_report(
+            unit=root,
+            units=Unit.objects.all(),
+            filters=Filters(),
+            period=now,
+            today=today,
+        )
+        standard = report.standard.pk
+        sets = sorted(
+            {tuple(row.dimension_ids) for row in report.demand if row.dimension_ids}
+        )
+        aggregate_statements = rawsql.aggregate_sql(
+            path=root.path,
+            key_len=len(root.path) + SEGMENT,
+            standard_id=standard,
+            dimension_sets=sets,
+        )
+        threshold = jp_threshold_minutes(
+            settings.JP_ANNUAL_MINIMUM, settings.JP_MINUTES
+        )
+        unit_statements = rawsql.unit_sql(
+            path=kelurahan.path,
+            page_size=PAGE_SIZE,
+            standard_id=standard,
+            year=today.year,
+            threshold=threshold,
+        )
+        employee_statements = rawsql.employee_sql(
+            employee_id=employee.pk, standard_id=standard, year=today.year
+        )
+        checks = {
+            "aggregate": _same_aggregate(
+                report, rawsql.run(aggregate_statements), sets
+            ),
+            "unit-heatmap": _same_unit(
+                unit_report(kelurahan, today=today, page_number=1),
+                rawsql.run(unit_statements),
+            ),
+            "employee-report": _same_employee(
+                employee_report(employee, today=today),
+                rawsql.run(employee_statements),
+            ),
+        }
+        client = Client()
+        client.force_login(built.user)
+        hosts = [*settings.ALLOWED_HOSTS, "testserver"]
+        cases = [
+            ("aggregate", f"/laporan/provinsi/?unit={root.pk}", aggregate_statements),
+            ("unit-heatmap", f"/laporan/unit/{kelurahan.pk}/", unit_statements),
+            (
+                "employee-report",
+                f"/laporan/pegawai/{employee.pk}/",
+                employee_statements,
+            ),
+        ]
+        if options["extended"]:
+            kota = units.filter(kind=Unit.Kind.CITY).order_by("pk").first()
+            past = report_period_past(today)
+            cases += [
+                ("trend-fragment", f"/laporan/provinsi/tren/?unit={root.pk}", None),
+                (
+                    "aggregate-past-quarter",
+                    f"/laporan/provinsi/?unit={root.pk}&period={past}",
+                    None,
+                ),
+                ("aggregate-kota", f"/laporan/provinsi/?unit={kota.pk}", None),
+                ("unit-report-kota", f"/laporan/unit/{kota.pk}/", None),
+            ]
+        out = []
+        with override_settings(DEBUG=False, ALLOWED_HOSTS=hosts):
+            for name, url, statements in cases:
+                raw = (lambda s=statements: rawsql.run(s)) if statements else None
+                out.append(
+                    measure(
+                        name=name,
+                        view=page(client, url),
+                        raw=raw,
+                        same_numbers=checks.get(name, True),
+                        repeat=repeat,
+                    )
+                )
+        return out
+
+    # -- output -------------------------------------------------------------------
+
+    def _machine(self) -> None:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SHOW server_version")
+                server = f"PostgreSQL {cursor.fetchone()[0]}"
+            else:
+                server = f"{connection.vendor} {connection.Database.sqlite_version}"
+        cpu = platform.processor() or platform.machine()
+        try:
+            with open("/proc/cpuinfo", encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith("model name"):
+                        cpu = line.split(":", 1)[1].strip()
+                        break
+        except OSError:
+            pass
+        self.stdout.write(
+            f"Mesin: {cpu}, {os.cpu_count()} inti; {server}; Python "
+            f"{platform.python_version()}"
+        )
+
+    def _table(self, timings: list[Timing], targets: bool = True) -> None:
+        header = (
+            f"{'report':<24}{'median_ms':>11}{'p95_ms':>10}{'queries':>9}"
+            f"{'raw_median_ms':>15}{'raw_p95_ms':>12}{'ratio':>8}  {'same':<5}"
+            + ("  target" if targets else "")
+        )
+        self.stdout.write(header)
+        for t in timings:
+            ratio = f"{t.ratio:.2f}" if t.raw_p95_ms else "-"
+            raw_median = f"{t.raw_median_ms:.1f}" if t.raw_p95_ms else "-"
+            raw_p95 = f"{t.raw_p95_ms:.1f}" if t.raw_p95_ms else "-"
+            line = (
+                f"{t.name:<24}{t.median_ms:>11.1f}{t.p95_ms:>10.1f}{t.queries:>9}"
+                f"{raw_median:>15}{raw_p95:>12}{ratio:>8}  "
+                f"{'yes' if t.same_numbers else 'NO':<5}"
+            )
+            if targets and t.name in TARGETS:
+                limit, max_ratio = TARGETS[t.name]
+                ok = t.p95_ms <= limit and (max_ratio is None or t.ratio <= max_ratio)
+                goal = f"p95 ≤ {limit:.0f} ms" + (
+                    f", ≤ {max_ratio:.0f}× raw" if max_ratio else ""
+                )
+                line += f"  {goal}: {'OK' if ok else 'MISSED'}"
+            self.stdout.write(line)
+
+
+def report_period_past(today) -> str:
+    from reports.periods import recent_quarters
+
+    return recent_quarters(today, 2)[0].key
+
+
+# -- do the page and the SQL compute the same numbers? -----------------------------
+
+
+def _same_aggregate(report, raw, sets) -> bool:
+    stats_rows, people_rows, demand_rows = raw
+    mine = {}
+    for row in report.rows:
+        for dim, s in row.by_dimension.items():
+            mine[(row.key, dim)] = (
+                s.employees,
+                s.levels,
+                s.with_requirement,
+                s.meeting,
+                s.gap_sum,
+            )
+    employees = dict(people_rows)
+    theirs: dict = {}
+    for key, dim, level, n, with_req, gap_sum, meeting in stats_rows:
+        entry = theirs.setdefault(
+            (key, dim),
+            [employees.get(key, 0), dict.fromkeys(range(1, 6), 0), 0, 0, 0],
+        )
+        entry[1][level] += n
+        entry[2] += with_req
+        entry[3] += meeting or 0
+        entry[4] += gap_sum or 0
+    for (key, dim), value in mine.items():
+        expected = theirs.get((key, dim))
+        if expected is None:
+            expected = [employees.get(key, 0), dict.fromkeys(range(1, 6), 0), 0, 0, 0]
+        if tuple(expected) != value:
+            return False
+    by_set = dict(zip(sets, demand_rows[0], strict=True)) if sets else {}
+    return all(
+        row.employees == by_set.get(tuple(row.dimension_ids), 0)
+        for row in report.demand
+    )
+
+
+def _same_unit(report, raw) -> bool:
+    stats_rows, people_rows, cells, jp_rows, plan_rows, compliant = raw
+    totals = {}
+    for __, dim, __, n, with_req, gap_sum, meeting in stats_rows:
+        t = totals.setdefault(dim, [0, 0, 0, 0])
+        t[0] += n
+        t[1] += with_req
+        t[2] += meeting or 0
+        t[3] += gap_sum or 0
+    for dim, s in report.stats.items():
+        if totals.get(dim, [0, 0, 0, 0]) != [
+            s.tested,
+            s.with_requirement,
+            s.meeting,
+            s.gap_sum,
+        ]:
+            return False
+    if people_rows and people_rows[0][1] != report.employees:
+        return False
+    levels = {(e, d): lv for e, __, __, d, lv, __ in cells if d is not None}
+    for row in report.rows:
+        for d, cell in zip(report.dimensions, row.cells, strict=True):
+            if levels.get((row.employee.pk, d.pk)) != cell.level:
+                return False
+    plans = {e: (total, done) for e, total, done in plan_rows}
+    for row in report.rows:
+        expected = plans.get(row.employee.pk)
+        actual = (row.plan.total, row.plan.done) if row.plan else None
+        if expected != actual:
+            return False
+    return compliant[0][0] == report.jp_compliant
+
+
+def _same_employee(report, raw) -> bool:
+    __, required, latest, history, __, items, jp = raw
+    required = dict(required)
+    latest = {d: level for d, level, __ in latest}
+    for line in report.lines:
+        if (line.required, line.level) != (
+            required.get(line.dimension.pk),
+            latest.get(line.dimension.pk),
+        ):
+            return False
+    done = sum(1 for row in items if row[3])
+    rounds = len({row[0] for row in history})
+    return (report.progress.total, report.progress.done) == (
+        len(items),
+        done,
+    ) and rounds == len(report.history)

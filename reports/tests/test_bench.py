@@ -1,0 +1,66 @@
+"""The benchmark command at a small size: it builds the synthetic province in the
+test database, finds the pages' numbers equal to the hand-written SQL's, and prints
+the three rows with numeric figures."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from people.tests.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+ROWS = {"aggregate", "unit-heatmap", "employee-report"}
+
+
+def _args(*extra):
+    args = ["--employees", "300", "--repeat", "3", *extra]
+    if connection.vendor == "sqlite":
+        args.append("--allow-sqlite")
+    return args
+
+
+def test_bench_reports_small_run_prints_three_rows():
+    out = io.StringIO()
+    call_command("bench_reports", *_args(), stdout=out)
+    lines = [line.split() for line in out.getvalue().splitlines() if line.strip()]
+    rows = {fields[0]: fields for fields in lines if fields[0] in ROWS}
+    assert set(rows) == ROWS
+    for fields in rows.values():
+        median, p95, queries, raw_median, raw_p95, ratio = fields[1:7]
+        assert 0 < float(median) <= float(p95)
+        assert int(queries) > 0
+        assert 0 < float(raw_median) <= float(raw_p95)
+        assert float(ratio) > 0
+        assert fields[7] == "yes"  # the page's numbers equal the raw SQL's
+    header = next(fields for fields in lines if fields[0] == "report")
+    assert header[:7] == [
+        "report",
+        "median_ms",
+        "p95_ms",
+        "queries",
+        "raw_median_ms",
+        "raw_p95_ms",
+        "ratio",
+    ]
+
+
+def test_bench_reports_reuses_the_same_province():
+    call_command("bench_reports", *_args(), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("bench_reports", *_args(), stdout=out)
+    assert "Memakai provinsi sintetis yang ada" in out.getvalue()
+
+
+def test_bench_reports_refuses_foreign_data(org):
+    EmployeeFactory(unit=org.kel_a)
+    with pytest.raises(CommandError, match="did not make"):
+        call_command("bench_reports", *_args(), stdout=io.StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite refusal")
+def test_bench_reports_refuses_sqlite_without_flag():
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command("bench_reports", "--employees", "300", stdout=io.StringIO())
