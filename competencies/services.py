@@ -10,6 +10,7 @@ from django.db.models import Max, Model
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from competencies.models import (
     DevelopmentForm,
     Dimension,
@@ -282,6 +283,19 @@ def _write_levels(standard: Standard, levels: dict[tuple[int, int], int]) -> Non
     )
 
 
+def _standard_state(standard: Standard) -> dict:
+    """What the audit trail keeps of a version: its fields and every level."""
+    return {
+        "name": standard.name,
+        "effective_from": standard.effective_from,
+        "notes": standard.notes,
+        "levels": {
+            f"{r.position_type_id}:{r.dimension_id}": r.level
+            for r in standard.required_levels.order_by("position_type", "dimension")
+        },
+    }
+
+
 def standard_create(
     *,
     name: str,
@@ -307,6 +321,12 @@ def standard_create(
                 exclude=["effective_from"],
             )
             _write_levels(standard, levels)
+            audit_record(
+                actor=created_by,
+                action="standard.create",
+                target=standard,
+                after=_standard_state(standard),
+            )
     except IntegrityError as exc:
         # Another save took the same date between the check and the insert.
         if Standard.objects.filter(effective_from=effective_from).exists():
@@ -323,6 +343,7 @@ def standard_update(
     levels: dict[tuple[int, int], int],
     notes: str = "",
     today: date | None = None,
+    by=None,
 ) -> Standard:
     """Change a version that has not come into force yet."""
     today = today or timezone.localdate()
@@ -330,12 +351,20 @@ def standard_update(
     _check_version(effective_from=effective_from, today=today, standard=standard)
     try:
         with transaction.atomic():
+            before = _standard_state(standard)
             _save(
                 standard,
                 {"name": name, "effective_from": effective_from, "notes": notes},
                 exclude=["effective_from"],
             )
             _write_levels(standard, levels)
+            audit_record(
+                actor=by,
+                action="standard.update",
+                target=standard,
+                before=before,
+                after=_standard_state(standard),
+            )
     except IntegrityError as exc:
         if (
             Standard.objects.filter(effective_from=effective_from)
@@ -348,9 +377,15 @@ def standard_update(
 
 
 @transaction.atomic
-def standard_delete(*, standard: Standard, today: date | None = None) -> None:
+def standard_delete(*, standard: Standard, today: date | None = None, by=None) -> None:
     """Withdraw a version that has not come into force yet."""
     _ensure_not_locked(standard, today or timezone.localdate())
+    audit_record(
+        actor=by,
+        action="standard.delete",
+        target=standard,
+        before=_standard_state(standard),
+    )
     standard.delete()
 
 

@@ -10,10 +10,21 @@ from activities.models import Activity
 from activities.services.credits import activity_credits_sync
 from activities.services.notify import notify_rejected
 from activities.services.recording import locked_activity
+from audit.services import audit_record
 from people.models import User
 
 
 @transaction.atomic
+def _audit(activity: Activity, actor: User, action: str, before: str) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        target=activity,
+        before={"status": before},
+        after={"status": activity.status, "reason": activity.rejection_reason},
+    )
+
+
 def activity_verify(*, activity: Activity, verifier: User) -> Activity:
     activity = locked_activity(activity)
     if activity.status != Activity.Status.SUBMITTED:
@@ -25,6 +36,7 @@ def activity_verify(*, activity: Activity, verifier: User) -> Activity:
     activity.rejection_reason = ""
     activity.save()
     activity_credits_sync(activity=activity)
+    _audit(activity, verifier, "activity.verify", Activity.Status.SUBMITTED)
     return activity
 
 
@@ -43,6 +55,7 @@ def activity_reject(*, activity: Activity, verifier: User, reason: str) -> Activ
     activity.verified_by, activity.verified_at = None, None
     activity.save()
     activity_credits_sync(activity=activity)
+    _audit(activity, verifier, "activity.reject", Activity.Status.SUBMITTED)
     notify_rejected(activity)
     return activity
 
@@ -52,8 +65,10 @@ def activity_unverify(*, activity: Activity, actor: User) -> Activity:
     activity = locked_activity(activity)
     if not permissions.can_unverify(actor, activity):
         raise PermissionDenied
+    before = activity.status
     activity.status = Activity.Status.SUBMITTED
     activity.verified_by, activity.verified_at = None, None
     activity.save()
     activity_credits_sync(activity=activity)
+    _audit(activity, actor, "activity.unverify", before)
     return activity

@@ -385,3 +385,37 @@ def test_self_development_credits_the_learner(framework, roles):
 def test_record_sets_matrix_dimensions_by_default(framework, roles):
     activity = record_briefing(roles.head_a, present=[roles.staff_a.employee])
     assert sorted(d.number for d in activity.dimensions.all()) == [1, 2, 3, 4, 5, 6]
+
+
+def test_verification_decisions_are_audited(framework, roles):
+    from audit.models import AuditEvent
+
+    activity = record_briefing(roles.staff_a, present=[roles.staff_a.employee])
+    activity_verify(activity=activity, verifier=roles.head_a)
+    activity_unverify(activity=activity, actor=roles.head_a)
+    activity_reject(activity=activity, verifier=roles.head_a, reason="Foto tidak ada")
+    events = list(
+        AuditEvent.objects.filter(target_id=str(activity.pk))
+        .order_by("pk")
+        .values_list("action", "actor__username", "before", "after")
+    )
+    assert events == [
+        (
+            "activity.verify",
+            "kepala.a",
+            {"status": "submitted"},
+            {"status": "verified", "reason": ""},
+        ),
+        (
+            "activity.unverify",
+            "kepala.a",
+            {"status": "verified"},
+            {"status": "submitted", "reason": ""},
+        ),
+        (
+            "activity.reject",
+            "kepala.a",
+            {"status": "submitted"},
+            {"status": "rejected", "reason": "Foto tidak ada"},
+        ),
+    ]

@@ -26,6 +26,7 @@ from assessments.services.taking import (
     ratings_write,
     result_scores_write,
 )
+from audit.services import audit_record
 from people.models import Employee, User
 
 
@@ -81,6 +82,13 @@ def result_release(*, result: Result, by: User | None) -> bool:
         return False
     result.refresh_from_db()
     latest_levels_refresh(employee_id=result.employee_id)
+    audit_record(
+        actor=by,
+        action="result.release",
+        target=result,
+        before={"status": Result.Status.SCORED},
+        after={"status": result.status, "dimensions": _snapshot(result)},
+    )
     feedback_notices_create(result=result)
     return True
 
@@ -156,5 +164,13 @@ def result_rescore(
         after=after,
     )
     latest_levels_refresh(employee_id=result.employee_id)
+    audit_record(
+        actor=by,
+        action="result.rescore",
+        target=result,
+        before={"instrument": instrument_before.pk, "dimensions": before},
+        after={"instrument": instrument.pk, "dimensions": after},
+        note=rescore.reason,
+    )
     feedback_notices_create(result=result)
     return rescore

@@ -463,3 +463,14 @@ def test_released_result_refuses_supervisor_rating(attempt_a, roles, dims):
 def test_published_instrument_builder(items, roles):
     instrument = published_instrument(items, code="kedua", by=roles.bpsdm)
     assert instrument.status == Instrument.Status.PUBLISHED
+
+
+def test_release_and_rescore_are_audited(attempt_a, roles, dims):
+    from audit.models import AuditEvent
+
+    result = _released(attempt_a, 1, roles.bpsdm)
+    event = AuditEvent.objects.get(action="result.release")
+    assert (event.actor, event.target_id) == (roles.bpsdm, str(result.pk))
+    assert event.before == {"status": "scored"}
+    assert event.after["status"] == "released"
+    assert set(event.after["dimensions"]) == set(dims)

@@ -53,3 +53,9 @@ def test_audit_page_query_count(roles, login, django_assert_max_num_queries):
     client = login(roles.admin)
     with django_assert_max_num_queries(8):
         assert client.get("/audit/").status_code == 200
+
+
+def test_trail_ordering_newest_first(roles):
+    first = audit_record(actor=roles.admin, action="a.1", target=roles.staff_a)
+    second = audit_record(actor=roles.admin, action="a.2", target=roles.staff_a)
+    assert list(AuditEvent.objects.all()) == [second, first]

@@ -213,3 +213,35 @@ def test_setia_value_update_sets_its_dimensions(framework):
         dimensions=[framework.dimensions["kepekaan-gender"]],
     )
     assert [d.code for d in value.dimensions.all()] == ["kepekaan-gender"]
+
+
+def test_standard_changes_are_audited(grid):
+    from audit.models import AuditEvent
+
+    positions, dimensions, __, levels = grid
+    cell = (positions[0].pk, dimensions[0].pk)
+    standard = services.standard_create(
+        name="Revisi",
+        effective_from=TODAY + timedelta(days=10),
+        levels=levels,
+        today=TODAY,
+    )
+    services.standard_update(
+        standard=standard,
+        name="Revisi",
+        effective_from=TODAY + timedelta(days=10),
+        levels={**levels, cell: 4},
+        today=TODAY,
+    )
+    services.standard_delete(standard=standard, today=TODAY)
+    events = list(AuditEvent.objects.order_by("pk"))
+    assert [e.action for e in events] == [
+        "standard.create",
+        "standard.update",
+        "standard.delete",
+    ]
+    key = f"{cell[0]}:{cell[1]}"
+    assert events[1].before["levels"][key] == 1
+    assert events[1].after["levels"][key] == 4
+    assert events[2].before["levels"][key] == 4
+    assert events[0].before is None and events[2].after is None

@@ -213,6 +213,7 @@ def standard_edit(request, pk: int):
                 notes=form.cleaned_data["notes"],
                 levels=form.levels(),
                 today=today,
+                by=request.user,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -232,7 +233,7 @@ def standard_edit(request, pk: int):
 def standard_delete(request, pk: int):
     standard = selectors.standard_get(pk)
     try:
-        services.standard_delete(standard=standard)
+        services.standard_delete(standard=standard, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("competencies:standard_detail", pk=standard.pk)

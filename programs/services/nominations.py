@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from audit.services import audit_record
 from competencies.models import Dimension
 from ledger.jp import minutes_from_jp
 from ledger.services import jp_credit_clear, jp_credit_set
@@ -199,12 +200,20 @@ def _approved_count(program: Program) -> int:
 
 
 def _set_state(nomination: Nomination, state: str, by: User | None, **extra) -> None:
+    before = nomination.state
     nomination.state = state
     nomination.decided_by = by
     nomination.decided_at = timezone.now()
     for name, value in extra.items():
         setattr(nomination, name, value)
     nomination.save(update_fields=["state", "decided_by", "decided_at", *extra.keys()])
+    audit_record(
+        actor=by,
+        action=f"nomination.{state}",
+        target=nomination,
+        before={"state": before},
+        after={"state": state, **extra},
+    )
 
 
 def nomination_approve(
@@ -271,6 +280,13 @@ def nomination_withdraw(*, nomination_id: int, by: User) -> Nomination:
                 _("Hasil program sudah dicatat; usulan tidak dapat ditarik lagi.")
             )
         _check_transition(nomination, State.WITHDRAWN)
+        audit_record(
+            actor=by,
+            action="nomination.withdrawn",
+            target=nomination,
+            before={"state": nomination.state},
+            after={"state": State.WITHDRAWN},
+        )
         nomination.state = State.WITHDRAWN
         nomination.withdrawn_at = timezone.now()
         nomination.save(update_fields=["state", "withdrawn_at"])
@@ -354,6 +370,17 @@ def nomination_complete(
     nomination.completed_by = by
     nomination.completed_at = timezone.now()
     nomination.save()
+    audit_record(
+        actor=by,
+        action="nomination.complete",
+        target=nomination,
+        after={
+            "outcome": outcome,
+            "attendance_percent": attendance_percent,
+            "score": score,
+            "certificate_number": nomination.certificate_number,
+        },
+    )
     if outcome == Nomination.Outcome.COMPLETED:
         _credit(nomination, program)
     else:
@@ -367,6 +394,17 @@ def nomination_completion_clear(*, nomination: Nomination, by: User) -> Nominati
     _require_bpsdm(by)
     program, nomination = _lock(nomination.pk)
     old_file = nomination.certificate_file.name
+    audit_record(
+        actor=by,
+        action="nomination.completion_clear",
+        target=nomination,
+        before={
+            "outcome": nomination.outcome,
+            "attendance_percent": nomination.attendance_percent,
+            "score": nomination.score,
+            "certificate_number": nomination.certificate_number,
+        },
+    )
     nomination.outcome = ""
     nomination.attendance_percent = None
     nomination.score = None

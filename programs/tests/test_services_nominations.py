@@ -363,3 +363,25 @@ def test_rejection_and_promotion_notices(org, roles, fw):
         [roles.head_a.pk, roles.head_kecamatan.pk]
     )
     assert "Alasan: Kuota penuh" in rejected.first().body
+
+
+def test_decisions_are_audited(org, roles, fw):
+    from audit.models import AuditEvent
+
+    program = ProgramFactory(capacity=1)
+    a, b = (NominationFactory(program=program, employee=e) for e in _staff(org, 2))
+    nomination_approve(nomination_id=a.pk, by=roles.bpsdm)
+    nomination_approve(nomination_id=b.pk, by=roles.bpsdm, waitlist_if_full=True)
+    nomination_withdraw(nomination_id=a.pk, by=roles.bpsdm)
+    trail = list(
+        AuditEvent.objects.filter(target_type="programs.nomination")
+        .order_by("pk")
+        .values_list("action", "target_id", "before", "after__state")
+    )
+    assert trail == [
+        ("nomination.approved", str(a.pk), {"state": "nominated"}, "approved"),
+        ("nomination.waitlisted", str(b.pk), {"state": "nominated"}, "waitlisted"),
+        ("nomination.withdrawn", str(a.pk), {"state": "approved"}, "withdrawn"),
+        # The freed seat goes to the wait list, decided by no one.
+        ("nomination.approved", str(b.pk), {"state": "waitlisted"}, "approved"),
+    ]
