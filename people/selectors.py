@@ -82,6 +82,13 @@ def employee_get_for_user(user: User, pk: int) -> Employee:
     return get_object_or_404(employees_visible_to(user), pk=pk)
 
 
+def employees_in_subtree(
+    employees: QuerySet[Employee], unit: Unit
+) -> QuerySet[Employee]:
+    """Narrow an already scoped employee queryset to ``unit`` and its sub-units."""
+    return employees.filter(unit__path__startswith=unit.path)
+
+
 def unit_subtree(unit: Unit) -> QuerySet[Unit]:
     """This unit and everything under it: one indexed prefix query."""
     return Unit.objects.filter(path__startswith=unit.path)

@@ -18,6 +18,7 @@ from people.importing import EmployeeImportError, employees_import
 from people.permissions import can_manage_employees, require_roles
 from people.selectors import (
     employee_get_for_user,
+    employees_in_subtree,
     employees_visible_to,
     unit_ancestors,
     unit_get_for_user,
@@ -51,7 +52,7 @@ def _filtered_employees(request):
                 Q(name__icontains=data["q"]) | Q(nip__startswith=data["q"])
             )
         if data["unit"]:
-            employees = employees.filter(unit__path__startswith=data["unit"].path)
+            employees = employees_in_subtree(employees, data["unit"])
         if data["position_type"]:
             employees = employees.filter(position_type=data["position_type"])
         if data["active"] in {"0", "1"}:
@@ -216,8 +217,8 @@ def unit_list(request):
 def unit_detail(request, pk: int):
     unit = unit_get_for_user(request.user, pk)
     employees = (
-        employees_visible_to(request.user)
-        .filter(unit__path__startswith=unit.path, is_active=True)
+        employees_in_subtree(employees_visible_to(request.user), unit)
+        .filter(is_active=True)
         .order_by("unit__path", "position_type__order", "name")
     )
     return render(
