@@ -12,11 +12,11 @@ from people.selectors import unit_get_for_user, units_visible_to
 from reports.exports import aggregate_workbook
 from reports.forms import AggregateFilterForm
 from reports.models import Export
-from reports.selectors import aggregate_report, aggregate_root
+from reports.selectors import aggregate_demand, aggregate_report, aggregate_root
 from reports.selectors.province import AggregateReport
 
 
-def aggregate_from_params(user, params: dict) -> AggregateReport:
+def aggregate_from_params(user, params: dict) -> tuple[AggregateReport, list]:
     """Raises ``ValidationError`` with a readable message when the parameters are
     invalid or the unit is no longer in the user's scope."""
     today = timezone.localdate()
@@ -34,16 +34,22 @@ def aggregate_from_params(user, params: dict) -> AggregateReport:
         unit = aggregate_root(user)
         if unit is None and not user.sees_all_units:
             raise ValidationError(_("Unit ekspor di luar cakupan Anda."))
-    return aggregate_report(
+    report = aggregate_report(
         unit=unit,
         units=units_visible_to(user),
         filters=form.filters(),
         period=form.cleaned_data["period"],
+    )
+    demand = aggregate_demand(
+        unit=unit,
+        filters=form.filters(),
+        period=form.cleaned_data["period"],
         today=today,
     )
+    return report, demand
 
 
 def aggregate_export_build(*, export: Export, progress: Callable[[int], None]) -> bytes:
-    report = aggregate_from_params(export.requested_by, export.params)
+    report, demand = aggregate_from_params(export.requested_by, export.params)
     progress(5)
-    return aggregate_workbook(report, progress=progress)
+    return aggregate_workbook(report, demand=demand, progress=progress)

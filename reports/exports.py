@@ -165,7 +165,7 @@ def summary_rows(report: AggregateReport) -> list[list]:
     return out
 
 
-def demand_rows(report: AggregateReport) -> list[list]:
+def demand_rows(report: AggregateReport, demand) -> list[list]:
     names = report.dimension_names
     return [
         [
@@ -175,12 +175,12 @@ def demand_rows(report: AggregateReport) -> list[list]:
             row.programs,
             row.seats,
         ]
-        for row in report.demand
+        for row in demand
     ]
 
 
 def aggregate_workbook(
-    report: AggregateReport, *, progress: Callable[[int], None]
+    report: AggregateReport, *, demand, progress: Callable[[int], None]
 ) -> bytes:
     """Summary, program demand and one line per employee in scope (levels as of
     the period). Streams rows (openpyxl write-only) and reports progress."""
@@ -201,7 +201,7 @@ def aggregate_workbook(
             _("kursi"),
         ]
     )
-    for line in demand_rows(report):
+    for line in demand_rows(report, demand):
         demand.append(line)
     progress(10)
     people = workbook.create_sheet(_("Pegawai"))

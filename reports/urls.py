@@ -32,6 +32,7 @@ urlpatterns = [
     path("unit/<int:pk>/ekspor.<str:fmt>", unit.unit_export, name="unit_export"),
     path("provinsi/", province.province_view, name="province"),
     path("provinsi/tren/", province.province_trend, name="province_trend"),
+    path("provinsi/kebutuhan/", province.province_demand, name="province_demand"),
     path("provinsi/ekspor/", province.province_export, name="province_export"),
     path("ekspor/<int:pk>/", exports.export_view, name="export"),
     path("ekspor/<int:pk>/status/", exports.export_status, name="export_status"),

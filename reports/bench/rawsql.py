@@ -62,42 +62,59 @@ def aggregate_sql(
     standard_id: int,
     dimension_sets: Sequence[Sequence[int]],
 ) -> list[tuple[str, list]]:
-    """(sql, params) of the aggregate page: grouped stats per child row and
-    dimension with the required level joined, employees per row, and the
-    distinct employees with a gap per set of dimensions (program demand)."""
+    """(sql, params) of the aggregate page, in the best form found: integer
+    grouping on (unit, dimension) with conditional aggregates and the required
+    level joined, the row key taken once per group (not per level row);
+    employees per row; and per set of dimensions the employees with a gap in
+    any of them (gap rows grouped by employee, flags summed)."""
     t = _tables()
-    scope = f"""
-        FROM {t["employee"]} e JOIN {t["unit"]} u ON u.id = e.unit_id
-        WHERE e.is_active AND u.path LIKE %s"""
+    subtree = f"SELECT id FROM {t['unit']} WHERE path LIKE %s"  # noqa: S608
     stats = f"""
-        SELECT SUBSTR(u.path, 1, %s) AS k, ll.dimension_id, ll.level, COUNT(*),
-               COUNT(rl.level),
-               SUM(CASE WHEN rl.level > ll.level THEN rl.level - ll.level ELSE 0 END),
-               SUM(CASE WHEN ll.level >= rl.level THEN 1 ELSE 0 END)
-        FROM {t["latest"]} ll
-        JOIN {t["employee"]} e ON e.id = ll.employee_id
-        JOIN {t["unit"]} u ON u.id = e.unit_id
-        LEFT JOIN {t["required"]} rl ON rl.standard_id = %s
-             AND rl.position_type_id = e.position_type_id
-             AND rl.dimension_id = ll.dimension_id
-        WHERE e.is_active AND u.path LIKE %s
-        GROUP BY 1, 2, 3"""  # noqa: S608 - table names only
-    people = f"SELECT SUBSTR(u.path, 1, %s) AS k, COUNT(*) {scope} GROUP BY 1"  # noqa: S608
-    columns = ", ".join(
-        "COUNT(DISTINCT CASE WHEN ll.dimension_id IN ("
-        + ", ".join(str(int(d)) for d in dims)
-        + ") THEN ll.employee_id END)"
-        for dims in dimension_sets
+        SELECT SUBSTR(u.path, 1, %s) AS k, g.dimension_id,
+               SUM(g.l1), SUM(g.l2), SUM(g.l3), SUM(g.l4), SUM(g.l5),
+               SUM(g.with_req), SUM(g.meeting), SUM(g.gap_sum)
+        FROM (
+          SELECT e.unit_id, ll.dimension_id,
+                 SUM(CASE WHEN ll.level = 1 THEN 1 ELSE 0 END) AS l1,
+                 SUM(CASE WHEN ll.level = 2 THEN 1 ELSE 0 END) AS l2,
+                 SUM(CASE WHEN ll.level = 3 THEN 1 ELSE 0 END) AS l3,
+                 SUM(CASE WHEN ll.level = 4 THEN 1 ELSE 0 END) AS l4,
+                 SUM(CASE WHEN ll.level = 5 THEN 1 ELSE 0 END) AS l5,
+                 COUNT(rl.level) AS with_req,
+                 SUM(CASE WHEN ll.level >= rl.level THEN 1 ELSE 0 END) AS meeting,
+                 SUM(CASE WHEN rl.level > ll.level THEN rl.level - ll.level
+                          ELSE 0 END) AS gap_sum
+          FROM {t["latest"]} ll
+          JOIN {t["employee"]} e ON e.id = ll.employee_id
+          LEFT JOIN {t["required"]} rl ON rl.standard_id = %s
+               AND rl.position_type_id = e.position_type_id
+               AND rl.dimension_id = ll.dimension_id
+          WHERE e.is_active AND e.unit_id IN ({subtree})
+          GROUP BY e.unit_id, ll.dimension_id) g
+        JOIN {t["unit"]} u ON u.id = g.unit_id
+        GROUP BY 1, 2"""  # noqa: S608 - table names only
+    people = f"""
+        SELECT SUBSTR(u.path, 1, %s) AS k, SUM(g.n)
+        FROM (SELECT e.unit_id, COUNT(*) AS n FROM {t["employee"]} e
+              WHERE e.is_active AND e.unit_id IN ({subtree}) GROUP BY 1) g
+        JOIN {t["unit"]} u ON u.id = g.unit_id
+        GROUP BY 1"""  # noqa: S608
+    flags = ", ".join(
+        f"MAX(CASE WHEN ll.dimension_id IN ({', '.join(str(int(d)) for d in dims)}) "
+        f"THEN 1 ELSE 0 END) AS s{i}"
+        for i, dims in enumerate(dimension_sets)
     )
+    sums = ", ".join(f"SUM(s{i})" for i in range(len(dimension_sets)))
     demand = f"""
-        SELECT {columns or "0"}
-        FROM {t["latest"]} ll
-        JOIN {t["employee"]} e ON e.id = ll.employee_id
-        JOIN {t["unit"]} u ON u.id = e.unit_id
-        JOIN {t["required"]} rl ON rl.standard_id = %s
-             AND rl.position_type_id = e.position_type_id
-             AND rl.dimension_id = ll.dimension_id
-        WHERE e.is_active AND u.path LIKE %s AND ll.level < rl.level"""  # noqa: S608
+        SELECT {sums or "0"} FROM (
+          SELECT ll.employee_id{", " + flags if flags else ""}
+          FROM {t["latest"]} ll
+          JOIN {t["employee"]} e ON e.id = ll.employee_id
+          JOIN {t["required"]} rl ON rl.standard_id = %s
+               AND rl.position_type_id = e.position_type_id
+               AND rl.dimension_id = ll.dimension_id
+          WHERE e.is_active AND e.unit_id IN ({subtree}) AND ll.level < rl.level
+          GROUP BY ll.employee_id) x"""  # noqa: S608
     like = f"{path}%"
     return [
         (stats, [key_len, standard_id, like]),

@@ -12,6 +12,7 @@ from reports.selectors.plans import (
 )
 from reports.selectors.province import (
     AggregateReport,
+    aggregate_demand,
     aggregate_report,
     aggregate_trend,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "Filters",
     "PlanProgress",
     "UnitReport",
+    "aggregate_demand",
     "aggregate_report",
     "aggregate_root",
     "aggregate_trend",

@@ -44,7 +44,6 @@ class AggregateReport:
     dimensions: list[Dimension]
     rows: list[AggregateRow]
     total_by_dimension: dict[int, Stats]
-    demand: list[DemandRow]
 
     @property
     def total(self) -> Stats:
@@ -82,7 +81,6 @@ def aggregate_report(
     units,
     filters: Filters,
     period: Period,
-    today: date,
 ) -> AggregateReport:
     """``unit`` None = the top units (BPSDM); ``units`` = the units the user may
     see (the children are looked up among them)."""
@@ -100,7 +98,6 @@ def aggregate_report(
         dimension_ids=dim_ids,
     )
     totals = {d: total(row.by_dimension[d] for row in rows) for d in dim_ids}
-    path = unit.path if unit else ""
     return AggregateReport(
         unit=unit,
         breadcrumb=list(unit_ancestors(unit)) if unit else [],
@@ -111,13 +108,21 @@ def aggregate_report(
         dimensions=dims,
         rows=rows,
         total_by_dimension=totals,
-        demand=program_demand(
-            path=path,
-            filters=filters,
-            period=period,
-            standard_id=standard.pk if standard else None,
-            today=today,
-        ),
+    )
+
+
+def aggregate_demand(
+    *, unit: Unit | None, filters: Filters, period: Period, today: date
+) -> list[DemandRow]:
+    """Program demand of the selected subtree (a fragment of its own: a second
+    pass over the levels, loaded after the page)."""
+    standard = standard_in_force(period.on)
+    return program_demand(
+        path=unit.path if unit else "",
+        filters=filters,
+        period=period,
+        standard_id=standard.pk if standard else None,
+        today=today,
     )
 
 

@@ -25,7 +25,7 @@ from reports.periods import period_now
 from reports.selectors.aggregate import Filters, subtree_stats
 from reports.selectors.plans import PlanProgress, plans_progress
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)

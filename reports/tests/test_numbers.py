@@ -18,7 +18,12 @@ from django.utils import timezone
 from competencies.selectors import standard_in_force
 from reports.gapstats import Stats, total
 from reports.periods import period_now
-from reports.selectors import aggregate_report, employee_report, unit_report
+from reports.selectors import (
+    aggregate_demand,
+    aggregate_report,
+    employee_report,
+    unit_report,
+)
 from reports.selectors.aggregate import Filters, subtree_stats
 from reports.selectors.unit import jp_compliant_count
 
@@ -183,7 +188,6 @@ def test_aggregate_rows_drill_down(province, org, roles):
         units=org.kecamatan.__class__.objects.all(),
         filters=Filters(),
         period=period_now(timezone.localdate()),
-        today=timezone.localdate(),
     )
     rows = [
         (row.unit.code if row.unit else "langsung", row.employees)
@@ -210,23 +214,41 @@ def test_aggregate_top_rows_and_program_demand(province, org):
         units=org.province.__class__.objects.all(),
         filters=Filters(),
         period=period_now(timezone.localdate()),
-        today=timezone.localdate(),
     )
     assert [(row.unit.code, row.employees) for row in report.rows] == [
         ("BPSDM", 0),
         ("DKI", 10),
     ]
     assert [row.has_children for row in report.rows] == [False, True]
-    demand = {row.form.code: row.employees for row in report.demand}
+    rows = aggregate_demand(
+        unit=None,
+        filters=Filters(),
+        period=period_now(timezone.localdate()),
+        today=timezone.localdate(),
+    )
+    demand = {row.form.code: row.employees for row in rows}
     # Gap in D1: staff_a, head_a, staff_b, e_b1, e_t1; in D2: e_a1, head_kec.
     assert demand == {
-        "orientasi-pelayanan": 7,
+        "orientasi-pelayanan": 7,  # dimensions 1–6
         "e-learning": 7,
         "diklat-komunikasi": 7,
         "pertukaran-pns-swasta": 7,
         "uji-kompetensi": 7,
-        "diklat-disabilitas": 0,
+        "diklat-disabilitas": 0,  # dimension 6 only: nobody has a gap there
     }
+    kel_a = aggregate_demand(
+        unit=org.kel_a,
+        filters=Filters(),
+        period=period_now(timezone.localdate()),
+        today=timezone.localdate(),
+    )
+    # Meruya Utara: staff_a and head_a (D1), e_a1 (D2).
+    assert {row.form.code: row.employees for row in kel_a}["e-learning"] == 3
+    past = aggregate_demand(
+        unit=None, filters=Filters(), period=province.past, today=timezone.localdate()
+    )
+    # At the old quarter: staff_a (D1, D2) and e_k1 (D1).
+    assert {row.form.code: row.employees for row in past}["e-learning"] == 2
 
 
 def test_unit_report_jp_compliance_rounds_like_the_ledger(province, org):

@@ -158,14 +158,14 @@ def test_province_query_count_constant(
     client = login(roles.bpsdm)
     url = f"/laporan/provinsi/?unit={org.province.pk}"
     client.get(url)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(17):
         client.get(url)
     today = timezone.localdate()
     for employee in EmployeeFactory.create_batch(
         15, unit=province.kec2, position_type=province.staff
     ):
         released_result(employee, today - timedelta(days=3), {province.d2: 1})
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(17):
         response = client.get(url)
     assert response.context["report"].employees == 25
 
@@ -178,3 +178,61 @@ def test_province_trend_fragment(province, org, roles, login):
     assert str(points[0].stats.mean_gap) == "0.50"  # D1+D2 at the old quarter: 3 / 6
     assert str(points[-1].stats.mean_gap) == "0.63"
     assert login(roles.staff_a).get("/laporan/provinsi/tren/").status_code == 403
+
+
+def test_province_demand_fragment(
+    province, org, roles, login, django_assert_num_queries
+):
+    client = login(roles.bpsdm)
+    url = f"/laporan/provinsi/kebutuhan/?unit={org.province.pk}"
+    client.get(url)
+    with django_assert_num_queries(11):
+        client.get(url)
+    for employee in EmployeeFactory.create_batch(
+        8, unit=province.kec2, position_type=province.staff
+    ):
+        released_result(employee, timezone.localdate(), {province.d1: 1})
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    lines = {
+        row.form.code: (row.employees, names)
+        for row, names in response.context["lines"]
+    }
+    assert lines["e-learning"][0] == 7 + 8
+    assert (
+        lines["diklat-disabilitas"] == (0, ["Kepekaan Disabilitas"])
+        or lines["diklat-disabilitas"][0] == 0
+    )
+    head = login(roles.head_a)
+    assert (
+        head.get(f"/laporan/provinsi/kebutuhan/?unit={org.kel_b.pk}").status_code == 404
+    )
+    mine = head.get("/laporan/provinsi/kebutuhan/")
+    assert {row.form.code: row.employees for row, __ in mine.context["lines"]}[
+        "e-learning"
+    ] == 3
+    assert login(roles.staff_a).get(url).status_code == 403
+
+
+def test_report_index_sends_each_role_to_its_report(province, org, roles, login):
+    assert login(roles.bpsdm).get("/laporan/")["Location"] == "/laporan/provinsi/"
+    assert (
+        login(roles.head_a).get("/laporan/")["Location"]
+        == f"/laporan/unit/{org.kel_a.pk}/"
+    )
+    assert (
+        login(roles.staff_a).get("/laporan/")["Location"]
+        == f"/laporan/pegawai/{roles.staff_a.employee.pk}/"
+    )
+
+
+def test_dashboard_cards_per_role(province, roles, login):
+    bpsdm = login(roles.bpsdm).get("/").content.decode()
+    assert "Kesenjangan seluruh provinsi" in bpsdm
+    head = login(roles.head_a).get("/").content.decode()
+    assert "Kesenjangan Meruya Utara" in head
+    staff = login(roles.staff_a).get("/")
+    cards = [
+        c for c in staff.context["cards"] if c.title == "Kesenjangan kompetensi saya"
+    ]
+    assert [c.value for c in cards] == ["1"]

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competencies.models import Dimension
 from people.permissions import require_roles
 from people.selectors import unit_get_for_user, units_visible_to
 from reports.forms import AggregateFilterForm
@@ -17,6 +18,7 @@ from reports.gapstats import LEVELS
 from reports.models import Export
 from reports.periods import period_now
 from reports.selectors import (
+    aggregate_demand,
     aggregate_report,
     aggregate_root,
     aggregate_trend,
@@ -49,7 +51,6 @@ def _params(unit, form) -> dict:
 @require_roles(*ROLES)
 def province_view(request):
     unit, form = _scope(request, request.GET)
-    today = timezone.localdate()
     report = None
     if form.is_valid():
         report = aggregate_report(
@@ -57,7 +58,6 @@ def province_view(request):
             units=units_visible_to(request.user),
             filters=form.filters(),
             period=form.cleaned_data["period"],
-            today=today,
         )
     query = request.GET.copy()
     query.pop("unit", None)
@@ -122,6 +122,29 @@ def province_trend(request):
             now=period_now(timezone.localdate()),
         )
     return render(request, "reports/_trend.html", {"points": points, "form": form})
+
+
+@login_required
+@require_roles(*ROLES)
+def province_demand(request):
+    """The program demand fragment (a second pass over the levels, so the page
+    itself stays one pass)."""
+    unit, form = _scope(request, request.GET)
+    rows = None
+    if form.is_valid():
+        rows = aggregate_demand(
+            unit=unit,
+            filters=form.filters(),
+            period=form.cleaned_data["period"],
+            today=timezone.localdate(),
+        )
+    names = {d.pk: d.label for d in Dimension.objects.all()}
+    lines = (
+        [(row, [names[d] for d in row.dimension_ids if d in names]) for row in rows]
+        if rows is not None
+        else None
+    )
+    return render(request, "reports/_demand.html", {"lines": lines})
 
 
 @login_required
