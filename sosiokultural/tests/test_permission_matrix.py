@@ -336,8 +336,7 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def world(org, roles, settings) -> World:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def world(org, roles) -> World:
     return build_world(org, roles)
 
 
