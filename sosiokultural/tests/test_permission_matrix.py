@@ -282,6 +282,7 @@ TABLE = {
     "reports:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
     "reports:province": (_none, HEADS_AND_UP),
     "reports:province_trend": (_none, HEADS_AND_UP),
+    "reports:province_demand": (_none, HEADS_AND_UP),
     "reports:province_export": (_none, HEADS_AND_UP_POST),
     # A background export is seen by its requester (head A) only.
     "reports:export": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
