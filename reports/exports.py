@@ -191,8 +191,8 @@ def aggregate_workbook(
     summary.append([_("unit"), _("dimensi"), *stats_headers()])
     for line in summary_rows(report):
         summary.append(line)
-    demand = workbook.create_sheet(_("Kebutuhan program"))
-    demand.append(
+    needs = workbook.create_sheet(_("Kebutuhan program"))
+    needs.append(
         [
             _("bentuk_eksternal"),
             _("pegawai_dengan_gap"),
@@ -202,7 +202,7 @@ def aggregate_workbook(
         ]
     )
     for line in demand_rows(report, demand):
-        demand.append(line)
+        needs.append(line)
     progress(10)
     people = workbook.create_sheet(_("Pegawai"))
     dims = report.dimensions

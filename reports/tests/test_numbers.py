@@ -140,6 +140,9 @@ def test_province_numbers(province, org):
         assert _numbers(stats[province.d2.pk]) == (
             10, 8, 2, 8, 6, 2, 3, Decimal("0.38"), Decimal("75.0"),
         )  # fmt: skip
+        # D1 levels: head_a 2, staff_a 2, e_a1 3, staff_b 2, e_b1 1, head_kec 5,
+        # e_k1 3, e_t1 2.
+        assert stats[province.d1.pk].levels == {1: 1, 2: 4, 3: 2, 4: 0, 5: 1}
         all_dims = total(stats.values())
         assert (all_dims.employees, all_dims.tested, all_dims.untested) == (60, 16, 44)
         assert all_dims.mean_gap == Decimal("0.63")  # 10 / 16 = 0.625 → half up
