@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import factory
+from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import (
@@ -77,7 +78,8 @@ def released_result(
         )
         for dimension, level in levels.items()
     )
-    latest_levels_refresh(employee_id=employee.pk)
+    with transaction.atomic():  # the refresh locks the employee row
+        latest_levels_refresh(employee_id=employee.pk)
     return result
 
 

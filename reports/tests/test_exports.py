@@ -103,5 +103,9 @@ def test_export_through_the_real_worker(
     assert wait_for(
         lambda: Export.objects.filter(pk=export.pk, status="done").exists(), 60
     )
-    download = client.get(f"/laporan/ekspor/{export.pk}/unduh/")
-    assert download.status_code == 200
+    export.refresh_from_db()
+    assert export.progress == 100
+    assert export.file.name.endswith(".xlsx")
+    # The page stops polling once the worker is done.
+    status = client.get(f"/laporan/ekspor/{export.pk}/status/").content.decode()
+    assert "every 2s" not in status

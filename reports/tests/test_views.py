@@ -236,3 +236,11 @@ def test_dashboard_cards_per_role(province, roles, login):
         c for c in staff.context["cards"] if c.title == "Kesenjangan kompetensi saya"
     ]
     assert [c.value for c in cards] == ["1"]
+
+
+def test_employee_report_in_english(province, roles, login):
+    client = login(roles.staff_a)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(f"/laporan/pegawai/{roles.staff_a.employee.pk}/").content.decode()
+    assert "Gap per dimension" in html
+    assert "Recommended development forms" in html
