@@ -11,6 +11,7 @@ from datetime import timedelta
 from io import StringIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Activity, Coaching, Evidence
@@ -75,6 +76,7 @@ class World:
     export: Export  # requested by head A, finished
 
 
+@transaction.atomic  # the services expect their callers' transaction (row locks)
 def build_world(org, roles) -> World:
     context: dict = {}
     competencies_demo.seed(StringIO(), context)
