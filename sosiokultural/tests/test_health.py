@@ -33,3 +33,10 @@ def test_dashboard_requires_login(client):
 def test_dashboard_per_role(roles, login):
     for user in [roles.admin, roles.bpsdm, roles.head_a, roles.staff_a]:
         assert login(user).get("/").status_code == 200
+
+
+def test_indonesian_by_default_even_for_an_english_browser(roles, login):
+    client = login(roles.staff_a)
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in body
+    assert "Keluar" in body
