@@ -81,7 +81,9 @@ def test_unit_head_finds_a_gap_and_plans_coaching(demo, sign_in, live_server):
     assert dimension in items.filter(has_text="Coaching").first.inner_text()
     screenshot(page, "journey-head-plans-coaching")
     employee = Employee.objects.get(name=name)
-    item = PlanItem.objects.get(plan__employee=employee)
+    item = PlanItem.objects.get(
+        plan__employee=employee, note="Coaching oleh kepala unit di meja CRO."
+    )
     assert (item.form.code, item.dimension.name, item.target_date) == (
         "coaching",
         dimension,
