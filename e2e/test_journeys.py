@@ -22,8 +22,8 @@ pytestmark = pytest.mark.browser
 
 def _raise_cro_standard() -> None:
     """BPSDM puts a new standard in force today that asks CROs for level 3 in
-    every dimension (the demo's 2018 standard asks level 1 of every pelaksana, so
-    nobody at the counters has a gap yet)."""
+    every dimension (other positions keep their levels), so some of the demo's
+    CROs, tested at level 2 here and there, fall short."""
     current = Standard.objects.order_by("-effective_from").first()
     cro = PositionType.objects.get(code="cro")
     levels = {
