@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from people.models import Employee, Unit
 from people.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,16 @@ def test_bench_reports_reuses_the_same_province():
     out = io.StringIO()
     call_command("bench_reports", *_args(), stdout=out)
     assert "Memakai provinsi sintetis yang ada" in out.getvalue()
+
+
+def test_bench_reports_another_shape_replaces_the_province():
+    call_command("bench_reports", *_args(), stdout=io.StringIO())
+    args = _args()
+    args[1] = "120"
+    call_command("bench_reports", *args, stdout=io.StringIO())
+    assert Employee.objects.count() == 120
+    assert Unit.objects.filter(code="BENCH-DKI").count() == 1
+    assert not Unit.objects.exclude(code__startswith="BENCH").exists()
 
 
 def test_bench_reports_refuses_foreign_data(org):

@@ -126,3 +126,39 @@ def test_past_year_plans_are_read_only(province, roles, login):
         login(roles.head_a).post(f"/laporan/rencana/butir/{item.pk}/hapus/").status_code
         == 403
     )
+
+
+def test_plan_page_links_the_activity_that_completed_an_item(province, roles, login):
+    from datetime import datetime, time, timedelta
+
+    from activities.services import activity_record
+
+    staff = roles.staff_a.employee
+    plan = DevelopmentPlanFactory(employee=staff)
+    PlanItemFactory(
+        plan=plan,
+        dimension=province.d1,
+        form=province.fw.forms["briefing"],
+        created_on=date(plan.year, 1, 1),
+    )
+    today = timezone.localdate()
+    day = max(date(today.year, 1, 1), today - timedelta(days=1))
+    activity = activity_record(
+        recorder=roles.head_a,
+        form=province.fw.forms["briefing"],
+        unit=roles.head_a.employee.unit,
+        started_at=timezone.make_aware(datetime.combine(day, time(7, 45))),
+        duration_minutes=15,
+        facilitator=roles.head_a.employee,
+        attendance={staff.pk: "present"},
+        dimension_ids=[province.d1.pk],
+        detail={"agenda_kind": "setia_motivation"},
+    )
+    html = login(roles.staff_a).get(_url(staff)).content.decode()
+    assert f'href="/kegiatan/{activity.pk}/"' in html
+    report = login(roles.staff_a).get(f"/laporan/pegawai/{staff.pk}/").context["report"]
+    assert (report.progress.done, report.progress.total, report.progress.percent) == (
+        1,
+        1,
+        100,
+    )
