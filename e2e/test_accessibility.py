@@ -124,6 +124,15 @@ def test_no_serious_or_critical_violation_on_any_page(
             page.get_by_role("button", name=re.compile("Mulai|Start")).click()
             page.locator("#test-form").wait_for()
             check(page, f"/uji/kerjakan/{world.attempt_open.pk}/ started (staff)")
+            # The phone pages, at phone size (the menu folds, tables scroll).
+            page.set_viewport_size({"width": 390, "height": 844})
+            for url in (
+                "/",
+                "/kegiatan/briefing/",
+                f"/uji/kerjakan/{world.attempt_open.pk}/",
+            ):
+                page.goto(live_server.url + url)
+                check(page, f"{url} at 390 px (staff)")
         context.close()
     assert not failures, "\n\n".join(failures)
 
