@@ -275,6 +275,22 @@ TIER_LEVEL = {
 }
 DEFAULT_STANDARD_FROM = date(2018, 1, 1)
 
+# A second version, as BPSDM would set it for PTSP front-line service: the staff who
+# face applicants need more than the tier minimum. It shows the versioning at work
+# (reports before 2025 keep the 2018 requirement). Only the full demo
+# (``seed_demo``) adds it; tests that seed the framework alone get one version.
+PTSP_STANDARD_FROM = date(2025, 1, 1)
+PTSP_POSITION_LEVEL = {
+    "kepala-unit": 3,
+    "kepala-subbagian": 3,
+    "staf-teknis": 2,
+    "ajib": 2,
+    "cro": 2,
+    "phl": 1,
+}
+# Customer Relation Officers handle complaints and vulnerable applicants first.
+PTSP_CRO_DIMENSIONS = {"manajemen-konflik": 3, "empati-sosial": 3}
+
 
 def _fill_blank(instance: models.Model, values: dict) -> None:
     """Set the fields of ``values`` that are still empty on ``instance``."""
@@ -354,7 +370,35 @@ def seed(out, context: dict) -> None:
             for position in PositionType.objects.all()
             for dimension in dims.values()
         )
-    context.update({"dimensions": dims, "forms": forms, "standard": standard})
+    if not context.get("full_demo"):
+        context.update({"dimensions": dims, "forms": forms, "standard": standard})
+        return
+    ptsp, created = Standard.objects.get_or_create(
+        effective_from=PTSP_STANDARD_FROM,
+        defaults={
+            "name": "Standar kompetensi sosiokultural PTSP 2025 (layanan garis depan)",
+            "notes": "Pegawai yang melayani pemohon langsung dipersyaratkan level 2; "
+            "CRO level 3 untuk manajemen konflik dan empati sosial.",
+        },
+    )
+    if created:
+        RequiredLevel.objects.bulk_create(
+            RequiredLevel(
+                standard=ptsp,
+                position_type=position,
+                dimension=dimension,
+                level=_ptsp_level(position, dimension),
+            )
+            for position in PositionType.objects.all()
+            for dimension in dims.values()
+        )
+    context.update({"dimensions": dims, "forms": forms, "standard": ptsp})
+
+
+def _ptsp_level(position: PositionType, dimension: Dimension) -> int:
+    if position.code == "cro" and dimension.code in PTSP_CRO_DIMENSIONS:
+        return PTSP_CRO_DIMENSIONS[dimension.code]
+    return PTSP_POSITION_LEVEL.get(position.code, TIER_LEVEL[position.tier])
 
 
 def _seed_indicators(dims: dict[str, Dimension]) -> None:

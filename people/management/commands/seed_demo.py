@@ -15,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        context: dict = {}
+        # "full_demo": apps add what only the whole demo needs (history, a second
+        # standard version); tests that seed one app's data alone leave it out.
+        context: dict = {"full_demo": True}
         with transaction.atomic():
             # Each project app may contribute a ``demo.seed(out, context)``; they run
             # in INSTALLED_APPS order so later apps can use what earlier ones made.
