@@ -103,3 +103,23 @@ def test_env_int_and_list(monkeypatch):
     monkeypatch.setenv("N", "dua")
     with pytest.raises(ImproperlyConfigured, match="N='dua' is not an integer"):
         env_int("N", 1)
+
+
+def test_collectstatic_in_production_mode(tmp_path):
+    """The manifest storage refuses a vendored file whose source map is missing."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env={
+            **CLEAN_ENV,
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 50,
+            "ALLOWED_HOSTS": "sosiokultural.example.go.id",
+            "STATIC_ROOT": str(tmp_path / "static"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "static" / "staticfiles.json").exists()
