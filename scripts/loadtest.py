@@ -54,7 +54,7 @@ def _login(opener, base: str, username: str) -> None:
         raise RuntimeError(f"login failed for {username}: ended at {final.geturl()}")
 
 
-def _user(base, username, paths, deadline, latencies, errors, lock):
+def _user(base, username, paths, deadline, latencies, by_path, errors, lock):
     opener = _opener()
     try:
         _login(opener, base, username)
@@ -80,6 +80,7 @@ def _user(base, username, paths, deadline, latencies, errors, lock):
         elapsed = time.perf_counter() - start
         with lock:
             latencies.append(elapsed)
+            by_path.setdefault(path, []).append(elapsed)
             if not ok:
                 errors.append(detail)
 
@@ -98,6 +99,7 @@ def main() -> int:
     args = parser.parse_args()
     _check_loopback(args.base)
     latencies: list[float] = []
+    by_path: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
     logins = list(JOURNEYS)
@@ -112,6 +114,7 @@ def main() -> int:
                 JOURNEYS[logins[n % len(logins)]],
                 deadline,
                 latencies,
+                by_path,
                 errors,
                 lock,
             ),
@@ -136,6 +139,13 @@ def main() -> int:
     print(f"latency p99    {percentile(ms, 99):.0f} ms")
     print(f"latency mean   {statistics.fmean(ms):.0f} ms")
     print(f"errors         {len(errors)}")
+    print("per page       requests   p50 ms   p95 ms")
+    for path, values in sorted(by_path.items()):
+        page_ms = [v * 1000 for v in values]
+        print(
+            f"  {path:<22} {len(page_ms):>8} {percentile(page_ms, 50):>8.0f}"
+            f" {percentile(page_ms, 95):>8.0f}"
+        )
     for line in errors[:10]:
         print(f"  {line}")
     return 1 if errors else 0

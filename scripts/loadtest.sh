@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL database for the load test}"
 export CELERY_BROKER_URL="${CELERY_BROKER_URL:-redis://127.0.0.1:6379/14}"
 export DEBUG=false SECRET_KEY="load-test-only-$(date +%s)-not-for-production"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_COOKIES=false LOG_LEVEL=WARNING
 export AXES_FAILURE_LIMIT=1000
 USERS="${USERS:-50}" SECONDS_TO_RUN="${SECONDS_TO_RUN:-60}" PORT="${PORT:-8001}"
 .venv/bin/python manage.py migrate --noinput -v0
