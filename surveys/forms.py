@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Unit
+from sosiokultural.uploads import content_matches
 from surveys.ikm import Period, parse_period
 from surveys.models import ElementSet
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-XLSX_MAGIC = b"PK\x03\x04"
 
 
 class PeriodField(forms.Field):
@@ -42,11 +42,9 @@ def check_table_upload(upload):
         raise ValidationError(_("Jenis berkas tidak didukung; gunakan CSV atau XLSX."))
     if upload.size > MAX_IMPORT_BYTES:
         raise ValidationError(_("Berkas terlalu besar (maksimal 5 MB)."))
-    head = upload.read(2048)
-    upload.seek(0)
-    if name.endswith(".xlsx") and not head.startswith(XLSX_MAGIC):
+    if name.endswith(".xlsx") and not content_matches("xlsx", upload):
         raise ValidationError(_("Isi berkas bukan XLSX yang sah."))
-    if name.endswith(".csv") and b"\x00" in head:
+    if name.endswith(".csv") and not content_matches("csv", upload):
         raise ValidationError(_("Isi berkas bukan teks CSV."))
     return upload
 

@@ -1,0 +1,68 @@
+"""What an uploaded file really is, judged by its name and its first bytes.
+
+Shared by every upload (activity evidence, certificates, exchange reports, imports):
+each caller decides which kinds it accepts and words its own message; this module
+only answers "which kind does the name claim" and "does the content agree".
+"""
+
+import zipfile
+from typing import BinaryIO
+
+# extension → kind
+KIND_BY_EXTENSION = {
+    "pdf": "pdf",
+    "jpg": "jpg",
+    "jpeg": "jpg",
+    "png": "png",
+    "docx": "docx",
+    "xlsx": "xlsx",
+    "csv": "csv",
+}
+_SIGNATURES = {
+    "pdf": b"%PDF-",
+    "jpg": b"\xff\xd8\xff",
+    "png": b"\x89PNG\r\n\x1a\n",
+}
+ZIP_SIGNATURE = b"PK\x03\x04"
+# Office Open XML files are zip archives holding a known part.
+_OOXML_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+
+
+def extension_of(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def kind_from_name(name: str) -> str | None:
+    """The kind the file name claims, or None for an unknown extension."""
+    return KIND_BY_EXTENSION.get(extension_of(name))
+
+
+def sniff(head: bytes) -> str | None:
+    """The kind named by a file's first bytes (PDF, JPEG, PNG), or None."""
+    for kind, signature in _SIGNATURES.items():
+        if head.startswith(signature):
+            return kind
+    return None
+
+
+def content_matches(kind: str, stream: BinaryIO) -> bool:
+    """Whether the content of ``stream`` is really of ``kind``. The stream is left
+    at its start."""
+    stream.seek(0)
+    head = stream.read(2048)
+    stream.seek(0)
+    if kind in _SIGNATURES:
+        return head.startswith(_SIGNATURES[kind])
+    if kind == "csv":
+        return b"\x00" not in head
+    if kind in _OOXML_PART:
+        if not head.startswith(ZIP_SIGNATURE):
+            return False
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                return _OOXML_PART[kind] in archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            return False
+        finally:
+            stream.seek(0)
+    return False
