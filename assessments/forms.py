@@ -195,11 +195,15 @@ class WindowForm(forms.Form):
     title = forms.CharField(label=_("Judul"), max_length=200)
     opens_at = forms.DateTimeField(
         label=_("Dibuka"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
     )
     closes_at = forms.DateTimeField(
         label=_("Ditutup"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
     )
     unit = forms.ModelChoiceField(
         label=_("Semua pegawai aktif di unit (beserta unit di bawahnya)"),

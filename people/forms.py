@@ -22,7 +22,9 @@ class EmployeeForm(forms.ModelForm):
             "email",
             "is_active",
         ]
-        widgets = {"placed_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "placed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        }
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)

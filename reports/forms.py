@@ -72,7 +72,9 @@ class PlanItemForm(forms.ModelForm):
     class Meta:
         model = PlanItem
         fields = ["dimension", "form", "target_date", "note"]
-        widgets = {"target_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        }
         labels = {
             "dimension": _("Dimensi"),
             "form": _("Bentuk pengembangan"),

@@ -33,6 +33,8 @@ def test_test_taken_across_reload_keeps_answers(
     page.check(f"#q{likert.pk}-2")
     page.locator(f"#status-{likert.pk}").get_by_text("Tersimpan").wait_for()
 
+    # Every autosave has reached the server (they are queued, last one wins).
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
     # The tab is reloaded (or closed and opened again): the answers are kept.
     page.reload()
     assert page.is_checked(f"#q{first.pk}-3")

@@ -144,3 +144,10 @@ def test_language_switch_to_english(roles, login):
     body = client.get("/").content.decode()
     assert "Log out" in body
     assert '<html lang="en">' in body
+
+
+def test_date_inputs_render_iso_values(roles, login):
+    # <input type="date"> only accepts YYYY-MM-DD, whatever the UI language.
+    employee = roles.staff_a.employee
+    body = login(roles.head_a).get(f"/pegawai/{employee.pk}/ubah/").content.decode()
+    assert 'type="date" name="placed_on" value="2020-01-06"' in body
