@@ -4,7 +4,17 @@ concerned only, not for administrators."""
 
 from django.contrib import admin
 
-from activities.models import Activity, Attendance, Coaching, Evidence
+from activities.models import (
+    Activity,
+    Attendance,
+    BenchmarkingDetail,
+    BriefingDetail,
+    Coaching,
+    CoachingSession,
+    Evidence,
+    GatheringDetail,
+    SelfDevelopmentDetail,
+)
 
 
 class ReadOnlyAdmin:
@@ -33,6 +43,27 @@ class EvidenceInline(ReadOnlyAdmin, admin.TabularInline):
     fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
 
 
+def _detail_inline(detail_model):
+    return type(
+        f"{detail_model.__name__}Inline",
+        (ReadOnlyAdmin, admin.StackedInline),
+        {"model": detail_model, "extra": 0, "max_num": 1},
+    )
+
+
+# The per-form details; a personal approach has none here (its notes are private).
+DETAIL_INLINES = [
+    _detail_inline(model)
+    for model in (
+        BriefingDetail,
+        CoachingSession,
+        GatheringDetail,
+        BenchmarkingDetail,
+        SelfDevelopmentDetail,
+    )
+]
+
+
 @admin.register(Activity)
 class ActivityAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["started_at", "form", "unit", "duration_minutes", "status"]
@@ -40,7 +71,7 @@ class ActivityAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     date_hierarchy = "started_at"
     list_select_related = ["form", "unit"]
     search_fields = ["unit__name", "summary"]
-    inlines = [AttendanceInline, EvidenceInline]
+    inlines = [*DETAIL_INLINES, AttendanceInline, EvidenceInline]
 
 
 @admin.register(Coaching)

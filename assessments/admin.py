@@ -3,14 +3,20 @@
 from django.contrib import admin
 
 from assessments.models import (
+    Answer,
     Attempt,
+    DimensionResult,
     Instrument,
+    InstrumentItem,
     Item,
     ItemOption,
     LatestLevel,
+    PersonalityScore,
     Rescore,
     Result,
+    SupervisorRating,
     TestWindow,
+    Threshold,
 )
 from assessments.services.bank import item_is_frozen
 
@@ -26,6 +32,43 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class InstrumentItemInline(ReadOnlyInline):
+    model = InstrumentItem
+
+
+class ThresholdInline(ReadOnlyInline):
+    model = Threshold
+
+
+class AnswerInline(ReadOnlyInline):
+    model = Answer
+
+
+class SupervisorRatingInline(ReadOnlyInline):
+    model = SupervisorRating
+
+
+class DimensionResultInline(ReadOnlyInline):
+    model = DimensionResult
+
+
+class PersonalityScoreInline(ReadOnlyInline):
+    model = PersonalityScore
 
 
 class ItemOptionInline(admin.TabularInline):
@@ -58,6 +101,7 @@ class ItemAdmin(admin.ModelAdmin):
 class InstrumentAdmin(ReadOnlyAdmin):
     list_display = ["code", "version", "name", "status", "time_limit_minutes"]
     list_filter = ["status"]
+    inlines = [InstrumentItemInline, ThresholdInline]
 
 
 @admin.register(TestWindow)
@@ -70,12 +114,14 @@ class AttemptAdmin(ReadOnlyAdmin):
     list_display = ["window", "employee", "status", "started_at", "submitted_at"]
     list_filter = ["status"]
     readonly_fields = ["started_at", "deadline", "submitted_at", "auto_submitted"]
+    inlines = [AnswerInline, SupervisorRatingInline]
 
 
 @admin.register(Result)
 class ResultAdmin(ReadOnlyAdmin):
     list_display = ["employee", "instrument", "assessed_on", "status", "revision"]
     list_filter = ["status"]
+    inlines = [DimensionResultInline, PersonalityScoreInline]
 
 
 @admin.register(Rescore)

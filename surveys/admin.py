@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from surveys.models import Element, ElementSet, ReportedScore, Survey
+from surveys.models import Answer, Element, ElementSet, ReportedScore, Response, Survey
 
 
 class ElementInline(admin.TabularInline):
@@ -64,4 +64,31 @@ class SurveyAdmin(admin.ModelAdmin):
     inlines = [ReportedScoreInline]
 
     def has_add_permission(self, request):
+        return False
+
+
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    """Imported respondents, read-only: a correction is a re-import with --replace."""
+
+    list_display = ["survey", "row", "gender", "age", "service_type"]
+    list_filter = ["survey__year", "survey__quarter"]
+    list_select_related = ["survey", "survey__unit"]
+    inlines = [AnswerInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
