@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages compilemessages lint format migrate seed worker beat audit clean
+.PHONY: run test install browser messages compilemessages lint format migrate seed worker beat audit clean
 
 run: install compilemessages ## Install, migrate, load demo data and serve on :8000
 	$(PY) manage.py migrate --noinput
@@ -14,7 +14,7 @@ run: install compilemessages ## Install, migrate, load demo data and serve on :8
 	@echo "Sosiokultural berjalan di http://127.0.0.1:8000 (Ctrl+C untuk berhenti)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install compilemessages ## Install and run the whole test suite
+test: install compilemessages browser ## Install and run the whole test suite
 	$(PY) -m pytest
 
 install: $(STAMP)
@@ -28,6 +28,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; \
 	  else echo "GNU gettext (msgfmt) is needed: install the 'gettext' package"; exit 1; fi; }
 	touch $(STAMP)
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium);
+# without it, and without root to install it, those tests skip with a reason.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium not installed: browser tests will be skipped (apt-get install chromium)"; fi; }
 
 compilemessages: install
 	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
