@@ -14,7 +14,6 @@ from audit.services import audit_record
 from people.models import User
 
 
-@transaction.atomic
 def _audit(activity: Activity, actor: User, action: str, before: str) -> None:
     audit_record(
         actor=actor,
@@ -25,6 +24,7 @@ def _audit(activity: Activity, actor: User, action: str, before: str) -> None:
     )
 
 
+@transaction.atomic
 def activity_verify(*, activity: Activity, verifier: User) -> Activity:
     activity = locked_activity(activity)
     if activity.status != Activity.Status.SUBMITTED:
