@@ -28,7 +28,7 @@ from competencies.models import DevelopmentForm, FormDimension
 from people.models import Employee, Unit, User
 from people.selectors import (
     employee_scope_q,
-    unit_ancestors,
+    heads_over_unit,
     unit_scope_q,
     unit_subtree,
     user_employee,
@@ -98,14 +98,7 @@ def matrix_dimension_ids(form: DevelopmentForm) -> list[int]:
 def unit_heads(unit: Unit) -> list[User]:
     """The heads who verify an activity of ``unit``: those of the unit itself, or
     of its nearest ancestor that has a head with a login."""
-    heads = list(
-        User.objects.filter(
-            role=User.Role.HEAD,
-            is_active=True,
-            employee__is_active=True,
-            employee__unit__in=unit_ancestors(unit),
-        ).select_related("employee__unit")
-    )
+    heads = list(heads_over_unit(unit).select_related("employee__unit"))
     if not heads:
         return []
     deepest = max(head.employee.unit.depth for head in heads)

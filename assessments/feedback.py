@@ -15,7 +15,7 @@ from competencies.models import DevelopmentForm, Dimension
 from competencies.selectors import forms_for_dimension, required_levels
 from notices.services import notice_create
 from people.models import Employee, User
-from people.selectors import unit_ancestors
+from people.selectors import heads_over_unit
 
 NOTICE_KIND = "assessment_result"
 NOTICE_KIND_RESCORE = "assessment_rescore"
@@ -70,15 +70,7 @@ def feedback_recipients(employee: Employee) -> list[tuple[User, bool]]:
     own = employee.user if employee.user_id else None
     if own is not None and own.is_active:
         recipients.append((own, False))
-    heads = (
-        User.objects.filter(
-            role=User.Role.HEAD,
-            is_active=True,
-            employee__unit__in=unit_ancestors(employee.unit),
-        )
-        .exclude(pk=employee.user_id or 0)
-        .order_by("pk")
-    )
+    heads = heads_over_unit(employee.unit).exclude(pk=employee.user_id or 0)
     recipients.extend((head, True) for head in heads)
     return recipients
 

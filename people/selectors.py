@@ -98,3 +98,14 @@ def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
     """The chain from the root down to ``unit`` (inclusive), in one query."""
     prefixes = [unit.path[: i + 7] for i in range(0, len(unit.path), 7)]
     return Unit.objects.filter(path__in=prefixes).order_by("depth")
+
+
+def heads_over_unit(unit: Unit) -> QuerySet[User]:
+    """Active head logins of ``unit`` or of any unit above it (who hear about, and
+    may decide on, what happens in ``unit``)."""
+    return User.objects.filter(
+        role=User.Role.HEAD,
+        is_active=True,
+        employee__is_active=True,
+        employee__unit__in=unit_ancestors(unit),
+    ).order_by("pk")

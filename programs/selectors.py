@@ -10,8 +10,8 @@ from datetime import date
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from people.models import Unit, User
-from people.selectors import employee_scope_q, unit_ancestors, unit_scope_q
+from people.models import Unit
+from people.selectors import employee_scope_q, unit_scope_q
 from programs.models import Exchange, Nomination, Program, Submission
 
 _APPROVED = Q(nominations__state=Nomination.State.APPROVED)
@@ -131,15 +131,6 @@ def units_submission_status(user) -> QuerySet[Unit]:
         )
         .order_by("path")
     )
-
-
-def heads_for_unit(unit: Unit) -> QuerySet[User]:
-    """Active head logins of ``unit`` or of any unit above it."""
-    return User.objects.filter(
-        role=User.Role.HEAD,
-        is_active=True,
-        employee__unit__in=unit_ancestors(unit),
-    ).order_by("pk")
 
 
 def latest_levels(employee_ids) -> dict[tuple[int, int], int]:

@@ -67,3 +67,13 @@ def test_demo_nips_stay_valid_and_unique_past_a_thousand():
     assert len(set(nips)) == 3000
     assert all(nip_errors(n, status="PNS", gender="L") == [] for n in nips[::97])
     assert nip_errors(demo_nip(2500, "P", "PPPK"), status="PPPK", gender="P") == []
+
+
+def test_heads_over_unit_are_the_active_heads_up_the_tree(roles, org):
+    from people.selectors import heads_over_unit
+
+    assert list(heads_over_unit(org.kel_a)) == [roles.head_kecamatan, roles.head_a]
+    roles.head_a.employee.is_active = False
+    roles.head_a.employee.save(update_fields=["is_active"])
+    assert list(heads_over_unit(org.kel_a)) == [roles.head_kecamatan]
+    assert list(heads_over_unit(org.kota)) == []

@@ -24,10 +24,9 @@ from ledger.jp import minutes_from_jp
 from ledger.services import jp_credit_clear, jp_credit_set
 from notices.services import notice_create
 from people.models import Employee, User
-from people.selectors import employees_visible_to, user_employee
+from people.selectors import employees_visible_to, heads_over_unit, user_employee
 from programs.models import Nomination, Program
 from programs.rules import can_transition, eligibility_errors
-from programs.selectors import heads_for_unit
 
 State = Nomination.State
 
@@ -474,7 +473,7 @@ EVENTS = {
 
 
 def _recipients(employee: Employee) -> list[User]:
-    users = {u.pk: u for u in heads_for_unit(employee.unit)}
+    users = {u.pk: u for u in heads_over_unit(employee.unit)}
     if employee.user_id and employee.user.is_active:
         users[employee.user_id] = employee.user
     return [users[pk] for pk in sorted(users)]
