@@ -15,20 +15,11 @@ from activities.models import (
     GatheringDetail,
     SelfDevelopmentDetail,
 )
+from sosiokultural.admin import ReadOnlyAdminMixin
 
-
-class ReadOnlyAdmin:
-    """Activities change through the app only: every change moves JP credits and
-    sends notices, which a raw admin edit would skip."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+# Activities change through the app only: every change moves JP credits and sends
+# notices, which a raw admin edit would skip.
+ReadOnlyAdmin = ReadOnlyAdminMixin
 
 
 class AttendanceInline(ReadOnlyAdmin, admin.TabularInline):

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from ledger.models import JPEntry
+from sosiokultural.admin import ReadOnlyAdminMixin
 
 
 @admin.register(JPEntry)
-class JPEntryAdmin(admin.ModelAdmin):
+class JPEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: credits are written by the activity and program services, so the
     ledger always matches verified activities and completed programs."""
 
@@ -20,12 +21,3 @@ class JPEntryAdmin(admin.ModelAdmin):
     search_fields = ["employee__name", "employee__nip", "source_key", "description"]
     date_hierarchy = "occurred_on"
     list_select_related = ["employee", "form"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
