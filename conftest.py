@@ -1,5 +1,6 @@
 """Fixtures shared by every app: a small organisation tree and one login per role."""
 
+import io
 import os
 import signal
 import subprocess
@@ -37,6 +38,39 @@ def pytest_collection_modifyitems(items):
         if transactional and not kwargs.get("serialized_rollback"):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Every test logs people in; PBKDF2 (0.35 s a password) would dominate the
+    suite. MD5 is only ever used by the tests."""
+    from django.test.utils import override_settings
+
+    override = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    override.enable()
+    yield
+    override.disable()
+
+
+@pytest.fixture(scope="module")
+def demo_seeded(django_db_setup, django_db_blocker):
+    """The whole demo (``seed_demo``), seeded once for a module whose tests only
+    read it (or undo what they change: each test still runs in its own savepoint).
+    The seed is rolled back when the module is done. Request ``db`` as well."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session", autouse=True)

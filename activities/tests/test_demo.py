@@ -40,7 +40,6 @@ def _digest() -> list:
 
 @pytest.mark.slow
 def test_demo_history_is_idempotent_and_deterministic(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     assert _seed().endswith("baru.")
     first = _digest()
     counts = (
@@ -68,7 +67,6 @@ def test_demo_history_is_idempotent_and_deterministic(db, settings):
 
 @pytest.mark.slow
 def test_demo_history_tells_the_story(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     _seed()
     head = User.objects.get(username="kepala.kembangan")
     flagged = cros_needing_coaching(head)

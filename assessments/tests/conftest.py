@@ -55,8 +55,3 @@ def window(instrument, roles):
 @pytest.fixture
 def attempt_a(window, roles):
     return window.attempts.get(employee=roles.staff_a.employee)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -195,8 +195,8 @@ def _row_counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def seeded(demo_seeded, db):
+    """The demo, seeded once for this module (each test runs in a savepoint)."""
 
 
 def test_seed_demo_matrix_equals_tables_4_and_5(seeded):

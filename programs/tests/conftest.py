@@ -5,12 +5,6 @@ from programs.tests.factories import ProgramFactory, framework
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The fixture logins do not need a slow password hash here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_employee_sequence():
     """The shared EmployeeFactory derives the NIP serial from its sequence; past
     ~500 employees in one run the NIP outgrows 18 characters (PostgreSQL refuses

@@ -17,7 +17,6 @@ def _counts():
 
 
 def test_demo_seed_is_idempotent_and_covers_every_state(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     out = io.StringIO()
     context = people_demo.seed(out)
     competencies_demo.seed(out, context)
