@@ -35,6 +35,7 @@ from activities.services import (
 )
 from competencies.models import DevelopmentForm, Dimension
 from people.models import Employee, User
+from people.tree import subtree_q
 
 HEAD_LOGIN = "kepala.kembangan"
 VILLAGE_HEAD_LOGIN = "kepala.meruyautara"
@@ -45,9 +46,9 @@ class _Recorder:
 
     def __init__(self, units):
         self.existing = set(
-            Activity.objects.filter(
-                unit__path__startswith=units["JB-KMB"].path
-            ).values_list("form_id", "unit_id", "started_at")
+            Activity.objects.filter(subtree_q(units["JB-KMB"])).values_list(
+                "form_id", "unit_id", "started_at"
+            )
         )
         self.created: list[Activity] = []
 

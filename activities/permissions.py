@@ -17,7 +17,7 @@ def in_head_scope(user: User, activity: Activity) -> bool:
     if not user.is_head:
         return False
     employee = user_employee(user)
-    return employee is not None and activity.unit.path.startswith(employee.unit.path)
+    return employee is not None and employee.unit.contains(activity.unit)
 
 
 def _is_personal(activity: Activity) -> bool:
@@ -79,4 +79,4 @@ def can_manage_coaching(user: User, coaching: Coaching) -> bool:
         return False
     if employee.pk == coaching.coach_id:
         return True
-    return user.is_head and coaching.unit.path.startswith(employee.unit.path)
+    return user.is_head and employee.unit.contains(coaching.unit)

@@ -33,6 +33,7 @@ from people.selectors import (
     unit_subtree,
     user_employee,
 )
+from people.tree import subtree_q
 
 CRO_POSITION_CODE = "cro"
 NEW_CRO_DAYS = 90
@@ -190,7 +191,7 @@ def activity_filter(
             )
         )
     if unit:
-        queryset = queryset.filter(unit__path__startswith=unit.path)
+        queryset = queryset.filter(subtree_q(unit))
     if status:
         queryset = queryset.filter(status=status)
     return queryset

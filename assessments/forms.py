@@ -8,6 +8,7 @@ from assessments.models import Instrument, Item
 from assessments.services.bank import OptionData
 from competencies.models import Dimension
 from people.models import Employee, Unit
+from people.tree import subtree_q
 
 OPTION_SLOTS = 5
 SCALE = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
@@ -232,9 +233,7 @@ class WindowForm(forms.Form):
         chosen = list(cleaned.get("employees") or [])
         unit = cleaned.get("unit")
         if unit is not None:
-            chosen += list(
-                self._employees.filter(is_active=True, unit__path__startswith=unit.path)
-            )
+            chosen += list(self._employees.filter(subtree_q(unit), is_active=True))
         unique = {e.pk: e for e in chosen}
         if not unique and not self.errors:
             raise forms.ValidationError(_("Pilih pegawai atau unit peserta."))

@@ -12,6 +12,7 @@ from ledger.jp import CENT, jp_from_minutes, jp_remaining, progress_percent
 from ledger.models import JPEntry
 from people.models import Employee
 from people.selectors import employee_scope_q
+from people.tree import subtree_q
 
 
 def entries_visible_to(user) -> QuerySet[JPEntry]:
@@ -112,7 +113,7 @@ def jp_standings(employees, year: int) -> list[JPStanding]:
 def unit_standings(user, unit, year: int) -> list[JPStanding]:
     """Active employees of ``unit``'s subtree that ``user`` may see, least JP first."""
     employees = ledger_employees_visible_to(user).filter(
-        unit__path__startswith=unit.path, is_active=True
+        subtree_q(unit), is_active=True
     )
     standings = jp_standings(employees, year)
     return sorted(

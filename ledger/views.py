@@ -65,7 +65,7 @@ def ledger_index(request):
     ]
     rows = []
     for unit in units:
-        inside = [s for s in standings if s.employee.unit.path.startswith(unit.path)]
+        inside = [s for s in standings if unit.contains(s.employee.unit)]
         rows.append((unit, len(inside), sum(1 for s in inside if s.behind)))
     return render(request, "ledger/index.html", {**context, "rows": rows})
 

@@ -46,12 +46,40 @@ class User(AbstractUser):
         return self.is_bpsdm or self.is_administrator
 
 
+class UnitQuerySet(models.QuerySet):
+    """The tree's interface for every app (its storage is ``people.tree``)."""
+
+    def subtree_of(self, unit: "Unit") -> "UnitQuerySet":
+        """``unit`` and everything under it: one indexed prefix query."""
+        from people.tree import subtree_q
+
+        return self.filter(subtree_q(unit, field=""))
+
+    def subtree_at(self, key: str) -> "UnitQuerySet":
+        """The subtree whose top unit has the path ``key`` (``""`` = every unit):
+        for reports that group rows by a unit's path prefix (``people.tree``)."""
+        return self.filter(path__startswith=key) if key else self.all()
+
+    def ancestors_of(self, unit: "Unit") -> "UnitQuerySet":
+        """The chain from the top unit down to ``unit`` (inclusive), top first."""
+        from people.tree import ancestor_paths
+
+        return self.filter(path__in=ancestor_paths(unit.path)).order_by("depth")
+
+    def children_of(self, unit: "Unit | None") -> "UnitQuerySet":
+        """The units directly under ``unit`` (the top units for ``None``)."""
+        if unit is None:
+            return self.filter(parent__isnull=True)
+        return self.filter(parent=unit)
+
+
 class Unit(models.Model):
     """A node of the organisation tree.
 
-    ``path`` is a materialised path of zero-padded ids ("000001/000004/"), so "this
-    unit and everything under it" is one indexed ``LIKE 'prefix%'`` query. It is
-    maintained by ``people.services.unit_create`` / ``unit_move`` only.
+    ``path`` is a materialised path (see ``people.tree``), so "this unit and
+    everything under it" is one indexed ``LIKE 'prefix%'`` query. It is maintained
+    by ``people.services.unit_create`` / ``unit_move`` only; other apps use the
+    queryset methods (``Unit.objects.subtree_of(unit)``) or ``people.tree``.
     """
 
     class Kind(models.TextChoices):
@@ -75,6 +103,8 @@ class Unit(models.Model):
     path = models.CharField(max_length=255, unique=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
 
+    objects = UnitQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("unit")
@@ -89,6 +119,12 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def contains(self, other: "Unit") -> bool:
+        """Whether ``other`` is this unit or lies under it."""
+        from people.tree import unit_contains
+
+        return unit_contains(self, other)
 
 
 class PositionType(models.Model):

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from people.models import Employee, Unit, User
+from people.tree import subtree_q
 
 _NOTHING = Q(pk__in=[])
 
@@ -36,7 +37,7 @@ def unit_scope_q(user: User, field: str = "unit") -> Q:
     if unit is None:
         return _NOTHING
     if user.is_head:
-        return Q(**{f"{field}__path__startswith": unit.path})
+        return subtree_q(unit, field)
     return Q(**{field: unit})
 
 
@@ -51,7 +52,7 @@ def employee_scope_q(user: User, field: str = "") -> Q:
     if employee is None:
         return _NOTHING
     if user.is_head:
-        return Q(**{f"{prefix}unit__path__startswith": employee.unit.path})
+        return subtree_q(employee.unit, f"{prefix}unit")
     return Q(**{f"{prefix}pk" if field else "pk": employee.pk})
 
 
@@ -86,18 +87,17 @@ def employees_in_subtree(
     employees: QuerySet[Employee], unit: Unit
 ) -> QuerySet[Employee]:
     """Narrow an already scoped employee queryset to ``unit`` and its sub-units."""
-    return employees.filter(unit__path__startswith=unit.path)
+    return employees.filter(subtree_q(unit))
 
 
 def unit_subtree(unit: Unit) -> QuerySet[Unit]:
     """This unit and everything under it: one indexed prefix query."""
-    return Unit.objects.filter(path__startswith=unit.path)
+    return Unit.objects.subtree_of(unit)
 
 
 def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
     """The chain from the root down to ``unit`` (inclusive), in one query."""
-    prefixes = [unit.path[: i + 7] for i in range(0, len(unit.path), 7)]
-    return Unit.objects.filter(path__in=prefixes).order_by("depth")
+    return Unit.objects.ancestors_of(unit)
 
 
 def heads_over_unit(unit: Unit) -> QuerySet[User]:

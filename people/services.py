@@ -4,18 +4,13 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Max, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from notices.services import notice_create
+from people import tree
 from people.models import Employee, PositionType, Unit, User
-
-SEGMENT = 7  # "000123/"
-
-
-def _segment(pk: int) -> str:
-    return f"{pk:06d}/"
 
 
 @transaction.atomic
@@ -24,8 +19,15 @@ def unit_create(*, code: str, name: str, kind: str, parent: Unit | None = None) 
     unit = Unit.objects.create(
         code=code, name=name, kind=kind, parent=parent, path=f"tmp-{code}"
     )
-    unit.path = (parent.path if parent else "") + _segment(unit.pk)
-    unit.depth = unit.path.count("/") - 1
+    unit.path = tree.child_path(parent.path if parent else "", unit.pk)
+    unit.depth = tree.depth_of(unit.path)
+    if unit.depth > tree.MAX_DEPTH:
+        raise ValidationError(
+            {
+                "parent": _("Pohon unit paling dalam %(n)s tingkat.")
+                % {"n": tree.MAX_DEPTH + 1}
+            }
+        )
     unit.save(update_fields=["path", "depth"])
     return unit
 
@@ -41,14 +43,22 @@ def unit_update(*, unit: Unit, code: str, name: str, kind: str) -> Unit:
 @transaction.atomic
 def unit_move(*, unit: Unit, new_parent: Unit | None) -> Unit:
     """Re-hang ``unit`` (and its whole subtree) under ``new_parent``: one UPDATE."""
-    if new_parent is not None and new_parent.path.startswith(unit.path):
+    if new_parent is not None and unit.contains(new_parent):
         raise ValidationError(
             {"parent": _("Unit tidak dapat dipindahkan ke bawah dirinya sendiri.")}
         )
     old_prefix = unit.path
-    new_prefix = (new_parent.path if new_parent else "") + _segment(unit.pk)
-    depth_change = new_prefix.count("/") - old_prefix.count("/")
-    Unit.objects.filter(path__startswith=old_prefix).update(
+    new_prefix = tree.child_path(new_parent.path if new_parent else "", unit.pk)
+    depth_change = tree.depth_of(new_prefix) - tree.depth_of(old_prefix)
+    deepest = Unit.objects.subtree_of(unit).aggregate(d=Max("depth"))["d"] or 0
+    if deepest + depth_change > tree.MAX_DEPTH:
+        raise ValidationError(
+            {
+                "parent": _("Pohon unit paling dalam %(n)s tingkat.")
+                % {"n": tree.MAX_DEPTH + 1}
+            }
+        )
+    Unit.objects.subtree_of(unit).update(
         path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1)),
         depth=F("depth") + depth_change,
     )

@@ -9,12 +9,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
-
 from competencies.gaps import gap
 from competencies.models import DevelopmentForm, FormDimension
 from competencies.selectors import required_levels
 from people.models import Employee, Unit
+from people.tree import subtrees_q
 from programs.selectors import latest_levels
 
 
@@ -77,10 +76,7 @@ def demand(*, units: Iterable[Unit] = (), on: date) -> Demand:
     employees = Employee.objects.filter(is_active=True)
     units = list(units)
     if units:
-        q = Q()
-        for unit in units:
-            q |= Q(unit__path__startswith=unit.path)
-        employees = employees.filter(q)
+        employees = employees.filter(subtrees_q(units))
     pairs = list(employees.values_list("pk", "position_type_id"))
     ids = [pk for pk, __ in pairs]
     levels = latest_levels(ids) if ids else {}

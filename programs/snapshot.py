@@ -16,6 +16,7 @@ from competencies.models import Dimension
 from competencies.selectors import required_levels
 from ledger.selectors import jp_by_employee
 from people.models import Employee, Unit
+from people.tree import subtree_q
 from programs.models import Nomination, Submission
 from programs.selectors import latest_levels
 
@@ -24,7 +25,7 @@ def snapshot_build(*, unit: Unit, as_of: date) -> tuple[list[list], list[dict]]:
     """(dimension columns as [code, name], one row dict per employee)."""
     dimensions = list(Dimension.objects.order_by("number"))
     employees = list(
-        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        Employee.objects.filter(subtree_q(unit), is_active=True)
         .select_related("unit", "position_type")
         .order_by("unit__path", "name", "pk")
     )

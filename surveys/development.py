@@ -27,6 +27,7 @@ from competencies.selectors import required_levels
 from ledger.jp import jp_from_minutes
 from ledger.models import JPEntry
 from people.models import Employee, Unit
+from people.tree import subtree_q
 from surveys.ikm import Period, round_half_up
 
 
@@ -110,12 +111,12 @@ def _latest_levels(employee_ids: list[int]) -> dict[tuple[int, int], int]:
 def unit_development(unit: Unit, period: Period) -> Development:
     """Development of ``unit`` and its sub-units in ``period`` (constant queries)."""
     staff = list(
-        Employee.objects.filter(
-            unit__path__startswith=unit.path, is_active=True
-        ).values_list("pk", "position_type_id")
+        Employee.objects.filter(subtree_q(unit), is_active=True).values_list(
+            "pk", "position_type_id"
+        )
     )
     entries = JPEntry.objects.filter(
-        employee__unit__path__startswith=unit.path,
+        subtree_q(unit, "employee__unit"),
         occurred_on__gte=period.start,
         occurred_on__lte=period.end,
     )
@@ -180,7 +181,7 @@ def jp_by_period(unit: Unit, periods: list[Period]) -> dict[Period, Decimal]:
     wanted = set(periods)
     for day, total in (
         JPEntry.objects.filter(
-            employee__unit__path__startswith=unit.path,
+            subtree_q(unit, "employee__unit"),
             occurred_on__gte=first,
             occurred_on__lte=last,
         )

@@ -5,10 +5,11 @@ from people.models import Unit
 from people.selectors import unit_subtree
 from people.services import employee_create, unit_create, unit_move
 from people.tests.factories import PositionTypeFactory
+from people.tree import segment
 
 
 def test_unit_create_builds_path(org):
-    assert org.kel_a.path == org.kecamatan.path + f"{org.kel_a.pk:06d}/"
+    assert org.kel_a.path == org.kecamatan.path + segment(org.kel_a.pk)
     assert (org.province.depth, org.kota.depth, org.kel_a.depth) == (0, 1, 3)
 
 
@@ -19,7 +20,7 @@ def test_unit_move_rehangs_the_whole_subtree(org):
     org.kel_a.refresh_from_db()
     assert org.kel_a.parent == org.kota
     assert org.kel_a.depth == 2
-    assert child.path == org.kota.path + f"{org.kel_a.pk:06d}/{child.pk:06d}/"
+    assert child.path == org.kota.path + segment(org.kel_a.pk) + segment(child.pk)
     assert child.depth == 3
     assert set(unit_subtree(org.kecamatan)) == {org.kecamatan, org.kel_b}
 

@@ -34,6 +34,7 @@ from competencies import demo as framework_demo
 from competencies.models import Dimension, RequiredLevel, Standard
 from ledger.models import JPEntry
 from people import demo as people_demo
+from people import tree
 from people.models import Employee, PositionType, Unit, User
 from programs.models import Nomination, Program
 from reports.bench.development import (
@@ -187,13 +188,11 @@ def _tree(loader: Loader, shape: Shape, rnd: random.Random) -> list[dict]:
     n_kec = max(n_kota, shape.units // 8)
     n_kel = max(1, shape.units - 1 - n_kota - n_kec)
     ids = iter(loader.reserve_ids(Unit, 1 + n_kota + n_kec + n_kel))
-    if max(loader.next_id[Unit] - 1, 0) > 999_999:
-        raise ValueError("unit ids above 999999 do not fit the 6-digit path segment")
     units = []
 
     def add(code, name, kind, parent):
         pk = next(ids)
-        path = (parent["path"] if parent else "") + f"{pk:06d}/"
+        path = tree.child_path(parent["path"] if parent else "", pk)
         row = {
             "id": pk,
             "code": code,
@@ -201,7 +200,7 @@ def _tree(loader: Loader, shape: Shape, rnd: random.Random) -> list[dict]:
             "kind": kind,
             "parent_id": parent["id"] if parent else None,
             "path": path,
-            "depth": path.count("/") - 1,
+            "depth": tree.depth_of(path),
         }
         units.append(row)
         return row

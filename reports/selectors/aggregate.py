@@ -38,11 +38,10 @@ from assessments.models import DimensionResult, LatestLevel, Result
 from competencies.models import DevelopmentForm, Standard
 from competencies.selectors import levels_of, standard_in_force
 from people.models import Employee, Unit
+from people.tree import child_key_length
 from programs.models import Program
 from reports.gapstats import LEVELS, Stats, combine, total
 from reports.periods import Period
-
-SEGMENT = 7  # "000123/": one level of people.Unit.path
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class Filters:
 
 
 def subtree_units(path: str) -> QuerySet[Unit]:
-    return Unit.objects.filter(path__startswith=path) if path else Unit.objects.all()
+    return Unit.objects.subtree_at(path)
 
 
 def employee_q(prefix: str, path: str, filters: Filters) -> Q:
@@ -334,11 +333,6 @@ def child_rows(
         .values_list("parent_id", flat=True)
         .distinct()
     )
-    expected = (len(parent.path) if parent else 0) + SEGMENT
-    for child in children:
-        if len(child.path) != expected:
-            # Unit ids of 7+ digits would break the fixed-width row key.
-            raise ValueError(f"unit path segment of {child.pk} is not 7 characters")
     return children, parents
 
 
@@ -363,7 +357,7 @@ def aggregate_rows(
     path = parent.path if parent else ""
     stats = scope_stats(
         path=path,
-        key_len=len(path) + SEGMENT,
+        key_len=child_key_length(parent),
         filters=filters,
         period=period,
         standard_id=standard_id,

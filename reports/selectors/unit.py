@@ -20,6 +20,7 @@ from ledger.jp import jp_from_minutes
 from ledger.models import JPEntry
 from ledger.selectors import minutes_by_employee
 from people.models import Employee, Unit
+from people.tree import subtree_q
 from reports.gapstats import Stats, jp_threshold_minutes, percent, total
 from reports.periods import period_now
 from reports.selectors.aggregate import Filters, subtree_stats
@@ -92,7 +93,7 @@ class UnitReport:
 
 def unit_employees(unit: Unit) -> QuerySet[Employee]:
     return (
-        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        Employee.objects.filter(subtree_q(unit), is_active=True)
         .select_related("unit", "position_type")
         .order_by("unit__path", "name", "pk")
     )
@@ -104,7 +105,7 @@ def jp_compliant_count(unit: Unit, year: int) -> int:
     threshold = jp_threshold_minutes(settings.JP_ANNUAL_MINIMUM, settings.JP_MINUTES)
     return (
         JPEntry.objects.filter(
-            employee__unit__path__startswith=unit.path,
+            subtree_q(unit, "employee__unit"),
             employee__is_active=True,
             occurred_on__gte=date(year, 1, 1),
             occurred_on__lte=date(year, 12, 31),

@@ -77,9 +77,7 @@ def _presentation(user, report) -> dict:
     """The breadcrumb within the user's scope, the per-dimension table and the
     distribution chart's data."""
     root = aggregate_root(user)
-    breadcrumb = [
-        u for u in report.breadcrumb if root is None or u.path.startswith(root.path)
-    ]
+    breadcrumb = [u for u in report.breadcrumb if root is None or root.contains(u)]
     labels = [
         row.unit.name
         if row.unit

@@ -22,6 +22,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from people.models import Unit
+from people.tree import child_key_length, subtree_q
 from reports.bench import province as synthetic
 from reports.bench import rawsql
 from reports.bench.timing import Timing, measure, page
@@ -33,7 +34,7 @@ from reports.selectors import (
     employee_report,
     unit_report,
 )
-from reports.selectors.aggregate import SEGMENT, Filters
+from reports.selectors.aggregate import Filters
 from reports.selectors.unit import PAGE_SIZE
 
 TARGETS = {
@@ -122,7 +123,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         repeat = options["repeat"]
         root = built.root
-        units = Unit.objects.filter(path__startswith=root.path)
+        units = Unit.objects.subtree_of(root)
         kelurahan = (
             units.filter(kind=Unit.Kind.VILLAGE)
             .annotate(n=Count("employees"))
@@ -133,7 +134,7 @@ class Command(BaseCommand):
 
         plan = (
             DevelopmentPlan.objects.filter(
-                employee__unit__path__startswith=root.path, year=today.year
+                subtree_q(root, "employee__unit"), year=today.year
             )
             .order_by("pk")
             .select_related("employee")
@@ -152,7 +153,7 @@ class Command(BaseCommand):
         sets = sorted({tuple(row.dimension_ids) for row in demand if row.dimension_ids})
         *aggregate_statements, demand_statement = rawsql.aggregate_sql(
             path=root.path,
-            key_len=len(root.path) + SEGMENT,
+            key_len=child_key_length(root),
             standard_id=standard,
             dimension_sets=sets,
         )
