@@ -13,9 +13,10 @@ class User(AbstractUser):
         HEAD = "kepala", _("Kepala unit")
         BPSDM = "bpsdm", _("Admin BPSDM")
         ADMIN = "admin", _("Administrator")
+        INSPECTOR = "inspektorat", _("Inspektorat")
 
     role = models.CharField(
-        _("peran"), max_length=10, choices=Role.choices, default=Role.STAFF
+        _("peran"), max_length=12, choices=Role.choices, default=Role.STAFF
     )
 
     class Meta:
@@ -23,27 +24,46 @@ class User(AbstractUser):
         verbose_name_plural = _("pengguna")
         constraints = [
             models.CheckConstraint(
-                condition=Q(role__in=["pegawai", "kepala", "bpsdm", "admin"]),
+                condition=Q(
+                    role__in=["pegawai", "kepala", "bpsdm", "admin", "inspektorat"]
+                ),
                 name="user_role_valid",
             )
         ]
 
+    # The role predicates of ``people.permissions``, as attributes for code that
+    # holds a user (a head whose employee record is inactive is no longer a head).
+
     @property
     def is_head(self) -> bool:
-        return self.role == self.Role.HEAD
+        from people.permissions import is_head
+
+        return is_head(self)
 
     @property
     def is_bpsdm(self) -> bool:
-        return self.role == self.Role.BPSDM
+        from people.permissions import is_bpsdm
+
+        return is_bpsdm(self)
 
     @property
     def is_administrator(self) -> bool:
-        return self.role == self.Role.ADMIN or self.is_superuser
+        from people.permissions import is_administrator
+
+        return is_administrator(self)
+
+    @property
+    def is_inspector(self) -> bool:
+        from people.permissions import is_inspector
+
+        return is_inspector(self)
 
     @property
     def sees_all_units(self) -> bool:
-        """BPSDM admins and administrators see every unit (aggregates)."""
-        return self.is_bpsdm or self.is_administrator
+        """BPSDM, administrators and the inspectorate see every unit."""
+        from people.permissions import sees_all_units
+
+        return sees_all_units(self)
 
 
 class UnitQuerySet(models.QuerySet):

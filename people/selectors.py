@@ -1,24 +1,25 @@
 """Reads and the scoping rule of the whole project.
 
 The rule: staff see their own records; unit heads see their unit and everything under
-it; BPSDM admins and administrators see every unit. Every app's selectors build on
-``unit_scope_q`` / ``employee_scope_q`` so the rule lives in one place.
+it; BPSDM admins, administrators and the inspectorate see every unit. A login whose
+employee record is inactive sees nothing of its unit any more. Every app's selectors
+build on ``unit_scope_q`` / ``employee_scope_q`` so the rule lives in one place; what
+someone may *do* with what they see is ``people.permissions``.
 """
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from people.models import Employee, Unit, User
+from people.permissions import active_employee
 from people.tree import subtree_q
 
 _NOTHING = Q(pk__in=[])
 
 
 def user_employee(user: User) -> Employee | None:
-    try:
-        return user.employee
-    except Employee.DoesNotExist:
-        return None
+    """The user's employee record while it is active, else ``None``."""
+    return active_employee(user)
 
 
 def scope_root_unit(user: User) -> Unit | None:
