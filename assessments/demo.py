@@ -215,7 +215,8 @@ def seed(out, context: dict) -> None:
         participants = [
             e
             for e in kembangan
-            if e.unit.code == "JB-KMB-MU" or (e.user_id and e.user.role == "pegawai")
+            if e.unit.code == "JB-KMB-MU"
+            or (e.user_id and e.user.role == User.Role.STAFF)
         ]
         opens = timezone.make_aware(datetime.combine(today, time(0, 0)))
         window_create(
