@@ -29,7 +29,13 @@ from activities.permissions import RECORD
 from activities.rules import MAX_DURATION, overlaps
 from competencies.models import DevelopmentForm, FormDimension
 from people.models import Employee, Unit, User
-from people.permissions import can, is_head, runs_province
+from people.permissions import (
+    can,
+    is_head,
+    is_signed_in,
+    runs_province,
+    sees_all_units,
+)
 from people.selectors import (
     employee_scope_q,
     heads_over,
@@ -136,8 +142,10 @@ def deciders_to_notify(activity: Activity) -> list[User]:
 
 
 def activities_visible_to(user: User) -> QuerySet[Activity]:
-    if not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return Activity.objects.none()
+    if not sees_all_units(user) and user_employee(user) is None:
+        return Activity.objects.none()  # a deactivated employee sees nothing
     activities = Activity.objects.exclude(
         Q(status=Activity.Status.DRAFT) & ~Q(recorded_by=user)
     )

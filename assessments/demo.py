@@ -34,6 +34,7 @@ from assessments.services.bank import OptionData
 from assessments.starter_bank import LIKERT, PERSONALITY, SITUATIONAL
 from notices.models import Notice
 from people.models import User
+from people.permissions import is_self
 
 INSTRUMENT_CODE = "sosiokultural-ptsp"
 ROUNDS = [
@@ -158,8 +159,14 @@ def _round(title, opens, lift, instrument, items, employees, bpsdm, head, out):
         started = opens + timedelta(days=rng.randint(0, 10), hours=rng.randint(1, 6))
         attempt_start(attempt=attempt, now=started)
         Answer.objects.bulk_create(_answers(attempt, items, rng, lift))
-        if head is not None and lift and rng.random() < 0.5:
-            # The kecamatan head rated some staff as a second source.
+        if (
+            head is not None
+            and lift
+            and rng.random() < 0.5
+            and not is_self(head, employee)
+        ):
+            # The kecamatan head rated some staff as a second source (never
+            # himself: nobody rates their own attempt).
             supervisor_ratings_set(
                 attempt=attempt,
                 ratings={

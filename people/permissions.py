@@ -100,16 +100,34 @@ def active_employee(user: User) -> Employee | None:
     login keeps nothing of their unit's scope)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
+    employee = _employee_record(user)
+    return employee if employee is not None and employee.is_active else None
+
+
+def _employee_record(user: User) -> Employee | None:
     try:
-        employee = user.employee
+        return user.employee
     except Employee.DoesNotExist:
         return None
-    return employee if employee.is_active else None
+
+
+def is_deactivated_employee(user: User) -> bool:
+    """The login's employee record was set inactive: the login keeps no role at
+    all (BPSDM and administrators included) and is signed out on its next
+    request (``sosiokultural.middleware.DeactivatedEmployeeMiddleware``)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    employee = _employee_record(user)
+    return employee is not None and not employee.is_active
 
 
 @predicate
 def is_signed_in(user: User) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.is_active
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and user.is_active
+        and not is_deactivated_employee(user)
+    )
 
 
 @predicate

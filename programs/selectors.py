@@ -77,10 +77,11 @@ def nomination_get_for_user(user, pk: int) -> Nomination:
 
 def decision_queue(user) -> QuerySet[Nomination]:
     """Nominations waiting for BPSDM, oldest first; the wait list after the rest
-    in its FIFO order."""
+    in its FIFO order. Never the decider's own (someone else decides it)."""
     return (
         nominations_visible_to(user)
         .filter(state__in=Nomination.PENDING)
+        .exclude(employee__user=user)
         .order_by("program__starts_on", "program_id", "waitlisted_at", "created_at")
     )
 

@@ -16,26 +16,20 @@ class IndonesianByDefaultMiddleware:
 
 class DeactivatedEmployeeMiddleware:
     """End the session of a login whose employee record was set inactive: it loses
-    its scope at once (``people.selectors``) and is signed out on its next request."""
+    its scope at once (``people.permissions.is_signed_in``) and is signed out on
+    its next request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from people.permissions import is_deactivated_employee
+
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and _employee_inactive(user):
+        if user is not None and is_deactivated_employee(user):
             from django.contrib.auth import logout
             from django.shortcuts import redirect
 
             logout(request)
             return redirect("login")
         return self.get_response(request)
-
-
-def _employee_inactive(user) -> bool:
-    from people.models import Employee
-
-    try:
-        return not user.employee.is_active
-    except Employee.DoesNotExist:
-        return False

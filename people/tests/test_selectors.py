@@ -77,3 +77,17 @@ def test_heads_over_unit_are_the_active_heads_up_the_tree(roles, org):
     roles.head_a.employee.save(update_fields=["is_active"])
     assert list(heads_over_unit(org.kel_a)) == [roles.head_kecamatan]
     assert list(heads_over_unit(org.kota)) == []
+
+
+def test_heads_over_takes_a_unit_or_each_row_of_an_outer_query(roles, org):
+    from django.db.models import Exists, OuterRef
+
+    from people.models import Unit
+    from people.selectors import heads_over
+
+    assert set(heads_over(org.kel_a)) == {roles.head_kecamatan, roles.head_a}
+    assert list(heads_over(org.kota)) == []
+    roles.head_kecamatan.is_active = False
+    roles.head_kecamatan.save(update_fields=["is_active"])
+    headed = Unit.objects.filter(Exists(heads_over(OuterRef("pk"))))
+    assert set(headed) == {org.kel_a, org.kel_b}

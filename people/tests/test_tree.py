@@ -52,3 +52,32 @@ def test_units_with_seven_digit_ids_work(org):
     assert child.depth == 4
     assert set(Unit.objects.subtree_of(org.kecamatan)) >= {child}
     assert list(Unit.objects.ancestors_of(child))[-2].pk == 12_345_678
+
+
+def test_contains_asks_the_tree_inside_a_subquery(org, roles):
+    from django.db.models import Exists, F, OuterRef
+
+    from people.models import User
+
+    # Units with a head at or above them: a subquery per unit.
+    heads = User.objects.filter(
+        tree.contains(F("employee__unit"), OuterRef("pk")), role=User.Role.HEAD
+    )
+    assert set(Unit.objects.filter(Exists(heads))) == {
+        org.kecamatan,
+        org.kel_a,
+        org.kel_b,
+    }
+    # A Unit on one side, the units of the query on the other.
+    assert set(Unit.objects.filter(tree.contains(org.kota, F("pk")))) == {
+        org.kota,
+        org.kecamatan,
+        org.kel_a,
+        org.kel_b,
+    }
+    assert set(Unit.objects.filter(tree.contains(F("pk"), org.kel_a))) == {
+        org.province,
+        org.kota,
+        org.kecamatan,
+        org.kel_a,
+    }

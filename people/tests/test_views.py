@@ -151,3 +151,30 @@ def test_date_inputs_render_iso_values(roles, login):
     employee = roles.staff_a.employee
     body = login(roles.head_a).get(f"/pegawai/{employee.pk}/ubah/").content.decode()
     assert 'type="date" name="placed_on" value="2020-01-06"' in body
+
+
+def test_nobody_edits_or_gives_a_login_to_their_own_record(roles, org, login):
+    from people.tests.factories import EmployeeFactory
+
+    head = roles.head_a
+    own = head.employee
+    client = login(head)
+    assert client.get(f"/pegawai/{own.pk}/ubah/").status_code == 403
+    assert client.post(f"/pegawai/{own.pk}/ubah/", {"name": "X"}).status_code == 403
+    page = client.get(f"/pegawai/{own.pk}/").content.decode()
+    assert f"/pegawai/{own.pk}/ubah/" not in page
+    # An administrator with an employee record neither.
+    EmployeeFactory(unit=org.bpsdm, user=roles.admin)
+    admin_own = roles.admin.employee
+    admin = login(roles.admin)
+    assert admin.get(f"/pegawai/{admin_own.pk}/ubah/").status_code == 403
+    loginless = EmployeeFactory(unit=org.kel_a)
+    assert admin.get(f"/pegawai/{loginless.pk}/akun/").status_code == 200
+    # The head above edits him; the inspectorate only reads.
+    assert login(roles.head_kecamatan).get(f"/pegawai/{own.pk}/ubah/").status_code == (
+        200
+    )
+    inspector = login(roles.inspector)
+    assert inspector.get(f"/pegawai/{own.pk}/").status_code == 200
+    assert inspector.get(f"/pegawai/{own.pk}/ubah/").status_code == 403
+    assert inspector.get(f"/pegawai/{loginless.pk}/akun/").status_code == 403

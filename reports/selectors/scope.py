@@ -6,11 +6,12 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from people.models import Employee, Unit, User
-from people.permissions import heads_and_up
+from people.permissions import heads_and_up, is_signed_in, sees_all_units
 from people.selectors import (
     employee_scope_q,
     scope_root_unit,
     units_visible_to,
+    user_employee,
 )
 from reports.models import DevelopmentPlan, Export, PlanItem
 
@@ -69,8 +70,10 @@ def plan_item_get_for_user(user: User, pk: int) -> PlanItem:
 
 def exports_visible_to(user: User) -> QuerySet[Export]:
     """An export is its requester's alone (it was built with their scope)."""
-    if not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return Export.objects.none()
+    if not sees_all_units(user) and user_employee(user) is None:
+        return Export.objects.none()  # a deactivated employee keeps nothing
     return Export.objects.filter(requested_by=user)
 
 

@@ -29,9 +29,9 @@ def _day(offset: int = 1) -> date:
     return max(date(today.year, 1, 1), today - timedelta(days=offset))
 
 
-def _briefing(head, *, present, absent=(), dims, day=None, form="briefing"):
+def _briefing(head, *, present, absent=(), dims, day=None, form="briefing", hour=7):
     attendance = {e.pk: "present" for e in present} | {e.pk: "absent" for e in absent}
-    started = timezone.make_aware(datetime.combine(day or _day(), time(7, 45)))
+    started = timezone.make_aware(datetime.combine(day or _day(), time(hour, 45)))
     return activity_record(
         recorder=head,
         form=DevelopmentForm.objects.get(code=form),
@@ -70,7 +70,7 @@ def test_item_done_by_verified_activity_and_undone_by_unverify(province, roles):
     activity = _briefing(roles.head_a, present=[staff], dims=[province.d1])
     assert activity.status == "verified"
     assert _state(item) == (activity.pk, None)
-    activity_unverify(activity=activity, actor=roles.head_a)
+    activity_unverify(activity=activity, actor=roles.head_kecamatan)
     assert _state(item) == (None, None)
 
 
@@ -79,8 +79,11 @@ def test_item_not_done_by_other_form_dimension_absence_or_earlier_day(province, 
     other = roles.head_a.employee
     item = _item(province, staff, "briefing", created_on=timezone.localdate())
     _briefing(roles.head_a, present=[other], absent=[staff], dims=[province.d1])
-    _briefing(roles.head_a, present=[staff], dims=[province.d2])
-    _briefing(roles.head_a, present=[staff], dims=[province.d1], form="gathering")
+    # (One person is in one activity at a time: each at its own hour.)
+    _briefing(roles.head_a, present=[staff], dims=[province.d2], hour=9)
+    _briefing(
+        roles.head_a, present=[staff], dims=[province.d1], form="gathering", hour=11
+    )
     # Held the day before the item was planned.
     _briefing(roles.head_a, present=[staff], dims=[province.d1], day=_day(1))
     assert _state(item) == (None, None)
