@@ -1,4 +1,5 @@
-"""One-line JSON log records, for log shippers in production."""
+"""One-line JSON log records, for log shippers in production, and one line for
+every refused request."""
 
 import json
 import logging
@@ -26,3 +27,19 @@ class JsonFormatter(logging.Formatter):
 
 def _is_jsonable(value: object) -> bool:
     return isinstance(value, str | int | float | bool | type(None))
+
+
+class OneLineRefusals(logging.Filter):
+    """A 403 or 404 is an answer, not a fault: log it as one line (method, path,
+    status) without the traceback Django attaches to the exception behind it.
+    Server errors keep theirs. Attached to the ``django.request`` logger, so every
+    handler the record reaches sees it without the traceback."""
+
+    REFUSALS = frozenset({403, 404})
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) in self.REFUSALS:
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True

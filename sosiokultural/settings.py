@@ -243,11 +243,25 @@ LOGGING = {
         "json": {"()": "sosiokultural.logging.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
+    "filters": {
+        "one_line_refusals": {"()": "sosiokultural.logging.OneLineRefusals"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own records reach the console once, through the root logger
+        # (not also through Django's default console handler).
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # 403 and 404: one line each, without a traceback.
+        "django.request": {"filters": ["one_line_refusals"]},
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
     },
