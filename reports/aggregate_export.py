@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from people.permissions import sees_all_units
 from people.selectors import unit_get_for_user, units_visible_to
 from reports.exports import aggregate_workbook
 from reports.forms import AggregateFilterForm
@@ -32,7 +33,7 @@ def aggregate_from_params(user, params: dict) -> tuple[AggregateReport, list]:
         raise ValidationError(_("Unit ekspor di luar cakupan Anda.")) from exc
     if unit is None:
         unit = aggregate_root(user)
-        if unit is None and not user.sees_all_units:
+        if unit is None and not sees_all_units(user):
             raise ValidationError(_("Unit ekspor di luar cakupan Anda."))
     report = aggregate_report(
         unit=unit,

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competencies.selectors import dimensions, standard_in_force
+from people.permissions import is_head, sees_all_units
 from people.selectors import scope_root_unit, user_employee
 from reports.gapstats import total
 from reports.periods import period_now
@@ -46,7 +47,7 @@ def _scope_card(*, path: str, title: str, link: str) -> Card:
 
 
 def cards(user) -> list[Card]:
-    if user.sees_all_units:
+    if sees_all_units(user):
         return [
             _scope_card(
                 path="",
@@ -54,7 +55,7 @@ def cards(user) -> list[Card]:
                 link=reverse("reports:province"),
             )
         ]
-    if user.is_head:
+    if is_head(user):
         unit = scope_root_unit(user)
         if unit is None:
             return []

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from people.permissions import sees_all_units
 from people.selectors import scope_root_unit
 from sosiokultural.registry import Card
 from surveys.selectors import survey_result, surveys_visible_to
@@ -12,7 +13,7 @@ def cards(user) -> list[Card]:
     """The latest IKM of the user's own unit (heads and staff), or for BPSDM and
     administrators the number of units surveyed in the latest period."""
     surveys = surveys_visible_to(user)
-    if user.sees_all_units:
+    if sees_all_units(user):
         latest = surveys.order_by("-year", "-quarter").first()
         if latest is None:
             return []

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competencies.models import Dimension
-from people.permissions import require
+from people.permissions import require, sees_all_units
 from people.selectors import unit_get_for_user, units_visible_to
 from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
@@ -64,6 +64,7 @@ def province_view(request):
         "form": form,
         "report": report,
         "unit": unit,
+        "sees_all": sees_all_units(request.user),
         "filter_query": query.urlencode(),
         "exports": list(exports_visible_to(request.user)[:5]),
     }
