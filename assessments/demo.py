@@ -34,6 +34,7 @@ from assessments.services.bank import OptionData
 from assessments.starter_bank import LIKERT, PERSONALITY, SITUATIONAL
 from notices.models import Notice
 from people.models import User
+from sosiokultural.demo import DemoContext
 
 INSTRUMENT_CODE = "sosiokultural-ptsp"
 ROUNDS = [
@@ -188,8 +189,8 @@ def _round(title, opens, lift, instrument, items, employees, bpsdm, head, out):
     out.write(f"  {title}: {results.count()} hasil dirilis")
 
 
-def seed(out, context: dict) -> None:
-    items = starter_bank_load(context["dimensions"])
+def seed(out, context: DemoContext) -> None:
+    items = starter_bank_load(context.dimensions)
     bpsdm = User.objects.filter(username="bpsdm").first()
     head = User.objects.filter(username="kepala.kembangan").first()
     instrument = starter_instrument(items, bpsdm)
@@ -198,7 +199,7 @@ def seed(out, context: dict) -> None:
     kembangan = sorted(
         (
             employee
-            for key, employees in context["people"].items()
+            for key, employees in context.people.items()
             if key.startswith("JB-KMB")
             for employee in employees
             if employee.is_active

@@ -12,7 +12,6 @@ Every unit code starts with ``BENCH`` and every row hangs off those units, so
 ``wipe`` can remove exactly what ``build`` made.
 """
 
-import io
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -30,12 +29,12 @@ from assessments.models import (
     Result,
     TestWindow,
 )
-from competencies import demo as framework_demo
+from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
 from ledger.models import JPEntry
-from people import demo as people_demo
 from people import tree
 from people.models import Employee, PositionType, Unit, User
+from people.reference import position_types_load
 from programs.models import Nomination, Program
 from reports.bench.development import (
     PREFIX,
@@ -154,20 +153,14 @@ def _t(model) -> str:
 
 
 def _framework() -> tuple[list[Dimension], dict[str, PositionType], dict]:
-    positions = {}
-    for order, (code, name, tier, leads) in enumerate(people_demo.POSITION_TYPES):
-        positions[code], __ = PositionType.objects.get_or_create(
-            code=code,
-            defaults={"name": name, "tier": tier, "leads_unit": leads, "order": order},
-        )
+    positions = position_types_load()
     own_standard = None
     if not Standard.objects.exists():
         own_standard = Standard.objects.create(
             name="Standar sintetis (benchmark)",
-            effective_from=framework_demo.DEFAULT_STANDARD_FROM,
+            effective_from=DEFAULT_STANDARD_FROM,
         )
-    context: dict = {}
-    framework_demo.seed(io.StringIO(), context)
+    forms = reference_load().forms
     dims = list(Dimension.objects.order_by("number"))
     if own_standard is not None:
         RequiredLevel.objects.bulk_create(
@@ -180,7 +173,7 @@ def _framework() -> tuple[list[Dimension], dict[str, PositionType], dict]:
             for position in PositionType.objects.all()
             for dimension in dims
         )
-    return dims, positions, context["forms"]
+    return dims, positions, forms
 
 
 def _tree(loader: Loader, shape: Shape, rnd: random.Random) -> list[dict]:
