@@ -41,6 +41,7 @@ from competencies.models import DevelopmentForm, Dimension
 from people.models import Employee, User
 from people.permissions import is_head, runs_province
 from people.tree import subtree_q
+from sosiokultural.demo import DemoContext
 
 HEAD_LOGIN = "kepala.kembangan"
 VILLAGE_HEAD_LOGIN = "kepala.meruyautara"
@@ -432,17 +433,17 @@ def _backdate(created: list[Activity]) -> None:
     )
 
 
-def seed(out, context: dict) -> None:
+def seed(out, context: DemoContext) -> None:
     head = User.objects.filter(username=HEAD_LOGIN).first()
-    if head is None or "JB-KMB" not in context.get("units", {}):
+    if head is None or "JB-KMB" not in context.units:
         return
-    forms = context.get("forms") or {
+    forms = context.forms or {
         f.code: f for f in DevelopmentForm.objects.filter(provider="internal")
     }
     ctx = {
         "today": timezone.localdate(),
-        "units": context["units"],
-        "people": context["people"],
+        "units": context.units,
+        "people": context.people,
         "forms": forms,
         "head": head,
         "village_head": User.objects.filter(username=VILLAGE_HEAD_LOGIN).first(),

@@ -34,7 +34,7 @@ from assessments.services.bank import OptionData
 from assessments.starter_bank import LIKERT, PERSONALITY, SITUATIONAL
 from notices.models import Notice
 from people.models import User
-from people.permissions import is_self
+from sosiokultural.demo import DemoContext
 
 INSTRUMENT_CODE = "sosiokultural-ptsp"
 ROUNDS = [
@@ -159,14 +159,10 @@ def _round(title, opens, lift, instrument, items, employees, bpsdm, head, out):
         started = opens + timedelta(days=rng.randint(0, 10), hours=rng.randint(1, 6))
         attempt_start(attempt=attempt, now=started)
         Answer.objects.bulk_create(_answers(attempt, items, rng, lift))
-        if (
-            head is not None
-            and lift
-            and rng.random() < 0.5
-            and not is_self(head, employee)
-        ):
-            # The kecamatan head rated some staff as a second source (never
-            # himself: nobody rates their own attempt).
+        rated = head is not None and lift and rng.random() < 0.5
+        if rated and employee.user_id != head.pk:
+            # The kecamatan head rated some staff as a second source (never his
+            # own attempt: nobody rates themselves).
             supervisor_ratings_set(
                 attempt=attempt,
                 ratings={
@@ -195,8 +191,8 @@ def _round(title, opens, lift, instrument, items, employees, bpsdm, head, out):
     out.write(f"  {title}: {results.count()} hasil dirilis")
 
 
-def seed(out, context: dict) -> None:
-    items = starter_bank_load(context["dimensions"])
+def seed(out, context: DemoContext) -> None:
+    items = starter_bank_load(context.dimensions)
     bpsdm = User.objects.filter(username="bpsdm").first()
     head = User.objects.filter(username="kepala.kembangan").first()
     instrument = starter_instrument(items, bpsdm)
@@ -205,7 +201,7 @@ def seed(out, context: dict) -> None:
     kembangan = sorted(
         (
             employee
-            for key, employees in context["people"].items()
+            for key, employees in context.people.items()
             if key.startswith("JB-KMB")
             for employee in employees
             if employee.is_active

@@ -60,3 +60,7 @@ RESCORE = define("assessments.rescore", runs_province)
 RESCORE_RESULT = define(
     "assessments.rescore_result", runs_province & is_released & ~is_own_record
 )
+#: The item analysis of an instrument: read with the bank (the inspectorate too),
+#: recomputed by those who keep it.
+VIEW_ITEM_ANALYSIS = define("assessments.view_item_analysis", sees_all_units)
+REFRESH_ITEM_ANALYSIS = define("assessments.refresh_item_analysis", runs_province)

@@ -5,7 +5,7 @@ heads their unit subtree, BPSDM and administrators everything."""
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
 from assessments.models import (
@@ -155,7 +155,3 @@ def sees_personality(user: User, result: Result) -> bool:
     return user.sees_all_units or (
         user.is_authenticated and result.employee.user_id == user.pk
     )
-
-
-def pending_results_q() -> Q:
-    return Q(status=Result.Status.SCORED)

@@ -9,8 +9,3 @@ def gap(required: int | None, assessed: int | None) -> int | None:
     if required is None or assessed is None:
         return None
     return max(0, required - assessed)
-
-
-def meets_standard(required: int | None, assessed: int | None) -> bool | None:
-    g = gap(required, assessed)
-    return None if g is None else g == 0

@@ -15,10 +15,6 @@ from people.selectors import employee_scope_q
 from people.tree import subtree_q
 
 
-def entries_visible_to(user) -> QuerySet[JPEntry]:
-    return JPEntry.objects.filter(employee_scope_q(user, field="employee"))
-
-
 def minutes_by_employee(employee_ids, year: int) -> dict[int, Decimal]:
     rows = (
         JPEntry.objects.filter(

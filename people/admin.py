@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from people.models import Employee, PositionType, Unit, User
-from people.services import unit_create, unit_move
+from people.services import unit_create, unit_move, unit_update
 
 
 @admin.register(User)
@@ -12,12 +15,31 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [*BaseUserAdmin.fieldsets, ("Sosiokultural", {"fields": ["role"]})]
 
 
+class UnitAdminForm(forms.ModelForm):
+    """Checks a move the way ``unit_move`` will, so a refused move is a form
+    error, not a server error."""
+
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "kind", "parent"]
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = cleaned.get("parent")
+        if self.instance.pk and parent is not None and self.instance.contains(parent):
+            raise ValidationError(
+                {"parent": _("Unit tidak dapat dipindahkan ke bawah dirinya sendiri.")}
+            )
+        return cleaned
+
+
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "kind", "parent", "path"]
+    form = UnitAdminForm
+    list_display = ["name", "code", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
-    readonly_fields = ["path", "depth"]
+    readonly_fields = ["depth"]
 
     def save_model(self, request, obj, form, change):
         # The materialised path is maintained by the services, never by hand.
@@ -27,12 +49,10 @@ class UnitAdmin(admin.ModelAdmin):
             )
             obj.pk, obj.path, obj.depth = created.pk, created.path, created.depth
             return
-        parent_changed = "parent" in form.changed_data
-        Unit.objects.filter(pk=obj.pk).update(
-            code=obj.code, name=obj.name, kind=obj.kind
-        )
-        if parent_changed:
-            unit_move(unit=Unit.objects.get(pk=obj.pk), new_parent=obj.parent)
+        unit = Unit.objects.get(pk=obj.pk)
+        unit_update(unit=unit, code=obj.code, name=obj.name, kind=obj.kind)
+        if "parent" in form.changed_data:
+            unit_move(unit=unit, new_parent=obj.parent)
 
 
 @admin.register(PositionType)

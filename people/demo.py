@@ -8,22 +8,12 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from people.models import Employee, PositionType, Unit, User
+from people.models import Employee, Unit, User
+from people.reference import position_types_load
 from people.services import unit_create
+from sosiokultural.demo import DemoContext
 
 DEMO_PASSWORD = "demo-sosiokultural"  # noqa: S105 - printed for the demo logins
-
-POSITION_TYPES = [
-    # code, name, tier, leads unit
-    ("kepala-unit", "Kepala Unit", "pengawas", True),
-    ("kepala-subbagian", "Kepala Subbagian", "pengawas", True),
-    ("staf-teknis", "Staf Teknis", "pelaksana", False),
-    ("ajib", "AJIB", "pelaksana", False),
-    ("cro", "CRO", "pelaksana", False),
-    ("phl", "PHL", "pelaksana", False),
-    ("kepala-dinas", "Kepala Dinas", "jpt_pratama", True),
-    ("analis-bpsdm", "Analis Pengembangan Kompetensi", "pelaksana", False),
-]
 
 UNITS = [
     # code, name, kind, parent code
@@ -152,13 +142,8 @@ def _status_for(position: str, index: int) -> str:
     return "PNS"
 
 
-def seed(out) -> dict:
-    positions = {}
-    for order, (code, name, tier, leads) in enumerate(POSITION_TYPES):
-        positions[code], __ = PositionType.objects.get_or_create(
-            code=code,
-            defaults={"name": name, "tier": tier, "leads_unit": leads, "order": order},
-        )
+def seed(out, context: DemoContext) -> None:
+    positions = position_types_load()
     units = {}
     for code, name, kind, parent in UNITS:
         unit = Unit.objects.filter(code=code).first()
@@ -232,9 +217,5 @@ def seed(out) -> dict:
         credentials.append(
             (username, user.get_role_display(), str(employee.unit) if employee else "-")
         )
-    return {
-        "units": units,
-        "positions": positions,
-        "people": people,
-        "logins": credentials,
-    }
+    context.units, context.positions = units, positions
+    context.people, context.logins = people, credentials

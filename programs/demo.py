@@ -14,6 +14,7 @@ from django.utils import timezone
 from people.models import Employee, User
 from programs.models import Exchange, Nomination, Program
 from programs.services.nominations import nomination_complete
+from sosiokultural.demo import DemoContext
 
 # title, form code, mode, start offset (days from today), length (days),
 # capacity, eligible statuses, location or link
@@ -126,7 +127,7 @@ def _program(spec, context, today, by) -> Program:
     program = Program.objects.filter(title=title).first()
     if program is not None:
         return program
-    form = context["forms"][form_code]
+    form = context.forms[form_code]
     starts = today + timedelta(days=offset)
     ends = starts + timedelta(days=length - 1)
     opens = starts - timedelta(days=30)
@@ -174,14 +175,14 @@ def _nominate(program, employee, state, head, reason, dimension, **extra):
     return Nomination.objects.create(**values), True
 
 
-def seed(out, context: dict) -> None:
+def seed(out, context: DemoContext) -> None:
     today = timezone.localdate()
     bpsdm = User.objects.filter(role=User.Role.BPSDM).order_by("pk").first()
     head_user = User.objects.filter(username="kepala.kembangan").first()
-    dims = context["dimensions"]
+    dims = context.dimensions
     programs = [_program(spec, context, today, bpsdm) for spec in PROGRAMS]
     by_title = {p.title: p for p in programs}
-    people = context["people"]
+    people = context.people
     kmb = Employee.objects.filter(unit__code__startswith="JB-KMB", is_active=True)
     asn = list(kmb.exclude(employment_status="NON_ASN").order_by("pk"))
     cpns = [e for e in asn if e.employment_status == "CPNS"]

@@ -86,14 +86,6 @@ def decision_queue(user) -> QuerySet[Nomination]:
     )
 
 
-def live_nomination_exists(*, program: Program, employee_id: int) -> bool:
-    return (
-        Nomination.objects.filter(program=program, employee_id=employee_id)
-        .exclude(state__in=Nomination.CLOSED)
-        .exists()
-    )
-
-
 def exchanges_visible_to(user) -> QuerySet[Exchange]:
     return Exchange.objects.filter(
         employee_scope_q(user, field="employee")

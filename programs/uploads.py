@@ -5,16 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from sosiokultural.uploads import content_matches, kind_from_name
-from sosiokultural.uploads import sniff as _sniff
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 DOCUMENT_KINDS = {"pdf", "jpg", "png"}
-
-
-def sniff(head: bytes) -> str | None:
-    """The kind named by the first bytes of a file, or None ("jpeg" for JPEG)."""
-    kind = _sniff(head)
-    return "jpeg" if kind == "jpg" else kind
 
 
 def validate_document(upload) -> None:

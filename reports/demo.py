@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from people.models import User
 from reports.models import DevelopmentPlan, PlanItem
+from sosiokultural.demo import DemoContext
 
 HEAD_LOGIN = "kepala.kembangan"
 # (people key, index, [(dimension code, form code, target month, note)])
@@ -52,10 +53,8 @@ PLANS = [
 ]
 
 
-def seed(out, context: dict) -> None:
-    people = context.get("people") or {}
-    dims = context.get("dimensions") or {}
-    forms = context.get("forms") or {}
+def seed(out, context: DemoContext) -> None:
+    people, dims, forms = context.people, context.dimensions, context.forms
     if not people or not dims or not forms:
         return
     year = timezone.localdate().year

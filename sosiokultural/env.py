@@ -19,13 +19,6 @@ def env_str(name: str, default: str | None = None) -> str | None:
     return value.strip()
 
 
-def env_required(name: str) -> str:
-    value = env_str(name)
-    if not value:
-        raise ImproperlyConfigured(f"Environment variable {name} must be set.")
-    return value
-
-
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
     if value is None:

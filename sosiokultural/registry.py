@@ -2,8 +2,8 @@
 
 Each project app may have a ``nav.py`` with ``items(user) -> list[NavItem]`` (menu
 entries) and a ``dashboard.py`` with ``cards(user) -> list[Card]`` (tiles of the
-landing page). The shell collects them in ``INSTALLED_APPS`` order, so an app adds
-itself to the menu without touching any other app.
+landing page). The shell collects them in ``settings.PROJECT_APPS`` order, so an
+app adds itself to the menu without touching any other app.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +11,7 @@ from functools import cache
 from importlib import import_module
 from types import ModuleType
 
-from django.apps import apps
+from django.conf import settings
 
 
 @dataclass(frozen=True)
@@ -33,29 +33,28 @@ class Card:
     extra: dict = field(default_factory=dict)
 
 
+def project_modules(name: str) -> tuple[ModuleType, ...]:
+    """The ``<app>.<name>`` module of every project app that has one, in
+    ``settings.PROJECT_APPS`` order."""
+    return _modules(tuple(settings.PROJECT_APPS), name)
+
+
 @cache
-def _modules(name: str) -> tuple[ModuleType, ...]:
+def _modules(app_names: tuple[str, ...], name: str) -> tuple[ModuleType, ...]:
     found = []
-    for config in apps.get_app_configs():
-        if not config.path.startswith(str(_project_dir())):
-            continue
+    for app_name in app_names:
         try:
-            found.append(import_module(f"{config.name}.{name}"))
+            found.append(import_module(f"{app_name}.{name}"))
         except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{name}":
+            if exc.name != f"{app_name}.{name}":
                 raise
     return tuple(found)
 
 
-def _project_dir():
-    from django.conf import settings
-
-    return settings.BASE_DIR
-
-
 def nav_items(user) -> list[NavItem]:
-    return [item for module in _modules("nav") for item in module.items(user)]
+    return [item for module in project_modules("nav") for item in module.items(user)]
 
 
 def dashboard_cards(user) -> list[Card]:
-    return [card for module in _modules("dashboard") for card in module.cards(user)]
+    modules = project_modules("dashboard")
+    return [card for module in modules for card in module.cards(user)]

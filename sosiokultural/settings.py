@@ -17,6 +17,9 @@ from sosiokultural.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=True)
+# The demo (logins with a published password) only where DEBUG is on; kept apart
+# from DEBUG because the test runner switches DEBUG off.
+DEMO_SEED_ALLOWED = DEBUG
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
@@ -32,6 +35,21 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's own apps, in dependency order: the demo seeds, the menu and the
+# dashboard tiles follow this order (``sosiokultural.registry``).
+PROJECT_APPS = [
+    "people",
+    "notices",
+    "competencies",
+    "programs",
+    "ledger",
+    "activities",
+    "assessments",
+    "surveys",
+    "reports",
+    "audit",
+]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -46,17 +64,10 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "rules",
-    # Project apps, in dependency order.
-    "people",
-    "notices",
-    "competencies",
-    "programs",
-    "ledger",
-    "activities",
-    "assessments",
-    "surveys",
-    "reports",
-    "audit",
+    *PROJECT_APPS,
+    # The benchmark of the synthetic province (management commands only): installed,
+    # but not a project app, so it seeds nothing and adds nothing to the menu.
+    "bench",
 ]
 
 MIDDLEWARE = [

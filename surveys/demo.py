@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from sosiokultural.demo import DemoContext
 from surveys.ikm import Period
 from surveys.models import ElementSet, Survey
 from surveys.selectors import survey_result
@@ -174,7 +175,7 @@ def _import(out, unit, period, means, count, population, element_set) -> None:
     )
 
 
-def seed(out, context: dict) -> None:
-    units = context.get("units", {})
+def seed(out, context: DemoContext) -> None:
+    units = context.units
     _table_2(out, units)
     _raw(out, units)

@@ -45,9 +45,9 @@ def test_two_heads_deciding_at_once_only_one_wins(transactional_db, roles):
             "needs PostgreSQL: SQLite serialises all writers, so SELECT … FOR UPDATE "
             "under parallel transactions cannot be exercised there"
         )
-    from competencies.demo import seed
+    from competencies.bootstrap import reference_load
 
-    seed(None, {})
+    reference_load()
     activity = record_briefing(roles.staff_a, present=[roles.staff_a.employee])
     results = _in_parallel(
         [

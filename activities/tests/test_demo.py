@@ -8,6 +8,7 @@ from activities.selectors import activities_awaiting_verification, cros_needing_
 from ledger.models import JPEntry
 from notices.models import Notice
 from people.models import Employee, User
+from sosiokultural.demo import DemoContext
 
 
 def _seed() -> str:
@@ -16,7 +17,8 @@ def _seed() -> str:
     from people import demo as people_demo
 
     out = io.StringIO()
-    context = people_demo.seed(out)
+    context = DemoContext()
+    people_demo.seed(out, context)
     competencies_demo.seed(out, context)
     activities_demo.seed(out, context)
     return out.getvalue()

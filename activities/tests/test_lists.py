@@ -49,7 +49,7 @@ def test_list_filters(framework, roles, org, login):
         study.pk,
         coaching.pk,
     }
-    disability = framework["dimensions"]["kepekaan-disabilitas"].pk
+    disability = framework.dimensions["kepekaan-disabilitas"].pk
     assert set(_ids(client.get("/kegiatan/", {"dimension": disability}))) == {
         old.pk,
         recent.pk,

@@ -1,5 +1,3 @@
-from io import StringIO
-
 import pytest
 
 from assessments.tests.factories import (
@@ -9,21 +7,19 @@ from assessments.tests.factories import (
     open_window,
     published_instrument,
 )
-from competencies import demo as competencies_demo
+from competencies.bootstrap import reference_load
 
 
 @pytest.fixture
 def framework(roles):
     """Dimensions, forms, the matrix and a standard (after the roles' position
     types exist, so it has required levels for them: staff 1, heads 2)."""
-    context: dict = {}
-    competencies_demo.seed(StringIO(), context)
-    return context
+    return reference_load()
 
 
 @pytest.fixture
 def dims(framework):
-    return framework["dimensions"]
+    return framework.dimensions
 
 
 @pytest.fixture

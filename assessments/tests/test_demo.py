@@ -14,6 +14,7 @@ from assessments.models import (
 from assessments.selectors import latest_levels
 from notices.models import Notice
 from people.models import Employee
+from sosiokultural.demo import DemoContext
 
 
 def _seed(out=None):
@@ -22,7 +23,8 @@ def _seed(out=None):
     from people import demo as people_demo
 
     out = out or io.StringIO()
-    context = people_demo.seed(out)
+    context = DemoContext()
+    people_demo.seed(out, context)
     competencies_demo.seed(out, context)
     assessments_demo.seed(out, context)
     return context
@@ -79,7 +81,7 @@ def test_demo_two_released_rounds_for_kembangan():
     assert rounds.count() == 2
     assert Result.objects.filter(status="released").count() == 2 * kembangan
     assert LatestLevel.objects.count() == 6 * kembangan
-    ids = [e.pk for e in context["people"]["JB-KMB:cro"]]
+    ids = [e.pk for e in context.people["JB-KMB:cro"]]
     assert len(latest_levels(ids)) == 6 * len(ids)
     # History notices are marked delivered: the seed sends no e-mail.
     assert set(Notice.objects.values_list("status", flat=True)) <= {"delivered"}

@@ -1,15 +1,10 @@
-import io
-from types import SimpleNamespace
-
 import pytest
 
-from competencies import demo
+from competencies.bootstrap import reference_load
 
 
 @pytest.fixture
 def framework(roles):
     """The reference framework (dimensions, scale, indicators, forms, matrix, SETIA
     and the 2018 standard) for the position types of the ``roles`` fixture."""
-    context: dict = {}
-    demo.seed(io.StringIO(), context)
-    return SimpleNamespace(**context)
+    return reference_load()

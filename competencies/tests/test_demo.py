@@ -177,9 +177,8 @@ def _expected_cells() -> dict[tuple[str, str], tuple[str, list[str]]]:
 def _project_models():
     return [
         model
-        for config in apps.get_app_configs()
-        if config.path.startswith(str(settings.BASE_DIR))
-        for model in config.get_models()
+        for name in settings.PROJECT_APPS
+        for model in apps.get_app_config(name).get_models()
     ]
 
 

@@ -1,11 +1,9 @@
 import pytest
 
+from competencies.bootstrap import Reference, reference_load
+
 
 @pytest.fixture
-def framework(db) -> dict:
+def framework(db) -> Reference:
     """Dimensions, the development forms and the matrix of Tables 4/5."""
-    from competencies.demo import seed
-
-    context: dict = {}
-    seed(None, context)
-    return context
+    return reference_load()

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from people.models import Unit
 from people.selectors import unit_subtree
 from people.services import employee_create, unit_create, unit_move
-from people.tests.factories import PositionTypeFactory
+from people.tests.factories import PositionTypeFactory, UserFactory
 from people.tree import segment
 
 
@@ -60,3 +60,24 @@ def test_employee_create_non_asn_without_nip(org):
         placed_on="2020-01-01",
     )
     assert employee.nip is None
+
+
+def test_admin_moves_a_unit_through_the_service_and_refuses_a_loop(org, login):
+    client = login(
+        UserFactory(username="root", role="admin", is_staff=True, is_superuser=True)
+    )
+    url = f"/admin/people/unit/{org.kecamatan.pk}/change/"
+    data = {"code": "JB-KMB", "name": "Kembangan", "kind": "kecamatan"}
+    refused = client.post(url, {**data, "parent": org.kel_a.pk})
+    assert refused.status_code == 200
+    assert "tidak dapat dipindahkan ke bawah dirinya sendiri" in refused.text
+    moved = client.post(
+        url, {**data, "name": "Kembangan Baru", "parent": org.province.pk}
+    )
+    assert moved.status_code == 302
+    org.kel_a.refresh_from_db()
+    org.kecamatan.refresh_from_db()
+    assert org.kecamatan.name == "Kembangan Baru"
+    assert org.kecamatan.parent == org.province
+    assert org.kel_a.depth == 2
+    assert org.province.contains(org.kel_a)

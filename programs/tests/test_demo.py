@@ -5,6 +5,7 @@ from ledger.models import JPEntry
 from people import demo as people_demo
 from programs import demo
 from programs.models import Exchange, Nomination, Program
+from sosiokultural.demo import DemoContext
 
 
 def _counts():
@@ -18,7 +19,8 @@ def _counts():
 
 def test_demo_seed_is_idempotent_and_covers_every_state(db, settings):
     out = io.StringIO()
-    context = people_demo.seed(out)
+    context = DemoContext()
+    people_demo.seed(out, context)
     competencies_demo.seed(out, context)
     demo.seed(out, context)
     first = _counts()

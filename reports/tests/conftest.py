@@ -2,7 +2,6 @@
 levels and two standards, so every gap number can be checked by hand
 (see ``test_numbers.py`` for the arithmetic)."""
 
-import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import SimpleNamespace
@@ -10,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from competencies import demo
+from competencies.bootstrap import reference_load
 from competencies.models import RequiredLevel, Standard
 from ledger.services import jp_credit_set
 from people.models import Employee, PositionType
@@ -22,9 +21,7 @@ from reports.tests.factories import released_result
 @pytest.fixture
 def framework(roles):
     """Dimensions, forms, matrix (Tables 4 and 5) and the demo's 2018 standard."""
-    context: dict = {}
-    demo.seed(io.StringIO(), context)
-    return SimpleNamespace(**context)
+    return reference_load()
 
 
 @dataclass

@@ -8,7 +8,6 @@ object here is out of scope.
 
 from dataclasses import dataclass
 from datetime import timedelta
-from io import StringIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -20,7 +19,7 @@ from activities.tests.factories import PDF_BYTES, record_briefing, record_coachi
 from assessments.models import Attempt, Instrument, Item, Result, TestWindow
 from assessments.services.taking import attempt_start, attempt_submit
 from assessments.tests.factories import ItemFactory, open_window, published_instrument
-from competencies import demo as competencies_demo
+from competencies.bootstrap import reference_load
 from competencies.models import FormDimension, Indicator, SetiaValue, Standard
 from notices.models import Notice
 from notices.services import notice_create
@@ -78,9 +77,8 @@ class World:
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)
 def build_world(org, roles) -> World:
-    context: dict = {}
-    competencies_demo.seed(StringIO(), context)
-    dims = context["dimensions"]
+    reference = reference_load()
+    dims = reference.dimensions
     staff_a = roles.staff_a
     employee = staff_a.employee
     today = timezone.localdate()
@@ -94,7 +92,7 @@ def build_world(org, roles) -> World:
         link="/",
     )
 
-    program = ProgramFactory(form=context["forms"]["diklat-komunikasi"])
+    program = ProgramFactory(form=reference.forms["diklat-komunikasi"])
     done = NominationFactory(program=past_program(), employee=employee)
     nomination_approve(nomination_id=done.pk, by=roles.bpsdm)
     nomination = nomination_complete(
@@ -145,7 +143,7 @@ def build_world(org, roles) -> World:
         employee=employee,
         year=today.year,
         dimension=dims["manajemen-konflik"],
-        form=context["forms"]["coaching"],
+        form=reference.forms["coaching"],
         target_date=today.replace(month=12, day=31),
         by=roles.head_a,
     )
@@ -163,7 +161,7 @@ def build_world(org, roles) -> World:
         setia_code=SetiaValue.objects.order_by("pk").first().code,
         cell=FormDimension.objects.order_by("pk").first(),
         form_code="coaching",
-        standard=context["standard"],
+        standard=reference.standard,
         notice=notice,
         program=program,
         nomination=nomination,

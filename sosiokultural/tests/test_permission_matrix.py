@@ -258,6 +258,7 @@ TABLE = {
     "assessments:instrument_list": (_none, PROVINCE_READS),
     "assessments:instrument_create": (_none, EDITORS),
     "assessments:instrument_detail": (_pk("instrument"), PROVINCE_READS),
+    "assessments:instrument_analysis": (_pk("instrument"), PROVINCE_READS),
     "assessments:instrument_edit": (_pk("instrument"), EDITORS),
     "assessments:instrument_items": (_pk("instrument"), EDITORS),
     "assessments:instrument_thresholds": (_pk("instrument"), EDITORS),
@@ -435,6 +436,8 @@ INSPECTOR_POSTS = {
     "assessments:start": 404,
     "assessments:answer": 404,
     "assessments:submit": 404,
+    # A read page whose POST recomputes: reading yes, recomputing no.
+    "assessments:instrument_analysis": 403,
 }
 
 

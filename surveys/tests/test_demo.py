@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 
 from people import demo as people_demo
+from sosiokultural.demo import DemoContext
 from surveys import demo
 from surveys.models import Answer, Response, Survey
 from surveys.selectors import survey_result
@@ -11,7 +12,9 @@ from surveys.selectors import survey_result
 
 @pytest.fixture
 def context(db):
-    return people_demo.seed(StringIO())
+    context = DemoContext()
+    people_demo.seed(StringIO(), context)
+    return context
 
 
 def _counts():
