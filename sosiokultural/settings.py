@@ -206,6 +206,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
     },
     # Submit competency tests whose time ran out while nobody had them open.
+    # Item analyses whose queued refresh was lost (broker down at a release).
+    "assessments-item-analysis-sweep": {
+        "task": "assessments.item_analysis_sweep",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "assessments-finalise-expired": {
         "task": "assessments.finalise_expired",
         "schedule": 60.0,
