@@ -1,7 +1,7 @@
 """Recompute the JP roll-up (``JPTotal``) from the ledger entries.
 
-    python manage.py rebuild_jp_rollups            # replace it with the recomputation
-    python manage.py rebuild_jp_rollups --check    # only compare; exit 1 on any drift
+python manage.py rebuild_jp_rollups            # replace it with the recomputation
+python manage.py rebuild_jp_rollups --check    # only compare; exit 1 on any drift
 """
 
 import time
