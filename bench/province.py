@@ -302,6 +302,9 @@ def build(shape: Shape, *, out=None) -> Built:
     plans_load(loader, rnd, employees, dims, forms, today)
     loader.finish()
     jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {_t(JPTotal)}")  # nosec B608  # noqa: S608
     say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")
     return Built(root=root, user=user, counts=dict(loader.counts))

@@ -273,8 +273,8 @@ def rule_list(request):
 
 
 @login_required
-@require_POST
 @require(EDIT_JP_RULES)
+@require_POST
 def rule_create(request):
     form = JPRuleForm(request.POST)
     if form.is_valid():
@@ -301,8 +301,8 @@ def rule_create(request):
 
 
 @login_required
-@require_POST
 @require(EDIT_JP_RULES)
+@require_POST
 def rule_delete(request, pk: int):
     rule = get_object_or_404(JPRule, pk=pk)
     try:

@@ -288,7 +288,7 @@ def test_rules_page_everyone_reads_bpsdm_edits(roles, login):
     client = login(roles.bpsdm)
     assert client.post(f"/jp/aturan/{rule.pk}/hapus/").status_code == 302
     assert not JPRule.objects.filter(pk=rule.pk).exists()
-    assert client.get("/jp/aturan/9999/hapus/").status_code == 405
+    assert client.get(f"/jp/aturan/{in_force.pk}/hapus/").status_code == 405
 
 
 def test_pppk_pages_show_the_contract_year_and_the_cap(org, roles, login):
