@@ -39,11 +39,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from ledger import rules
 from ledger.models import JPEntry, JPRule, JPTotal
 from people.models import Employee, Unit
-from people.selectors import employee_scope_q
+from people.selectors import employee_scope_q, units_visible_to
 from people.tree import subtree_q
 
 STATUSES = [s.value for s in Employee.Status]
@@ -295,8 +296,6 @@ def jp_standings(
     employees, year: int, *, today: date | None = None
 ) -> list[JPStanding]:
     """Standings of ``employees`` (objects or ids) for ``year``, in their order."""
-    from django.utils import timezone
-
     ids = [getattr(e, "pk", e) for e in employees]
     rk = year_reckoning(year, today or timezone.localdate())
     found = {
@@ -496,8 +495,6 @@ def child_unit_rows(
     One GROUP BY (unit, status) over the subtree's employees; the grouped rows
     (at most units × statuses) are added up per child through the units'
     parent links."""
-    from people.selectors import units_visible_to
-
     visible = units_visible_to(user)
     employees = ledger_employees_visible_to(user)
     if parent is None:

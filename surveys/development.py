@@ -20,6 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from competencies.gaps import gap
@@ -115,8 +116,6 @@ def unit_development(
     unit: Unit, period: Period, *, today: date | None = None
 ) -> Development:
     """Development of ``unit`` and its sub-units in ``period`` (constant queries)."""
-    from django.utils import timezone
-
     today = today or timezone.localdate()
     staff = list(
         Employee.objects.filter(subtree_q(unit), is_active=True).values_list(
