@@ -268,7 +268,3 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
-
-# Domain settings (editable without code changes).
-JP_MINUTES = env_int("JP_MINUTES", 45)  # 1 JP = 45 minutes (PermenPAN/LAN)
-JP_ANNUAL_MINIMUM = env_int("JP_ANNUAL_MINIMUM", 20)  # PP 11/2017: ≥ 20 JP a year

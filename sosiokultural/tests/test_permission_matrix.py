@@ -81,6 +81,12 @@ def _survey(**extra):
     return build
 
 
+def _jp_rule() -> int:
+    from ledger.models import JPRule
+
+    return JPRule.objects.order_by("pk").values_list("pk", flat=True)[0]
+
+
 def _dimension(w: World) -> dict:
     return {"code": w.dimension_code}
 
@@ -229,6 +235,10 @@ TABLE = {
     "ledger:employee": (_employee, SCOPED),
     "ledger:unit": (_unit, HEADS_SCOPED),
     "ledger:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
+    # The JP rules: read by everyone, versions added and withdrawn by the province.
+    "ledger:rules": (_none, EVERYONE),
+    "ledger:rule_create": (_none, EDITORS_POST),
+    "ledger:rule_delete": (lambda w: {"pk": _jp_rule()}, EDITORS_POST),
     # -- competency tests --------------------------------------------------------
     "assessments:my_tests": (_none, EVERYONE),
     # Only the employee takes their own test: everyone else, even BPSDM, gets 404.
