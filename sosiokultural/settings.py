@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "sosiokultural.middleware.IndonesianByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "sosiokultural.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "sosiokultural.middleware.DeactivatedEmployeeMiddleware",
@@ -176,9 +177,22 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Uploads (evidence, certificates, imports): refuse anything larger outright.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads (evidence, certificates, imports). Each file stops at UPLOAD_MAX_BYTES
+# while the body streams in; a body larger than REQUEST_BODY_MAX_BYTES is refused
+# from its Content-Length before it is read (413 with a message; see
+# sosiokultural.middleware.RequestLimitsMiddleware). The front proxy refuses the
+# same size first (README, "Production layout"). Form fields other than files
+# may hold DATA_UPLOAD_MAX_MEMORY_SIZE together; a file above
+# FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file instead of memory.
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # as the forms say (MAX_*_BYTES)
+REQUEST_BODY_MAX_BYTES = 2 * UPLOAD_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "sosiokultural.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
