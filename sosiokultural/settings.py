@@ -254,8 +254,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# /health/ is probed over plain HTTP by load balancers.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# /health/ and /health/siap/ are probed over plain HTTP by load balancers.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/siap/$"]
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")

@@ -89,6 +89,7 @@ TABLE = {
     # -- accounts and the dashboard ----------------------------------------------
     "dashboard": (_none, EVERYONE),
     "health": (_none, expect("200 200 200 200 200 200 200 200")),  # load balancers
+    "readiness": (_none, expect("200 200 200 200 200 200 200 200")),  # monitoring
     # A signed-in user is sent on to the dashboard.
     "login": (_none, expect("200 302 302 302 302 302 302 302")),
     "logout": (_none, expect("405 405 405 405 405 405 405 405")),  # POST only
