@@ -118,3 +118,22 @@ def _refused(request, status: int, message: str):
     from django.shortcuts import render
 
     return render(request, "request_refused.html", {"message": message}, status=status)
+
+
+class PrivateCacheMiddleware:
+    """``Cache-Control: private, no-store`` on every response to a signed-in user:
+    pages and downloads hold personal data that no shared cache (proxy, CDN) and
+    no browser history on a shared office PC may keep. A view that set its own
+    Cache-Control keeps its directives, with these added."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            from django.utils.cache import patch_cache_control
+
+            patch_cache_control(response, private=True, no_store=True)
+        return response
