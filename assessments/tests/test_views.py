@@ -104,11 +104,21 @@ def test_answer_bad_value_gives_message(login, roles, attempt_a, items):
     assert "Pilihan jawaban tidak dikenal." in response.content.decode()
 
 
-def test_take_expired_attempt_redirects_to_result(login, roles, attempt_a):
+def test_take_expired_attempt_get_submits_nothing(login, roles, attempt_a):
     attempt_start(attempt=attempt_a, now=timezone.now() - timedelta(hours=1))
-    response = login(roles.staff_a).get(f"/uji/kerjakan/{attempt_a.pk}/")
+    client = login(roles.staff_a)
+    response = client.get(f"/uji/kerjakan/{attempt_a.pk}/")
     attempt_a.refresh_from_db()
-    assert response["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert response.status_code == 200
+    assert attempt_a.status == "started"
+    assert not Result.objects.filter(attempt=attempt_a).exists()
+    assert "Waktu habis." in response.content.decode()
+    # The page's button (a POST) submits what was saved, as timed out.
+    done = client.post(f"/uji/kerjakan/{attempt_a.pk}/serahkan/")
+    attempt_a.refresh_from_db()
+    assert done["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert (attempt_a.status, attempt_a.auto_submitted) == ("submitted", True)
+    assert client.get(f"/uji/kerjakan/{attempt_a.pk}/")["Location"] == done["Location"]
 
 
 # -- results ------------------------------------------------------------------------
