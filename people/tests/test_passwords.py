@@ -38,7 +38,9 @@ def test_head_cannot_give_a_weak_password(roles, org, login, password, messages)
 def test_service_refuses_a_weak_password_whoever_calls_it(org):
     employee = EmployeeFactory(unit=org.kel_a)
     with pytest.raises(ValidationError) as error:
-        employee_login_create(employee=employee, username="budi.santoso", password="budi.santoso")
+        employee_login_create(
+            employee=employee, username="budi.santoso", password="budi.santoso"
+        )
     assert error.value.message_dict == {
         "password": ["Kata sandi terlalu mirip dengan nama pengguna."]
     }

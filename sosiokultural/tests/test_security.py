@@ -64,4 +64,3 @@ def test_a_signed_in_download_is_private_and_not_stored(roles, login):
     response = login(roles.staff_a).get("/pegawai/ekspor.csv")
     assert response.status_code == 200
     assert {"private", "no-store"} <= _directives(response)
-
