@@ -206,11 +206,13 @@ def _broker_url() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db):
+def celery_worker_process(transactional_db, request):
     """Start ``celery worker`` against the real broker and the test database.
 
     Skipped when no broker is configured (the embedded default runs tasks
-    in-process, and that path is covered by the ordinary tests).
+    in-process, and that path is covered by the ordinary tests). A test marked
+    ``@pytest.mark.worker_env(NAME="value", …)`` adds those variables to the
+    worker's environment (e.g. another ``EMAIL_BACKEND``).
     """
     if not _broker_url():
         pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
@@ -229,6 +231,9 @@ def celery_worker_process(transactional_db):
     )
     env["CELERY_BROKER_URL"] = _broker_url()
     env["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    marker = request.node.get_closest_marker("worker_env")
+    if marker:
+        env.update(marker.kwargs)
     process = subprocess.Popen(  # noqa: S603 - fixed argv, our own interpreter
         [
             sys.executable,
@@ -260,6 +265,8 @@ def celery_worker_process(transactional_db):
         os.killpg(process.pid, signal.SIGKILL)
         raise RuntimeError("celery worker did not answer a ping within 30 s")
     yield process
+    if process.poll() is not None:  # a test killed it
+        return
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(timeout=15)
