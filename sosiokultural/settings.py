@@ -49,6 +49,7 @@ PROJECT_APPS = [
     "surveys",
     "reports",
     "audit",
+    "privacy",
 ]
 
 INSTALLED_APPS = [
@@ -225,6 +226,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Evidence files past EVIDENCE_RETENTION_DAYS (personal data kept no longer).
+    "privacy-delete-expired-evidence": {
+        "task": "privacy.delete_expired_evidence",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Submit competency tests whose time ran out while nobody had them open.
     "assessments-finalise-expired": {
         "task": "assessments.finalise_expired",
@@ -307,4 +313,8 @@ LOGGING = {
 
 # Domain settings (editable without code changes).
 JP_MINUTES = env_int("JP_MINUTES", 45)  # 1 JP = 45 minutes (PermenPAN/LAN)
+# Days an activity's evidence file is kept after upload (0: kept for ever); a beat
+# task deletes older ones (privacy.delete_expired_evidence). Exports expire after
+# EXPORT_RETENTION_HOURS (reports).
+EVIDENCE_RETENTION_DAYS = env_int("EVIDENCE_RETENTION_DAYS", 5 * 365)
 JP_ANNUAL_MINIMUM = env_int("JP_ANNUAL_MINIMUM", 20)  # PP 11/2017: ≥ 20 JP a year

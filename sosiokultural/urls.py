@@ -36,4 +36,5 @@ urlpatterns = [
     path("ikm/", include("surveys.urls")),
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
+    path("privasi/", include("privacy.urls")),
 ]

@@ -238,6 +238,7 @@ def test_no_form_answers_a_server_error(org, roles, _quiet):
         "head_parent": roles.head_kecamatan,
         "bpsdm": roles.bpsdm,
         "admin": roles.admin,
+        "inspector": roles.inspector,
     }
     clients = {"anonymous": Client()}
     for role, user in users.items():

@@ -47,7 +47,7 @@ def test_broker_status_down_against_a_closed_port(settings, monkeypatch):
     from sosiokultural import views
     from sosiokultural.celery import app
 
-    monkeypatch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
     assert views._broker_status() == "down"
 

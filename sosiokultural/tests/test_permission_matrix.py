@@ -324,6 +324,10 @@ TABLE = {
         expect("302 404 404 200 404 404 404 404 404"),
     ),
     # -- audit trail ---------------------------------------------------------------
+    # -- personal data -------------------------------------------------------------
+    "privacy:my_data": (_none, EVERYONE),  # one's own data, whoever one is
+    # Only someone who has left is anonymised: staff A is still active.
+    "privacy:anonymise": (_employee, expect("302 403 403 403 403 403 403 403 403")),
     "audit:list": (_none, PROVINCE_READS),
 }
 
