@@ -1,6 +1,10 @@
 """How far a notice can be sent twice: the delivery is recorded before the mail
 connection closes, and no claim is taken over while a send may still run."""
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core import mail
@@ -11,7 +15,8 @@ from notices.tasks import deliver_notice
 from people.tests.factories import UserFactory
 from sosiokultural.testing import wait_for
 
-OUTBOX = "/tmp/sosiokultural-notice-outbox.txt"  # noqa: S108 - test worker only
+# Where the test worker's mail server writes what it accepted.
+OUTBOX = str(Path(tempfile.gettempdir()) / f"sosiokultural-outbox-{os.getpid()}.txt")
 
 
 def _notice(user, key="double-send"):
@@ -50,8 +55,6 @@ def test_delivery_is_recorded_before_the_connection_closes(monkeypatch, mailoutb
 
 @pytest.fixture
 def outbox():
-    from pathlib import Path
-
     path = Path(OUTBOX)
     for stale in (path, path.with_suffix(".killed")):
         stale.unlink(missing_ok=True)
