@@ -44,11 +44,15 @@ def test_health_is_get_only(client, url):
 
 def test_broker_status_down_against_a_closed_port(settings, monkeypatch):
     """The real check, against a broker address where nothing listens."""
+    from kombu import Connection
+
     from sosiokultural import views
     from sosiokultural.celery import app
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    monkeypatch.setattr(
+        app, "connection_for_write", lambda: Connection("redis://127.0.0.1:1/0")
+    )
     assert views._broker_status() == "down"
 
 
