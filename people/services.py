@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Value
@@ -152,6 +153,12 @@ def employee_login_create(
         role=role or role_for_position(employee.position_type),
     )
     if password:
+        # The same validators as a password change (settings), in Indonesian:
+        # no common, all-digit, too short or username-like initial password.
+        try:
+            validate_password(password, user=user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.messages}) from exc
         user.set_password(password)
     else:
         user.set_unusable_password()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,7 @@ PROJECT_APPS = [
     "surveys",
     "reports",
     "audit",
+    "privacy",
 ]
 
 INSTALLED_APPS = [
@@ -72,13 +74,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sosiokultural.middleware.IndonesianByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "sosiokultural.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "sosiokultural.middleware.DeactivatedEmployeeMiddleware",
+    "sosiokultural.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -141,7 +146,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Reverse proxies in front of the app; the address throttled is the client's
+# (sosiokultural.clientip), never one a client wrote into X-Forwarded-For itself.
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "sosiokultural.clientip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -176,9 +184,22 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Uploads (evidence, certificates, imports): refuse anything larger outright.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads (evidence, certificates, imports). Each file stops at UPLOAD_MAX_BYTES
+# while the body streams in; a body larger than REQUEST_BODY_MAX_BYTES is refused
+# from its Content-Length before it is read (413 with a message; see
+# sosiokultural.middleware.RequestLimitsMiddleware). The front proxy refuses the
+# same size first (README, "Production layout"). Form fields other than files
+# may hold DATA_UPLOAD_MAX_MEMORY_SIZE together; a file above
+# FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file instead of memory.
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # as the forms say (MAX_*_BYTES)
+REQUEST_BODY_MAX_BYTES = 2 * UPLOAD_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "sosiokultural.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -205,12 +226,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
     },
-    # Submit competency tests whose time ran out while nobody had them open.
+    # Evidence files past EVIDENCE_RETENTION_DAYS (personal data kept no longer).
+    "privacy-delete-expired-evidence": {
+        "task": "privacy.delete_expired_evidence",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Item analyses whose queued refresh was lost (broker down at a release).
     "assessments-item-analysis-sweep": {
         "task": "assessments.item_analysis_sweep",
-        "schedule": crontab(hour=2, minute=30),
+        "schedule": crontab(hour=3, minute=0),
     },
+    # Submit competency tests whose time ran out while nobody had them open.
     "assessments-finalise-expired": {
         "task": "assessments.finalise_expired",
         "schedule": 60.0,
@@ -229,6 +255,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=bool(EMAIL_HOST))
+# Seconds any one SMTP operation may take; a send therefore ends well before the
+# notice claim lease (notices.services.CLAIM_LEASE) runs out.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sosiokultural <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -245,8 +274,26 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# /health/ is probed over plain HTTP by load balancers.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# Content-Security-Policy (django-csp): scripts, styles, fonts and connections
+# from this site only, no inline script, handler or style attribute anywhere
+# (page behaviour lives in static files, static/js/app.js); images also as data:
+# URIs (Bootstrap's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# /health/ and /health/siap/ are probed over plain HTTP by load balancers.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/siap/$"]
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
@@ -268,3 +315,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Days an activity's evidence file is kept after upload (0: kept for ever); a beat
+# task deletes older ones (privacy.delete_expired_evidence). Exports expire after
+# EXPORT_RETENTION_HOURS (reports).
+EVIDENCE_RETENTION_DAYS = env_int("EVIDENCE_RETENTION_DAYS", 5 * 365)

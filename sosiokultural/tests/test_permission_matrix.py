@@ -100,6 +100,7 @@ TABLE = {
     # -- accounts and the dashboard ----------------------------------------------
     "dashboard": (_none, EVERYONE),
     "health": (_none, expect("200 200 200 200 200 200 200 200 200")),  # load balancers
+    "readiness": (_none, expect("200 200 200 200 200 200 200 200 200")),  # monitoring
     # A signed-in user is sent on to the dashboard.
     "login": (_none, expect("200 302 302 302 302 302 302 302 302")),
     "logout": (_none, expect("405 405 405 405 405 405 405 405 405")),  # POST only
@@ -333,6 +334,10 @@ TABLE = {
         expect("302 404 404 200 404 404 404 404 404"),
     ),
     # -- audit trail ---------------------------------------------------------------
+    # -- personal data -------------------------------------------------------------
+    "privacy:my_data": (_none, EVERYONE),  # one's own data, whoever one is
+    # Only someone who has left is anonymised: staff A is still active.
+    "privacy:anonymise": (_employee, expect("302 403 403 403 403 403 403 403 403")),
     "audit:list": (_none, PROVINCE_READS),
 }
 
