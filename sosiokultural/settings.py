@@ -48,6 +48,10 @@ PROJECT_APPS = [
     "surveys",
     "reports",
     "audit",
+    "api",
+    "siasn",
+    "certificates",
+    "calendars",
 ]
 
 INSTALLED_APPS = [
@@ -64,6 +68,9 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "rules",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     *PROJECT_APPS,
 ]
 
@@ -264,3 +271,65 @@ LOGGING = {
 # Domain settings (editable without code changes).
 JP_MINUTES = env_int("JP_MINUTES", 45)  # 1 JP = 45 minutes (PermenPAN/LAN)
 JP_ANNUAL_MINIMUM = env_int("JP_ANNUAL_MINIMUM", 20)  # PP 11/2017: ≥ 20 JP a year
+
+# -- interoperability (docs/integration.md) ---------------------------------------
+
+# REST API: personal tokens (``Authorization: Bearer …``) or the browser session.
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenScope"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": API_PAGE_SIZE,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "60/minute"),
+        "user": env_str("API_THROTTLE_USER", "600/minute"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sosiokultural API",
+    "DESCRIPTION": "Scoped read access to units, employees, the competency standard, "
+    "activities, the JP ledger, levels, results, programs and the aggregate report; "
+    "recording a briefing. See docs/integration.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+
+# SIASN (BKN) exchange of training history: credentials from the environment only.
+SIASN_API_URL = (env_str("SIASN_API_URL", "") or "").rstrip("/")
+SIASN_GATEWAY_TOKEN_URL = env_str("SIASN_GATEWAY_TOKEN_URL", "")
+SIASN_SSO_TOKEN_URL = env_str("SIASN_SSO_TOKEN_URL", "")
+SIASN_CONSUMER_KEY = env_str("SIASN_CONSUMER_KEY", "")
+SIASN_CONSUMER_SECRET = env_str("SIASN_CONSUMER_SECRET", "")
+SIASN_CLIENT_ID = env_str("SIASN_CLIENT_ID", "")
+SIASN_USERNAME = env_str("SIASN_USERNAME", "")
+SIASN_PASSWORD = env_str("SIASN_PASSWORD", "")
+SIASN_INSTANSI_ID = env_str("SIASN_INSTANSI_ID", "")
+SIASN_LOKASI_ID = env_str("SIASN_LOKASI_ID", "")
+# Reference id of the training-certificate document type in SIASN (id_ref_dokumen).
+SIASN_DOCUMENT_REF_ID = env_str("SIASN_DOCUMENT_REF_ID", "874")
+SIASN_TIMEOUT_SECONDS = env_int("SIASN_TIMEOUT_SECONDS", 20)
+
+# Certificates: Ed25519 signing key (PEM, PKCS#8) for Open Badges credentials.
+CERTIFICATE_SIGNING_KEY_FILE = env_str("CERTIFICATE_SIGNING_KEY_FILE", "")
+CERTIFICATE_ISSUER_NAME = env_str(
+    "CERTIFICATE_ISSUER_NAME", "BPSDM Provinsi DKI Jakarta"
+)

@@ -35,4 +35,8 @@ urlpatterns = [
     path("ikm/", include("surveys.urls")),
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
+    path("", include("api.urls")),
+    path("siasn/", include("siasn.urls")),
+    path("", include("certificates.urls")),
+    path("", include("calendars.urls")),
 ]
