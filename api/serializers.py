@@ -2,6 +2,8 @@
 reaches a client by accident (no personal-approach notes, no personality scores,
 no internal ids of files)."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -128,6 +130,12 @@ class BriefingCreateSerializer(serializers.Serializer):
     def validate_started_at(self, value):
         if timezone.is_naive(value):
             value = timezone.make_aware(value)
+        # A held activity: not before 2000, not in the future (the service
+        # allows a few minutes of clock slack and says so).
+        if value.year < 2000 or value > timezone.now() + timedelta(days=1):
+            raise serializers.ValidationError(
+                _("Waktu mulai harus antara tahun 2000 dan sekarang.")
+            )
         return value
 
 

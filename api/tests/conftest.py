@@ -35,3 +35,11 @@ def api(token_for):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def framework(db):
+    """Dimensions, levels, development forms and the standard."""
+    from competencies.bootstrap import reference_load
+
+    return reference_load()
