@@ -7,7 +7,6 @@ from datetime import datetime
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.utils import timezone
 
 from activities.models import Activity
 from activities.tests.factories import past, record_briefing, record_personal
