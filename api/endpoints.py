@@ -80,6 +80,7 @@ YEAR_PARAM = OpenApiParameter(
 
 
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_converter = "int"
     serializer_class = s.UnitSerializer
 
     def get_queryset(self):
@@ -88,6 +89,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema(parameters=[UNIT_PARAM])
 class EmployeeViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_converter = "int"
     serializer_class = s.EmployeeSerializer
 
     def get_queryset(self):
@@ -100,7 +102,7 @@ class EmployeeViewSet(viewsets.ReadOnlyModelViewSet):
 class DimensionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.DimensionSerializer
     lookup_field = "code"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    lookup_value_converter = "slug"
 
     def get_queryset(self):
         return dimensions()
@@ -109,7 +111,7 @@ class DimensionViewSet(viewsets.ReadOnlyModelViewSet):
 class LevelViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.LevelSerializer
     lookup_field = "level"
-    lookup_value_regex = "[0-9]+"
+    lookup_value_converter = "int"
 
     def get_queryset(self):
         return levels()
@@ -118,6 +120,7 @@ class LevelViewSet(viewsets.ReadOnlyModelViewSet):
 class StandardViewSet(viewsets.ReadOnlyModelViewSet):
     """Versions of the required levels per position type, newest first."""
 
+    lookup_value_converter = "int"
     serializer_class = s.StandardSerializer
 
     def get_queryset(self):
@@ -131,6 +134,7 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
 class ActivityViewSet(viewsets.ReadOnlyModelViewSet):
     """Internal activities (never the notes of a personal approach)."""
 
+    lookup_value_converter = "int"
     serializer_class = s.ActivitySerializer
 
     def get_queryset(self):
@@ -201,6 +205,7 @@ def _messages(exc: ValidationError) -> dict | list:
 class JPEntryViewSet(viewsets.ReadOnlyModelViewSet):
     """Credits of the JP ledger (minutes; JP are derived from summed minutes)."""
 
+    lookup_value_converter = "int"
     serializer_class = s.JPEntrySerializer
 
     def get_queryset(self):
@@ -261,6 +266,7 @@ class LatestLevelViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 class ResultViewSet(viewsets.ReadOnlyModelViewSet):
     """Test results with their per-dimension levels (never personality scores)."""
 
+    lookup_value_converter = "int"
     serializer_class = s.ResultSerializer
 
     def get_queryset(self):
@@ -275,6 +281,7 @@ class ResultViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_converter = "int"
     serializer_class = s.ProgramSerializer
 
     def get_queryset(self):
@@ -286,6 +293,7 @@ class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class NominationViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_converter = "int"
     serializer_class = s.NominationSerializer
 
     def get_queryset(self):

@@ -4,7 +4,7 @@ from rest_framework.routers import SimpleRouter
 
 from api import endpoints, views
 
-router = SimpleRouter()
+router = SimpleRouter(use_regex_path=False)
 router.register("units", endpoints.UnitViewSet, basename="unit")
 router.register("employees", endpoints.EmployeeViewSet, basename="employee")
 router.register("dimensions", endpoints.DimensionViewSet, basename="dimension")

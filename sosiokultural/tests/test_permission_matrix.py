@@ -15,6 +15,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from sosiokultural.tests.matrix_interop import interop_rows
 from sosiokultural.tests.matrix_world import World, build_world
 
 # Column order of every expectation string below.
@@ -297,6 +298,8 @@ TABLE = {
     # -- audit trail ---------------------------------------------------------------
     "audit:list": (_none, EDITORS),
 }
+# REST API, SIASN exchange, certificates and calendars.
+TABLE.update(interop_rows(expect))
 
 
 def url_patterns(resolver=None, prefix: str = "", namespace: str = ""):

@@ -1,0 +1,83 @@
+"""Permission-matrix rows of the interoperability URLs (REST API, SIASN exchange,
+certificates, calendars), merged into the one table of
+``test_permission_matrix``. The objects they request belong to staff A or
+kelurahan A (``matrix_world``); the few the world does not hold yet are made
+here through the apps' services."""
+
+from collections.abc import Callable
+
+from sosiokultural.tests.matrix_world import World
+
+
+def _none(w: World) -> dict:
+    return {}
+
+
+def _pk(attribute: str) -> Callable[[World], dict]:
+    return lambda w: {"pk": getattr(w, attribute).pk}
+
+
+def _jp_entry(w: World) -> dict:
+    from ledger.models import JPEntry
+
+    return {"pk": JPEntry.objects.filter(employee=w.employee).order_by("pk")[0].pk}
+
+
+def _token(w: World) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from api.services import token_create
+
+    token, __ = token_create(
+        user=w.employee.user,
+        name="matrix",
+        scope="read",
+        expires_on=timezone.localdate() + timedelta(days=30),
+    )
+    return {"pk": token.pk}
+
+
+def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
+    # Read each expectation as: anonymous, staff A, staff B, head A, head B,
+    # head of the kecamatan, BPSDM, administrator. The API answers 401 (not a
+    # redirect) without credentials; the browser session is accepted.
+    api_everyone = expect("401 200 200 200 200 200 200 200")
+    api_scoped = expect("401 200 404 200 404 200 200 200")
+    open_to_all = expect("200 200 200 200 200 200 200 200")
+    everyone = expect("302 200 200 200 200 200 200 200")
+    post_only = expect("302 405 405 405 405 405 405 405")
+    return {
+        # -- REST API --------------------------------------------------------------
+        "api:schema": (_none, open_to_all),
+        "api:docs": (_none, open_to_all),
+        "api:unit-list": (_none, api_everyone),
+        "api:unit-detail": (lambda w: {"pk": w.unit.pk}, api_scoped),
+        "api:employee-list": (_none, api_everyone),
+        "api:employee-detail": (lambda w: {"pk": w.employee.pk}, api_scoped),
+        "api:dimension-list": (_none, api_everyone),
+        "api:dimension-detail": (lambda w: {"code": w.dimension_code}, api_everyone),
+        "api:level-list": (_none, api_everyone),
+        "api:level-detail": (lambda w: {"level": w.level}, api_everyone),
+        "api:standard-list": (_none, api_everyone),
+        "api:standard-detail": (_pk("standard"), api_everyone),
+        "api:activity-list": (_none, api_everyone),
+        # Recording is a POST; a GET is refused after the credentials check.
+        "api:activity-briefing": (_none, expect("401 405 405 405 405 405 405 405")),
+        "api:activity-detail": (_pk("activity"), api_scoped),
+        "api:jp-entry-list": (_none, api_everyone),
+        "api:jp-entry-detail": (_jp_entry, api_scoped),
+        "api:jp-standing-list": (_none, api_everyone),
+        "api:latest-level-list": (_none, api_everyone),
+        "api:result-list": (_none, api_everyone),
+        "api:result-detail": (_pk("result_scored"), api_scoped),
+        "api:program-list": (_none, api_everyone),
+        "api:program-detail": (_pk("program"), api_everyone),
+        "api:nomination-list": (_none, api_everyone),
+        "api:nomination-detail": (_pk("nomination"), api_scoped),
+        "api:aggregate": (_none, expect("401 403 403 200 200 200 200 200")),
+        # -- one's own API tokens (profile) ------------------------------------------
+        "api:tokens": (_none, everyone),
+        "api:revoke": (_token, post_only),
+    }
