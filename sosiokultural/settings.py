@@ -327,6 +327,9 @@ SIASN_LOKASI_ID = env_str("SIASN_LOKASI_ID", "")
 # Reference id of the training-certificate document type in SIASN (id_ref_dokumen).
 SIASN_DOCUMENT_REF_ID = env_str("SIASN_DOCUMENT_REF_ID", "874")
 SIASN_TIMEOUT_SECONDS = env_int("SIASN_TIMEOUT_SECONDS", 20)
+# jenisDiklatId of a form without its own mapping (the sociocultural type is
+# believed to be 6; the mapping per form is data, edited in the admin).
+SIASN_DEFAULT_JENIS_DIKLAT_ID = env_str("SIASN_DEFAULT_JENIS_DIKLAT_ID", "6")
 
 # Certificates: Ed25519 signing key (PEM, PKCS#8) for Open Badges credentials.
 CERTIFICATE_SIGNING_KEY_FILE = env_str("CERTIFICATE_SIGNING_KEY_FILE", "")
