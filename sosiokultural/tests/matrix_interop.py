@@ -39,6 +39,12 @@ def _token(w: World) -> dict:
     return {"pk": token.pk}
 
 
+def _run(w: World) -> dict:
+    from siasn.models import SyncRun
+
+    return {"pk": SyncRun.objects.create(kind="push", unit=w.unit).pk}
+
+
 def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
     # Read each expectation as: anonymous, staff A, staff B, head A, head B,
     # head of the kecamatan, BPSDM, administrator. The API answers 401 (not a
@@ -48,6 +54,7 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
     open_to_all = expect("200 200 200 200 200 200 200 200")
     everyone = expect("302 200 200 200 200 200 200 200")
     post_only = expect("302 405 405 405 405 405 405 405")
+    heads_scoped = expect("302 403 403 200 404 200 200 200")
     return {
         # -- REST API --------------------------------------------------------------
         "api:schema": (_none, open_to_all),
@@ -80,4 +87,13 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
         # -- one's own API tokens (profile) ------------------------------------------
         "api:tokens": (_none, everyone),
         "api:revoke": (_token, post_only),
+        # -- SIASN exchange (BPSDM pushes; heads see their subtree) -----------------
+        # Heads are sent on from the index to their own unit.
+        "siasn:index": (_none, expect("302 403 403 302 302 302 200 200")),
+        "siasn:province_push": (_none, post_only),
+        "siasn:unit": (lambda w: {"pk": w.unit.pk}, heads_scoped),
+        "siasn:unit_push": (lambda w: {"pk": w.unit.pk}, post_only),
+        "siasn:unit_reconcile": (lambda w: {"pk": w.unit.pk}, post_only),
+        "siasn:unit_export": (lambda w: {"pk": w.unit.pk}, heads_scoped),
+        "siasn:run": (_run, heads_scoped),
     }
