@@ -49,14 +49,14 @@ def canonical(value) -> bytes:
 
 
 @cache
-def _key_from_settings(path: str, secret: str, debug: bool) -> Ed25519PrivateKey:
+def _key_from_settings(path: str, secret: str, derived: bool) -> Ed25519PrivateKey:
     if path:
         with open(path, "rb") as handle:
             key = serialization.load_pem_private_key(handle.read(), password=None)
         if not isinstance(key, Ed25519PrivateKey):
             raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY_FILE is not Ed25519")
         return key
-    if not debug:
+    if not derived:
         raise ImproperlyConfigured(
             "CERTIFICATE_SIGNING_KEY_FILE must be set when DEBUG is off."
         )
@@ -68,7 +68,9 @@ def _key_from_settings(path: str, secret: str, debug: bool) -> Ed25519PrivateKey
 
 def signing_key() -> Ed25519PrivateKey:
     return _key_from_settings(
-        settings.CERTIFICATE_SIGNING_KEY_FILE or "", settings.SECRET_KEY, settings.DEBUG
+        settings.CERTIFICATE_SIGNING_KEY_FILE or "",
+        settings.SECRET_KEY,
+        settings.CERTIFICATE_DERIVED_KEY,
     )
 
 

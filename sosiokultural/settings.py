@@ -333,6 +333,9 @@ SIASN_DEFAULT_JENIS_DIKLAT_ID = env_str("SIASN_DEFAULT_JENIS_DIKLAT_ID", "6")
 
 # Certificates: Ed25519 signing key (PEM, PKCS#8) for Open Badges credentials.
 CERTIFICATE_SIGNING_KEY_FILE = env_str("CERTIFICATE_SIGNING_KEY_FILE", "")
+# Without a key file, development (DEBUG) signs with a key derived from
+# SECRET_KEY; production refuses to sign.
+CERTIFICATE_DERIVED_KEY = DEBUG
 CERTIFICATE_ISSUER_NAME = env_str(
     "CERTIFICATE_ISSUER_NAME", "BPSDM Provinsi DKI Jakarta"
 )

@@ -45,6 +45,21 @@ def _run(w: World) -> dict:
     return {"pk": SyncRun.objects.create(kind="push", unit=w.unit).pk}
 
 
+def _certificate(w: World):
+    from certificates.services import certificate_issue
+    from ledger.models import JPEntry
+
+    entry = JPEntry.objects.get(employee=w.employee, source_key=w.nomination.source_key)
+    return certificate_issue(entry=entry)
+
+
+def _coaching_session(w: World) -> dict:
+    from activities.models import Activity
+
+    session = Activity.objects.get(coaching_session__coaching=w.coaching)
+    return {"pk": session.pk, "employee_pk": w.employee.pk}
+
+
 def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
     # Read each expectation as: anonymous, staff A, staff B, head A, head B,
     # head of the kecamatan, BPSDM, administrator. The API answers 401 (not a
@@ -55,6 +70,9 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
     everyone = expect("302 200 200 200 200 200 200 200")
     post_only = expect("302 405 405 405 405 405 405 405")
     heads_scoped = expect("302 403 403 200 404 200 200 200")
+    scoped = expect("302 200 404 200 404 200 200 200")
+    # Issued (or found) and sent on to the certificate's page.
+    to_certificate = expect("302 302 404 302 404 302 302 302")
     return {
         # -- REST API --------------------------------------------------------------
         "api:schema": (_none, open_to_all),
@@ -96,4 +114,18 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
         "siasn:unit_reconcile": (lambda w: {"pk": w.unit.pk}, post_only),
         "siasn:unit_export": (lambda w: {"pk": w.unit.pk}, heads_scoped),
         "siasn:run": (_run, heads_scoped),
+        # -- certificates: issued from a completion in scope, verified by anyone ----
+        "certificates:from_nomination": (_pk("nomination"), to_certificate),
+        "certificates:from_activity": (_coaching_session, to_certificate),
+        "certificates:detail": (lambda w: {"pk": _certificate(w).pk}, scoped),
+        "certificates:pdf": (lambda w: {"pk": _certificate(w).pk}, scoped),
+        "certificates:badge": (lambda w: {"pk": _certificate(w).pk}, scoped),
+        "certificates:revoke": (lambda w: {"pk": _certificate(w).pk}, post_only),
+        "certificates:issuer": (_none, open_to_all),
+        "certificates:issuer_key": (_none, open_to_all),
+        "certificates:verify_credential": (_none, expect("405 " * 7 + "405")),
+        "certificates:verify_page": (
+            lambda w: {"public_id": _certificate(w).public_id},
+            open_to_all,
+        ),
     }
