@@ -60,6 +60,12 @@ def _coaching_session(w: World) -> dict:
     return {"pk": session.pk, "employee_pk": w.employee.pk}
 
 
+def _feed(w: World):
+    from calendars.services import feed_create
+
+    return feed_create(user=w.employee.user, kind="personal")
+
+
 def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
     # Read each expectation as: anonymous, staff A, staff B, head A, head B,
     # head of the kecamatan, BPSDM, administrator. The API answers 401 (not a
@@ -128,4 +134,8 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
             lambda w: {"public_id": _certificate(w).public_id},
             open_to_all,
         ),
+        # -- calendars: one's own feeds; a feed is read by its secret URL -----------
+        "calendars:feeds": (_none, everyone),
+        "calendars:revoke": (lambda w: {"pk": _feed(w)[0].pk}, post_only),
+        "calendars:feed": (lambda w: {"secret": _feed(w)[1]}, open_to_all),
     }
