@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import bank, results, taking, windows
+from assessments.views import analysis, bank, results, taking, windows
 
 app_name = "assessments"
 urlpatterns = [
@@ -29,6 +29,11 @@ urlpatterns = [
     path("instrumen/", bank.instrument_list, name="instrument_list"),
     path("instrumen/baru/", bank.instrument_new, name="instrument_create"),
     path("instrumen/<int:pk>/", bank.instrument_detail, name="instrument_detail"),
+    path(
+        "instrumen/<int:pk>/analisis/",
+        analysis.instrument_analysis,
+        name="instrument_analysis",
+    ),
     path("instrumen/<int:pk>/ubah/", bank.instrument_edit, name="instrument_edit"),
     path("instrumen/<int:pk>/butir/", bank.instrument_items, name="instrument_items"),
     path(

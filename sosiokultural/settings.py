@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     *PROJECT_APPS,
+    # The benchmark of the synthetic province (management commands only): installed,
+    # but not a project app, so it seeds nothing and adds nothing to the menu.
+    "bench",
 ]
 
 MIDDLEWARE = [

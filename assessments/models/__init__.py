@@ -7,6 +7,7 @@ Rules live in ``assessments.services`` (writes) and ``assessments.scoring`` (pur
 scoring); the models only hold data and the database constraints.
 """
 
+from assessments.models.analysis import ItemAnalysis, ItemStatistic, ScaleStatistic
 from assessments.models.bank import (
     Instrument,
     InstrumentItem,
@@ -30,11 +31,14 @@ __all__ = [
     "Instrument",
     "InstrumentItem",
     "Item",
+    "ItemAnalysis",
     "ItemOption",
+    "ItemStatistic",
     "LatestLevel",
     "PersonalityScore",
     "Rescore",
     "Result",
+    "ScaleStatistic",
     "SupervisorRating",
     "TestWindow",
     "Threshold",

@@ -95,8 +95,24 @@ def result_release(*, result: Result, by: User | None) -> bool:
 
 def results_release(*, results: Iterable[Result], by: User | None) -> int:
     """Release many results, each in its own transaction (one failure does not
-    hold back the others' feedback). Returns how many this call released."""
-    return sum(1 for result in results if result_release(result=result, by=by))
+    hold back the others' feedback). Returns how many this call released; the item
+    analysis of each instrument concerned is recomputed afterwards."""
+    results = list(results)
+    released = sum(1 for result in results if result_release(result=result, by=by))
+    if released:
+        item_analysis_queue(instrument_ids={r.instrument_id for r in results})
+    return released
+
+
+def item_analysis_queue(*, instrument_ids: Iterable[int]) -> None:
+    """Recompute the item analysis of these instruments once the caller's
+    transaction has committed (``assessments.tasks.item_analysis_refresh``)."""
+    from assessments.tasks import item_analysis_refresh
+
+    for instrument_id in sorted(set(instrument_ids)):
+        transaction.on_commit(
+            lambda pk=instrument_id: item_analysis_refresh.delay(instrument_id=pk)
+        )
 
 
 def _snapshot(result: Result) -> dict:

@@ -224,7 +224,7 @@ def nomination_approve(
     with transaction.atomic():
         program, nomination = _lock(nomination_id)
         _check_transition(nomination, State.APPROVED)
-        if _approved_count(program) >= program.capacity:
+        if not program.unlimited_seats and _approved_count(program) >= program.capacity:
             if waitlist_if_full and nomination.state != State.WAITLISTED:
                 return _waitlist(program, nomination, by)
             raise CapacityFull(
@@ -296,14 +296,18 @@ def nomination_withdraw(*, nomination_id: int, by: User) -> Nomination:
 def promote_waitlisted(*, program: Program) -> list[Nomination]:
     """Fill free seats from the wait list, first in first out. The caller holds
     the lock on the program row."""
-    free = program.capacity - _approved_count(program)
-    if free <= 0:
-        return []
-    promoted = list(
+    waiting = (
         Nomination.objects.select_for_update()
         .filter(program=program, state=State.WAITLISTED)
-        .order_by("waitlisted_at", "pk")[:free]
+        .order_by("waitlisted_at", "pk")
     )
+    if program.unlimited_seats:
+        promoted = list(waiting)
+    else:
+        free = program.capacity - _approved_count(program)
+        if free <= 0:
+            return []
+        promoted = list(waiting[:free])
     for nomination in promoted:
         _set_state(nomination, State.APPROVED, None)
         _notify(nomination, program, "approved", promoted=True)
@@ -358,17 +362,37 @@ def nomination_complete(
         errors["attendance_percent"] = _("Kehadiran antara 0 dan 100 persen.")
     if score is not None and not 0 <= score <= 100:
         errors["score"] = _("Nilai antara 0 dan 100.")
+    number = certificate_number.strip()
+    if (
+        number
+        and Nomination.objects.filter(
+            certificate_issuer=program.certificate_issuer, certificate_number=number
+        )
+        .exclude(pk=nomination.pk)
+        .exists()
+    ):
+        errors["certificate_number"] = _(
+            "Nomor STTPP %(number)s sudah dipakai untuk peserta lain dari penerbit "
+            "%(issuer)s."
+        ) % {"number": number, "issuer": program.certificate_issuer}
     if errors:
         raise ValidationError(errors)
     nomination.outcome = outcome
     nomination.attendance_percent = attendance_percent
     nomination.score = score
-    nomination.certificate_number = certificate_number.strip()
+    nomination.certificate_number = number
+    nomination.certificate_issuer = program.certificate_issuer if number else ""
     if certificate_file is not None:
         nomination.certificate_file = certificate_file
     nomination.completed_by = by
     nomination.completed_at = timezone.now()
-    nomination.save()
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent duplicate is a message
+            nomination.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"certificate_number": _("Nomor STTPP ini sudah dipakai; periksa lagi.")}
+        ) from exc
     audit_record(
         actor=by,
         action="nomination.complete",
@@ -408,6 +432,7 @@ def nomination_completion_clear(*, nomination: Nomination, by: User) -> Nominati
     nomination.attendance_percent = None
     nomination.score = None
     nomination.certificate_number = ""
+    nomination.certificate_issuer = ""
     nomination.certificate_file = ""
     nomination.completed_by = None
     nomination.completed_at = None

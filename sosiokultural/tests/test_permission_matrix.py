@@ -239,6 +239,7 @@ TABLE = {
     "assessments:instrument_list": (_none, EDITORS),
     "assessments:instrument_create": (_none, EDITORS),
     "assessments:instrument_detail": (_pk("instrument"), EDITORS),
+    "assessments:instrument_analysis": (_pk("instrument"), EDITORS),
     "assessments:instrument_edit": (_pk("instrument"), EDITORS),
     "assessments:instrument_items": (_pk("instrument"), EDITORS),
     "assessments:instrument_thresholds": (_pk("instrument"), EDITORS),
