@@ -38,6 +38,21 @@ def test_docs_page_uses_the_packaged_assets(client):
 
 
 @pytest.fixture
+def same_connection():
+    """The WSGI app is called in this thread: keep the test's database
+    connection (and transaction) open across requests, as Django's test client
+    does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def tokens(org, roles, token_for, framework):
     build_world(org, roles)
     return {
@@ -49,7 +64,7 @@ def tokens(org, roles, token_for, framework):
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 
-def test_api_conforms_to_its_schema(tokens):
+def test_api_conforms_to_its_schema(tokens, same_connection):
     """Every operation, a few generated requests each, as a head and as staff
     (both with write tokens): no 5xx, every documented response matches."""
     from sosiokultural.wsgi import application
