@@ -109,3 +109,22 @@ def test_run_page_is_scoped(org, roles, login):
     page = login(roles.head_a).get(f"/siasn/proses/{run.pk}/")
     assert "Hanya ada di SIASN" in page.content.decode()
     assert login(roles.head_b).get(f"/siasn/proses/{run.pk}/").status_code == 404
+
+
+import pytest  # noqa: E402
+
+from people.tests.factories import EmployeeFactory  # noqa: E402
+
+
+@pytest.mark.parametrize("size", [2, 15])
+def test_unit_status_query_count_is_constant(
+    org, roles, login, size, django_assert_num_queries
+):
+    for __ in range(size):
+        EmployeeFactory(unit=org.kel_a)
+    client = login(roles.bpsdm)
+    client.get(f"/siasn/unit/{org.kel_a.pk}/")  # warm the session
+    # session, user, the user's employee record (middleware), unit, count, page,
+    # failed records, runs, the menu's unread notices
+    with django_assert_num_queries(9):
+        client.get(f"/siasn/unit/{org.kel_a.pk}/")
