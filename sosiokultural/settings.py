@@ -68,7 +68,9 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "rules",
-    "rest_framework",
+    # Django REST Framework itself is not an installed app: the API renders JSON
+    # only, and DRF's catalogue would override Django's Indonesian form messages
+    # on every page ("This field is required.").
     "drf_spectacular",
     "drf_spectacular_sidecar",
     *PROJECT_APPS,
