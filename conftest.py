@@ -199,6 +199,7 @@ class Roles:
     head_b: User  # head of kelurahan B (the outsider for A)
     staff_a: User
     staff_b: User
+    inspector: User  # the inspectorate: sees every unit, changes nothing
 
 
 @pytest.fixture
@@ -228,6 +229,7 @@ def roles(org) -> Roles:
         staff_b=UserFactory(
             username="staf.b", employee=EmployeeFactory(unit=org.kel_b)
         ),
+        inspector=UserFactory(username="inspektorat", role=User.Role.INSPECTOR),
     )
 
 

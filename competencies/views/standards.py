@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from competencies import selectors, services
 from competencies.forms import DateForm, StandardForm
-from competencies.permissions import can_edit_framework, require_editor
+from competencies.permissions import EDIT_FRAMEWORK
+from people.permissions import can, require
 from people.selectors import user_employee
 from sosiokultural.tabular import xlsx_response
 
@@ -46,7 +47,7 @@ def standard_view(request, pk: int | None = None):
         "today": today,
         "in_force": in_force,
         "own_position_id": employee.position_type_id if employee else None,
-        "can_edit": can_edit_framework(request.user),
+        "can_edit": can(request.user, EDIT_FRAMEWORK),
     }
     if request.htmx:
         return render(request, "competencies/standard.html#levels", context)
@@ -135,7 +136,7 @@ def _standard_form(request, *, base, today, instance=None, initial=None):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def standard_create(request):
     """A new version, pre-filled from the version in force today."""
@@ -178,7 +179,7 @@ def standard_create(request):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def standard_edit(request, pk: int):
     """Change a version that has not come into force yet."""
@@ -228,7 +229,7 @@ def standard_edit(request, pk: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_POST
 def standard_delete(request, pk: int):
     standard = selectors.standard_get(pk)

@@ -4,13 +4,15 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competencies.models import DevelopmentForm, Dimension, FormDimension
 from people.models import Employee, PositionType
+from people.permissions import check
 from programs.models import Nomination, Program
+from programs.permissions import MANAGE_PROGRAMS
 from programs.rules import capacity_error, program_date_errors
 
 VALID_STATUSES = {choice for choice, __ in Employee.Status.choices}
@@ -18,8 +20,11 @@ DEFAULT_ISSUER = Program._meta.get_field("certificate_issuer").default
 
 
 def _require_bpsdm(user) -> None:
-    if not (user.is_bpsdm or user.is_administrator):
-        raise PermissionDenied(_("Hanya admin BPSDM yang dapat mengelola program."))
+    check(
+        user,
+        MANAGE_PROGRAMS,
+        message=_("Hanya admin BPSDM yang dapat mengelola program."),
+    )
 
 
 def _validated(

@@ -7,14 +7,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from people.permissions import require_roles
+from people.permissions import require
 from reports.exports import unit_headers, unit_rows
+from reports.permissions import READ_UNIT_REPORTS
 from reports.selectors import report_unit_get_for_user, unit_export_rows, unit_report
 from sosiokultural.tabular import csv_response, xlsx_response
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_UNIT_REPORTS)
 def unit_view(request, pk: int):
     unit = report_unit_get_for_user(request.user, pk)
     report = unit_report(
@@ -24,7 +25,7 @@ def unit_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_UNIT_REPORTS)
 def unit_export(request, pk: int, fmt: str):
     unit = report_unit_get_for_user(request.user, pk)
     today = timezone.localdate()
