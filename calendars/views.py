@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +19,8 @@ from people.permissions import can, fetch
 def feeds(request):
     created, status = None, 200
     if request.method == "POST":
+        if not (can(request.user, PERSONAL_FEED) or can(request.user, UNIT_FEED)):
+            raise PermissionDenied
         try:
             __, secret = feed_create(user=request.user, kind=request.POST.get("kind"))
         except ValidationError as exc:

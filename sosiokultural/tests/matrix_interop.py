@@ -68,17 +68,17 @@ def _feed(w: World):
 
 def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
     # Read each expectation as: anonymous, staff A, staff B, head A, head B,
-    # head of the kecamatan, BPSDM, administrator. The API answers 401 (not a
-    # redirect) without credentials; the browser session is accepted.
-    api_everyone = expect("401 200 200 200 200 200 200 200")
-    api_scoped = expect("401 200 404 200 404 200 200 200")
-    open_to_all = expect("200 200 200 200 200 200 200 200")
-    everyone = expect("302 200 200 200 200 200 200 200")
-    post_only = expect("302 405 405 405 405 405 405 405")
-    heads_scoped = expect("302 403 403 200 404 200 200 200")
-    scoped = expect("302 200 404 200 404 200 200 200")
+    # head of the kecamatan, BPSDM, administrator, inspectorate. The API answers
+    # 401 (not a redirect) without credentials; the browser session is accepted.
+    api_everyone = expect("401 200 200 200 200 200 200 200 200")
+    api_scoped = expect("401 200 404 200 404 200 200 200 200")
+    open_to_all = expect("200 200 200 200 200 200 200 200 200")
+    everyone = expect("302 200 200 200 200 200 200 200 200")
+    post_only = expect("302 405 405 405 405 405 405 405 405")
+    heads_scoped = expect("302 403 403 200 404 200 200 200 200")
+    scoped = expect("302 200 404 200 404 200 200 200 200")
     # Issued (or found) and sent on to the certificate's page.
-    to_certificate = expect("302 302 404 302 404 302 302 302")
+    to_certificate = expect("302 302 404 302 404 302 302 302 302")
     return {
         # -- REST API --------------------------------------------------------------
         "api:schema": (_none, open_to_all),
@@ -95,7 +95,7 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
         "api:standard-detail": (_pk("standard"), api_everyone),
         "api:activity-list": (_none, api_everyone),
         # Recording is a POST; a GET is refused after the credentials check.
-        "api:activity-briefing": (_none, expect("401 405 405 405 405 405 405 405")),
+        "api:activity-briefing": (_none, expect("401 405 405 405 405 405 405 405 405")),
         "api:activity-detail": (_pk("activity"), api_scoped),
         "api:jp-entry-list": (_none, api_everyone),
         "api:jp-entry-detail": (_jp_entry, api_scoped),
@@ -107,13 +107,13 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
         "api:program-detail": (_pk("program"), api_everyone),
         "api:nomination-list": (_none, api_everyone),
         "api:nomination-detail": (_pk("nomination"), api_scoped),
-        "api:aggregate": (_none, expect("401 403 403 200 200 200 200 200")),
+        "api:aggregate": (_none, expect("401 403 403 200 200 200 200 200 200")),
         # -- one's own API tokens (profile) ------------------------------------------
         "api:tokens": (_none, everyone),
         "api:revoke": (_token, post_only),
         # -- SIASN exchange (BPSDM pushes; heads see their subtree) -----------------
         # Heads are sent on from the index to their own unit.
-        "siasn:index": (_none, expect("302 403 403 302 302 302 200 200")),
+        "siasn:index": (_none, expect("302 403 403 302 302 302 200 200 200")),
         "siasn:province_push": (_none, post_only),
         "siasn:unit": (lambda w: {"pk": w.unit.pk}, heads_scoped),
         "siasn:unit_push": (lambda w: {"pk": w.unit.pk}, post_only),
@@ -129,7 +129,7 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
         "certificates:revoke": (lambda w: {"pk": _certificate(w).pk}, post_only),
         "certificates:issuer": (_none, open_to_all),
         "certificates:issuer_key": (_none, open_to_all),
-        "certificates:verify_credential": (_none, expect("405 " * 7 + "405")),
+        "certificates:verify_credential": (_none, expect("405 " * 8 + "405")),
         "certificates:verify_page": (
             lambda w: {"public_id": _certificate(w).public_id},
             open_to_all,
@@ -139,3 +139,15 @@ def interop_rows(expect: Callable[[str], dict[str, int]]) -> dict:
         "calendars:revoke": (lambda w: {"pk": _feed(w)[0].pk}, post_only),
         "calendars:feed": (lambda w: {"secret": _feed(w)[1]}, open_to_all),
     }
+
+
+# POSTs of these URLs the inspectorate may make, with the answer (none changes a
+# record of anyone else): their own tokens and feeds are theirs alone, so
+# another's is not there; checking a credential only reads (and logs), and an
+# empty form is not a credential.
+INTEROP_INSPECTOR_POSTS = {
+    "api:revoke": 404,
+    "calendars:revoke": 404,
+    "calendars:feeds": 403,  # the inspectorate has no personal or unit calendar
+    "certificates:verify_credential": 400,
+}
