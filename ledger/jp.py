@@ -20,6 +20,12 @@ def jp_from_minutes(minutes: Decimal | int, jp_minutes: int = 45) -> Decimal:
     )
 
 
+def entry_jp(entry) -> Decimal:
+    """The JP one ledger entry was credited with: its minutes at the minutes per JP
+    in force when it was credited (kept on the entry)."""
+    return jp_from_minutes(entry.minutes, entry.minutes_per_jp)
+
+
 def minutes_from_jp(jp: Decimal | int, jp_minutes: int = 45) -> Decimal:
     return (Decimal(jp) * Decimal(jp_minutes)).quantize(CENT, rounding=ROUND_HALF_UP)
 

@@ -37,4 +37,8 @@ urlpatterns = [
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
     path("privasi/", include("privacy.urls")),
+    path("", include("api.urls")),
+    path("siasn/", include("siasn.urls")),
+    path("", include("certificates.urls")),
+    path("", include("calendars.urls")),
 ]

@@ -15,6 +15,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from sosiokultural.tests.matrix_interop import INTEROP_INSPECTOR_POSTS, interop_rows
 from sosiokultural.tests.matrix_world import World, build_world
 
 # Column order of every expectation string below.
@@ -340,6 +341,8 @@ TABLE = {
     "privacy:anonymise": (_employee, expect("302 403 403 403 403 403 403 403 403")),
     "audit:list": (_none, PROVINCE_READS),
 }
+# REST API, SIASN exchange, certificates and calendars.
+TABLE.update(interop_rows(expect))
 
 
 def url_patterns(resolver=None, prefix: str = "", namespace: str = ""):
@@ -453,6 +456,7 @@ INSPECTOR_POSTS = {
     "assessments:submit": 404,
     # A read page whose POST recomputes: reading yes, recomputing no.
     "assessments:instrument_analysis": 403,
+    **INTEROP_INSPECTOR_POSTS,
 }
 
 
