@@ -252,11 +252,13 @@ def _broker_url() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db):
+def celery_worker_process(transactional_db, request):
     """Start ``celery worker`` against the real broker and the test database.
 
     Skipped when no broker is configured (the embedded default runs tasks
-    in-process, and that path is covered by the ordinary tests).
+    in-process, and that path is covered by the ordinary tests). A test marked
+    ``@pytest.mark.worker_env(NAME="value", …)`` adds those variables to the
+    worker's environment (e.g. another ``EMAIL_BACKEND``).
     """
     if not _broker_url():
         pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
@@ -275,6 +277,9 @@ def celery_worker_process(transactional_db):
     )
     env["CELERY_BROKER_URL"] = _broker_url()
     env["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    marker = request.node.get_closest_marker("worker_env")
+    if marker:
+        env.update(marker.kwargs)
     process = subprocess.Popen(  # noqa: S603 - fixed argv, our own interpreter
         [
             sys.executable,
@@ -306,6 +311,8 @@ def celery_worker_process(transactional_db):
         os.killpg(process.pid, signal.SIGKILL)
         raise RuntimeError("celery worker did not answer a ping within 30 s")
     yield process
+    if process.poll() is not None:  # a test killed it
+        return
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(timeout=15)
@@ -321,7 +328,14 @@ ARTIFACTS = BASE_DIR / "test-artifacts"
 
 
 @pytest.fixture
-def browser_page(live_server):
+def csp_violations() -> list[str]:
+    """The Content-Security-Policy violations the browser reported during a
+    browser test (see ``_watch_new_contexts``); the test fails unless empty."""
+    return []
+
+
+@pytest.fixture
+def browser_page(live_server, csp_violations):
     """A Playwright page in Debian's Chromium, pointed at the live server.
 
     ``page.goto(live_server.url + "/...")``; save screenshots under
@@ -348,14 +362,49 @@ def browser_page(live_server):
                 "--disable-sync",
             ],
         )
+        _watch_new_contexts(browser, csp_violations)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(15000)
         try:
             yield page
         finally:
-            context.close()
+            for other in browser.contexts:
+                other.close()  # also delivers the reports still on their way
             browser.close()
+        assert not csp_violations, "Content-Security-Policy violations:\n" + "\n".join(
+            csp_violations
+        )
+
+
+# Every page of every browser test is watched for Content-Security-Policy
+# violations (an inline script, handler or style the policy blocked): the test
+# fails with the list. The listener is Playwright's, outside the page's policy.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation(
+    `${location.pathname}${location.search}: ${event.effectiveDirective} blocked ` +
+    `${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`
+  );
+});
+"""
+
+
+def _watch_new_contexts(browser, violations: list[str]) -> None:
+    """Make every context of ``browser`` (the fixture's and those a test opens
+    itself) report violations into ``violations``."""
+    new_context = browser.new_context
+
+    def report(text: str) -> None:
+        violations.append(text)
+
+    def watched(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.expose_function("__cspViolation", report)
+        context.add_init_script(_CSP_LISTENER)
+        return context
+
+    browser.new_context = watched
 
 
 @pytest.fixture

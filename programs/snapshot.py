@@ -8,13 +8,12 @@ submission always shows what was sent.
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from competencies.gaps import gap
 from competencies.models import Dimension
 from competencies.selectors import required_levels
-from ledger.selectors import jp_by_employee
+from ledger.selectors import jp_by_employee, minutes_per_jp_text
 from people.models import Employee, Unit
 from people.tree import subtree_q
 from programs.models import Nomination, Submission
@@ -135,7 +134,7 @@ def snapshot_sheets(submission: Submission) -> list[tuple]:
         ],
         [_("Dikirim oleh"), (by.get_full_name() or by.username) if by else "-"],
         [_("Jumlah pegawai"), submission.employee_count],
-        [_("1 JP (menit)"), settings.JP_MINUTES],
+        [_("1 JP (menit)"), minutes_per_jp_text(submission.as_of)],
     ]
     return [
         (_("Profil pegawai"), snapshot_headers(submission), snapshot_rows(submission)),

@@ -76,7 +76,13 @@ def employee_sheets(report: EmployeeReport) -> list:
     jp = (
         _("JP %(year)s") % {"year": report.year},
         [_("jp_tahun_ini"), _("jp_minimum"), _("persen")],
-        [[_num(report.jp), report.jp_minimum, report.jp_percent]],
+        [
+            [
+                _num(report.jp),
+                _num(report.jp_minimum) if report.jp_minimum is not None else "",
+                report.jp_percent,
+            ]
+        ],
     )
     return [
         (_("Kesenjangan"), employee_headers(), employee_rows(report)),
