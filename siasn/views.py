@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from people.permissions import can, check, require
+from people.permissions import can, check, require, sees_all_units
 from people.selectors import scope_root_unit
 from siasn.client import configured
 from siasn.exports import export_rows, workbook_bytes
@@ -31,7 +31,7 @@ from siasn.services import run_request
 @require(VIEW_SYNC)
 def index(request):
     """BPSDM: the units and the latest runs; a head goes on to their unit."""
-    if not request.user.sees_all_units:
+    if not sees_all_units(request.user):
         return redirect("siasn:unit", pk=scope_root_unit(request.user).pk)
     units = Paginator(
         sync_units_visible_to(request.user).order_by("path"), 50
