@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -140,10 +141,18 @@ def verify_page(request, public_id: str):
 @csrf_exempt  # a public JSON endpoint for other systems; it changes nothing but a log
 @require_POST
 def verify_credential(request):
-    if len(request.body) > MAX_CREDENTIAL_BYTES:
+    try:
+        body = request.body
+    except RawPostDataException:
+        # A form post (its stream already parsed by RequestLimitsMiddleware): the
+        # credential is sent as a JSON body.
+        return JsonResponse(
+            {"verified": False, "revoked": False, "errors": ["not JSON"]}, status=415
+        )
+    if len(body) > MAX_CREDENTIAL_BYTES:
         return JsonResponse({"verified": False, "errors": ["too large"]}, status=413)
     try:
-        document = json.loads(request.body or b"null")
+        document = json.loads(body or b"null")
     except (ValueError, UnicodeDecodeError):
         return JsonResponse(
             {"verified": False, "revoked": False, "errors": ["not JSON"]}, status=400

@@ -110,6 +110,8 @@ def test_credential_verification_detects_tampering_and_revocation(
         ).status_code
         == 400
     )
+    # A form post instead of a JSON body: refused, not a server error.
+    assert client.post("/verifikasi/kredensial/", {"a": "b"}).status_code == 415
     assert Verification.objects.filter(Q(channel="credential")).count() == 3
 
 
