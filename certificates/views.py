@@ -147,7 +147,7 @@ def verify_credential(request):
         # A form post (its stream already parsed by RequestLimitsMiddleware): the
         # credential is sent as a JSON body.
         return JsonResponse(
-            {"verified": False, "revoked": False, "errors": ["not JSON"]}, status=415
+            {"verified": False, "revoked": False, "errors": ["not JSON"]}, status=400
         )
     if len(body) > MAX_CREDENTIAL_BYTES:
         return JsonResponse({"verified": False, "errors": ["too large"]}, status=413)

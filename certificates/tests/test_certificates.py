@@ -111,7 +111,7 @@ def test_credential_verification_detects_tampering_and_revocation(
         == 400
     )
     # A form post instead of a JSON body: refused, not a server error.
-    assert client.post("/verifikasi/kredensial/", {"a": "b"}).status_code == 415
+    assert client.post("/verifikasi/kredensial/", {"a": "b"}).status_code == 400
     assert Verification.objects.filter(Q(channel="credential")).count() == 3
 
 
