@@ -205,15 +205,6 @@ def attendances_for(activity: Activity) -> QuerySet[Attendance]:
     )
 
 
-def attendances_of(activities: QuerySet[Activity]) -> QuerySet[Attendance]:
-    """Attendance rows of many activities (for the XLSX export)."""
-    return (
-        Attendance.objects.filter(activity__in=activities.values("pk"))
-        .select_related("activity__form", "activity__unit", "employee")
-        .order_by("-activity__started_at", "activity_id", "employee__name")
-    )
-
-
 def activities_awaiting_verification(user: User) -> QuerySet[Activity]:
     """The head's queue: submitted activities of the head's unit subtree."""
     if not user.is_head or user_employee(user) is None:

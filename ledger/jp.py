@@ -41,3 +41,11 @@ def days_left_in_year(today: date, year: int) -> int:
         return 0
     start = today if year == today.year else date(year, 1, 1)
     return (date(year, 12, 31) - start).days + 1
+
+
+def requested_year(query, today: date) -> int:
+    """The year asked for with ``?tahun=`` (2000 … next year), else this year."""
+    text = query.get("tahun", "")
+    if text.isdigit() and 2000 <= int(text) <= today.year + 1:
+        return int(text)
+    return today.year

@@ -5,12 +5,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from ledger.jp import days_left_in_year
+from exports.http import export_response
+from ledger.jp import days_left_in_year, requested_year
 from ledger.selectors import (
     jp_standings,
     ledger_employee_get_for_user,
@@ -21,15 +21,10 @@ from ledger.selectors import (
 )
 from people.permissions import require_roles
 from people.selectors import unit_get_for_user, units_visible_to, user_employee
-from sosiokultural.tabular import csv_response, xlsx_response
 
 
 def _year(request) -> int:
-    today = timezone.localdate()
-    text = request.GET.get("tahun", "")
-    if text.isdigit() and 2000 <= int(text) <= today.year + 1:
-        return int(text)
-    return today.year
+    return requested_year(request.GET, timezone.localdate())
 
 
 def _year_context(request) -> dict:
@@ -120,42 +115,8 @@ def ledger_unit(request, pk: int):
     )
 
 
-EXPORT_HEADERS = [
-    "nama",
-    "nip",
-    "unit",
-    "jabatan",
-    "status_kepegawaian",
-    "menit",
-    "jp",
-    "minimal_jp",
-    "kurang_jp",
-    "persen",
-]
-
-
 @login_required
 @require_roles("is_head", "is_bpsdm", "is_administrator")
+@require_http_methods(["GET", "POST"])
 def ledger_unit_export(request, pk: int, fmt: str):
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    unit, context, __, shown, __ = _unit_rows(request, pk)
-    rows = [
-        [
-            s.employee.name,
-            s.employee.nip or "",
-            s.employee.unit.code,
-            s.employee.position_type.code,
-            s.employee.employment_status,
-            s.minutes,
-            s.jp,
-            s.minimum if s.required else "",
-            s.missing if s.required else "",
-            s.percent,
-        ]
-        for s in shown
-    ]
-    name = f"jp-{unit.code}-{context['year']}"
-    if fmt == "csv":
-        return csv_response(name, EXPORT_HEADERS, rows)
-    return xlsx_response(name, [(_("JP %(year)s") % context, EXPORT_HEADERS, rows)])
+    return export_response(request, "ledger.unit", fmt, pk=pk)

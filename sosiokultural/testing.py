@@ -1,4 +1,4 @@
-"""Helpers for tests that talk to a real worker."""
+"""Helpers for tests: waiting on a real worker, building upload files."""
 
 import time
 
@@ -12,3 +12,22 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
             return value
         time.sleep(interval)
     return predicate()
+
+
+def xlsx_bytes(sheets) -> bytes:
+    """A plain workbook from (sheet title, headers, rows) triples, for tests that
+    upload a spreadsheet (cells are written as given: formulas stay formulas)."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append(list(headers))
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -35,4 +35,5 @@ urlpatterns = [
     path("ikm/", include("surveys.urls")),
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
+    path("ekspor/", include("exports.urls")),
 ]

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from activities import permissions
-from activities.exports import activities_csv, activities_xlsx
 from activities.forms import FORM_CLASSES
 from activities.forms.lists import ActivityFilterForm, EvidenceUploadForm, RejectForm
 from activities.models import FORM_PERSONAL, Activity
@@ -33,6 +32,7 @@ from activities.services import (
     attendance_set,
 )
 from activities.views._helpers import safe_next
+from exports.http import export_response
 
 
 def _filtered(request):
@@ -64,13 +64,9 @@ def activity_list_view(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def activity_export(request, fmt: str):
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    __, activities = _filtered(request)
-    if fmt == "csv":
-        return activities_csv(activities)
-    return activities_xlsx(activities)
+    return export_response(request, "activities.list", fmt)
 
 
 def _detail_context(request, activity: Activity) -> dict:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exports.http import export_response
 from people.permissions import require_roles
 from people.selectors import units_visible_to
 from programs.demand import demand
@@ -18,9 +19,8 @@ from programs.selectors import (
     units_submission_status,
 )
 from programs.services import submission_create
-from programs.snapshot import snapshot_headers, snapshot_rows, snapshot_sheets
+from programs.snapshot import snapshot_headers, snapshot_rows
 from programs.views._common import paginate
-from sosiokultural.tabular import xlsx_response
 
 
 @login_required
@@ -82,9 +82,7 @@ def submission_detail(request, pk: int):
 def submission_download(request, pk: int):
     if not (request.user.is_head or request.user.sees_all_units):
         raise PermissionDenied
-    submission = submission_get_for_user(request.user, pk)
-    name = f"profil-{submission.unit.code}-{submission.as_of:%Y%m%d}"
-    return xlsx_response(name, snapshot_sheets(submission))
+    return export_response(request, "programs.submission", "xlsx", pk=pk)
 
 
 @login_required

@@ -13,7 +13,7 @@ from people.selectors import (
     units_visible_to,
     user_employee,
 )
-from reports.models import DevelopmentPlan, Export, PlanItem
+from reports.models import DevelopmentPlan, PlanItem
 
 # The internal form an employee plans for themself.
 SELF_DEVELOPMENT = "pengembangan-diri"
@@ -86,14 +86,3 @@ def can_plan_form(user: User, employee: Employee, form: DevelopmentForm) -> bool
     if not can_edit_plan(user, employee):
         return False
     return user.is_head or form.code == SELF_DEVELOPMENT
-
-
-def exports_visible_to(user: User) -> QuerySet[Export]:
-    """An export is its requester's alone (it was built with their scope)."""
-    if not user.is_authenticated or not user.is_active:
-        return Export.objects.none()
-    return Export.objects.filter(requested_by=user)
-
-
-def export_get_for_user(user: User, pk: int) -> Export:
-    return get_object_or_404(exports_visible_to(user), pk=pk)

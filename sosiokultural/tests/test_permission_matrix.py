@@ -285,18 +285,13 @@ TABLE = {
     "reports:province_trend": (_none, HEADS_AND_UP),
     "reports:province_demand": (_none, HEADS_AND_UP),
     "reports:province_export": (_none, HEADS_AND_UP_POST),
-    # A background export is seen by its requester (head A) only.
-    "reports:export": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
-    "reports:export_status": (
-        _pk("export"),
-        expect("302 404 404 200 404 404 404 404"),
-    ),
-    "reports:export_download": (
-        _pk("export"),
-        expect("302 404 404 200 404 404 404 404"),
-    ),
     # -- audit trail ---------------------------------------------------------------
     "audit:list": (_none, EDITORS),
+    # -- background exports: each job is seen by its requester (head A) only -------
+    "exports:list": (_none, EVERYONE),
+    "exports:detail": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
+    "exports:status": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
+    "exports:download": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
 }
 
 
