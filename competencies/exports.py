@@ -11,7 +11,7 @@ from exports.registry import register
 from exports.writer import Column, Document, Sheet, joined
 
 MATRIX_COLUMNS = [
-    Column(gettext_lazy("No"), lambda r: r[0].dimension.number, width=6),
+    Column(gettext_lazy("Nomor"), lambda r: r[0].dimension.number, width=8),
     Column(gettext_lazy("Kode dimensi"), lambda r: r[0].dimension.code),
     Column(gettext_lazy("Dimensi"), lambda r: r[0].dimension.label, width=28),
     Column(gettext_lazy("Penyelenggara"), lambda r: r[1].form.get_provider_display()),
@@ -93,7 +93,7 @@ def standard_document(user, query, *, pk: int | None = None) -> Document:
         Sheet(
             _("Dimensi"),
             [
-                Column(_("No"), lambda d: d.number, width=6),
+                Column(_("Nomor"), lambda d: d.number, width=8),
                 Column(_("Kode"), lambda d: d.code),
                 Column(_("Nama"), lambda d: d.name, width=28),
                 Column(_("Nama (Inggris)"), lambda d: d.name_en, width=28),

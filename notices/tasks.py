@@ -4,11 +4,11 @@ from celery import shared_task
 from django.core.mail import BadHeaderError
 
 from notices.services import (
-    broker_down,
     notice_deliver,
     notice_enqueue,
     notices_undelivered_ids,
 )
+from sosiokultural.broker import broker_down
 
 
 @shared_task(

@@ -13,10 +13,11 @@ from django.utils import timezone
 from assessments.models import Answer, Attempt, Result
 from assessments.services import attempt_submit, results_release, window_create
 from notices.models import Notice
-from notices.services import broker_reset, notice_claim, notice_create
+from notices.services import notice_claim, notice_create
 from notices.tasks import deliver_notice, sweep_notices
 from people.models import User
 from people.tests.factories import EmployeeFactory, UnitFactory, UserFactory
+from sosiokultural.broker import broker_reset
 from sosiokultural.testing import wait_for
 
 pytestmark = pytest.mark.broker

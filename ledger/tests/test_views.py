@@ -144,36 +144,46 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
     credit(roles.staff_a.employee, 100)
     client = login(roles.head_a)
     response = client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.csv", {"kurang": "1"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0] == [
-        "nama",
-        "nip",
-        "unit",
-        "jabatan",
-        "status_kepegawaian",
-        "menit",
-        "jp",
-        "minimal_jp",
-        "kurang_jp",
-        "persen",
+        "Nama",
+        "NIP",
+        "Kode unit",
+        "Unit",
+        "Jabatan",
+        "Status kepegawaian",
+        "Menit",
+        "JP",
+        "JP minimal",
+        "Kurang JP",
+        "Persen",
     ]
     staff = roles.staff_a.employee
-    assert rows[2] == [
+    assert len(rows) == 3  # both are behind
+    assert [staff.name, staff.nip] in [r[:2] for r in rows]
+    assert [r for r in rows if r[0] == staff.name][0] == [
         staff.name,
         staff.nip,
         org.kel_a.code,
-        "staf-teknis",
+        org.kel_a.name,
+        staff.position_type.name,
         "PNS",
-        "100.00",
-        "2.22",
+        "100,00",
+        "2,22",
         "20",
-        "17.78",
+        "17,78",
         "11",
     ]
     book = load_workbook(
-        io.BytesIO(client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx").content)
+        io.BytesIO(client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx").getvalue())
     )
-    assert book.active.max_row == 3
+    assert book.sheetnames == ["Keterangan", f"JP {timezone.localdate().year}"]
+    data = book.worksheets[1]
+    assert data.max_row == 3
+    typed = [r for r in data.iter_rows(min_row=2, values_only=True)]
+    assert (staff.name, 100, 2.22, 20, 17.78, 11) in [
+        (r[0], r[6], r[7], r[8], r[9], r[10]) for r in typed
+    ]
     assert (
         login(roles.head_b).get(f"/jp/unit/{org.kel_a.pk}/ekspor.csv").status_code
         == 404

@@ -5,10 +5,11 @@ import pytest
 from kombu.exceptions import OperationalError
 
 from notices.models import Notice
-from notices.services import broker_down, broker_reset, notice_create, notice_enqueue
+from notices.services import notice_create, notice_enqueue
 from notices.tasks import deliver_notice, sweep_notices
 from people.tests.factories import UserFactory
 from sosiokultural import broker
+from sosiokultural.broker import broker_down, broker_reset
 
 pytestmark = pytest.mark.django_db
 
