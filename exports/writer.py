@@ -161,7 +161,7 @@ class _Echo:
 def _csv_lines(document: Document, progress=None) -> Iterator[str]:
     sheet = document.sheets[0]
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([str(c.label) for c in sheet.columns])
+    yield "\ufeff" + writer.writerow([neutralise(str(c.label)) for c in sheet.columns])
     done = 0
     for obj in sheet.rows:
         yield writer.writerow([as_text(c.value(obj)) for c in sheet.columns])

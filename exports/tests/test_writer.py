@@ -25,7 +25,7 @@ from exports.writer import (
 )
 from people.tests.factories import UserFactory
 
-DANGEROUS = ["=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]
+DANGEROUS = ['=HYPERLINK("http://x")', "+1", "-1", "@SUM(A1)", "\tx", "\rx"]
 
 
 @pytest.mark.parametrize("text", DANGEROUS)
@@ -66,7 +66,7 @@ COLUMNS = [
     Column("Tanggal", lambda r: r[2]),
 ]
 ROWS = [
-    ("=HYPERLINK(\"http://x\",\"y\")", -1, date(2026, 1, 2)),
+    ('=HYPERLINK("http://x","y")', -1, date(2026, 1, 2)),
     ("Budi", Decimal("2.50"), None),
 ]
 
@@ -103,7 +103,7 @@ def test_csv_streams_rows_as_they_are_pulled():
 def test_csv_neutralises_text_not_numbers():
     body = b"".join(csv_response(_document()).streaming_content).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(body)))[1] == [
-        "'=HYPERLINK(\"http://x\",\"y\")",
+        '\'=HYPERLINK("http://x","y")',
         "-1",
         "02-01-2026",
     ]
@@ -122,7 +122,7 @@ def test_xlsx_has_keterangan_first_typed_cells_and_no_formula():
     data = book["Data"]
     assert [c.value for c in data[1]] == ["Nama", "Jumlah", "Tanggal"]
     name, number, day = data[2]
-    assert (name.value, name.data_type) == ("'=HYPERLINK(\"http://x\",\"y\")", "s")
+    assert (name.value, name.data_type) == ('\'=HYPERLINK("http://x","y")', "s")
     assert (number.value, number.data_type) == (-1, "n")
     assert day.is_date and day.value == datetime(2026, 1, 2)
     assert day.number_format == "dd/mm/yyyy"
