@@ -175,3 +175,31 @@ def test_export_of_outsider_is_empty(framework, roles, login):
     response = login(roles.head_b).get("/kegiatan/ekspor.csv")
     rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 1
+
+
+def test_xlsx_shows_co_attendees_nip_only_within_the_viewers_scope(
+    framework, roles, org, login
+):
+    """A co-attendee is shown by name and position; the NIP (which encodes birth
+    date and gender) only to those who may see that employee."""
+    a, b = roles.staff_a.employee, roles.staff_b.employee
+    record_briefing(roles.head_kecamatan, present=[a, b], unit=org.kecamatan)
+
+    def attendance(user):
+        response = login(user).get("/kegiatan/ekspor.xlsx")
+        book = load_workbook(io.BytesIO(response.getvalue()))
+        rows = book["Kehadiran"].iter_rows(min_row=2, values_only=True)
+        return sorted((r[4], r[5], r[6]) for r in rows)
+
+    with_nip = [
+        (a.name, a.position_type.name, a.nip),
+        (b.name, b.position_type.name, b.nip),
+    ]
+    assert attendance(roles.staff_a) == sorted(
+        [(a.name, a.position_type.name, a.nip), (b.name, b.position_type.name, None)]
+    )
+    assert attendance(roles.head_b) == sorted(
+        [(a.name, a.position_type.name, None), (b.name, b.position_type.name, b.nip)]
+    )
+    assert attendance(roles.head_kecamatan) == sorted(with_nip)
+    assert attendance(roles.bpsdm) == sorted(with_nip)
