@@ -28,6 +28,7 @@ from assessments.services.taking import (
 )
 from audit.services import audit_record
 from people.models import Employee, User
+from sosiokultural.broker import publish
 
 
 def latest_levels_refresh(*, employee_id: int) -> None:
@@ -106,12 +107,16 @@ def results_release(*, results: Iterable[Result], by: User | None) -> int:
 
 def item_analysis_queue(*, instrument_ids: Iterable[int]) -> None:
     """Recompute the item analysis of these instruments once the caller's
-    transaction has committed (``assessments.tasks.item_analysis_refresh``)."""
+    transaction has committed (``assessments.tasks.item_analysis_refresh``). With
+    the broker down the release still succeeds; the analysis is recomputed at the
+    next release of the instrument."""
     from assessments.tasks import item_analysis_refresh
 
     for instrument_id in sorted(set(instrument_ids)):
         transaction.on_commit(
-            lambda pk=instrument_id: item_analysis_refresh.delay(instrument_id=pk)
+            lambda pk=instrument_id: publish(
+                item_analysis_refresh, kwargs={"instrument_id": pk}
+            )
         )
 
 
