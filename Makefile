@@ -52,7 +52,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 audit: install ## Security checks: bandit on the code, pip-audit on the pinned dependencies
-	$(VENV)/bin/bandit -q -r . -x ./$(VENV),./static,./test-artifacts,./reports/bench -ll
+	$(VENV)/bin/bandit -q -r . -x ./$(VENV),./static,./test-artifacts -ll
 	$(VENV)/bin/pip-audit -r requirements.txt --strict
 
 migrate: install

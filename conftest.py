@@ -24,6 +24,50 @@ from people.tests.factories import (
 BASE_DIR = Path(__file__).resolve().parent
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        default=os.environ.get("TEST_TODAY", ""),
+        help="run the tests with the clock set to this date (YYYY-MM-DD, 09:00 "
+        "local time, ticking): year boundaries are checked with 2 January and "
+        "31 December (also from the TEST_TODAY environment variable)",
+    )
+
+
+_CLOCK = []
+
+
+def pytest_configure(config):
+    """``--today 2027-01-02``: the clock is set before collection, so module-level
+    dates (``YEAR = timezone.localdate().year``) agree with the tests' clock."""
+    text = config.getoption("--today")
+    if not text:
+        return
+    from datetime import date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    zone = ZoneInfo(os.environ.get("TIME_ZONE", "Asia/Jakarta"))
+    moment = datetime.combine(date.fromisoformat(text), time(9, 0), tzinfo=zone)
+    traveller = time_machine.travel(moment, tick=True)
+    traveller.start()
+    _CLOCK.append(traveller)
+
+
+def pytest_unconfigure(config):
+    while _CLOCK:
+        _CLOCK.pop().stop()
+
+
+def pytest_report_header(config):
+    if config.getoption("--today"):
+        return (
+            f"clock set to {config.getoption('--today')} 09:00 ({settings.TIME_ZONE})"
+        )
+    return None
+
+
 def pytest_collection_modifyitems(items):
     """Transactional tests (live server, real worker, races) end with a flush that
     also empties the rows the data migrations wrote (IKM element sets, …). Give
@@ -156,6 +200,7 @@ class Roles:
     head_b: User  # head of kelurahan B (the outsider for A)
     staff_a: User
     staff_b: User
+    inspector: User  # the inspectorate: sees every unit, changes nothing
 
 
 @pytest.fixture
@@ -185,6 +230,7 @@ def roles(org) -> Roles:
         staff_b=UserFactory(
             username="staf.b", employee=EmployeeFactory(unit=org.kel_b)
         ),
+        inspector=UserFactory(username="inspektorat", role=User.Role.INSPECTOR),
     )
 
 

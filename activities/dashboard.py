@@ -3,27 +3,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, Attendance
+from activities.permissions import DECIDE
 from activities.selectors import (
     activities_awaiting_verification,
     activities_visible_to,
     can_record,
     cros_needing_coaching,
 )
+from people.permissions import can, is_head, sees_all_units
 from people.selectors import user_employee
 from sosiokultural.registry import Card
 
 
 def cards(user) -> list[Card]:
-    if user.is_head:
+    if is_head(user):
         return _head_cards(user)
-    if user.sees_all_units:
+    if sees_all_units(user):
         year = timezone.localdate().year
         verified = (
             activities_visible_to(user)
             .filter(status=Activity.Status.VERIFIED, started_at__year=year)
             .count()
         )
-        return [
+        cards = [
             Card(
                 title=_("Kegiatan internal terverifikasi tahun ini"),
                 value=str(verified),
@@ -31,6 +33,19 @@ def cards(user) -> list[Card]:
                 link_label=_("Daftar kegiatan"),
             )
         ]
+        if can(user, DECIDE):
+            waiting = activities_awaiting_verification(user).count()
+            cards.append(
+                Card(
+                    title=_("Menunggu verifikasi BPSDM"),
+                    value=str(waiting),
+                    detail=_("Kegiatan kepala unit yang tidak punya atasan lain."),
+                    link=reverse("activities:queue"),
+                    link_label=_("Buka antrean"),
+                    tone="warning" if waiting else "success",
+                )
+            )
+        return cards
     if can_record(user):
         return _staff_cards(user)
     return []

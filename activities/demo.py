@@ -6,7 +6,10 @@ services (so it is verified and credited to the JP ledger like real use).
 - coaching for the newly placed CROs except one (who stays flagged), and a
   completed coaching of an earlier CRO;
 - three gatherings, one benchmarking visit, self-development entries (two waiting
-  for verification, one rejected) and a few personal approaches.
+  for verification, one rejected) and a few personal approaches;
+- what credits a head himself (a gathering, the visit, Meruya Utara's briefings)
+  is verified by the head above, or by BPSDM for the kecamatan head, who has no
+  head above him; BPSDM's latest one is left in its queue.
 
 Deterministic: every random choice comes from a ``random.Random`` seeded by the
 day or the person it concerns. Idempotent: each activity is looked up by its
@@ -27,6 +30,7 @@ from activities.demo_data import (
     SELF_STUDY,
 )
 from activities.models import Activity, Coaching
+from activities.selectors import deciders_to_notify
 from activities.services import (
     activity_record,
     activity_reject,
@@ -35,6 +39,7 @@ from activities.services import (
 )
 from competencies.models import DevelopmentForm, Dimension
 from people.models import Employee, User
+from people.permissions import is_head, runs_province
 from people.tree import subtree_q
 from sosiokultural.demo import DemoContext
 
@@ -112,10 +117,16 @@ def _briefing(rec, rng, *, form, head, unit, people, day, hour, minute, facilita
 def _briefings(rec, ctx, today):
     form, units, people = ctx["forms"]["briefing"], ctx["units"], ctx["people"]
     office = units["JB-KMB"]
-    staff = [
-        p for key, group in people.items() if key.startswith("JB-KMB:") for p in group
-    ]
     head, subbag = people["JB-KMB:kepala-unit"][0], people["JB-KMB:kepala-subbagian"][0]
+    # The head who records the office's daily briefing is not on its roster (what
+    # credits him would wait for BPSDM every day).
+    staff = [
+        p
+        for key, group in people.items()
+        if key.startswith("JB-KMB:")
+        for p in group
+        if p != head
+    ]
     for offset in range(365, 0, -1):
         day = today - timedelta(days=offset)
         rng = random.Random(f"briefing:{office.code}:{day.isoformat()}")
@@ -389,6 +400,24 @@ def _personal_approaches(rec, ctx):
         )
 
 
+def _heads_own_verified(created: list[Activity]) -> None:
+    """What credits a head waits for someone else: the head above verifies it,
+    or BPSDM when there is none; BPSDM's latest one is left in its queue."""
+    waiting = [
+        a
+        for a in created
+        if a.status == Activity.Status.SUBMITTED and is_head(a.recorded_by)
+    ]
+    deciders = {a.pk: deciders_to_notify(a) for a in waiting}
+    for_province = [
+        a for a in waiting if deciders[a.pk] and runs_province(deciders[a.pk][0])
+    ]
+    left = max(for_province, key=lambda a: a.started_at, default=None)
+    for activity in waiting:
+        if activity != left and deciders[activity.pk]:
+            activity_verify(activity=activity, verifier=deciders[activity.pk][0])
+
+
 def _backdate(created: list[Activity]) -> None:
     """Make "recorded/verified at" follow the activity instead of the seeding day."""
     activities = list(Activity.objects.filter(pk__in=[a.pk for a in created]))
@@ -426,6 +455,7 @@ def seed(out, context: DemoContext) -> None:
     _benchmarking(rec, ctx)
     _self_development(rec, ctx)
     _personal_approaches(rec, ctx)
+    _heads_own_verified(rec.created)
     _backdate(rec.created)
     if out is not None:
         out.write(f"Kegiatan internal: {len(rec.created)} baru.")

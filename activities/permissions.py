@@ -1,82 +1,135 @@
 """Who may do what with an activity they can already see (scoping is in
 ``activities.selectors``; these answer 403 questions).
 
-- A head acts on every activity of their unit subtree (verify, reject, undo a
-  verification, edit, delete).
-- The recorder edits or deletes their own activity until it is verified.
+- Staff and heads record activities of their unit (a head: of his subtree); the
+  province and the inspectorate only read them.
+- The recorder edits or deletes their own activity until it is verified; a head
+  acts on every activity of his subtree.
+- **Nobody decides about themselves.** An activity is *about* its recorder and
+  its present (credited) attendees. None of them verifies, rejects or undoes the
+  verification of it: a head's recording counts at once only when he is not a
+  present attendee; otherwise it waits for another head over the unit (the head
+  above), or for BPSDM when there is no such head (``activities.selectors.
+  heads_to_decide``).
 - A pendekatan personal carries private notes, so only the head who wrote it may
-  edit, delete or un-verify it.
+  edit, delete or un-verify it (it credits only the employee approached).
 """
 
-from activities.models import FORM_PERSONAL, Activity, Coaching
-from people.models import User
-from people.selectors import user_employee
+from rules import predicate
+
+from activities.models import FORM_PERSONAL, Activity, Attendance
+from people.permissions import (
+    active_employee,
+    define,
+    heads_unit_of,
+    in_a_unit,
+    is_head,
+    runs_province,
+)
 
 
-def in_head_scope(user: User, activity: Activity) -> bool:
-    if not user.is_head:
-        return False
-    employee = user_employee(user)
-    return employee is not None and employee.unit.contains(activity.unit)
+@predicate
+def is_recorder(user, activity: Activity) -> bool:
+    return activity is not None and activity.recorded_by_id == user.pk
 
 
-def _is_personal(activity: Activity) -> bool:
-    return activity.form.code == FORM_PERSONAL
+@predicate
+def is_personal(user, activity: Activity) -> bool:
+    return activity is not None and activity.form.code == FORM_PERSONAL
 
 
-def _own(user: User, activity: Activity) -> bool:
-    return activity.recorded_by_id == user.pk
+@predicate
+def is_draft(user, activity: Activity) -> bool:
+    return activity is not None and activity.status == Activity.Status.DRAFT
 
 
-def can_edit(user: User, activity: Activity) -> bool:
-    if _is_personal(activity):
-        return _own(user, activity)
-    if activity.status == Activity.Status.DRAFT:
-        return _own(user, activity)
-    if in_head_scope(user, activity):
-        return True
-    return _own(user, activity) and activity.status != Activity.Status.VERIFIED
+@predicate
+def is_submitted(user, activity: Activity) -> bool:
+    return activity is not None and activity.status == Activity.Status.SUBMITTED
 
 
-def can_delete(user: User, activity: Activity) -> bool:
-    return can_edit(user, activity)
+@predicate
+def is_verified(user, activity: Activity) -> bool:
+    return activity is not None and activity.status == Activity.Status.VERIFIED
 
 
-def can_submit(user: User, activity: Activity) -> bool:
-    return activity.status == Activity.Status.DRAFT and _own(user, activity)
+@predicate
+def heads_activity_unit(user, activity: Activity) -> bool:
+    return activity is not None and heads_unit_of(user, activity.unit)
 
 
-def can_verify(user: User, activity: Activity) -> bool:
+@predicate
+def is_credited(user, activity: Activity) -> bool:
+    """The user is a present attendee of ``activity`` (it credits them JP)."""
+    own = active_employee(user)
     return (
-        activity.status == Activity.Status.SUBMITTED
-        and not _is_personal(activity)
-        and in_head_scope(user, activity)
+        activity is not None
+        and own is not None
+        and Attendance.objects.filter(
+            activity=activity, employee=own, status=Attendance.Status.PRESENT
+        ).exists()
     )
 
 
-def can_reject(user: User, activity: Activity) -> bool:
-    return can_verify(user, activity)
+@predicate
+def no_head_to_decide(user, activity: Activity) -> bool:
+    """No active head over the activity's unit other than those it is about."""
+    from activities.selectors import heads_to_decide
+
+    return activity is not None and not heads_to_decide(activity).exists()
 
 
-def can_unverify(user: User, activity: Activity) -> bool:
-    if activity.status != Activity.Status.VERIFIED:
-        return False
-    if _is_personal(activity):
-        return _own(user, activity)
-    return in_head_scope(user, activity)
+#: The activity is about the user: they recorded it or it credits them.
+is_about_self = is_recorder | is_credited
+#: Who may decide on an activity (not about themselves): a head over its unit, or
+#: the province when no such head is left.
+decides = (
+    ~is_personal
+    & ~is_about_self
+    & (heads_activity_unit | (runs_province & no_head_to_decide))
+)
+_edits = (is_personal & is_recorder) | (
+    ~is_personal
+    & (
+        (is_draft & is_recorder)
+        | (~is_draft & (heads_activity_unit | (is_recorder & ~is_verified)))
+    )
+)
+
+RECORD = define("activities.record", in_a_unit)
+RECORD_PERSONAL = define("activities.record_personal", is_head)
+#: The verification queue and its buttons (which activity: ``VERIFY``).
+DECIDE = define("activities.decide", is_head | runs_province)
+VERIFY = define("activities.verify", is_submitted & decides)
+REJECT = define("activities.reject", is_submitted & decides)
+UNVERIFY = define(
+    "activities.unverify",
+    is_verified & ((is_personal & is_recorder) | decides),
+)
+#: A head's own recording counts at once, unless it credits him.
+VERIFY_ON_RECORDING = define(
+    "activities.verify_on_recording", heads_activity_unit & ~is_credited
+)
+EDIT = define("activities.edit", _edits)
+DELETE = define("activities.delete", _edits)
+SUBMIT = define("activities.submit", is_draft & is_recorder)
+# Evidence of a pendekatan personal would be readable by everyone who sees the
+# activity, so that form takes no files (its notes are the record).
+ADD_EVIDENCE = define("activities.add_evidence", ~is_personal & _edits)
 
 
-def can_add_evidence(user: User, activity: Activity) -> bool:
-    # Evidence of a pendekatan personal would be readable by everyone who sees the
-    # activity, so that form takes no files (its notes are the record).
-    return not _is_personal(activity) and can_edit(user, activity)
+@predicate
+def is_coach(user, coaching) -> bool:
+    own = active_employee(user)
+    return coaching is not None and own is not None and own.pk == coaching.coach_id
 
 
-def can_manage_coaching(user: User, coaching: Coaching) -> bool:
-    """The coach and the heads of the coaching's unit subtree close or stop it."""
-    employee = user_employee(user)
-    if employee is None or user.sees_all_units:
-        return False
-    if employee.pk == coaching.coach_id:
-        return True
-    return user.is_head and employee.unit.contains(coaching.unit)
+@predicate
+def heads_coaching_unit(user, coaching) -> bool:
+    return coaching is not None and heads_unit_of(user, coaching.unit)
+
+
+#: The coach and the heads of the coaching's unit subtree close or stop it.
+MANAGE_COACHING = define(
+    "activities.manage_coaching", in_a_unit & (is_coach | heads_coaching_unit)
+)

@@ -16,6 +16,9 @@ from sosiokultural.uploads import content_matches, extension_of, kind_from_name
 # phone clock that runs slightly ahead of the server.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
+# No activity is longer than this (so earlier ones cannot overlap a later start).
+MAX_DURATION = timedelta(minutes=MAX_DURATION_MINUTES)
+
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 # The kinds an evidence file may be (see sosiokultural.uploads).
 EVIDENCE_KINDS = {"pdf", "jpg", "png", "docx", "xlsx"}
@@ -37,6 +40,17 @@ def duration_error(minutes: int | None) -> str | None:
 def minutes_between(start: datetime, end: datetime) -> int:
     """Whole minutes from ``start`` to ``end`` (negative when end is earlier)."""
     return int((end - start).total_seconds() // 60)
+
+
+def overlaps(
+    start_a: datetime, minutes_a: int, start_b: datetime, minutes_b: int
+) -> bool:
+    """Whether two activities' times overlap. Each is the half-open interval
+    ``[start, start + minutes)``: one ending at 08:10 and the next starting at
+    08:10 do not overlap."""
+    end_a = start_a + timedelta(minutes=minutes_a)
+    end_b = start_b + timedelta(minutes=minutes_b)
+    return start_a < end_b and start_b < end_a
 
 
 def future_error(started_at: datetime, now: datetime) -> str | None:

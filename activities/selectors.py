@@ -10,7 +10,8 @@ The private notes of a pendekatan personal are read only through
 ``personal_note_for`` (the head who wrote them and the employee concerned).
 """
 
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -24,11 +25,14 @@ from activities.models import (
     Evidence,
     PersonalNote,
 )
+from activities.permissions import RECORD
+from activities.rules import MAX_DURATION, overlaps
 from competencies.models import DevelopmentForm, FormDimension
 from people.models import Employee, Unit, User
+from people.permissions import can, is_head, runs_province
 from people.selectors import (
     employee_scope_q,
-    heads_over_unit,
+    heads_over,
     unit_scope_q,
     unit_subtree,
     user_employee,
@@ -43,11 +47,9 @@ NEW_CRO_DAYS = 90
 
 
 def can_record(user: User) -> bool:
-    """Staff and heads record activities of their own scope; BPSDM admins and
-    administrators only read."""
-    if not user.is_authenticated or user.sees_all_units:
-        return False
-    return user_employee(user) is not None
+    """Staff and heads record activities of their own scope; those who see every
+    unit only read."""
+    return can(user, RECORD)
 
 
 def recordable_units(user: User) -> QuerySet[Unit]:
@@ -96,14 +98,38 @@ def matrix_dimension_ids(form: DevelopmentForm) -> list[int]:
     )
 
 
-def unit_heads(unit: Unit) -> list[User]:
-    """The heads who verify an activity of ``unit``: those of the unit itself, or
-    of its nearest ancestor that has a head with a login."""
-    heads = list(heads_over_unit(unit).select_related("employee__unit"))
+def heads_to_decide(activity: Activity | None = None) -> QuerySet[User]:
+    """The heads who may verify ``activity``: the active heads of its unit or of a
+    unit above it, except those it is about (its recorder and its present
+    attendees: nobody decides about themselves). Without ``activity``, the same for
+    each row of an outer ``Activity`` query (a subquery)."""
+    if activity is None:
+        unit, recorder = OuterRef("unit"), OuterRef("recorded_by")
+        activity_ref = OuterRef(OuterRef("pk"))
+    else:
+        unit, recorder, activity_ref = activity.unit, activity.recorded_by_id, activity
+    credited = Attendance.objects.filter(
+        activity=activity_ref,
+        employee=OuterRef("employee"),
+        status=Attendance.Status.PRESENT,
+    )
+    return heads_over(unit).exclude(pk=recorder).exclude(Exists(credited))
+
+
+def deciders_to_notify(activity: Activity) -> list[User]:
+    """Who hears that ``activity`` waits for verification: the deciding heads of
+    the nearest unit up the tree that has any, else BPSDM (no head is left who
+    may decide about it)."""
+    heads = list(heads_to_decide(activity).select_related("employee__unit"))
     if not heads:
-        return []
+        return list(
+            User.objects.filter(role=User.Role.BPSDM, is_active=True).order_by("pk")
+        )
     deepest = max(head.employee.unit.depth for head in heads)
-    return [head for head in heads if head.employee.unit.depth == deepest]
+    return sorted(
+        (head for head in heads if head.employee.unit.depth == deepest),
+        key=lambda head: head.pk,
+    )
 
 
 # -- visibility ---------------------------------------------------------------------
@@ -206,12 +232,62 @@ def attendances_for(activity: Activity) -> QuerySet[Attendance]:
 
 
 def activities_awaiting_verification(user: User) -> QuerySet[Activity]:
-    """The head's queue: submitted activities of the head's unit subtree."""
-    if not user.is_head or user_employee(user) is None:
-        return Activity.objects.none()
-    return activities_visible_to(user).filter(
-        unit_scope_q(user, field="unit"), status=Activity.Status.SUBMITTED
+    """The queue of what ``user`` may decide (``activities.permissions.VERIFY``):
+    for a head, submitted activities of his subtree that are not about him; for
+    BPSDM and administrators, those about which no head is left to decide."""
+    credited = Attendance.objects.filter(
+        activity=OuterRef("pk"),
+        employee=user_employee(user),
+        status=Attendance.Status.PRESENT,
     )
+    waiting = (
+        activities_visible_to(user)
+        .filter(status=Activity.Status.SUBMITTED)
+        .exclude(form__code=FORM_PERSONAL)
+        .exclude(recorded_by=user)
+        .exclude(Exists(credited))
+    )
+    if is_head(user):
+        return waiting.filter(unit_scope_q(user, field="unit"))
+    if runs_province(user):
+        return waiting.exclude(Exists(heads_to_decide()))
+    return Activity.objects.none()
+
+
+def overlapping_attendances(
+    *,
+    employee_ids: Iterable[int],
+    started_at: datetime,
+    duration_minutes: int,
+    exclude: Activity | None = None,
+) -> list[Attendance]:
+    """Where any of ``employee_ids`` is already a present attendee of another
+    submitted or verified activity whose time overlaps ``[started_at, started_at +
+    duration)`` (drafts count nothing and rejected activities are void). One
+    query; the candidates are those starting less than a working day earlier."""
+    ended_at = started_at + timedelta(minutes=duration_minutes)
+    rows = Attendance.objects.filter(
+        employee_id__in=list(employee_ids),
+        status=Attendance.Status.PRESENT,
+        activity__status__in=[Activity.Status.SUBMITTED, Activity.Status.VERIFIED],
+        activity__started_at__lt=ended_at,
+        activity__started_at__gt=started_at - MAX_DURATION,
+    )
+    if exclude is not None and exclude.pk is not None:
+        rows = rows.exclude(activity=exclude)
+    rows = rows.select_related("employee", "activity__form").order_by(
+        "activity__started_at", "employee__name"
+    )
+    return [
+        row
+        for row in rows
+        if overlaps(
+            started_at,
+            duration_minutes,
+            row.activity.started_at,
+            row.activity.duration_minutes,
+        )
+    ]
 
 
 def personal_note_for(user: User, activity: Activity) -> PersonalNote | None:

@@ -19,7 +19,9 @@ from activities.models import (
     GatheringDetail,
     SelfDevelopmentDetail,
 )
+from activities.permissions import RECORD_PERSONAL
 from people.models import Employee, User
+from people.permissions import can
 from people.selectors import user_employee
 
 
@@ -64,7 +66,7 @@ def detail_errors(
 
 
 def _personal_errors(actor: User, detail: Mapping[str, Any]):
-    if not actor.is_head:
+    if not can(actor, RECORD_PERSONAL):
         yield "employee", _("Pendekatan personal hanya dicatat oleh kepala unit.")
     employee = detail.get("employee")
     if employee is None:

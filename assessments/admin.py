@@ -9,11 +9,14 @@ from assessments.models import (
     Instrument,
     InstrumentItem,
     Item,
+    ItemAnalysis,
     ItemOption,
+    ItemStatistic,
     LatestLevel,
     PersonalityScore,
     Rescore,
     Result,
+    ScaleStatistic,
     SupervisorRating,
     TestWindow,
     Threshold,
@@ -115,3 +118,17 @@ class RescoreAdmin(ReadOnlyAdmin):
 @admin.register(LatestLevel)
 class LatestLevelAdmin(ReadOnlyAdmin):
     list_display = ["employee", "dimension", "level", "assessed_on"]
+
+
+class ItemStatisticInline(ReadOnlyInline):
+    model = ItemStatistic
+
+
+class ScaleStatisticInline(ReadOnlyInline):
+    model = ScaleStatistic
+
+
+@admin.register(ItemAnalysis)
+class ItemAnalysisAdmin(ReadOnlyAdmin):
+    list_display = ["instrument", "respondents", "computed_at"]
+    inlines = [ScaleStatisticInline, ItemStatisticInline]

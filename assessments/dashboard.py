@@ -3,7 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import Attempt, Result
+from assessments.permissions import READ_WINDOWS
 from assessments.selectors import my_attempts, results_visible_to
+from people.permissions import can
 from sosiokultural.registry import Card
 
 
@@ -26,7 +28,7 @@ def cards(user) -> list[Card]:
                 tone="warning",
             )
         )
-    if user.is_head or user.sees_all_units:
+    if can(user, READ_WINDOWS):
         pending = results_visible_to(user).filter(status=Result.Status.SCORED).count()
         cards.append(
             Card(

@@ -159,8 +159,10 @@ def _round(title, opens, lift, instrument, items, employees, bpsdm, head, out):
         started = opens + timedelta(days=rng.randint(0, 10), hours=rng.randint(1, 6))
         attempt_start(attempt=attempt, now=started)
         Answer.objects.bulk_create(_answers(attempt, items, rng, lift))
-        if head is not None and lift and rng.random() < 0.5:
-            # The kecamatan head rated some staff as a second source.
+        rated = head is not None and lift and rng.random() < 0.5
+        if rated and employee.user_id != head.pk:
+            # The kecamatan head rated some staff as a second source (never his
+            # own attempt: nobody rates themselves).
             supervisor_ratings_set(
                 attempt=attempt,
                 ratings={
@@ -216,7 +218,8 @@ def seed(out, context: DemoContext) -> None:
         participants = [
             e
             for e in kembangan
-            if e.unit.code == "JB-KMB-MU" or (e.user_id and e.user.role == "pegawai")
+            if e.unit.code == "JB-KMB-MU"
+            or (e.user_id and e.user.role == User.Role.STAFF)
         ]
         opens = timezone.make_aware(datetime.combine(today, time(0, 0)))
         window_create(

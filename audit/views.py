@@ -3,12 +3,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from audit.forms import AuditFilterForm
+from audit.permissions import READ_TRAIL
 from audit.selectors import audit_events_visible_to
-from people.permissions import require_roles
+from people.permissions import require
 
 
 @login_required
-@require_roles("sees_all_units")
+@require(READ_TRAIL)
 def audit_list(request):
     form = AuditFilterForm(request.GET or None)
     events = audit_events_visible_to(request.user)

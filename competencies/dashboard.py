@@ -3,13 +3,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from competencies import selectors
-from competencies.permissions import can_edit_framework
+from competencies.permissions import EDIT_FRAMEWORK
+from people.permissions import can
 from sosiokultural.registry import Card
 
 
 def cards(user) -> list[Card]:
     """For the standard's owners: which version is in force and what comes next."""
-    if not can_edit_framework(user):
+    if not can(user, EDIT_FRAMEWORK):
         return []
     today = timezone.localdate()
     in_force = selectors.standard_in_force(today)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ledger.jp import days_left_in_year
 from ledger.selectors import jp_standings, unit_standings
 from people.models import Employee
+from people.permissions import is_head, sees_all_units
 from people.selectors import user_employee
 from sosiokultural.registry import Card
 
@@ -16,7 +17,7 @@ def cards(user) -> list[Card]:
     year = today.year
     employee = user_employee(user)
     cards = []
-    if employee is not None and not user.sees_all_units:
+    if employee is not None and not sees_all_units(user):
         (standing,) = jp_standings([employee], year)
         cards.append(
             Card(
@@ -33,7 +34,7 @@ def cards(user) -> list[Card]:
                 tone="success" if not standing.behind else "warning",
             )
         )
-    if user.is_head and employee is not None:
+    if is_head(user):
         standings = unit_standings(user, employee.unit, year)
         behind = [s for s in standings if s.behind]
         cards.append(
@@ -48,7 +49,7 @@ def cards(user) -> list[Card]:
                 tone="warning" if behind else "success",
             )
         )
-    if user.sees_all_units:
+    if sees_all_units(user):
         employees = Employee.objects.filter(is_active=True).exclude(
             employment_status=Employee.Status.NON_ASN
         )

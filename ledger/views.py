@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from exports.http import export_response
 from ledger.jp import days_left_in_year, requested_year
+from ledger.permissions import READ_UNIT_LEDGER
 from ledger.selectors import (
     jp_standings,
     ledger_employee_get_for_user,
@@ -19,7 +20,8 @@ from ledger.selectors import (
     unit_standings,
     year_entries,
 )
-from people.permissions import require_roles
+from people.models import Unit
+from people.permissions import is_head, require, sees_all_units
 from people.selectors import unit_get_for_user, units_visible_to, user_employee
 
 
@@ -43,14 +45,14 @@ def _year_context(request) -> dict:
 def ledger_index(request):
     user = request.user
     employee = user_employee(user)
-    if user.is_head and employee is not None:
+    if is_head(user):
         return redirect("ledger:unit", pk=employee.unit_id)
-    if not user.sees_all_units:
+    if not sees_all_units(user):
         if employee is None:
             raise PermissionDenied
         return redirect("ledger:employee", pk=employee.pk)
     context = _year_context(request)
-    units = list(units_visible_to(user).exclude(kind="bpsdm"))
+    units = list(units_visible_to(user).exclude(kind=Unit.Kind.BPSDM))
     standings = [
         s
         for s in jp_standings(
@@ -96,7 +98,7 @@ def _unit_rows(request, pk: int):
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_UNIT_LEDGER)
 def ledger_unit(request, pk: int):
     unit, context, standings, shown, behind_only = _unit_rows(request, pk)
     required = [s for s in standings if s.required]
@@ -116,7 +118,7 @@ def ledger_unit(request, pk: int):
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_UNIT_LEDGER)
 @require_http_methods(["GET", "POST"])
 def ledger_unit_export(request, pk: int, fmt: str):
     return export_response(request, "ledger.unit", fmt, pk=pk)

@@ -186,6 +186,7 @@ def seed(out, context: DemoContext) -> None:
     logins = [
         ("admin", User.Role.ADMIN, None, "Administrator aplikasi"),
         ("bpsdm", User.Role.BPSDM, None, "Admin BPSDM Provinsi DKI Jakarta"),
+        ("inspektorat", User.Role.INSPECTOR, None, "Inspektorat Provinsi DKI Jakarta"),
         ("kepala.kembangan", User.Role.HEAD, people["JB-KMB:kepala-unit"][0], None),
         (
             "kepala.meruyautara",

@@ -56,10 +56,11 @@ def can(user: User, permission: str, obj: Any = None) -> bool:
     return rules.has_perm(permission, user, obj)
 
 
-def check(user: User, permission: str, obj: Any = None) -> None:
-    """Raise ``PermissionDenied`` (403) unless ``can(user, permission, obj)``."""
+def check(user: User, permission: str, obj: Any = None, *, message: str = "") -> None:
+    """Raise ``PermissionDenied`` (403, with ``message`` for callers that show it)
+    unless ``can(user, permission, obj)``."""
     if not can(user, permission, obj):
-        raise PermissionDenied
+        raise PermissionDenied(message)
 
 
 def require(permission: str) -> Callable:
@@ -207,27 +208,10 @@ IMPORT_EMPLOYEES = define("people.import_employees", runs_province)
 EDIT_EMPLOYEE = define(
     "people.edit_employee", ~is_self & (runs_province | heads_unit_of_employee)
 )
-#: Give an employee a login: administrators, or a head over them (not BPSDM).
+#: Who gives logins at all (the page); which employee is ``GIVE_LOGIN``.
+GIVE_LOGINS = define("people.give_logins", is_administrator | is_head)
+#: Give an employee a login: administrators, or a head over them (not BPSDM), never
+#: to one's own record.
 GIVE_LOGIN = define(
     "people.give_login", ~is_self & (is_administrator | heads_unit_of_employee)
 )
-
-
-# Older spellings, kept while the apps move to the permissions above.
-def require_roles(*checks: str):
-    """Allow the view when any of the named ``User`` properties is true."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not any(getattr(request.user, name) for name in checks):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def can_manage_employees(user) -> bool:
-    return can(user, MANAGE_EMPLOYEES)

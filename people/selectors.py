@@ -7,12 +7,12 @@ build on ``unit_scope_q`` / ``employee_scope_q`` so the rule lives in one place;
 someone may *do* with what they see is ``people.permissions``.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from people.models import Employee, Unit, User
 from people.permissions import active_employee
-from people.tree import subtree_q
+from people.tree import contains, subtree_q
 
 _NOTHING = Q(pk__in=[])
 
@@ -110,3 +110,14 @@ def heads_over_unit(unit: Unit) -> QuerySet[User]:
         employee__is_active=True,
         employee__unit__in=unit_ancestors(unit),
     ).order_by("pk")
+
+
+def heads_over(unit) -> QuerySet[User]:
+    """Active head logins of ``unit`` or of any unit above it; ``unit`` may be an
+    ``OuterRef`` to a Unit, to ask it of each row of an outer query."""
+    return User.objects.filter(
+        contains(F("employee__unit"), unit),
+        role=User.Role.HEAD,
+        is_active=True,
+        employee__is_active=True,
+    )

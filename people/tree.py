@@ -8,7 +8,8 @@ there is no id-width limit. Every other app asks through these functions (or the
 ``Unit`` queryset methods built on them) and never reads ``path`` itself.
 """
 
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.lookups import StartsWith
 
 WIDTH = 19  # digits of the largest BigAutoField value (9,223,372,036,854,775,807)
 SEGMENT = WIDTH + 1  # digits and the "/"
@@ -62,3 +63,19 @@ def subtrees_q(units, field: str = "unit") -> Q:
     for unit in units:
         q |= subtree_q(unit, field)
     return q
+
+
+def _path_of(unit):
+    """The path of ``unit``: a Unit, or an ``F``/``OuterRef`` naming one (``"pk"``
+    names the Unit of the query itself)."""
+    if isinstance(unit, F):
+        return type(unit)("path" if unit.name == "pk" else f"{unit.name}__path")
+    return Value(unit.path)
+
+
+def contains(ancestor, unit) -> StartsWith:
+    """A filter expression, ``queryset.filter(contains(a, b))``: ``ancestor`` is
+    ``unit`` or lies above it. Each is a Unit or an ``F``/``OuterRef`` naming one,
+    so the tree can be asked inside a subquery (e.g. the heads over each row's
+    unit)."""
+    return StartsWith(_path_of(unit), _path_of(ancestor))

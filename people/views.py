@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
@@ -15,7 +15,15 @@ from people.forms import (
     LoginCreateForm,
 )
 from people.importing import EmployeeImportError, employees_import
-from people.permissions import can_manage_employees, require_roles
+from people.permissions import (
+    EDIT_EMPLOYEE,
+    GIVE_LOGIN,
+    GIVE_LOGINS,
+    IMPORT_EMPLOYEES,
+    MANAGE_EMPLOYEES,
+    fetch,
+    require,
+)
 from people.selectors import (
     employee_get_for_user,
     employees_in_subtree,
@@ -48,7 +56,6 @@ def employee_list(request):
             "form": form,
             "page": page,
             "querystring": query.urlencode(),
-            "can_manage": can_manage_employees(request.user),
         },
     )
 
@@ -68,17 +75,14 @@ def employee_detail(request, pk: int):
         {
             "employee": employee,
             "ancestors": unit_ancestors(employee.unit),
-            "can_manage": can_manage_employees(request.user)
-            and employee.user_id != request.user.pk,
         },
     )
 
 
 @login_required
+@require(MANAGE_EMPLOYEES)
 @require_http_methods(["GET", "POST"])
 def employee_create_view(request):
-    if not can_manage_employees(request.user):
-        raise PermissionDenied
     form = EmployeeForm(request.POST or None, units=units_visible_to(request.user))
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,9 +100,12 @@ def employee_create_view(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def employee_edit(request, pk: int):
-    employee = employee_get_for_user(request.user, pk)
-    if not can_manage_employees(request.user) or employee.user_id == request.user.pk:
-        raise PermissionDenied
+    employee = fetch(
+        employees_visible_to(request.user),
+        user=request.user,
+        permission=EDIT_EMPLOYEE,
+        pk=pk,
+    )
     form = EmployeeForm(
         request.POST or None, instance=employee, units=units_visible_to(request.user)
     )
@@ -116,10 +123,15 @@ def employee_edit(request, pk: int):
 
 
 @login_required
-@require_roles("is_administrator", "is_head")
+@require(GIVE_LOGINS)
 @require_http_methods(["GET", "POST"])
 def employee_login(request, pk: int):
-    employee = employee_get_for_user(request.user, pk)
+    employee = fetch(
+        employees_visible_to(request.user),
+        user=request.user,
+        permission=GIVE_LOGIN,
+        pk=pk,
+    )
     form = LoginCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -139,7 +151,7 @@ def employee_login(request, pk: int):
 
 
 @login_required
-@require_roles("is_administrator", "is_bpsdm")
+@require(IMPORT_EMPLOYEES)
 @require_http_methods(["GET", "POST"])
 def employee_import_view(request):
     form = EmployeeImportForm(request.POST or None, request.FILES or None)

@@ -2,14 +2,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from people.permissions import can
 from programs.models import Nomination
+from programs.permissions import DECIDE, NOMINATE
 from programs.selectors import nominations_visible_to, programs_catalogue
 from sosiokultural.registry import Card
 
 
 def cards(user) -> list[Card]:
     today = timezone.localdate()
-    if user.is_bpsdm or user.is_administrator:
+    if can(user, DECIDE):
         pending = nominations_visible_to(user).filter(state__in=Nomination.PENDING)
         return [
             Card(
@@ -22,7 +24,7 @@ def cards(user) -> list[Card]:
                 tone="warning",
             )
         ]
-    if user.is_head:
+    if can(user, NOMINATE):
         pending = nominations_visible_to(user).filter(state__in=Nomination.PENDING)
         return [
             Card(

@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from competencies.models import DevelopmentForm, Dimension
 from people.models import Employee, PositionType, Unit
 from programs.models import STATUS_CHOICES, Nomination, Program
-from programs.rules import exchange_date_errors, program_date_errors
+from programs.rules import (
+    MAX_CAPACITY,
+    capacity_error,
+    exchange_date_errors,
+    program_date_errors,
+)
 from programs.uploads import validate_document
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -58,7 +63,23 @@ class ProgramForm(forms.Form):
         required=False,
         help_text=_("Kosongkan untuk memakai JP bawaan bentuk pengembangan."),
     )
-    capacity = forms.IntegerField(label=_("Kapasitas (kursi)"), min_value=1)
+    capacity = forms.IntegerField(
+        label=_("Kapasitas (kursi)"),
+        min_value=1,
+        max_value=MAX_CAPACITY,
+        required=False,
+    )
+    unlimited_seats = forms.BooleanField(
+        label=_("Tanpa batas kursi"),
+        required=False,
+        help_text=_("Misalnya e-learning yang terbuka bagi semua pegawai."),
+    )
+    certificate_issuer = forms.CharField(
+        label=_("Penerbit STTPP"),
+        max_length=200,
+        required=False,
+        help_text=_("Kosongkan untuk BPSDM Provinsi DKI Jakarta."),
+    )
     registration_opens_on = forms.DateField(label=_("Pendaftaran dibuka"), widget=DATE)
     registration_closes_on = forms.DateField(
         label=_("Pendaftaran ditutup"), widget=DATE
@@ -98,6 +119,8 @@ class ProgramForm(forms.Form):
             "ends_on": program.ends_on,
             "jp": program.jp,
             "capacity": program.capacity,
+            "unlimited_seats": program.unlimited_seats,
+            "certificate_issuer": program.certificate_issuer,
             "registration_opens_on": program.registration_opens_on,
             "registration_closes_on": program.registration_closes_on,
             "eligible_position_types": list(program.eligible_position_types.all()),
@@ -108,14 +131,21 @@ class ProgramForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        form = cleaned.get("form")
         for field, message in program_date_errors(
             starts_on=cleaned.get("starts_on"),
             ends_on=cleaned.get("ends_on"),
             registration_opens_on=cleaned.get("registration_opens_on"),
             registration_closes_on=cleaned.get("registration_closes_on"),
+            form_code=form.code if form else "",
         ).items():
             self.add_error(field, message)
-        form = cleaned.get("form")
+        if "capacity" not in self.errors and (
+            message := capacity_error(
+                cleaned.get("capacity"), cleaned.get("unlimited_seats", False)
+            )
+        ):
+            self.add_error("capacity", message)
         if form and cleaned.get("jp") is None and form.default_jp is None:
             self.add_error("jp", _("Bentuk ini tidak punya JP bawaan; isi JP."))
         if cleaned.get("mode") == Program.Mode.CLASSICAL and not cleaned.get(

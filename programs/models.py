@@ -48,7 +48,17 @@ class Program(models.Model):
     starts_on = models.DateField(_("tanggal mulai"))
     ends_on = models.DateField(_("tanggal selesai"))
     jp = models.DecimalField(_("JP"), max_digits=5, decimal_places=2)
-    capacity = models.PositiveIntegerField(_("kapasitas (kursi)"))
+    capacity = models.PositiveIntegerField(
+        _("kapasitas (kursi)"), null=True, blank=True
+    )
+    unlimited_seats = models.BooleanField(
+        _("tanpa batas kursi"),
+        default=False,
+        help_text=_("Misalnya e-learning yang terbuka bagi semua pegawai."),
+    )
+    certificate_issuer = models.CharField(
+        _("penerbit STTPP"), max_length=200, default="BPSDM Provinsi DKI Jakarta"
+    )
     registration_opens_on = models.DateField(_("pendaftaran dibuka"))
     registration_closes_on = models.DateField(_("pendaftaran ditutup"))
     eligible_position_types = models.ManyToManyField(
@@ -91,7 +101,9 @@ class Program(models.Model):
                 name="program_registration_before_end",
             ),
             models.CheckConstraint(
-                condition=Q(capacity__gt=0), name="program_capacity_positive"
+                condition=Q(unlimited_seats=True, capacity__isnull=True)
+                | Q(unlimited_seats=False, capacity__gte=1, capacity__lte=10_000),
+                name="program_capacity_bounded",
             ),
             models.CheckConstraint(condition=Q(jp__gt=0), name="program_jp_positive"),
             models.CheckConstraint(
@@ -113,9 +125,11 @@ class Program(models.Model):
         return [str(labels.get(code, code)) for code in self.eligible_statuses]
 
     @property
-    def seats_left(self) -> int:
-        """Free seats; uses the ``approved_count`` annotation of the selectors
-        when present (no extra query)."""
+    def seats_left(self) -> int | None:
+        """Free seats (``None``: no seat limit); uses the ``approved_count``
+        annotation of the selectors when present (no extra query)."""
+        if self.unlimited_seats:
+            return None
         approved = getattr(self, "approved_count", None)
         if approved is None:
             approved = self.nominations.filter(state=Nomination.State.APPROVED).count()
@@ -201,6 +215,11 @@ class Nomination(models.Model):
         _("nilai"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     certificate_number = models.CharField(_("nomor STTPP"), max_length=100, blank=True)
+    # Copied from the program when the outcome is recorded: an STTPP number is
+    # unique per issuer (a database constraint).
+    certificate_issuer = models.CharField(
+        _("penerbit STTPP"), max_length=200, blank=True
+    )
     certificate_file = models.FileField(
         _("berkas STTPP"), upload_to="programs/certificates/%Y/", blank=True
     )
@@ -224,6 +243,11 @@ class Nomination(models.Model):
                 fields=["program", "employee"],
                 condition=~Q(state__in=["rejected", "withdrawn"]),
                 name="nomination_active_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["certificate_issuer", "certificate_number"],
+                condition=~Q(certificate_number="") & ~Q(certificate_issuer=""),
+                name="nomination_certificate_unique_per_issuer",
             ),
             models.CheckConstraint(
                 condition=Q(

@@ -18,9 +18,31 @@ def can_transition(current: str, target: str) -> bool:
     return current in TRANSITIONS.get(target, frozenset())
 
 
-def seats_left(capacity: int, approved: int) -> int:
-    """Free seats, never negative."""
+# Seats of one offering: a classroom is never larger than this; an offering
+# without a seat limit (e-learning open to all) says so explicitly instead.
+MAX_CAPACITY = 10_000
+# The PNS–private exchange: at most one year, for the program as for each exchange.
+EXCHANGE_FORM_CODE = "pertukaran-pns-swasta"
+
+
+def seats_left(capacity: int | None, approved: int) -> int | None:
+    """Free seats, never negative; ``None`` for an offering without a seat limit."""
+    if capacity is None:
+        return None
     return max(0, capacity - approved)
+
+
+def capacity_error(capacity: int | None, unlimited: bool) -> str | None:
+    if unlimited:
+        return None
+    if capacity is None or capacity < 1:
+        return _("Isi kapasitas (paling sedikit 1 kursi) atau pilih tanpa batas kursi.")
+    if capacity > MAX_CAPACITY:
+        return _(
+            "Kapasitas paling banyak %(max)s kursi; untuk kelas terbuka tanpa batas "
+            "pilih tanpa batas kursi."
+        ) % {"max": f"{MAX_CAPACITY:,}".replace(",", ".")}
+    return None
 
 
 def eligibility_errors(
@@ -89,11 +111,17 @@ def program_date_errors(
     ends_on: date | None,
     registration_opens_on: date | None,
     registration_closes_on: date | None,
+    form_code: str = "",
 ) -> dict[str, str]:
-    """Field → message for the date rules of a program."""
+    """Field → message for the date rules of a program (an exchange program lasts
+    at most one year, as each exchange does)."""
     errors: dict[str, str] = {}
     if starts_on and ends_on and ends_on < starts_on:
         errors["ends_on"] = _("Tanggal selesai tidak boleh sebelum tanggal mulai.")
+    elif form_code == EXCHANGE_FORM_CODE and (
+        found := exchange_date_errors(starts_on, ends_on)
+    ):
+        errors["ends_on"] = found[0]
     if (
         registration_opens_on
         and registration_closes_on

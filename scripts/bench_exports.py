@@ -55,9 +55,11 @@ def measure(client: Client, url: str) -> dict:
         kind = "streamed"
         export = None
     else:
-        assert response.status_code == 200, (url, response.status_code)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: {response.status_code}")
         posted = client.post(url)
-        export = Export.objects.get(pk=int(posted["Location"].rstrip("/").split("/")[-1]))
+        pk = int(posted["Location"].rstrip("/").split("/")[-1])
+        export = Export.objects.get(pk=pk)
         kind = "background"
         streamed = export.file.size if export.file else 0
     seconds = time.perf_counter() - started

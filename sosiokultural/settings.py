@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "axes",
     "rules",
     *PROJECT_APPS,
+    # The benchmark of the synthetic province (management commands only): installed,
+    # but not a project app, so it seeds nothing and adds nothing to the menu.
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from people.permissions import require_roles
+from people.permissions import can, require
 from surveys import exports
 from surveys.development import jp_by_period, unit_development
 from surveys.forms import (
@@ -18,6 +18,7 @@ from surveys.forms import (
 )
 from surveys.ikm import parse_period
 from surveys.models import ElementSet
+from surveys.permissions import SEE_DEVELOPMENT, WRITE_SURVEYS
 from surveys.selectors import (
     comparison,
     element_sets,
@@ -40,18 +41,11 @@ from surveys.services import (
     survey_report_save,
 )
 
-WRITERS = ("is_head", "is_bpsdm", "is_administrator")
 LEVELS = {"provinsi", "kota", "kecamatan", "kelurahan"}
 
 
-def can_write(user) -> bool:
-    return any(getattr(user, check) for check in WRITERS)
-
-
 def sees_development(user) -> bool:
-    """Unit-wide gaps can reveal a colleague's level in a small unit: heads and
-    BPSDM see them, staff see the survey only."""
-    return user.is_head or user.sees_all_units
+    return can(user, SEE_DEVELOPMENT)
 
 
 def _fmt(fmt: str) -> str:
@@ -97,7 +91,6 @@ def survey_list(request):
             "period": period,
             "level": level,
             "querystring": query.urlencode(),
-            "can_write": can_write(request.user),
         },
     )
 
@@ -132,7 +125,6 @@ def survey_detail(request, unit_pk: int, period: str):
             "population_form": PopulationForm(
                 initial={"population": survey.population}
             ),
-            "can_write": can_write(request.user),
         },
     )
 
@@ -165,7 +157,7 @@ def survey_detail_export(request, unit_pk: int, period: str, table: str, fmt: st
 
 
 @login_required
-@require_roles(*WRITERS)
+@require(WRITE_SURVEYS)
 @require_POST
 def survey_population(request, unit_pk: int, period: str):
     survey = survey_get_for_user(request.user, unit_pk, period)
@@ -259,7 +251,7 @@ def comparison_export(request, fmt: str):
 
 
 @login_required
-@require_roles(*WRITERS)
+@require(WRITE_SURVEYS)
 @require_http_methods(["GET", "POST"])
 def import_view(request):
     units = survey_units_visible_to(request.user)
@@ -308,7 +300,7 @@ def import_view(request):
 
 
 @login_required
-@require_roles(*WRITERS)
+@require(WRITE_SURVEYS)
 @require_http_methods(["GET", "POST"])
 def reported_create(request):
     sets = ElementSet.objects.all()

@@ -14,6 +14,7 @@ from activities.models import (
     SelfDevelopmentDetail,
 )
 from activities.selectors import open_coachings_for
+from people.permissions import is_head
 from people.selectors import user_employee
 
 
@@ -186,7 +187,7 @@ class SelfDevelopmentForm(ActivityForm):
         super().__init__(*args, **kwargs)
         self.fields.pop("facilitator", None)
         self.fields["duration_minutes"].label = _("Waktu belajar (menit)")
-        if self.instance is None and self.user.is_head:
+        if self.instance is None and is_head(self.user):
             self.fields["employee"].queryset = self.employees
             self.fields["employee"].initial = user_employee(self.user)
         else:

@@ -2,19 +2,20 @@
 
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from activities import permissions
 from activities.models import (
     FORM_PERSONAL,
     Activity,
     Evidence,
 )
+from activities.permissions import EDIT
 from activities.rules import evidence_kind
 from people.models import User
+from people.permissions import check
 
 
 def evidence_add(*, activity: Activity, actor: User, upload: UploadedFile) -> Evidence:
@@ -46,8 +47,7 @@ def evidence_add(*, activity: Activity, actor: User, upload: UploadedFile) -> Ev
 
 @transaction.atomic
 def evidence_delete(*, evidence: Evidence, actor: User) -> None:
-    if not permissions.can_edit(actor, evidence.activity):
-        raise PermissionDenied
+    check(actor, EDIT, evidence.activity)
     name = evidence.file.name
     storage = evidence.file.storage
     evidence.delete()

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
-from activities.selectors import unit_heads
+from activities.selectors import deciders_to_notify
 from notices.services import notice_create
 
 
@@ -18,9 +18,7 @@ def _stamp(moment: datetime | None) -> int:
 def notify_submitted(activity: Activity) -> None:
     stamp = _stamp(activity.submitted_at)
     link = reverse("activities:detail", args=[activity.pk])
-    for head in unit_heads(activity.unit):
-        if head.pk == activity.recorded_by_id:
-            continue
+    for head in deciders_to_notify(activity):
         notice_create(
             recipient=head,
             kind="activity_submitted",

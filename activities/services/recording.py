@@ -4,13 +4,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities import permissions
 from activities.models import (
     FORM_BENCHMARKING,
     FORM_BRIEFING,
@@ -30,9 +29,18 @@ from activities.models import (
     PersonalNote,
     SelfDevelopmentDetail,
 )
+from activities.permissions import (
+    DELETE,
+    EDIT,
+    SUBMIT,
+    VERIFY,
+    VERIFY_ON_RECORDING,
+    is_credited,
+)
 from activities.rules import duration_error, future_error
 from activities.selectors import (
     matrix_dimension_ids,
+    overlapping_attendances,
     recordable_employees,
     recordable_units,
 )
@@ -43,6 +51,7 @@ from activities.validation import detail_errors
 from competencies.models import DevelopmentForm
 from ledger.services import jp_credit_clear
 from people.models import Employee, Unit, User
+from people.permissions import can, check
 from people.selectors import user_employee
 
 # Forms whose only attendee is fixed by the form itself.
@@ -60,6 +69,63 @@ def _fixed_attendee(form_code: str, detail: Mapping[str, Any]) -> Employee | Non
     return detail.get("employee")
 
 
+def overlap_errors(
+    *,
+    employee_ids: Iterable[int],
+    started_at: datetime,
+    duration_minutes: int,
+    exclude: Activity | None = None,
+) -> list[str]:
+    """One message per present attendee who is already present at another
+    (submitted or verified) activity at an overlapping time: one person cannot be
+    in two activities at once. The employees' rows are locked first, so two
+    recordings for the same person at once are checked one after the other."""
+    ids = sorted(set(employee_ids))
+    if not ids:
+        return []
+    list(Employee.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
+    return [
+        _(
+            "%(name)s sudah tercatat hadir pada kegiatan lain pada waktu yang "
+            "bertumpang tindih (%(form)s, %(start)s–%(end)s); satu orang tidak dapat "
+            "mengikuti dua kegiatan sekaligus."
+        )
+        % {
+            "name": row.employee.name,
+            "form": row.activity.form.name,
+            "start": timezone.localtime(row.activity.started_at).strftime(
+                "%d-%m-%Y %H:%M"
+            ),
+            "end": timezone.localtime(row.activity.ended_at).strftime("%H:%M"),
+        }
+        for row in overlapping_attendances(
+            employee_ids=ids,
+            started_at=started_at,
+            duration_minutes=duration_minutes,
+            exclude=exclude,
+        )
+    ]
+
+
+def _present(attendance: Mapping[int, str]) -> list[int]:
+    return [pk for pk, status in attendance.items() if status == PRESENT]
+
+
+def _check_overlap(activity: Activity) -> None:
+    """Refuse to let ``activity`` (saved, about to count) overlap another."""
+    present = activity.attendances.filter(status=PRESENT).values_list(
+        "employee_id", flat=True
+    )
+    errors = overlap_errors(
+        employee_ids=present,
+        started_at=activity.started_at,
+        duration_minutes=activity.duration_minutes,
+        exclude=activity,
+    )
+    if errors:
+        raise ValidationError({"attendance": errors})
+
+
 def _validate(
     *,
     actor: User,
@@ -70,10 +136,14 @@ def _validate(
     facilitator: Employee | None,
     attendance: Mapping[int, str],
     detail: Mapping[str, Any],
+    counts: bool,
+    activity: Activity | None = None,
 ) -> None:
     """Raise ``ValidationError`` (keyed by form field) unless the activity may be
     recorded by ``actor`` as given. Forms check the same first; this is the
-    guarantee for every other caller."""
+    guarantee for every other caller. ``counts``: the activity will be submitted
+    or verified (not a draft), so its attendees may not be at another activity at
+    the same time."""
     errors: dict[str, list[str]] = {}
     if form.provider != "internal" or form.code not in INTERNAL_FORMS:
         _errors_add(errors, "form", _("Bentuk ini bukan pengembangan internal."))
@@ -110,6 +180,14 @@ def _validate(
         started_on=timezone.localdate(started_at),
     ):
         _errors_add(errors, field, message)
+    if counts and not errors:
+        for message in overlap_errors(
+            employee_ids=_present(attendance),
+            started_at=started_at,
+            duration_minutes=duration_minutes,
+            exclude=activity,
+        ):
+            _errors_add(errors, "attendance", message)
     if errors:
         raise ValidationError(errors)
 
@@ -206,18 +284,35 @@ def _save_detail(
         )
 
 
-def _submit(activity: Activity, actor: User, now: datetime) -> None:
-    """Move to the state a finished recording takes: verified at once when the
-    actor is a head of the activity's scope, else waiting for one."""
+def _submit(activity: Activity, actor: User, now: datetime, *, first: bool) -> None:
+    """Move a saved activity (its attendance written) to the state a finished
+    recording takes, and save it: verified at once when the actor is a head of
+    its scope whom it does not credit (``VERIFY_ON_RECORDING``), else waiting for
+    a head who may decide. An activity sent back after a rejection (``first`` is
+    false) is verified at once only by someone who may verify it from the queue:
+    never by its recorder."""
     activity.rejection_reason = ""
-    if permissions.in_head_scope(actor, activity):
+    activity.status = Activity.Status.SUBMITTED
+    activity.verified_by, activity.verified_at = None, None
+    if can(actor, VERIFY_ON_RECORDING if first else VERIFY, activity):
         activity.status = Activity.Status.VERIFIED
         activity.verified_by, activity.verified_at = actor, now
         activity.submitted_at = activity.submitted_at or now
     else:
-        activity.status = Activity.Status.SUBMITTED
-        activity.verified_by, activity.verified_at = None, None
         activity.submitted_at = now
+    activity.save()
+
+
+def _requeue_if_about(activity: Activity, actor: User, now: datetime) -> bool:
+    """A verified activity changed by someone it credits goes back to the queue
+    (a head may not change, after the fact, a verified record about himself)."""
+    if activity.status != Activity.Status.VERIFIED or not is_credited(actor, activity):
+        return False
+    activity.status = Activity.Status.SUBMITTED
+    activity.verified_by, activity.verified_at = None, None
+    activity.submitted_at = now
+    activity.save()
+    return True
 
 
 @transaction.atomic
@@ -262,6 +357,7 @@ def activity_record(
         facilitator=facilitator,
         attendance=attendance,
         detail=detail,
+        counts=not draft,
     )
     now = timezone.now()
     activity = Activity(
@@ -275,13 +371,13 @@ def activity_record(
         recorded_at=now,
         status=Activity.Status.DRAFT,
     )
-    if not draft:
-        _submit(activity, recorder, now)
     activity.save()
     ids = list(matrix_dimension_ids(form) if dimension_ids is None else dimension_ids)
     activity.dimensions.set(ids)
     _save_detail(activity, actor=recorder, detail=detail, dimension_ids=ids)
     _set_attendance(activity, attendance)
+    if not draft:
+        _submit(activity, recorder, now, first=True)
     evidence_save_all(activity, recorder, files)
     activity_credits_sync(activity=activity)
     if activity.status == Activity.Status.SUBMITTED:
@@ -323,8 +419,7 @@ def activity_update(
     recorder goes back to the queue; a verified one edited by a head stays
     verified and its credits follow the change."""
     activity = locked_activity(activity)
-    if not permissions.can_edit(actor, activity):
-        raise PermissionDenied
+    check(actor, EDIT, activity)
     detail = dict(detail or {})
     code = activity.form.code
     if code == FORM_PERSONAL:
@@ -348,20 +443,25 @@ def activity_update(
         facilitator=facilitator,
         attendance=attendance,
         detail=detail,
+        counts=activity.status != Activity.Status.DRAFT,
+        activity=activity,
     )
     activity.unit, activity.started_at = unit, started_at
     activity.duration_minutes, activity.facilitator = duration_minutes, facilitator
     activity.summary = summary.strip()
-    resubmit = activity.status == Activity.Status.REJECTED
-    if resubmit:
-        _submit(activity, actor, timezone.now())
     activity.save()
     ids = list(dimension_ids)
     activity.dimensions.set(ids)
     _save_detail(activity, actor=activity.recorded_by, detail=detail, dimension_ids=ids)
     _set_attendance(activity, attendance)
+    now = timezone.now()
+    if activity.status == Activity.Status.REJECTED:
+        _submit(activity, actor, now, first=False)
+        queued = activity.status == Activity.Status.SUBMITTED
+    else:
+        queued = _requeue_if_about(activity, actor, now)
     activity_credits_sync(activity=activity)
-    if resubmit and activity.status == Activity.Status.SUBMITTED:
+    if queued:
         notify_submitted(activity)
     return activity
 
@@ -369,10 +469,10 @@ def activity_update(
 @transaction.atomic
 def activity_submit(*, activity: Activity, actor: User) -> Activity:
     activity = locked_activity(activity)
-    if not permissions.can_submit(actor, activity):
+    if not can(actor, SUBMIT, activity):
         raise ValidationError(_("Hanya draf milik Anda yang dapat diajukan."))
-    _submit(activity, actor, timezone.now())
-    activity.save()
+    _check_overlap(activity)
+    _submit(activity, actor, timezone.now(), first=True)
     activity_credits_sync(activity=activity)
     if activity.status == Activity.Status.SUBMITTED:
         notify_submitted(activity)
@@ -382,8 +482,7 @@ def activity_submit(*, activity: Activity, actor: User) -> Activity:
 @transaction.atomic
 def activity_delete(*, activity: Activity, actor: User) -> None:
     activity = locked_activity(activity)
-    if not permissions.can_delete(actor, activity):
-        raise PermissionDenied
+    check(actor, DELETE, activity)
     jp_credit_clear(source_key=activity.source_key)
     names = list(activity.evidence.values_list("file", flat=True))
     storage = Evidence._meta.get_field("file").storage
@@ -397,8 +496,7 @@ def attendance_set(
 ) -> Attendance:
     """Change one attendee's status (the htmx toggle); credits follow."""
     activity = locked_activity(activity)
-    if not permissions.can_edit(actor, activity):
-        raise PermissionDenied
+    check(actor, EDIT, activity)
     if status not in Attendance.Status.values:
         raise ValidationError({"status": _("Status kehadiran tidak dikenal.")})
     row = activity.attendances.select_for_update().filter(employee_id=employee_id)
@@ -406,7 +504,19 @@ def attendance_set(
     if attendance is None:
         raise ValidationError(_("Pegawai ini tidak tercatat pada kegiatan ini."))
     if attendance.status != status:
+        if status == PRESENT and activity.status != Activity.Status.DRAFT:
+            errors = overlap_errors(
+                employee_ids=[employee_id],
+                started_at=activity.started_at,
+                duration_minutes=activity.duration_minutes,
+                exclude=activity,
+            )
+            if errors:
+                raise ValidationError({"status": errors})
         attendance.status = status
         attendance.save(update_fields=["status"])
+        queued = _requeue_if_about(activity, actor, timezone.now())
         activity_credits_sync(activity=activity)
+        if queued:
+            notify_submitted(activity)
     return attendance

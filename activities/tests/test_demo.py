@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.db.models import Sum
+from django.db.models import F, Sum
 
 from activities.models import Activity, Coaching
 from activities.selectors import activities_awaiting_verification, cros_needing_coaching
@@ -78,6 +78,14 @@ def test_demo_history_tells_the_story(db, settings):
         "pegawai.cro",
         "pegawai.teknis",
     }
+    bpsdm = User.objects.get(username="bpsdm")
+    assert activities_awaiting_verification(bpsdm).count() == 1
+    # Nobody verified what credits themselves.
+    assert not Activity.objects.filter(
+        status="verified",
+        attendances__status="present",
+        attendances__employee__user=F("verified_by"),
+    ).exists()
     assert Activity.objects.filter(status="rejected").count() == 1
     assert Activity.objects.filter(form__code="pendekatan-personal").count() == 5
     assert Activity.objects.filter(form__code="gathering").count() == 3

@@ -109,3 +109,16 @@ def test_evidence_kind_refuses_more_than_five_megabytes():
     assert str(exc.value) == "Berkas terlalu besar (maksimal 5 MB)."
     exact = PDF_BYTES + b"0" * (MAX_EVIDENCE_BYTES - len(PDF_BYTES))
     assert evidence_kind("pas.pdf", len(exact), io.BytesIO(exact)) == "pdf"
+
+
+def test_overlaps_is_a_half_open_interval():
+    from datetime import datetime
+
+    from activities.rules import overlaps
+
+    eight = datetime(2026, 3, 2, 8, 0)
+    assert overlaps(eight, 60, eight.replace(hour=8, minute=59), 10)
+    assert not overlaps(eight, 60, eight.replace(hour=9), 10)  # back to back
+    assert not overlaps(eight.replace(hour=9), 10, eight, 60)
+    assert overlaps(eight, 480, eight.replace(hour=15, minute=59), 1)
+    assert overlaps(eight.replace(hour=9), 10, eight, 480)  # inside the other

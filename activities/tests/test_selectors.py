@@ -7,13 +7,15 @@ from activities.selectors import (
     activities_awaiting_verification,
     activities_visible_to,
     cros_needing_coaching,
+    deciders_to_notify,
+    heads_to_decide,
     recordable_employees,
     recordable_units,
-    unit_heads,
 )
 from activities.services import coaching_set_status
 from activities.tests.factories import (
     cro,
+    past,
     record_briefing,
     record_coaching,
     record_personal,
@@ -27,6 +29,7 @@ def test_visibility_per_role(framework, roles, org):
     kec = record_briefing(
         roles.head_kecamatan,
         present=[roles.head_kecamatan.employee, roles.staff_a.employee],
+        started_at=past(hour=9),
     )
     draft = record_briefing(roles.head_a, present=[roles.head_a.employee], draft=True)
 
@@ -64,15 +67,33 @@ def test_recordable_scope(framework, roles, org):
     assert inactive not in set(recordable_employees(roles.head_a))
 
 
-def test_unit_heads_nearest_with_login(framework, roles, org):
-    assert unit_heads(org.kel_a) == [roles.head_a]
+def test_deciders_are_the_nearest_heads_it_is_not_about(framework, roles, org):
     from people.services import unit_create
 
     sub = unit_create(code="SUB", name="Sub", kind="kelurahan", parent=org.kel_a)
-    assert unit_heads(sub) == [roles.head_a]
+    staff = roster(sub, 1)[0]
+    briefing = record_briefing(roles.head_a, unit=sub, present=[staff])
+    briefing.status = "submitted"  # as if a head above had undone the verification
+    assert set(heads_to_decide(briefing)) == {roles.head_kecamatan}
+    staffs = record_briefing(roles.staff_a, present=[roles.staff_a.employee])
+    assert set(heads_to_decide(staffs)) == {roles.head_a, roles.head_kecamatan}
+    assert deciders_to_notify(staffs) == [roles.head_a]
     roles.head_a.is_active = False
     roles.head_a.save()
-    assert unit_heads(org.kel_a) == [roles.head_kecamatan]
+    assert deciders_to_notify(staffs) == [roles.head_kecamatan]
+
+
+def test_a_heads_own_activity_goes_to_the_head_above_or_to_bpsdm(framework, roles):
+    own = record_briefing(roles.head_a, present=[roles.head_a.employee])
+    assert deciders_to_notify(own) == [roles.head_kecamatan]
+    top = record_briefing(roles.head_kecamatan, present=[roles.head_kecamatan.employee])
+    assert list(heads_to_decide(top)) == []
+    assert deciders_to_notify(top) == [roles.bpsdm]
+    assert list(activities_awaiting_verification(roles.head_kecamatan)) == [own]
+    assert list(activities_awaiting_verification(roles.head_a)) == []
+    assert list(activities_awaiting_verification(roles.bpsdm)) == [top]
+    assert list(activities_awaiting_verification(roles.admin)) == [top]
+    assert list(activities_awaiting_verification(roles.inspector)) == []
 
 
 def test_queue_excludes_personal_and_other_subtrees(framework, roles):

@@ -224,7 +224,7 @@ def test_ten_daily_briefings_of_ten_minutes_make_2_22_jp(framework, roles, org):
 
 
 def test_draft_counts_nothing_until_submitted(framework, roles):
-    staff = roles.head_a.employee
+    staff = roles.staff_a.employee
     activity = record_briefing(roles.head_a, present=[staff], draft=True)
     assert activity.status == Activity.Status.DRAFT
     assert credits(activity) == {}

@@ -1,22 +1,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from activities.forms import QuickBriefingForm
 from activities.models import FORM_BRIEFING, Attendance
-from activities.selectors import can_record, internal_forms
+from activities.permissions import RECORD
+from activities.selectors import internal_forms
 from activities.services import activity_record
+from people.permissions import require
 
 
 @login_required
+@require(RECORD)
 @require_http_methods(["GET", "POST"])
 def briefing_quick(request):
     """Today's briefing in one screen and one submit (phone first)."""
-    if not can_record(request.user):
-        raise PermissionDenied
     development_form = get_object_or_404(internal_forms(), code=FORM_BRIEFING)
     if request.method == "GET" and request.htmx:
         # The unit select changed: send back that unit's roster.

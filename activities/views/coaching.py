@@ -1,14 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from activities import permissions
 from activities.forms.lists import CoachingStatusForm
+from activities.permissions import MANAGE_COACHING
 from activities.selectors import (
-    can_record,
     coaching_get_for_user,
     coaching_list,
     coaching_sessions,
@@ -16,6 +14,7 @@ from activities.selectors import (
     cros_needing_coaching,
 )
 from activities.services import coaching_set_status
+from people.permissions import check
 
 
 @login_required
@@ -26,7 +25,6 @@ def coaching_list_view(request):
         {
             "coachings": coaching_list(coachings_visible_to(request.user)),
             "cros": cros_needing_coaching(request.user),
-            "can_record": can_record(request.user),
         },
     )
 
@@ -34,7 +32,6 @@ def coaching_list_view(request):
 @login_required
 def coaching_detail(request, pk: int):
     coaching = coaching_get_for_user(request.user, pk)
-    can_manage = permissions.can_manage_coaching(request.user, coaching)
     return render(
         request,
         "activities/coaching_detail.html",
@@ -42,7 +39,6 @@ def coaching_detail(request, pk: int):
             "coaching": coaching,
             "sessions": coaching_sessions(request.user, coaching),
             "dimensions": coaching.dimensions.order_by("number"),
-            "can_manage": can_manage,
             "status_form": CoachingStatusForm(initial={"status": coaching.status}),
         },
     )
@@ -52,8 +48,7 @@ def coaching_detail(request, pk: int):
 @require_POST
 def coaching_status(request, pk: int):
     coaching = coaching_get_for_user(request.user, pk)
-    if not permissions.can_manage_coaching(request.user, coaching):
-        raise PermissionDenied
+    check(request.user, MANAGE_COACHING, coaching)
     form = CoachingStatusForm(request.POST)
     if form.is_valid():
         coaching_set_status(

@@ -1,16 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from activities import permissions
 from activities.forms.lists import EvidenceUploadForm
+from activities.permissions import ADD_EVIDENCE, EDIT
 from activities.selectors import activity_get_for_user, evidence_get_for_user
 from activities.services import evidence_add, evidence_delete
+from people.permissions import check
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -25,8 +26,7 @@ CONTENT_TYPES = {
 @require_POST
 def evidence_upload(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
-    if not permissions.can_add_evidence(request.user, activity):
-        raise PermissionDenied
+    check(request.user, ADD_EVIDENCE, activity)
     form = EvidenceUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("evidence", [])))
@@ -63,8 +63,7 @@ def evidence_download(request, pk: int):
 @require_POST
 def evidence_delete_view(request, pk: int):
     evidence = evidence_get_for_user(request.user, pk)
-    if not permissions.can_edit(request.user, evidence.activity):
-        raise PermissionDenied
+    check(request.user, EDIT, evidence.activity)
     activity_pk = evidence.activity_id
     evidence_delete(evidence=evidence, actor=request.user)
     messages.success(request, _("Berkas bukti dihapus."))

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,10 +8,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from activities import permissions
 from activities.forms import FORM_CLASSES
 from activities.forms.lists import ActivityFilterForm, EvidenceUploadForm, RejectForm
 from activities.models import FORM_PERSONAL, Activity
+from activities.permissions import (
+    DECIDE,
+    DELETE,
+    EDIT,
+    RECORD,
+    RECORD_PERSONAL,
+    SUBMIT,
+    is_about_self,
+)
 from activities.selectors import (
     activities_awaiting_verification,
     activities_visible_to,
@@ -19,7 +27,6 @@ from activities.selectors import (
     activity_get_for_user,
     activity_list,
     attendances_for,
-    can_record,
     cros_needing_coaching,
     internal_forms,
     personal_note_for,
@@ -33,6 +40,7 @@ from activities.services import (
 )
 from activities.views._helpers import safe_next
 from exports.http import export_response
+from people.permissions import can, check, is_head, require
 
 
 def _filtered(request):
@@ -54,10 +62,9 @@ def activity_list_view(request):
             "form": form,
             "page": page,
             "querystring": query.urlencode(),
-            "can_record": can_record(request.user),
             "cros": cros_needing_coaching(request.user),
             "queue_count": activities_awaiting_verification(request.user).count()
-            if request.user.is_head
+            if can(request.user, DECIDE)
             else 0,
         },
     )
@@ -77,12 +84,10 @@ def _detail_context(request, activity: Activity) -> dict:
         "attendances": attendances_for(activity),
         "dimensions": activity.dimensions.order_by("number"),
         "evidence": activity.evidence.all(),
-        "can_edit": permissions.can_edit(user, activity),
-        "can_delete": permissions.can_delete(user, activity),
-        "can_submit": permissions.can_submit(user, activity),
-        "can_verify": permissions.can_verify(user, activity),
-        "can_unverify": permissions.can_unverify(user, activity),
-        "can_add_evidence": permissions.can_add_evidence(user, activity),
+        # A head sees why an activity about himself is not his to verify.
+        "waits_for_another": activity.status == Activity.Status.SUBMITTED
+        and can(user, DECIDE)
+        and is_about_self(user, activity),
         "reject_form": RejectForm(),
         "evidence_form": EvidenceUploadForm(),
     }
@@ -97,11 +102,10 @@ def activity_detail(request, pk: int):
 
 
 @login_required
+@require(RECORD)
 def activity_new(request):
-    if not can_record(request.user):
-        raise PermissionDenied
     forms = internal_forms()
-    if not request.user.is_head:
+    if not can(request.user, RECORD_PERSONAL):
         forms = forms.exclude(code=FORM_PERSONAL)
     return render(request, "activities/activity_new.html", {"forms": forms})
 
@@ -122,13 +126,14 @@ def _prefill(request) -> dict:
 
 
 @login_required
+@require(RECORD)
 @require_http_methods(["GET", "POST"])
 def activity_create(request, code: str):
     user = request.user
     form_class = _form_class(code)
     development_form = get_object_or_404(internal_forms(), code=code)
-    if not can_record(user) or (code == FORM_PERSONAL and not user.is_head):
-        raise PermissionDenied
+    if code == FORM_PERSONAL:
+        check(user, RECORD_PERSONAL)
     form = form_class(
         request.POST or None,
         request.FILES or None,
@@ -153,7 +158,12 @@ def activity_create(request, code: str):
     return render(
         request,
         "activities/activity_form.html",
-        {"form": form, "development_form": development_form},
+        {
+            "form": form,
+            "development_form": development_form,
+            # A head's recording counts at once (unless it credits him).
+            "saves_verified": is_head(user),
+        },
     )
 
 
@@ -169,8 +179,7 @@ def _status_message(activity: Activity) -> str:
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
-    if not permissions.can_edit(request.user, activity):
-        raise PermissionDenied
+    check(request.user, EDIT, activity)
     form = _form_class(activity.form.code)(
         request.POST or None,
         user=request.user,
@@ -182,8 +191,8 @@ def activity_edit(request, pk: int):
             activity = activity_update(
                 activity=activity, actor=request.user, **form.service_kwargs()
             )
-            if request.POST.get("action") == "submit" and permissions.can_submit(
-                request.user, activity
+            if request.POST.get("action") == "submit" and can(
+                request.user, SUBMIT, activity
             ):
                 activity = activity_submit(activity=activity, actor=request.user)
         except ValidationError as exc:
@@ -194,7 +203,12 @@ def activity_edit(request, pk: int):
     return render(
         request,
         "activities/activity_form.html",
-        {"form": form, "development_form": activity.form, "activity": activity},
+        {
+            "form": form,
+            "development_form": activity.form,
+            "activity": activity,
+            "saves_verified": is_head(request.user),
+        },
     )
 
 
@@ -202,8 +216,7 @@ def activity_edit(request, pk: int):
 @require_POST
 def activity_delete_view(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
-    if not permissions.can_delete(request.user, activity):
-        raise PermissionDenied
+    check(request.user, DELETE, activity)
     activity_delete(activity=activity, actor=request.user)
     messages.success(request, _("Kegiatan dihapus; JP yang tercatat dibatalkan."))
     return redirect("activities:list")
@@ -213,10 +226,14 @@ def activity_delete_view(request, pk: int):
 @require_POST
 def activity_submit_view(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
-    if not permissions.can_submit(request.user, activity):
-        raise PermissionDenied
-    activity = activity_submit(activity=activity, actor=request.user)
-    messages.success(request, _status_message(activity))
+    check(request.user, SUBMIT, activity)
+    try:
+        activity = activity_submit(activity=activity, actor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _status_message(activity))
     return redirect("activities:detail", pk=activity.pk)
 
 
@@ -225,8 +242,7 @@ def activity_submit_view(request, pk: int):
 def attendance_toggle(request, pk: int, employee_id: int):
     """Set one attendee's status; an htmx request gets the table row back."""
     activity = activity_get_for_user(request.user, pk)
-    if not permissions.can_edit(request.user, activity):
-        raise PermissionDenied
+    check(request.user, EDIT, activity)
     error = ""
     try:
         attendance = attendance_set(

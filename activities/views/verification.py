@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activities.forms.lists import RejectForm
+from activities.permissions import DECIDE
 from activities.selectors import (
     activities_awaiting_verification,
     activity_get_for_user,
@@ -15,11 +16,11 @@ from activities.selectors import (
 )
 from activities.services import activity_reject, activity_unverify, activity_verify
 from activities.views._helpers import safe_next
-from people.permissions import require_roles
+from people.permissions import require
 
 
 @login_required
-@require_roles("is_head")
+@require(DECIDE)
 def verification_queue(request):
     activities = activity_list(activities_awaiting_verification(request.user))
     page = Paginator(activities, 50).get_page(request.GET.get("page"))
@@ -53,7 +54,7 @@ def _respond(request, activity, *, message: str, error: str = "", form=None):
 
 
 @login_required
-@require_roles("is_head")
+@require(DECIDE)
 @require_POST
 def activity_verify_view(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
@@ -67,7 +68,7 @@ def activity_verify_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_head")
+@require(DECIDE)
 @require_POST
 def activity_reject_view(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
@@ -94,7 +95,7 @@ def activity_reject_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_head")
+@require(DECIDE)
 @require_POST
 def activity_unverify_view(request, pk: int):
     activity = activity_get_for_user(request.user, pk)

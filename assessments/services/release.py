@@ -21,6 +21,7 @@ from assessments.models import (
     Rescore,
     Result,
 )
+from assessments.permissions import RELEASE_RESULT, RESCORE_RESULT
 from assessments.services.taking import (
     attempt_scoring,
     ratings_write,
@@ -28,6 +29,7 @@ from assessments.services.taking import (
 )
 from audit.services import audit_record
 from people.models import Employee, User
+from people.permissions import check
 from sosiokultural.broker import publish
 
 
@@ -75,7 +77,15 @@ def latest_levels_refresh(*, employee_id: int) -> None:
 @transaction.atomic
 def result_release(*, result: Result, by: User | None) -> bool:
     """Release a scored result: True when this call released it, False when it was
-    already released (a repeated click changes nothing and sends nothing)."""
+    already released (a repeated click changes nothing and sends nothing).
+    ``by`` never releases their own result (``None``: the system)."""
+    if by is not None:
+        check(
+            by,
+            RELEASE_RESULT,
+            result,
+            message=_("Hasil uji Anda sendiri dirilis oleh atasan Anda atau BPSDM."),
+        )
     released = Result.objects.filter(pk=result.pk, status=Result.Status.SCORED).update(
         status=Result.Status.RELEASED, released_at=timezone.now(), released_by=by
     )
@@ -153,6 +163,12 @@ def result_rescore(
                 "hasil yang belum dirilis dihitung ulang otomatis."
             )
         )
+    check(
+        by,
+        RESCORE_RESULT,
+        result,
+        message=_("Skor ulang hasil uji Anda sendiri dilakukan oleh admin BPSDM lain."),
+    )
     if not reason.strip():
         raise ValidationError({"reason": [_("Alasan skor ulang wajib diisi.")]})
     instrument = Instrument.objects.get(pk=(instrument or result.instrument).pk)

@@ -27,7 +27,9 @@ from assessments.models import (
     SupervisorRating,
     TestWindow,
 )
+from assessments.permissions import RATE_ATTEMPT, SCHEDULE
 from people.models import Employee, User
+from people.permissions import check, is_head
 from people.selectors import employee_scope_q, user_employee
 
 
@@ -42,10 +44,7 @@ def _employees_allowed(by: User, employees: Iterable[Employee]) -> list[Employee
     """Refuse employees outside the scheduler's scope (BPSDM: anyone; a head:
     their unit subtree)."""
     employees = list(employees)
-    if not (by.sees_all_units or by.is_head):
-        raise ValidationError(
-            _("Hanya BPSDM atau kepala unit yang dapat menjadwalkan.")
-        )
+    check(by, SCHEDULE, message=_("Hanya BPSDM atau kepala unit yang menjadwalkan."))
     ids = {e.pk for e in employees}
     allowed = set(
         Employee.objects.filter(employee_scope_q(by), pk__in=ids).values_list(
@@ -83,7 +82,7 @@ def window_create(
         errors["employees"] = [_("Pilih minimal satu pegawai.")]
     if errors:
         raise ValidationError(errors)
-    head_employee = user_employee(by) if by.is_head else None
+    head_employee = user_employee(by) if is_head(by) else None
     window = TestWindow.objects.create(
         instrument=instrument,
         title=title.strip(),
@@ -317,7 +316,14 @@ def supervisor_ratings_set(
     *, attempt: Attempt, ratings: Mapping[int, int | None], by: User
 ) -> None:
     """Set the head's rating (1–5, or None to clear) per dimension id, before the
-    result is released; an existing unreleased result is re-scored with it."""
+    result is released; an existing unreleased result is re-scored with it.
+    Nobody rates their own attempt."""
+    check(
+        by,
+        RATE_ATTEMPT,
+        attempt,
+        message=_("Penilaian atasan untuk diri sendiri diberikan oleh atasan Anda."),
+    )
     result = Result.objects.select_for_update().filter(attempt=attempt).first()
     if result is not None and result.is_released:
         raise ValidationError(

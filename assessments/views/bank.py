@@ -1,4 +1,5 @@
-"""The item bank and instruments: BPSDM admins and administrators only."""
+"""The item bank and instruments: kept by BPSDM admins and administrators, read
+by the inspectorate."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from assessments.forms import (
     ThresholdsForm,
 )
 from assessments.models import Instrument, InstrumentItem, Item
+from assessments.permissions import EDIT_BANK, READ_BANK
 from assessments.selectors import instruments_list, items_list
 from assessments.services import (
     instrument_create,
@@ -29,9 +31,7 @@ from assessments.services import (
     item_update,
 )
 from assessments.services.bank import instrument_problems, item_is_frozen
-from people.permissions import require_roles
-
-EDITORS = ("is_bpsdm", "is_administrator")
+from people.permissions import require
 
 
 def _errors_to_form(form, error: ValidationError) -> None:
@@ -46,7 +46,7 @@ def _errors_to_form(form, error: ValidationError) -> None:
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(READ_BANK)
 def item_list(request):
     items = items_list()
     kind = request.GET.get("kind", "")
@@ -66,7 +66,7 @@ def item_list(request):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_http_methods(["GET", "POST"])
 def item_new(request):
     form = ItemForm(request.POST or None)
@@ -94,7 +94,7 @@ def item_new(request):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk: int):
     """Edit an item; an item used by a published instrument gets a revision
@@ -135,7 +135,7 @@ def item_edit(request, pk: int):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(READ_BANK)
 def instrument_list(request):
     return render(
         request,
@@ -145,7 +145,7 @@ def instrument_list(request):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_http_methods(["GET", "POST"])
 def instrument_new(request):
     form = InstrumentForm(request.POST or None)
@@ -163,7 +163,7 @@ def instrument_new(request):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(READ_BANK)
 def instrument_detail(request, pk: int):
     instrument = get_object_or_404(Instrument, pk=pk)
     rows = (
@@ -187,7 +187,7 @@ def instrument_detail(request, pk: int):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_http_methods(["GET", "POST"])
 def instrument_edit(request, pk: int):
     instrument = get_object_or_404(Instrument, pk=pk)
@@ -208,7 +208,7 @@ def instrument_edit(request, pk: int):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_http_methods(["GET", "POST"])
 def instrument_items(request, pk: int):
     instrument = get_object_or_404(Instrument, pk=pk)
@@ -235,7 +235,7 @@ def _bank_order(item: Item):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_http_methods(["GET", "POST"])
 def instrument_thresholds(request, pk: int):
     instrument = get_object_or_404(Instrument, pk=pk)
@@ -255,7 +255,7 @@ def instrument_thresholds(request, pk: int):
 
 
 @login_required
-@require_roles(*EDITORS)
+@require(EDIT_BANK)
 @require_POST
 def instrument_action(request, pk: int, action: str):
     instrument = get_object_or_404(Instrument, pk=pk)

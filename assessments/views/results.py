@@ -13,6 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.feedback import result_feedback
 from assessments.forms import RatingsForm, RescoreForm
 from assessments.models import Result
+from assessments.permissions import (
+    RATE_AND_RELEASE,
+    RATE_ATTEMPT,
+    RELEASE_RESULT,
+    RESCORE,
+    RESCORE_RESULT,
+)
 from assessments.selectors import (
     attempt_get_for_user,
     latest_levels,
@@ -29,11 +36,7 @@ from assessments.services import (
 )
 from competencies.gaps import gap
 from competencies.selectors import dimensions, required_levels
-from people.permissions import require_roles
-
-
-def can_release(user) -> bool:
-    return user.sees_all_units or user.is_head
+from people.permissions import can, check, fetch, is_self, require
 
 
 @login_required
@@ -77,17 +80,23 @@ def result_detail(request, pk: int):
             "rescores": result.rescores.select_related(
                 "rescored_by", "instrument_before", "instrument_after"
             ),
-            "can_release": can_release(request.user) and not result.is_released,
-            "can_rescore": request.user.sees_all_units and result.is_released,
+            # A result about oneself is released by the head above or by BPSDM.
+            "own_result": can(request.user, RATE_AND_RELEASE)
+            and is_self(request.user, result.employee),
         },
     )
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator", "is_head")
+@require(RATE_AND_RELEASE)
 @require_POST
 def release(request, pk: int):
-    result = result_get_for_user(request.user, pk)
+    result = fetch(
+        results_visible_to(request.user),
+        user=request.user,
+        permission=RELEASE_RESULT,
+        pk=pk,
+    )
     if result_release(result=result, by=request.user):
         messages.success(
             request, _("Hasil dirilis; pemberitahuan dikirim ke pegawai dan atasan.")
@@ -98,10 +107,15 @@ def release(request, pk: int):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(RESCORE)
 @require_http_methods(["GET", "POST"])
 def rescore(request, pk: int):
-    result = result_get_for_user(request.user, pk)
+    result = fetch(
+        results_visible_to(request.user),
+        user=request.user,
+        permission=RESCORE_RESULT,
+        pk=pk,
+    )
     current = dict(
         result.attempt.supervisor_ratings.values_list("dimension_id", "rating")
     )
@@ -132,11 +146,13 @@ def rescore(request, pk: int):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator", "is_head")
+@require(RATE_AND_RELEASE)
 @require_http_methods(["GET", "POST"])
 def ratings(request, pk: int):
-    """The head's rating per dimension, a second source before release."""
+    """The head's rating per dimension, a second source before release (never of
+    one's own attempt: the head above or BPSDM rates it)."""
     attempt = attempt_get_for_user(request.user, pk)
+    check(request.user, RATE_ATTEMPT, attempt)
     current = dict(attempt.supervisor_ratings.values_list("dimension_id", "rating"))
     form = RatingsForm(request.POST or None, dimensions=dimensions(), current=current)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.forms import WindowForm, window_defaults
 from assessments.models import Attempt, Result
+from assessments.permissions import (
+    RATE_AND_RELEASE,
+    READ_WINDOWS,
+    RELEASE_RESULT,
+    SCHEDULE,
+)
 from assessments.selectors import (
     attempts_visible_to,
     instruments_schedulable,
@@ -18,14 +24,12 @@ from assessments.selectors import (
     windows_visible_to,
 )
 from assessments.services import results_release, window_create
-from people.permissions import require_roles
+from people.permissions import can, is_self, require
 from people.selectors import employees_visible_to, units_visible_to
-
-SCHEDULERS = ("is_bpsdm", "is_administrator", "is_head")
 
 
 @login_required
-@require_roles(*SCHEDULERS)
+@require(READ_WINDOWS)
 def window_list(request):
     windows = (
         windows_visible_to(request.user)
@@ -42,7 +46,7 @@ def window_list(request):
 
 
 @login_required
-@require_roles(*SCHEDULERS)
+@require(SCHEDULE)
 @require_http_methods(["GET", "POST"])
 def window_new(request):
     form = WindowForm(
@@ -80,7 +84,7 @@ def window_new(request):
 
 
 @login_required
-@require_roles(*SCHEDULERS)
+@require(READ_WINDOWS)
 def window_detail(request, pk: int):
     window = window_get_for_user(request.user, pk)
     attempts = (
@@ -91,37 +95,58 @@ def window_detail(request, pk: int):
         .order_by("employee__unit__path", "employee__name")
     )
     attempts = list(attempts)
-    scored = sum(
-        1
+    scored = [
+        a
         for a in attempts
         if a.status == Attempt.Status.SUBMITTED
         and a.result.status == Result.Status.SCORED
-    )
+    ]
     return render(
         request,
         "assessments/window_detail.html",
         {
             "window": window,
             "attempts": attempts,
-            "scored": scored,
+            # (Releasing is decided on the attempt: the same employee as its result.)
+            "scored": sum(1 for a in scored if can(request.user, RELEASE_RESULT, a)),
+            # A head's own attempt is rated and released by someone else.
+            "own_in_window": any(is_self(request.user, a.employee) for a in attempts),
             "item_count": window.instrument.items.count(),
         },
     )
 
 
 @login_required
-@require_roles(*SCHEDULERS)
+@require(RATE_AND_RELEASE)
 @require_POST
 def window_release(request, pk: int):
-    """Release every scored result of this window that the user may see."""
+    """Release every scored result of this window that the user may release: never
+    the user's own, which is left to the head above or to BPSDM."""
     window = window_get_for_user(request.user, pk)
-    results = Result.objects.filter(
-        attempt__in=attempts_visible_to(request.user).filter(window=window),
-        status=Result.Status.SCORED,
-    ).order_by("pk")
-    count = results_release(results=list(results), by=request.user)
+    results = (
+        Result.objects.filter(
+            attempt__in=attempts_visible_to(request.user).filter(window=window),
+            status=Result.Status.SCORED,
+        )
+        .select_related("employee__unit")
+        .order_by("pk")
+    )
+    releasable, left = [], []
+    for result in results:
+        (releasable if can(request.user, RELEASE_RESULT, result) else left).append(
+            result
+        )
+    count = results_release(results=releasable, by=request.user)
     messages.success(
         request,
         _("%(count)s hasil dirilis; pemberitahuan dikirim.") % {"count": count},
     )
+    if left:
+        messages.info(
+            request,
+            _(
+                "Hasil uji Anda sendiri tidak ikut dirilis: hasil itu dirilis oleh "
+                "atasan Anda atau BPSDM."
+            ),
+        )
     return redirect("assessments:window_detail", pk=window.pk)

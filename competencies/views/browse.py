@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from competencies import selectors
-from competencies.permissions import can_edit_framework
+from competencies.permissions import EDIT_FRAMEWORK
 from exports.http import export_response
+from people.permissions import can
 
 
 @login_required
@@ -22,7 +23,7 @@ def index(request):
             "levels": selectors.levels(),
             "setia_values": selectors.setia_values(),
             "standard": selectors.standard_in_force(timezone.localdate()),
-            "can_edit": can_edit_framework(request.user),
+            "can_edit": can(request.user, EDIT_FRAMEWORK),
         },
     )
 
@@ -45,7 +46,7 @@ def dimension_detail(request, code: str):
             "external": [c for c in cells if not c.form.is_internal],
             "standard": standard,
             "required": selectors.required_for_dimension(standard, dimension),
-            "can_edit": can_edit_framework(request.user),
+            "can_edit": can(request.user, EDIT_FRAMEWORK),
         },
     )
 
@@ -62,7 +63,7 @@ def matrix(request):
             "internal": selectors.matrix_side(rows, "internal"),
             "external": selectors.matrix_side(rows, "external"),
             "grid": selectors.matrix_grid(rows),
-            "can_edit": can_edit_framework(request.user),
+            "can_edit": can(request.user, EDIT_FRAMEWORK),
         },
     )
 
@@ -84,7 +85,7 @@ def form_list(request):
         {
             "internal": [f for f in forms if f.is_internal],
             "external": [f for f in forms if not f.is_internal],
-            "can_edit": can_edit_framework(request.user),
+            "can_edit": can(request.user, EDIT_FRAMEWORK),
         },
     )
 
@@ -97,6 +98,6 @@ def form_detail(request, code: str):
         "competencies/form_detail.html",
         {
             "development_form": selectors.form_get(code),
-            "can_edit": can_edit_framework(request.user),
+            "can_edit": can(request.user, EDIT_FRAMEWORK),
         },
     )

@@ -22,7 +22,8 @@ from competencies.forms import (
     SetiaValueForm,
 )
 from competencies.models import Dimension
-from competencies.permissions import require_editor
+from competencies.permissions import EDIT_FRAMEWORK
+from people.permissions import require
 
 
 def _form_page(request, form, *, title: str, back_url: str, delete_url: str = ""):
@@ -43,7 +44,7 @@ def _dimension_url(dimension: Dimension) -> str:
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def dimension_edit(request, code: str):
     dimension = selectors.dimension_get(code)
@@ -64,7 +65,7 @@ def dimension_edit(request, code: str):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def level_edit(request, level: int):
     row = selectors.level_get(level)
@@ -86,7 +87,7 @@ def level_edit(request, level: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def indicator_create(request, code: str):
     dimension = selectors.dimension_get(code)
@@ -112,7 +113,7 @@ def indicator_create(request, code: str):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request, pk: int):
     indicator = selectors.indicator_get(pk)
@@ -138,7 +139,7 @@ def indicator_edit(request, pk: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_POST
 def indicator_delete(request, pk: int):
     indicator = selectors.indicator_get(pk)
@@ -147,7 +148,7 @@ def indicator_delete(request, pk: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def form_create(request):
     form = DevelopmentFormForm(request.POST or None)
@@ -171,7 +172,7 @@ def form_create(request):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def form_edit(request, code: str):
     development_form = selectors.form_get(code)
@@ -195,7 +196,7 @@ def form_edit(request, code: str):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def cell_create(request):
     """Link a form to a dimension (a new cell of the matrix)."""
@@ -223,7 +224,7 @@ def cell_create(request):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def cell_edit(request, pk: int):
     cell = selectors.cell_get(pk)
@@ -251,7 +252,7 @@ def cell_edit(request, pk: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_POST
 def cell_delete(request, pk: int):
     cell = selectors.cell_get(pk)
@@ -260,7 +261,7 @@ def cell_delete(request, pk: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def setia_edit(request, code: str):
     value = selectors.setia_value_get(code)

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from competencies import selectors, services
 from competencies.forms import DateForm, StandardForm
-from competencies.permissions import can_edit_framework, require_editor
+from competencies.permissions import EDIT_FRAMEWORK
 from exports.http import export_response
+from people.permissions import can, require
 from people.selectors import user_employee
 
 
@@ -46,7 +47,7 @@ def standard_view(request, pk: int | None = None):
         "today": today,
         "in_force": in_force,
         "own_position_id": employee.position_type_id if employee else None,
-        "can_edit": can_edit_framework(request.user),
+        "can_edit": can(request.user, EDIT_FRAMEWORK),
     }
     if request.htmx:
         return render(request, "competencies/standard.html#levels", context)
@@ -73,7 +74,7 @@ def _standard_form(request, *, base, today, instance=None, initial=None):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def standard_create(request):
     """A new version, pre-filled from the version in force today."""
@@ -116,7 +117,7 @@ def standard_create(request):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_http_methods(["GET", "POST"])
 def standard_edit(request, pk: int):
     """Change a version that has not come into force yet."""
@@ -166,7 +167,7 @@ def standard_edit(request, pk: int):
 
 
 @login_required
-@require_editor
+@require(EDIT_FRAMEWORK)
 @require_POST
 def standard_delete(request, pk: int):
     standard = selectors.standard_get(pk)

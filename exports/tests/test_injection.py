@@ -117,7 +117,7 @@ def test_no_export_of_the_matrix_carries_formula_text(org, roles):
     _plant(world, roles)
     clients = _clients(roles)
     problems, seen, checked = [], set(), 0
-    for name, url, allowed in _export_urls(world):
+    for __, url, allowed in _export_urls(world):
         for role in allowed:
             response = clients[role].get(url)
             assert response.status_code == 200, f"{url} as {role}"

@@ -180,7 +180,7 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
     assert book.sheetnames == ["Keterangan", f"JP {timezone.localdate().year}"]
     data = book.worksheets[1]
     assert data.max_row == 3
-    typed = [r for r in data.iter_rows(min_row=2, values_only=True)]
+    typed = list(data.iter_rows(min_row=2, values_only=True))
     assert (staff.name, 100, 2.22, 20, 17.78, 11) in [
         (r[0], r[6], r[7], r[8], r[9], r[10]) for r in typed
     ]

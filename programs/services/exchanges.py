@@ -2,19 +2,21 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from people.models import Employee, User
-from people.selectors import user_employee
+from people.permissions import check
 from programs.models import Exchange
+from programs.permissions import MANAGE_PROGRAMS, REPORT_EXCHANGE
 from programs.rules import exchange_date_errors
 
 
 def _require_bpsdm(user: User) -> None:
-    if not (user.is_bpsdm or user.is_administrator):
-        raise PermissionDenied(_("Hanya admin BPSDM yang mencatat pertukaran."))
+    check(
+        user, MANAGE_PROGRAMS, message=_("Hanya admin BPSDM yang mencatat pertukaran.")
+    )
 
 
 def _check(*, employee: Employee, partner: str, starts_on: date, ends_on: date):
@@ -86,11 +88,12 @@ def exchange_report_update(
     *, exchange: Exchange, by: User, learning_report: str, report_file=None
 ) -> Exchange:
     """The learning report: written by the employee on exchange (or BPSDM)."""
-    own = user_employee(by)
-    if not (by.is_bpsdm or by.is_administrator) and (
-        own is None or own.pk != exchange.employee_id
-    ):
-        raise PermissionDenied(_("Laporan ditulis oleh pegawai yang bersangkutan."))
+    check(
+        by,
+        REPORT_EXCHANGE,
+        exchange,
+        message=_("Laporan ditulis oleh pegawai yang bersangkutan."),
+    )
     if not learning_report.strip() and report_file is None:
         raise ValidationError(
             {"learning_report": _("Isi laporan pembelajaran atau unggah berkasnya.")}

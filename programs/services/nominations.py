@@ -24,8 +24,17 @@ from ledger.jp import minutes_from_jp
 from ledger.services import jp_credit_clear, jp_credit_set
 from notices.services import notice_create
 from people.models import Employee, User
-from people.selectors import employees_visible_to, heads_over_unit, user_employee
+from people.permissions import can, check, is_self, runs_province
+from people.selectors import employees_visible_to, heads_over_unit
 from programs.models import Nomination, Program
+from programs.permissions import (
+    COMPLETE_NOMINATION,
+    DECIDE,
+    DECIDE_NOMINATION,
+    NOMINATE,
+    REQUEST_SEAT,
+    WITHDRAW,
+)
 from programs.rules import can_transition, eligibility_errors
 
 State = Nomination.State
@@ -55,16 +64,15 @@ def employee_eligibility_errors(program: Program, employee: Employee) -> list[st
 
 def _origin_state(*, by: User, employee: Employee) -> str:
     """Heads nominate employees of their subtree; staff request for themselves."""
-    if by.is_head:
+    if can(by, NOMINATE):
         if not employees_visible_to(by).filter(pk=employee.pk).exists():
             raise PermissionDenied(_("Pegawai ini berada di luar unit Anda."))
         return State.NOMINATED
-    if by.is_bpsdm or by.is_administrator:
+    if runs_province(by):
         raise PermissionDenied(
             _("BPSDM memutuskan usulan; usulan diajukan oleh kepala unit atau pegawai.")
         )
-    own = user_employee(by)
-    if own is None or own.pk != employee.pk:
+    if not (can(by, REQUEST_SEAT) and is_self(by, employee)):
         raise PermissionDenied(_("Pegawai hanya dapat mengajukan dirinya sendiri."))
     return State.REQUESTED
 
@@ -169,8 +177,27 @@ def nomination_create(
 
 
 def _require_bpsdm(user: User) -> None:
-    if not (user.is_bpsdm or user.is_administrator):
-        raise PermissionDenied(_("Hanya admin BPSDM yang memutuskan usulan."))
+    check(user, DECIDE, message=_("Hanya admin BPSDM yang memutuskan usulan."))
+
+
+def _check_decider(user: User, nomination: Nomination) -> None:
+    check(
+        user,
+        DECIDE_NOMINATION,
+        nomination,
+        message=_("Usulan tentang diri sendiri diputuskan oleh admin BPSDM lain."),
+    )
+
+
+def _check_completer(user: User, nomination: Nomination) -> None:
+    check(
+        user,
+        COMPLETE_NOMINATION,
+        nomination,
+        message=_(
+            "Hasil program dicatat oleh admin BPSDM; tidak untuk usulan diri sendiri."
+        ),
+    )
 
 
 def _lock(nomination_id: int) -> tuple[Program, Nomination]:
@@ -223,8 +250,9 @@ def nomination_approve(
     _require_bpsdm(by)
     with transaction.atomic():
         program, nomination = _lock(nomination_id)
+        _check_decider(by, nomination)
         _check_transition(nomination, State.APPROVED)
-        if _approved_count(program) >= program.capacity:
+        if not program.unlimited_seats and _approved_count(program) >= program.capacity:
             if waitlist_if_full and nomination.state != State.WAITLISTED:
                 return _waitlist(program, nomination, by)
             raise CapacityFull(
@@ -249,6 +277,7 @@ def nomination_waitlist(*, nomination_id: int, by: User) -> Nomination:
     _require_bpsdm(by)
     with transaction.atomic():
         program, nomination = _lock(nomination_id)
+        _check_decider(by, nomination)
         _check_transition(nomination, State.WAITLISTED)
         return _waitlist(program, nomination, by)
 
@@ -259,6 +288,7 @@ def nomination_reject(*, nomination_id: int, by: User, note: str) -> Nomination:
         raise ValidationError({"note": _("Alasan penolakan wajib diisi.")})
     with transaction.atomic():
         program, nomination = _lock(nomination_id)
+        _check_decider(by, nomination)
         _check_transition(nomination, State.REJECTED)
         _set_state(nomination, State.REJECTED, by, decision_note=note.strip())
         _notify(nomination, program, "rejected")
@@ -270,10 +300,7 @@ def nomination_withdraw(*, nomination_id: int, by: User) -> Nomination:
     A freed seat goes to the first of the wait list, in the same transaction."""
     with transaction.atomic():
         program, nomination = _lock(nomination_id)
-        if not (by.is_bpsdm or by.is_administrator):
-            visible = employees_visible_to(by).filter(pk=nomination.employee_id)
-            if not visible.exists():
-                raise PermissionDenied
+        check(by, WITHDRAW, nomination)
         if nomination.outcome:
             raise ValidationError(
                 _("Hasil program sudah dicatat; usulan tidak dapat ditarik lagi.")
@@ -296,14 +323,18 @@ def nomination_withdraw(*, nomination_id: int, by: User) -> Nomination:
 def promote_waitlisted(*, program: Program) -> list[Nomination]:
     """Fill free seats from the wait list, first in first out. The caller holds
     the lock on the program row."""
-    free = program.capacity - _approved_count(program)
-    if free <= 0:
-        return []
-    promoted = list(
+    waiting = (
         Nomination.objects.select_for_update()
         .filter(program=program, state=State.WAITLISTED)
-        .order_by("waitlisted_at", "pk")[:free]
+        .order_by("waitlisted_at", "pk")
     )
+    if program.unlimited_seats:
+        promoted = list(waiting)
+    else:
+        free = program.capacity - _approved_count(program)
+        if free <= 0:
+            return []
+        promoted = list(waiting[:free])
     for nomination in promoted:
         _set_state(nomination, State.APPROVED, None)
         _notify(nomination, program, "approved", promoted=True)
@@ -341,9 +372,9 @@ def nomination_complete(
     """Record the outcome of an approved participant. Completed → the program's JP
     is credited to the ledger on its end date; not completed → any credit is
     removed."""
-    _require_bpsdm(by)
     today = today or timezone.localdate()
     program, nomination = _lock(nomination.pk)
+    _check_completer(by, nomination)
     errors: dict[str, str] = {}
     if nomination.state != State.APPROVED:
         raise ValidationError(_("Hasil hanya dicatat untuk peserta yang disetujui."))
@@ -358,17 +389,37 @@ def nomination_complete(
         errors["attendance_percent"] = _("Kehadiran antara 0 dan 100 persen.")
     if score is not None and not 0 <= score <= 100:
         errors["score"] = _("Nilai antara 0 dan 100.")
+    number = certificate_number.strip()
+    if (
+        number
+        and Nomination.objects.filter(
+            certificate_issuer=program.certificate_issuer, certificate_number=number
+        )
+        .exclude(pk=nomination.pk)
+        .exists()
+    ):
+        errors["certificate_number"] = _(
+            "Nomor STTPP %(number)s sudah dipakai untuk peserta lain dari penerbit "
+            "%(issuer)s."
+        ) % {"number": number, "issuer": program.certificate_issuer}
     if errors:
         raise ValidationError(errors)
     nomination.outcome = outcome
     nomination.attendance_percent = attendance_percent
     nomination.score = score
-    nomination.certificate_number = certificate_number.strip()
+    nomination.certificate_number = number
+    nomination.certificate_issuer = program.certificate_issuer if number else ""
     if certificate_file is not None:
         nomination.certificate_file = certificate_file
     nomination.completed_by = by
     nomination.completed_at = timezone.now()
-    nomination.save()
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent duplicate is a message
+            nomination.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"certificate_number": _("Nomor STTPP ini sudah dipakai; periksa lagi.")}
+        ) from exc
     audit_record(
         actor=by,
         action="nomination.complete",
@@ -390,8 +441,8 @@ def nomination_complete(
 @transaction.atomic
 def nomination_completion_clear(*, nomination: Nomination, by: User) -> Nomination:
     """Undo a recorded outcome (entered by mistake): the JP credit goes too."""
-    _require_bpsdm(by)
     program, nomination = _lock(nomination.pk)
+    _check_completer(by, nomination)
     old_file = nomination.certificate_file.name
     audit_record(
         actor=by,
@@ -408,6 +459,7 @@ def nomination_completion_clear(*, nomination: Nomination, by: User) -> Nominati
     nomination.attendance_percent = None
     nomination.score = None
     nomination.certificate_number = ""
+    nomination.certificate_issuer = ""
     nomination.certificate_file = ""
     nomination.completed_by = None
     nomination.completed_at = None

@@ -4,28 +4,35 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competencies.models import DevelopmentForm, Dimension, FormDimension
 from people.models import Employee, PositionType
+from people.permissions import check
 from programs.models import Nomination, Program
-from programs.rules import program_date_errors
+from programs.permissions import MANAGE_PROGRAMS
+from programs.rules import capacity_error, program_date_errors
 
 VALID_STATUSES = {choice for choice, __ in Employee.Status.choices}
+DEFAULT_ISSUER = Program._meta.get_field("certificate_issuer").default
 
 
 def _require_bpsdm(user) -> None:
-    if not (user.is_bpsdm or user.is_administrator):
-        raise PermissionDenied(_("Hanya admin BPSDM yang dapat mengelola program."))
+    check(
+        user,
+        MANAGE_PROGRAMS,
+        message=_("Hanya admin BPSDM yang dapat mengelola program."),
+    )
 
 
 def _validated(
     *,
     form: DevelopmentForm,
     jp: Decimal | None,
-    capacity: int,
+    capacity: int | None,
+    unlimited_seats: bool,
     starts_on: date,
     ends_on: date,
     registration_opens_on: date,
@@ -39,14 +46,15 @@ def _validated(
         jp = form.default_jp
     if jp is None or jp <= 0:
         errors["jp"] = _("JP harus diisi dan lebih dari 0.")
-    if capacity is None or capacity < 1:
-        errors["capacity"] = _("Kapasitas paling sedikit 1 kursi.")
+    if message := capacity_error(capacity, unlimited_seats):
+        errors["capacity"] = message
     errors.update(
         program_date_errors(
             starts_on=starts_on,
             ends_on=ends_on,
             registration_opens_on=registration_opens_on,
             registration_closes_on=registration_closes_on,
+            form_code=form.code,
         )
     )
     statuses = sorted(set(eligible_statuses))
@@ -75,9 +83,11 @@ def program_create(
     mode: str,
     starts_on: date,
     ends_on: date,
-    capacity: int,
+    capacity: int | None,
     registration_opens_on: date,
     registration_closes_on: date,
+    unlimited_seats: bool = False,
+    certificate_issuer: str = "",
     jp: Decimal | None = None,
     dimensions: Iterable[Dimension] | None = None,
     description: str = "",
@@ -93,6 +103,7 @@ def program_create(
         form=form,
         jp=jp,
         capacity=capacity,
+        unlimited_seats=unlimited_seats,
         starts_on=starts_on,
         ends_on=ends_on,
         registration_opens_on=registration_opens_on,
@@ -107,7 +118,9 @@ def program_create(
         starts_on=starts_on,
         ends_on=ends_on,
         jp=jp,
-        capacity=capacity,
+        capacity=None if unlimited_seats else capacity,
+        unlimited_seats=unlimited_seats,
+        certificate_issuer=certificate_issuer.strip() or DEFAULT_ISSUER,
         registration_opens_on=registration_opens_on,
         registration_closes_on=registration_closes_on,
         eligible_statuses=statuses,
@@ -133,9 +146,11 @@ def program_update(
     mode: str,
     starts_on: date,
     ends_on: date,
-    capacity: int,
+    capacity: int | None,
     registration_opens_on: date,
     registration_closes_on: date,
+    unlimited_seats: bool = False,
+    certificate_issuer: str = "",
     jp: Decimal | None = None,
     dimensions: Iterable[Dimension] | None = None,
     description: str = "",
@@ -154,6 +169,7 @@ def program_update(
         form=form,
         jp=jp,
         capacity=capacity,
+        unlimited_seats=unlimited_seats,
         starts_on=starts_on,
         ends_on=ends_on,
         registration_opens_on=registration_opens_on,
@@ -164,7 +180,7 @@ def program_update(
     approved = Nomination.objects.filter(
         program=locked, state=Nomination.State.APPROVED
     ).count()
-    if capacity < approved:
+    if not unlimited_seats and capacity < approved:
         raise ValidationError(
             {
                 "capacity": _(
@@ -182,7 +198,9 @@ def program_update(
         "starts_on": starts_on,
         "ends_on": ends_on,
         "jp": jp,
-        "capacity": capacity,
+        "capacity": None if unlimited_seats else capacity,
+        "unlimited_seats": unlimited_seats,
+        "certificate_issuer": certificate_issuer.strip() or DEFAULT_ISSUER,
         "registration_opens_on": registration_opens_on,
         "registration_closes_on": registration_closes_on,
         "eligible_statuses": statuses,

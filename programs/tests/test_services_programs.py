@@ -62,7 +62,9 @@ def test_program_create_rejects_internal_form_and_reversed_dates(roles, fw):
     assert exc.value.message_dict == {
         "form": ["Program BPSDM hanya untuk bentuk pengembangan eksternal."],
         "jp": ["JP harus diisi dan lebih dari 0."],
-        "capacity": ["Kapasitas paling sedikit 1 kursi."],
+        "capacity": [
+            "Isi kapasitas (paling sedikit 1 kursi) atau pilih tanpa batas kursi."
+        ],
         "ends_on": ["Tanggal selesai tidak boleh sebelum tanggal mulai."],
     }
     assert Program.objects.count() == 0

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,10 +10,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from exports.http import export_response
-from people.permissions import require_roles
+from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
 from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm
 from programs.models import Nomination
+from programs.permissions import (
+    EXPORT_NOMINATIONS,
+    MANAGE_PROGRAMS,
+    NOMINATE,
+    READ_COMPLETION,
+    REQUEST_SEAT,
+)
 from programs.rules import seats_left
 from programs.selectors import (
     nominations_visible_to,
@@ -60,10 +67,11 @@ def program_detail(request, pk: int):
         .filter(program=program)
         .order_by("state", "waitlisted_at", "employee__name")
     )
-    own = user_employee(request.user)
+    # Only those who request seats for themselves see their own participation.
+    own = user_employee(request.user) if can(request.user, REQUEST_SEAT) else None
     own_live = None
     own_errors: list[str] = []
-    if own is not None and not (request.user.is_head or request.user.sees_all_units):
+    if own is not None:
         own_live = nominations.exclude(state__in=Nomination.CLOSED).first()
         own_errors = employee_eligibility_errors(program, own)
     return render(
@@ -78,7 +86,6 @@ def program_detail(request, pk: int):
             "own_live": own_live,
             "own_errors": own_errors,
             "request_form": RequestForm(program=program),
-            "can_manage": request.user.is_bpsdm or request.user.is_administrator,
             "program_ended": today >= program.ends_on,
         },
     )
@@ -89,7 +96,7 @@ def _program_form_data(form) -> dict:
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(MANAGE_PROGRAMS)
 @require_http_methods(["GET", "POST"])
 def program_create_view(request):
     form = ProgramForm(request.POST or None)
@@ -105,7 +112,7 @@ def program_create_view(request):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(MANAGE_PROGRAMS)
 @require_http_methods(["GET", "POST"])
 def program_edit(request, pk: int):
     program = program_get_for_user(request.user, pk)
@@ -127,7 +134,7 @@ def program_edit(request, pk: int):
 
 
 @login_required
-@require_roles("is_head")
+@require(NOMINATE)
 @require_http_methods(["GET", "POST"])
 def program_nominate(request, pk: int):
     """A head nominates employees of their subtree (anyone else: 404)."""
@@ -177,9 +184,8 @@ def program_nominate(request, pk: int):
 def program_request(request, pk: int):
     """A staff member asks for a seat for themselves."""
     program = program_get_for_user(request.user, pk)
+    check(request.user, REQUEST_SEAT)
     own = user_employee(request.user)
-    if own is None or request.user.is_head or request.user.sees_all_units:
-        raise PermissionDenied
     form = RequestForm(request.POST, program=program)
     if form.is_valid():
         try:
@@ -203,13 +209,13 @@ def program_request(request, pk: int):
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(EXPORT_NOMINATIONS)
 def program_export(request, pk: int, fmt: str):
     return export_response(request, "programs.nominations", fmt, pk=pk)
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(READ_COMPLETION)
 def program_completion(request, pk: int):
     """BPSDM: the approved participants of a program and their outcome."""
     program = program_get_for_user(request.user, pk)

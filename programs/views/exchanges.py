@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from people.models import Employee
-from people.permissions import require_roles
-from people.selectors import employees_visible_to, user_employee
+from people.permissions import fetch, require
+from people.selectors import employees_visible_to
 from programs.forms import ExchangeForm, ExchangeReportForm
+from programs.permissions import MANAGE_PROGRAMS, REPORT_EXCHANGE
 from programs.selectors import exchange_get_for_user, exchanges_visible_to
 from programs.services import exchange_create, exchange_report_update, exchange_update
 from programs.views._common import add_form_errors, paginate
@@ -37,13 +38,12 @@ def exchange_list(request):
         {
             "page": page,
             "querystring": querystring,
-            "can_manage": request.user.is_bpsdm or request.user.is_administrator,
         },
     )
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(MANAGE_PROGRAMS)
 @require_http_methods(["GET", "POST"])
 def exchange_create_view(request):
     form = ExchangeForm(
@@ -61,7 +61,7 @@ def exchange_create_view(request):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(MANAGE_PROGRAMS)
 @require_http_methods(["GET", "POST"])
 def exchange_edit(request, pk: int):
     exchange = exchange_get_for_user(request.user, pk)
@@ -91,33 +91,25 @@ def exchange_edit(request, pk: int):
     )
 
 
-def _may_report(user, exchange) -> bool:
-    if user.is_bpsdm or user.is_administrator:
-        return True
-    own = user_employee(user)
-    return own is not None and own.pk == exchange.employee_id
-
-
 @login_required
 def exchange_detail(request, pk: int):
     exchange = exchange_get_for_user(request.user, pk)
     return render(
         request,
         "programs/exchange_detail.html",
-        {
-            "exchange": exchange,
-            "can_manage": request.user.is_bpsdm or request.user.is_administrator,
-            "can_report": _may_report(request.user, exchange),
-        },
+        {"exchange": exchange},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def exchange_report(request, pk: int):
-    exchange = exchange_get_for_user(request.user, pk)
-    if not _may_report(request.user, exchange):
-        raise PermissionDenied
+    exchange = fetch(
+        exchanges_visible_to(request.user),
+        user=request.user,
+        permission=REPORT_EXCHANGE,
+        pk=pk,
+    )
     form = ExchangeReportForm(
         request.POST or None,
         request.FILES or None,

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ledger.selectors import jp_by_employee
-from people.permissions import require_roles
+from people.permissions import check, require
 from people.selectors import user_employee
 from programs.forms import CompletionForm, NominationFilterForm, RejectForm
 from programs.models import Nomination, Program
+from programs.permissions import COMPLETE_NOMINATION, DECIDE, MANAGE_PROGRAMS
 from programs.rules import seats_left
 from programs.selectors import (
     decision_queue,
@@ -77,7 +78,7 @@ def _with_seats(nominations) -> list[Nomination]:
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(DECIDE)
 def queue(request):
     page, querystring = paginate(request, decision_queue(request.user), 30)
     page.object_list = _with_seats(page.object_list)
@@ -106,7 +107,7 @@ def _decided(request, nomination_id: int, error: str = ""):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(DECIDE)
 @require_POST
 def nomination_approve_view(request, pk: int):
     nomination = nomination_get_for_user(request.user, pk)
@@ -126,7 +127,7 @@ def nomination_approve_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(DECIDE)
 @require_POST
 def nomination_waitlist_view(request, pk: int):
     nomination = nomination_get_for_user(request.user, pk)
@@ -138,7 +139,7 @@ def nomination_waitlist_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(DECIDE)
 @require_POST
 def nomination_reject_view(request, pk: int):
     nomination = nomination_get_for_user(request.user, pk)
@@ -163,7 +164,6 @@ def nomination_detail(request, pk: int):
         {
             "n": nomination,
             "program": nomination.program,
-            "is_bpsdm": request.user.is_bpsdm or request.user.is_administrator,
             "reject_form": RejectForm(),
             "program_ended": timezone.localdate() >= nomination.program.ends_on,
         },
@@ -185,10 +185,11 @@ def nomination_withdraw_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(MANAGE_PROGRAMS)
 @require_http_methods(["GET", "POST"])
 def nomination_complete_view(request, pk: int):
     nomination = nomination_get_for_user(request.user, pk)
+    check(request.user, COMPLETE_NOMINATION, nomination)
     if nomination.state != Nomination.State.APPROVED:
         raise Http404
     initial = {
@@ -214,7 +215,7 @@ def nomination_complete_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(MANAGE_PROGRAMS)
 @require_POST
 def nomination_completion_clear_view(request, pk: int):
     nomination = nomination_get_for_user(request.user, pk)

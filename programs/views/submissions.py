@@ -2,17 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exports.http import export_response
-from people.permissions import require_roles
+from people.models import Unit
+from people.permissions import can, require
 from people.selectors import units_visible_to
 from programs.demand import demand
 from programs.forms import SubmissionForm, UnitFilterForm
+from programs.permissions import READ_DEMAND, READ_SUBMISSIONS, SUBMIT_UNIT_DATA
 from programs.selectors import (
     submission_get_for_user,
     submissions_visible_to,
@@ -24,7 +25,7 @@ from programs.views._common import paginate
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_SUBMISSIONS)
 def submission_list(request):
     """BPSDM: which units submitted and when. Heads: their units and the form to
     submit."""
@@ -39,14 +40,14 @@ def submission_list(request):
             "page": page,
             "querystring": querystring,
             "form": SubmissionForm(units=units_visible_to(request.user))
-            if request.user.is_head
+            if can(request.user, SUBMIT_UNIT_DATA)
             else None,
         },
     )
 
 
 @login_required
-@require_roles("is_head")
+@require(SUBMIT_UNIT_DATA)
 @require_POST
 def submission_create_view(request):
     form = SubmissionForm(request.POST, units=units_visible_to(request.user))
@@ -63,9 +64,8 @@ def submission_create_view(request):
 
 
 @login_required
+@require(READ_SUBMISSIONS)
 def submission_detail(request, pk: int):
-    if not (request.user.is_head or request.user.sees_all_units):
-        raise PermissionDenied
     submission = submission_get_for_user(request.user, pk)
     return render(
         request,
@@ -79,16 +79,15 @@ def submission_detail(request, pk: int):
 
 
 @login_required
+@require(READ_SUBMISSIONS)
 def submission_download(request, pk: int):
-    if not (request.user.is_head or request.user.sees_all_units):
-        raise PermissionDenied
     return export_response(request, "programs.submission", "xlsx", pk=pk)
 
 
 @login_required
-@require_roles("is_bpsdm", "is_administrator")
+@require(READ_DEMAND)
 def demand_view(request):
-    units = units_visible_to(request.user).exclude(kind="bpsdm")
+    units = units_visible_to(request.user).exclude(kind=Unit.Kind.BPSDM)
     form = UnitFilterForm(request.GET or None, units=units)
     selected = []
     if form.is_valid():

@@ -223,7 +223,8 @@ class DemandRow:
     employees: int  # with a gap in at least one dimension the form develops
     dimension_ids: list[int]
     programs: int  # offerings of the form not yet ended
-    seats: int
+    seats: int  # their seats (offerings with a seat limit)
+    unlimited: int = 0  # offerings without a seat limit
 
 
 def demand_counts(
@@ -289,7 +290,11 @@ def program_demand(
         for row in Program.objects.filter(form__in=forms, ends_on__gte=today)
         .order_by()
         .values("form_id")
-        .annotate(n=Count("pk"), seats=Sum("capacity"))
+        .annotate(
+            n=Count("pk"),
+            seats=Sum("capacity"),
+            unlimited=Count("pk", filter=Q(unlimited_seats=True)),
+        )
     }
     out = [
         DemandRow(
@@ -298,6 +303,7 @@ def program_demand(
             dimension_ids=dims_of[form.pk],
             programs=offers.get(form.pk, {}).get("n", 0),
             seats=offers.get(form.pk, {}).get("seats") or 0,
+            unlimited=offers.get(form.pk, {}).get("unlimited", 0),
         )
         for form in forms
     ]

@@ -61,12 +61,16 @@ def items_with_progress(items: QuerySet[PlanItem], year: int) -> QuerySet[PlanIt
 
 
 def plan_items(plan: DevelopmentPlan) -> list[PlanItem]:
-    """The plan's items with their progress, one query."""
-    return list(
+    """The plan's items with their progress, one query (each item holds ``plan``
+    itself, so asking what may be done with an item costs nothing more)."""
+    items = list(
         items_with_progress(PlanItem.objects.filter(plan=plan), plan.year).order_by(
             "target_date", "dimension__number", "pk"
         )
     )
+    for item in items:
+        item.plan = plan
+    return items
 
 
 def item_is_done(item: PlanItem) -> bool:
@@ -88,7 +92,10 @@ def progress_of(items: list[PlanItem]) -> PlanProgress:
 
 
 def plan_for(employee: Employee, year: int) -> DevelopmentPlan | None:
-    return DevelopmentPlan.objects.filter(employee=employee, year=year).first()
+    plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
+    if plan is not None:
+        plan.employee = employee
+    return plan
 
 
 def plans_progress(employee_ids: list[int], year: int) -> dict[int, PlanProgress]:

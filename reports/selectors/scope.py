@@ -5,13 +5,12 @@ administrators everything. Out of scope → 404 through ``get_object_or_404``.""
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from competencies.models import DevelopmentForm
 from people.models import Employee, Unit, User
+from people.permissions import heads_and_up
 from people.selectors import (
     employee_scope_q,
     scope_root_unit,
     units_visible_to,
-    user_employee,
 )
 from reports.models import DevelopmentPlan, PlanItem
 
@@ -32,7 +31,7 @@ def employee_get_for_user(user: User, pk: int) -> Employee:
 def report_units_visible_to(user: User) -> QuerySet[Unit]:
     """Units whose unit report a user may open: heads their subtree, BPSDM and
     administrators all; staff none (they have their own report)."""
-    if not (user.is_authenticated and (user.is_head or user.sees_all_units)):
+    if not heads_and_up(user):
         return Unit.objects.none()
     return units_visible_to(user)
 
@@ -66,23 +65,3 @@ def plan_item_get_for_user(user: User, pk: int) -> PlanItem:
         ).select_related("plan__employee__unit", "form", "dimension"),
         pk=pk,
     )
-
-
-def is_own(user: User, employee: Employee) -> bool:
-    own = user_employee(user) if user.is_authenticated else None
-    return own is not None and own.pk == employee.pk
-
-
-def can_edit_plan(user: User, employee: Employee) -> bool:
-    """Heads edit the plans of their subtree (``employee`` is already in scope);
-    staff only their own, and only self-development items (``can_plan_form``).
-    BPSDM admins and administrators read plans, they do not write them."""
-    if not user.is_authenticated or user.sees_all_units:
-        return False
-    return user.is_head or is_own(user, employee)
-
-
-def can_plan_form(user: User, employee: Employee, form: DevelopmentForm) -> bool:
-    if not can_edit_plan(user, employee):
-        return False
-    return user.is_head or form.code == SELF_DEVELOPMENT

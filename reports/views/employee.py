@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from exports.http import export_response
+from people.permissions import can, heads_and_up, is_head, sees_all_units
 from people.selectors import user_employee
+from reports.permissions import EDIT_PLAN
 from reports.selectors import (
     aggregate_root,
-    can_edit_plan,
     employee_get_for_user,
     employee_report,
 )
@@ -21,9 +22,9 @@ from reports.selectors import (
 def index(request):
     """ "Laporan": each role's natural starting report."""
     user = request.user
-    if user.sees_all_units:
+    if sees_all_units(user):
         return redirect("reports:province")
-    if user.is_head:
+    if is_head(user):
         root = aggregate_root(user)
         if root is not None:
             return redirect("reports:unit", pk=root.pk)
@@ -43,8 +44,8 @@ def employee_view(request, pk: int):
         {
             "report": report,
             "employee": employee,
-            "can_edit_plan": can_edit_plan(request.user, employee),
-            "unit_link": request.user.is_head or request.user.sees_all_units,
+            "can_edit_plan": can(request.user, EDIT_PLAN, employee),
+            "unit_link": heads_and_up(request.user),
         },
     )
 

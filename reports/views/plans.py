@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competencies.models import DevelopmentForm, Dimension
+from people.permissions import can, check
 from reports.forms import PlanItemForm
+from reports.permissions import EDIT_PLAN, EDIT_PLAN_ITEM, PLAN_EVERY_FORM
 from reports.selectors import (
     SELF_DEVELOPMENT,
-    can_edit_plan,
-    can_plan_form,
     employee_get_for_user,
     employee_report,
     plan_item_get_for_user,
@@ -45,9 +45,9 @@ def _allowed_forms(user, employee, year, today) -> list[int] | None:
     """Forms the user may put in the plan of ``year``: every form for the head,
     self-development for the employee; none for read-only roles and for the
     plans of past years (history)."""
-    if year < today.year or not can_edit_plan(user, employee):
+    if year < today.year or not can(user, EDIT_PLAN, employee):
         return []
-    if user.is_head:
+    if can(user, PLAN_EVERY_FORM, employee):
         return None
     return list(
         DevelopmentForm.objects.filter(code=SELF_DEVELOPMENT).values_list(
@@ -195,13 +195,8 @@ def plan_suggestions_apply(request, pk: int):
 
 def _editable_item(request, pk: int):
     item = plan_item_get_for_user(request.user, pk)
-    employee = item.plan.employee
-    today = timezone.localdate()
-    if item.plan.year < today.year or not can_plan_form(
-        request.user, employee, item.form
-    ):
-        raise PermissionDenied
-    return item, employee, today
+    check(request.user, EDIT_PLAN_ITEM, item)
+    return item, item.plan.employee, timezone.localdate()
 
 
 @login_required

@@ -14,19 +14,18 @@ from django.views.decorators.http import require_POST
 from competencies.models import Dimension
 from exports.selectors import exports_visible_to
 from exports.services import export_request
-from people.permissions import require_roles
+from people.permissions import require
 from people.selectors import unit_get_for_user, units_visible_to
 from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
 from reports.periods import period_now
+from reports.permissions import READ_UNIT_REPORTS
 from reports.selectors import (
     aggregate_demand,
     aggregate_report,
     aggregate_root,
     aggregate_trend,
 )
-
-ROLES = ("is_head", "is_bpsdm", "is_administrator")
 
 
 def _scope(request, data: QueryDict):
@@ -48,7 +47,7 @@ def _params(unit, form) -> dict:
 
 
 @login_required
-@require_roles(*ROLES)
+@require(READ_UNIT_REPORTS)
 def province_view(request):
     unit, form = _scope(request, request.GET)
     report = None
@@ -110,7 +109,7 @@ def _presentation(user, report) -> dict:
 
 
 @login_required
-@require_roles(*ROLES)
+@require(READ_UNIT_REPORTS)
 def province_trend(request):
     unit, form = _scope(request, request.GET)
     points = []
@@ -125,7 +124,7 @@ def province_trend(request):
 
 
 @login_required
-@require_roles(*ROLES)
+@require(READ_UNIT_REPORTS)
 def province_demand(request):
     """The program demand fragment (a second pass over the levels, so the page
     itself stays one pass)."""
@@ -148,7 +147,7 @@ def province_demand(request):
 
 
 @login_required
-@require_roles(*ROLES)
+@require(READ_UNIT_REPORTS)
 @require_POST
 def province_export(request):
     unit, form = _scope(request, request.POST)

@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from exports.http import export_response
-from people.permissions import require_roles
+from people.permissions import require
+from reports.permissions import READ_UNIT_REPORTS
 from reports.selectors import report_unit_get_for_user, unit_report
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_UNIT_REPORTS)
 def unit_view(request, pk: int):
     unit = report_unit_get_for_user(request.user, pk)
     report = unit_report(
@@ -21,7 +22,7 @@ def unit_view(request, pk: int):
 
 
 @login_required
-@require_roles("is_head", "is_bpsdm", "is_administrator")
+@require(READ_UNIT_REPORTS)
 @require_http_methods(["GET", "POST"])
 def unit_export(request, pk: int, fmt: str):
     return export_response(request, "reports.unit", fmt, pk=pk)

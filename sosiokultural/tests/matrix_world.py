@@ -22,6 +22,7 @@ from assessments.services.taking import attempt_start, attempt_submit
 from assessments.tests.factories import ItemFactory, open_window, published_instrument
 from competencies.bootstrap import reference_load
 from competencies.models import FormDimension, Indicator, SetiaValue, Standard
+from exports.models import Export
 from notices.models import Notice
 from notices.services import notice_create
 from people.models import Employee, Unit
@@ -35,7 +36,6 @@ from programs.tests.factories import (
     ProgramFactory,
     past_program,
 )
-from exports.models import Export
 from reports.models import PlanItem
 from reports.services import plan_item_add
 from reports.tests.factories import released_result

@@ -27,6 +27,7 @@ ROLES = (
     "head_parent",  # head of the kecamatan above both kelurahan
     "bpsdm",
     "admin",
+    "inspector",  # the inspectorate: reads everything, changes nothing
 )
 SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
 
@@ -37,17 +38,21 @@ def expect(codes: str) -> dict[str, int]:
 
 
 # Shapes that recur (read each as: anonymous, staff, staff B, head, head B,
-# head of the kecamatan, BPSDM, administrator).
-EVERYONE = expect("302 200 200 200 200 200 200 200")
-SCOPED = expect("302 200 404 200 404 200 200 200")  # staff A's own record
-POST_ONLY = expect("302 405 405 405 405 405 405 405")
-EDITORS = expect("302 403 403 403 403 403 200 200")  # BPSDM and administrators
-EDITORS_POST = expect("302 403 403 403 403 403 405 405")
-HEADS_AND_UP = expect("302 403 403 200 200 200 200 200")
-HEADS_AND_UP_POST = expect("302 403 403 405 405 405 405 405")
-HEADS_SCOPED = expect("302 403 403 200 404 200 200 200")  # kelurahan A's unit pages
-RECORDERS = expect("302 200 200 200 200 200 403 403")  # people with a unit
-HEADS_ONLY_POST = expect("302 403 403 405 405 405 403 403")
+# head of the kecamatan, BPSDM, administrator, inspectorate). The inspectorate
+# reads every page BPSDM reads and gets 403 from every page that writes.
+EVERYONE = expect("302 200 200 200 200 200 200 200 200")
+SCOPED = expect("302 200 404 200 404 200 200 200 200")  # staff A's own record
+POST_ONLY = expect("302 405 405 405 405 405 405 405 405")
+EDITORS = expect("302 403 403 403 403 403 200 200 403")  # BPSDM and administrators
+EDITORS_POST = expect("302 403 403 403 403 403 405 405 403")
+PROVINCE_READS = expect("302 403 403 403 403 403 200 200 200")  # BPSDM's read pages
+HEADS_AND_UP = expect("302 403 403 200 200 200 200 200 200")
+HEADS_AND_UP_WRITE = expect("302 403 403 200 200 200 200 200 403")
+HEADS_AND_UP_POST = expect("302 403 403 405 405 405 405 405 403")
+HEADS_SCOPED = expect("302 403 403 200 404 200 200 200 200")  # kelurahan A's pages
+RECORDERS = expect("302 200 200 200 200 200 403 403 403")  # people with a unit
+# Heads decide, and BPSDM when no other head is left (nobody about themselves).
+DECIDERS_POST = expect("302 403 403 405 405 405 405 405 403")
 
 
 def _none(w: World) -> dict:
@@ -88,26 +93,35 @@ def _form(w: World) -> dict:
 TABLE = {
     # -- accounts and the dashboard ----------------------------------------------
     "dashboard": (_none, EVERYONE),
-    "health": (_none, expect("200 200 200 200 200 200 200 200")),  # load balancers
+    "health": (_none, expect("200 200 200 200 200 200 200 200 200")),  # load balancers
     # A signed-in user is sent on to the dashboard.
-    "login": (_none, expect("200 302 302 302 302 302 302 302")),
-    "logout": (_none, expect("405 405 405 405 405 405 405 405")),  # POST only
+    "login": (_none, expect("200 302 302 302 302 302 302 302 302")),
+    "logout": (_none, expect("405 405 405 405 405 405 405 405 405")),  # POST only
     "password_change": (_none, EVERYONE),
     "password_change_done": (_none, EVERYONE),
     # -- people ------------------------------------------------------------------
     "people:employee_list": (_none, EVERYONE),
     "people:employee_export": (lambda w: {"fmt": "csv"}, EVERYONE),
-    "people:employee_create": (_none, expect("302 403 403 200 200 200 200 200")),
+    "people:employee_create": (
+        _none,
+        expect("302 403 403 200 200 200 200 200 403"),
+    ),
     "people:employee_import": (_none, EDITORS),
     "people:employee_detail": (_employee, SCOPED),
-    "people:employee_edit": (_employee, expect("302 403 404 200 404 200 200 200")),
+    "people:employee_edit": (
+        _employee,
+        expect("302 403 404 200 404 200 200 200 403"),
+    ),
     # Logins are given by heads (their subtree) and administrators, not BPSDM.
-    "people:employee_login": (_employee, expect("302 403 403 200 404 200 403 200")),
+    "people:employee_login": (
+        _employee,
+        expect("302 403 403 200 404 200 403 200 403"),
+    ),
     "people:unit_list": (_none, EVERYONE),
     "people:unit_detail": (_unit, SCOPED),
     # -- notices: only the recipient opens one (then goes on to its link) ----------
     "notices:list": (_none, EVERYONE),
-    "notices:open": (_pk("notice"), expect("302 302 404 404 404 404 404 404")),
+    "notices:open": (_pk("notice"), expect("302 302 404 404 404 404 404 404 404")),
     "notices:read_all": (_none, POST_ONLY),
     # -- competency framework: read by all, edited by BPSDM and administrators ---
     "competencies:index": (_none, EVERYONE),
@@ -136,7 +150,7 @@ TABLE = {
     # to it (a new version is created instead).
     "competencies:standard_edit": (
         _pk("standard"),
-        expect("302 403 403 403 403 403 302 302"),
+        expect("302 403 403 403 403 403 302 302 403"),
     ),
     "competencies:standard_delete": (_pk("standard"), EDITORS_POST),
     # -- programs (catalogue run by BPSDM; heads nominate) -----------------------
@@ -146,12 +160,12 @@ TABLE = {
     "programs:program_edit": (_pk("program"), EDITORS),
     "programs:program_nominate": (
         _pk("program"),
-        expect("302 403 403 200 200 200 403 403"),
+        expect("302 403 403 200 200 200 403 403 403"),
     ),
     "programs:program_request": (_pk("program"), POST_ONLY),
     "programs:program_completion": (
         lambda w: {"pk": w.nomination.program_id},
-        EDITORS,
+        PROVINCE_READS,
     ),
     "programs:program_export": (_pk("program", fmt="csv"), HEADS_AND_UP),
     "programs:my_programs": (_none, EVERYONE),
@@ -172,40 +186,46 @@ TABLE = {
     # The learning report is written by the employee (or BPSDM), not by heads.
     "programs:exchange_report": (
         _pk("exchange"),
-        expect("302 200 404 403 404 403 200 200"),
+        expect("302 200 404 403 404 403 200 200 403"),
     ),
     "programs:exchange_file": (_pk("exchange"), SCOPED),
     "programs:submission_list": (_none, HEADS_AND_UP),
-    "programs:submission_create": (_none, expect("302 403 403 405 405 405 403 403")),
+    "programs:submission_create": (
+        _none,
+        expect("302 403 403 405 405 405 403 403 403"),
+    ),
     "programs:submission_detail": (_pk("submission"), HEADS_SCOPED),
     "programs:submission_download": (_pk("submission"), HEADS_SCOPED),
-    "programs:demand": (_none, EDITORS),
+    "programs:demand": (_none, PROVINCE_READS),
     # -- internal activities (recorded in a unit; BPSDM/admin only read) --------
     "activities:list": (_none, EVERYONE),
     "activities:export": (lambda w: {"fmt": "csv"}, EVERYONE),
     "activities:new": (_none, RECORDERS),
     "activities:create": (lambda w: {"code": "briefing"}, RECORDERS),
     "activities:briefing": (_none, RECORDERS),
-    "activities:queue": (_none, expect("302 403 403 200 200 200 403 403")),
+    "activities:queue": (_none, expect("302 403 403 200 200 200 200 200 403")),
     "activities:coaching_list": (_none, EVERYONE),
     "activities:coaching_detail": (_pk("coaching"), SCOPED),
     "activities:coaching_status": (_pk("coaching"), POST_ONLY),
     "activities:evidence_download": (_pk("evidence"), SCOPED),
     "activities:evidence_delete": (_pk("evidence"), POST_ONLY),
     "activities:detail": (_pk("activity"), SCOPED),
-    "activities:edit": (_pk("activity"), expect("302 200 404 200 404 200 403 403")),
+    "activities:edit": (
+        _pk("activity"),
+        expect("302 200 404 200 404 200 403 403 403"),
+    ),
     "activities:delete": (_pk("activity"), POST_ONLY),
     "activities:submit": (_pk("activity"), POST_ONLY),
-    "activities:verify": (_pk("activity"), HEADS_ONLY_POST),
-    "activities:reject": (_pk("activity"), HEADS_ONLY_POST),
-    "activities:unverify": (_pk("activity"), HEADS_ONLY_POST),
+    "activities:verify": (_pk("activity"), DECIDERS_POST),
+    "activities:reject": (_pk("activity"), DECIDERS_POST),
+    "activities:unverify": (_pk("activity"), DECIDERS_POST),
     "activities:evidence_upload": (_pk("activity"), POST_ONLY),
     "activities:attendance": (
         lambda w: {"pk": w.activity.pk, "employee_id": w.employee.pk},
         POST_ONLY,
     ),
     # -- JP ledger (the index sends staff and heads on to their own page) -------
-    "ledger:index": (_none, expect("302 302 302 302 302 302 200 200")),
+    "ledger:index": (_none, expect("302 302 302 302 302 302 200 200 200")),
     "ledger:employee": (_employee, SCOPED),
     "ledger:unit": (_unit, HEADS_SCOPED),
     "ledger:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
@@ -214,31 +234,31 @@ TABLE = {
     # Only the employee takes their own test: everyone else, even BPSDM, gets 404.
     "assessments:take": (
         _pk("attempt_open"),
-        expect("302 200 404 404 404 404 404 404"),
+        expect("302 200 404 404 404 404 404 404 404"),
     ),
     "assessments:start": (_pk("attempt_open"), POST_ONLY),
     "assessments:answer": (_pk("attempt_open"), POST_ONLY),
     "assessments:submit": (_pk("attempt_open"), POST_ONLY),
     "assessments:result_list": (_none, EVERYONE),
     "assessments:result_detail": (_pk("result_scored"), SCOPED),
-    "assessments:result_release": (
-        _pk("result_scored"),
-        expect("302 403 403 405 405 405 405 405"),
-    ),
+    "assessments:result_release": (_pk("result_scored"), HEADS_AND_UP_POST),
     "assessments:result_rescore": (_pk("result_released"), EDITORS),
-    "assessments:ratings": (_pk("attempt_scored"), HEADS_SCOPED),
+    "assessments:ratings": (
+        _pk("attempt_scored"),
+        expect("302 403 403 200 404 200 200 200 403"),
+    ),
     "assessments:employee_report": (_employee, SCOPED),
     "assessments:window_list": (_none, HEADS_AND_UP),
-    "assessments:window_create": (_none, HEADS_AND_UP),
+    "assessments:window_create": (_none, HEADS_AND_UP_WRITE),
     "assessments:window_detail": (_pk("window"), HEADS_SCOPED),
     "assessments:window_release": (_pk("window"), HEADS_AND_UP_POST),
-    "assessments:item_list": (_none, EDITORS),
+    "assessments:item_list": (_none, PROVINCE_READS),
     "assessments:item_create": (_none, EDITORS),
     "assessments:item_edit": (_pk("item"), EDITORS),
-    "assessments:instrument_list": (_none, EDITORS),
+    "assessments:instrument_list": (_none, PROVINCE_READS),
     "assessments:instrument_create": (_none, EDITORS),
-    "assessments:instrument_detail": (_pk("instrument"), EDITORS),
-    "assessments:instrument_analysis": (_pk("instrument"), EDITORS),
+    "assessments:instrument_detail": (_pk("instrument"), PROVINCE_READS),
+    "assessments:instrument_analysis": (_pk("instrument"), PROVINCE_READS),
     "assessments:instrument_edit": (_pk("instrument"), EDITORS),
     "assessments:instrument_items": (_pk("instrument"), EDITORS),
     "assessments:instrument_thresholds": (_pk("instrument"), EDITORS),
@@ -249,8 +269,8 @@ TABLE = {
     # -- IKM surveys ---------------------------------------------------------------
     "surveys:list": (_none, EVERYONE),
     "surveys:list_export": (lambda w: {"fmt": "csv"}, EVERYONE),
-    "surveys:import": (_none, HEADS_AND_UP),
-    "surveys:reported": (_none, HEADS_AND_UP),
+    "surveys:import": (_none, HEADS_AND_UP_WRITE),
+    "surveys:reported": (_none, HEADS_AND_UP_WRITE),
     "surveys:comparison": (_none, EVERYONE),
     # Kelurahan B has no survey in the period compared: nothing to export.
     "surveys:comparison_export": (lambda w: {"fmt": "csv"}, SCOPED),
@@ -266,7 +286,7 @@ TABLE = {
     "surveys:detail_export": (_survey(table="unsur", fmt="csv"), SCOPED),
     # -- reports and development plans -------------------------------------------
     # The index sends each role on to its report (own, unit or province).
-    "reports:index": (_none, expect("302 302 302 302 302 302 302 302")),
+    "reports:index": (_none, expect("302 302 302 302 302 302 302 302 302")),
     "reports:employee": (_employee, SCOPED),
     "reports:employee_export": (_pk("employee", fmt="csv"), SCOPED),
     "reports:plan": (_employee, SCOPED),
@@ -276,7 +296,7 @@ TABLE = {
     # employee, not by staff or BPSDM (BPSDM plans external forms).
     "reports:plan_item_edit": (
         _pk("plan_item"),
-        expect("302 403 404 200 404 200 403 403"),
+        expect("302 403 404 200 404 200 403 403 403"),
     ),
     "reports:plan_item_delete": (_pk("plan_item"), POST_ONLY),
     "reports:unit": (_unit, HEADS_SCOPED),
@@ -284,14 +304,21 @@ TABLE = {
     "reports:province": (_none, HEADS_AND_UP),
     "reports:province_trend": (_none, HEADS_AND_UP),
     "reports:province_demand": (_none, HEADS_AND_UP),
-    "reports:province_export": (_none, HEADS_AND_UP_POST),
+    # An export only reads: the inspectorate requests one like BPSDM.
+    "reports:province_export": (
+        _none,
+        expect("302 403 403 405 405 405 405 405 405"),
+    ),
     # -- audit trail ---------------------------------------------------------------
-    "audit:list": (_none, EDITORS),
+    "audit:list": (_none, PROVINCE_READS),
     # -- background exports: each job is seen by its requester (head A) only -------
     "exports:list": (_none, EVERYONE),
-    "exports:detail": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
-    "exports:status": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
-    "exports:download": (_pk("export"), expect("302 404 404 200 404 404 404 404")),
+    "exports:detail": (_pk("export"), expect("302 404 404 200 404 404 404 404 404")),
+    "exports:status": (_pk("export"), expect("302 404 404 200 404 404 404 404 404")),
+    "exports:download": (
+        _pk("export"),
+        expect("302 404 404 200 404 404 404 404 404"),
+    ),
 }
 
 
@@ -347,6 +374,7 @@ def clients(roles) -> dict[str, Client]:
         "head_parent": roles.head_kecamatan,
         "bpsdm": roles.bpsdm,
         "admin": roles.admin,
+        "inspector": roles.inspector,
     }
     result = {"anonymous": Client()}
     for role, user in users.items():
@@ -391,4 +419,46 @@ def test_every_url_answers_every_role_as_declared(world, clients, _quiet_refusal
                     problems.append(
                         f"{name} {url} as {role}: redirected to {response['Location']}"
                     )
+    assert not problems, "\n".join(problems)
+
+
+# POSTs the inspectorate may make, with the answer: none changes a record.
+INSPECTOR_POSTS = {
+    "logout": 302,  # signing out
+    "notices:read_all": 302,  # marking one's own notices read
+    "reports:province_export": 302,  # an export only reads
+    # Only the employee takes their own test: for anyone else it is not there.
+    "assessments:start": 404,
+    "assessments:answer": 404,
+    "assessments:submit": 404,
+    # A read page whose POST recomputes: reading yes, recomputing no.
+    "assessments:instrument_analysis": 403,
+}
+
+
+def _writes(expected: dict[str, int]) -> bool:
+    """A page the inspectorate may not use (403) or a POST-only action (405)."""
+    return expected["inspector"] in {403, 405}
+
+
+def test_the_inspectorate_changes_nothing(world, roles, clients, _quiet_refusals):
+    """Every write URL of the table, POSTed by the inspectorate, answers 403 (a
+    form page, a decision, an upload, a deletion …), never a success or a server
+    error; a read page answers the POST as it answers a GET."""
+    problems = []
+    client = clients["inspector"]
+    for name, (build_kwargs, expected) in TABLE.items():
+        url = reverse(name, kwargs=build_kwargs(world))
+        client.force_login(roles.inspector)  # "logout" signs out
+        status = client.post(url, {}).status_code
+        if name in INSPECTOR_POSTS:
+            wanted = INSPECTOR_POSTS[name]
+        elif _writes(expected):
+            wanted = 403
+        else:  # a read page answers a POST as a GET, or refuses it
+            wanted = expected["inspector"]
+            if status == 405:
+                continue
+        if status != wanted:
+            problems.append(f"POST {name} {url} as inspector: {status}, not {wanted}")
     assert not problems, "\n".join(problems)

@@ -21,11 +21,11 @@ from django.db.models import Count
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from bench import province as synthetic
+from bench import rawsql
+from bench.timing import Timing, measure, page
 from people.models import Unit
 from people.tree import child_key_length, subtree_q
-from reports.bench import province as synthetic
-from reports.bench import rawsql
-from reports.bench.timing import Timing, measure, page
 from reports.gapstats import jp_threshold_minutes
 from reports.periods import period_now
 from reports.selectors import (
