@@ -104,6 +104,7 @@ def _clients(roles) -> dict[str, Client]:
         "head_parent": roles.head_kecamatan,
         "bpsdm": roles.bpsdm,
         "admin": roles.admin,
+        "inspector": roles.inspector,
     }
     clients = {}
     for role, user in users.items():

@@ -427,6 +427,11 @@ INSPECTOR_POSTS = {
     "logout": 302,  # signing out
     "notices:read_all": 302,  # marking one's own notices read
     "reports:province_export": 302,  # an export only reads
+    # A POST to a large export's URL asks for it as a background job (it reads).
+    "people:employee_export": 302,
+    "activities:export": 302,
+    "ledger:unit_export": 302,
+    "reports:unit_export": 302,
     # Only the employee takes their own test: for anyone else it is not there.
     "assessments:start": 404,
     "assessments:answer": 404,
