@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from exports.http import export_response
+from exports.responses import export_response
 from ledger.jp import days_left_in_year, requested_year
 from ledger.permissions import READ_UNIT_LEDGER
 from ledger.selectors import (

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from exports.http import export_response
+from exports.responses import export_response
 from people.forms import (
     EmployeeFilterForm,
     EmployeeForm,

@@ -39,7 +39,7 @@ from activities.services import (
     attendance_set,
 )
 from activities.views._helpers import safe_next
-from exports.http import export_response
+from exports.responses import export_response
 from people.permissions import can, check, is_head, require
 
 

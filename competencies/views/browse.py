@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from competencies import selectors
 from competencies.permissions import EDIT_FRAMEWORK
-from exports.http import export_response
+from exports.responses import export_response
 from people.permissions import can
 
 

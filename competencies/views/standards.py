@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from competencies import selectors, services
 from competencies.forms import DateForm, StandardForm
 from competencies.permissions import EDIT_FRAMEWORK
-from exports.http import export_response
+from exports.responses import export_response
 from people.permissions import can, require
 from people.selectors import user_employee
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from exports.http import export_response
+from exports.responses import export_response
 from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
 from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm

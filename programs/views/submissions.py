@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from exports.http import export_response
+from exports.responses import export_response
 from people.models import Unit
 from people.permissions import can, require
 from people.selectors import units_visible_to

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from exports.http import export_response
+from exports.responses import export_response
 from people.permissions import can, heads_and_up, is_head, sees_all_units
 from people.selectors import user_employee
 from reports.permissions import EDIT_PLAN

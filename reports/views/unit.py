@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from exports.http import export_response
+from exports.responses import export_response
 from people.permissions import require
 from reports.permissions import READ_UNIT_REPORTS
 from reports.selectors import report_unit_get_for_user, unit_report
