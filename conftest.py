@@ -297,9 +297,11 @@ def _stop_worker(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture
-def celery_worker_factory(transactional_db):
+def celery_worker_factory(transactional_db, request):
     """``start()`` → a new ``celery worker`` process against the real broker and
-    the test database (stopped at the end of the test). Skipped when no broker
+    the test database (stopped at the end of the test). A test marked
+    ``@pytest.mark.worker_env(NAME="value", …)`` adds those variables to the
+    workers' environment (e.g. another ``EMAIL_BACKEND``). Skipped when no broker
     is configured (the embedded default runs tasks in-process, and that path is
     covered by the ordinary tests)."""
     if not _broker_url():
@@ -324,6 +326,9 @@ def celery_worker_factory(transactional_db):
         env["CELERY_BROKER_URL"] = _broker_url()
         env["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
         env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+        marker = request.node.get_closest_marker("worker_env")
+        if marker:
+            env.update(marker.kwargs)
         process = _start_worker(app, env)
         started.append(process)
         return process
@@ -373,7 +378,14 @@ ARTIFACTS = BASE_DIR / "test-artifacts"
 
 
 @pytest.fixture
-def browser_page(live_server):
+def csp_violations() -> list[str]:
+    """The Content-Security-Policy violations the browser reported during a
+    browser test (see ``_watch_new_contexts``); the test fails unless empty."""
+    return []
+
+
+@pytest.fixture
+def browser_page(live_server, csp_violations):
     """A Playwright page in Debian's Chromium, pointed at the live server.
 
     ``page.goto(live_server.url + "/...")``; save screenshots under
@@ -400,14 +412,49 @@ def browser_page(live_server):
                 "--disable-sync",
             ],
         )
+        _watch_new_contexts(browser, csp_violations)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(15000)
         try:
             yield page
         finally:
-            context.close()
+            for other in browser.contexts:
+                other.close()  # also delivers the reports still on their way
             browser.close()
+        assert not csp_violations, "Content-Security-Policy violations:\n" + "\n".join(
+            csp_violations
+        )
+
+
+# Every page of every browser test is watched for Content-Security-Policy
+# violations (an inline script, handler or style the policy blocked): the test
+# fails with the list. The listener is Playwright's, outside the page's policy.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation(
+    `${location.pathname}${location.search}: ${event.effectiveDirective} blocked ` +
+    `${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`
+  );
+});
+"""
+
+
+def _watch_new_contexts(browser, violations: list[str]) -> None:
+    """Make every context of ``browser`` (the fixture's and those a test opens
+    itself) report violations into ``violations``."""
+    new_context = browser.new_context
+
+    def report(text: str) -> None:
+        violations.append(text)
+
+    def watched(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.expose_function("__cspViolation", report)
+        context.add_init_script(_CSP_LISTENER)
+        return context
+
+    browser.new_context = watched
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from people.permissions import (
     define,
     heads_and_up,
     heads_employee,
+    is_bpsdm,
     is_head,
     is_self,
     runs_province,
@@ -64,3 +65,10 @@ RESCORE_RESULT = define(
 #: recomputed by those who keep it.
 VIEW_ITEM_ANALYSIS = define("assessments.view_item_analysis", sees_all_units)
 REFRESH_ITEM_ANALYSIS = define("assessments.refresh_item_analysis", runs_province)
+#: Personality scores are specific personal data (UU 27/2022 PDP): the employee,
+#: the assessors (BPSDM) and the heads over the employee, nobody else (not the
+#: administrators or the inspectorate). Every read is recorded in the audit trail.
+SEE_PERSONALITY = define(
+    "assessments.see_personality",
+    is_own_record | heads_employee_of_record | is_bpsdm,
+)

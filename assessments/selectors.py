@@ -148,10 +148,3 @@ def results_of_employee(employee: Employee) -> QuerySet[Result]:
         .prefetch_related("dimension_results__dimension")
         .order_by("-assessed_on", "-pk")
     )
-
-
-def sees_personality(user: User, result: Result) -> bool:
-    """Personality scores are for the employee and BPSDM, not the unit head."""
-    return user.sees_all_units or (
-        user.is_authenticated and result.employee.user_id == user.pk
-    )

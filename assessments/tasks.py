@@ -20,3 +20,16 @@ def item_analysis_refresh(*, instrument_id: int) -> None:
     instrument = Instrument.objects.filter(pk=instrument_id).first()
     if instrument is not None:
         refresh(instrument=instrument)
+
+
+@shared_task(name="assessments.item_analysis_sweep")
+def item_analysis_sweep() -> int:
+    """Recompute the analyses a lost refresh left behind (nightly)."""
+    from assessments.models import Instrument
+    from assessments.services.analysis import item_analyses_stale
+    from assessments.services.analysis import item_analysis_refresh as refresh
+
+    stale = item_analyses_stale()
+    for instrument in Instrument.objects.filter(pk__in=stale):
+        refresh(instrument=instrument)
+    return len(stale)

@@ -4,12 +4,13 @@ with attendance and JP credits, completed BPSDM programs, and development plans.
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils import timezone
 
 from activities.models import Activity, Attendance
 from competencies.models import DevelopmentForm
+from ledger import rules
 from ledger.models import JPEntry
+from ledger.services import jp_rule_terms
 from programs.models import Nomination, Program
 from reports.models import DevelopmentPlan, PlanItem
 
@@ -90,6 +91,7 @@ def activities_load(loader, rnd, units, employees, dims, forms, user, today) -> 
                 yield {"activity_id": pk, "employee_id": employee, "status": status}
 
     loader.load(Attendance, attendance_rows())
+    length = rules.minutes_per_jp(jp_rule_terms(), "PNS", today)
     loader.load(
         JPEntry,
         (
@@ -100,6 +102,7 @@ def activities_load(loader, rnd, units, employees, dims, forms, user, today) -> 
                 "form_id": form.pk,
                 "occurred_on": day,
                 "minutes": Decimal(minutes),
+                "minutes_per_jp": length,
                 "description": form.name,
             }
             for employee, pk, form, day, minutes in present
@@ -135,6 +138,7 @@ def programs_load(loader, rnd, employees, forms, today) -> None:
         program = rnd.choice(programs)
         rows.append((next(nomination_ids), program, pk))
     moment = timezone.now()
+    length = rules.minutes_per_jp(jp_rule_terms(), "PNS", today)
     loader.load(
         Nomination,
         (
@@ -161,7 +165,8 @@ def programs_load(loader, rnd, employees, forms, today) -> None:
                 "source_key": f"program-nomination:{nid}",
                 "form_id": program.form_id,
                 "occurred_on": program.ends_on,
-                "minutes": program.jp * settings.JP_MINUTES,
+                "minutes": program.jp * length,
+                "minutes_per_jp": length,
                 "description": program.title,
             }
             for nid, program, pk in rows

@@ -44,7 +44,8 @@ from bench.development import (
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
-from ledger.models import JPEntry
+from ledger.models import JPEntry, JPTotal
+from ledger.services import jp_totals_rebuild
 from people import tree
 from people.models import Employee, PositionType, Unit, User
 from people.reference import position_types_load
@@ -124,6 +125,7 @@ def wipe() -> None:
     statements = [
         (PlanItem, f"plan_id IN ({plans})"),
         (DevelopmentPlan, f"employee_id IN ({employees})"),
+        (JPTotal, f"employee_id IN ({employees})"),
         (JPEntry, f"employee_id IN ({employees})"),
         (Nomination, f"employee_id IN ({employees})"),
         (Attendance, f"activity_id IN ({activities})"),
@@ -152,6 +154,19 @@ def wipe() -> None:
     for depth in sorted(set(bench_units.values_list("depth", flat=True)), reverse=True):
         Unit.objects.filter(code__startswith=PREFIX, depth=depth).delete()
     User.objects.filter(username=BENCH_USER).delete()
+
+
+def _contract(pk: int, status: str, today: date) -> dict:
+    """PPPK work on five-year contracts that started on various days of the last
+    three years (so contract years cross calendar years)."""
+    if status != "PPPK":
+        return {"contract_starts_on": None, "contract_ends_on": None}
+    start = date(today.year - 1 - pk % 3, 1 + pk % 12, 1 + pk % 28)
+    return {
+        "contract_starts_on": start,
+        "contract_ends_on": date(start.year + 5, start.month, start.day)
+        - timedelta(days=1),
+    }
 
 
 def _t(model) -> str:
@@ -274,6 +289,7 @@ def build(shape: Shape, *, out=None) -> Built:
                     "is_active": rnd.random() > 0.01,
                     "email": "",
                     "user_id": None,
+                    **_contract(pk, status, today),
                 }
 
     loader.load(Employee, employee_rows())
@@ -285,6 +301,11 @@ def build(shape: Shape, *, out=None) -> Built:
     programs_load(loader, rnd, employees, forms, today)
     plans_load(loader, rnd, employees, dims, forms, today)
     loader.finish()
+    jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {_t(JPTotal)}")  # nosec B608  # noqa: S608
+    say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")
     return Built(root=root, user=user, counts=dict(loader.counts))
 

@@ -21,7 +21,7 @@ def _tables() -> dict[str, str]:
     from activities.models import Activity, Attendance
     from assessments.models import DimensionResult, LatestLevel, Result
     from competencies.models import FormDimension, RequiredLevel
-    from ledger.models import JPEntry
+    from ledger.models import JPEntry, JPTotal
     from people.models import Employee, Unit
     from programs.models import Nomination, Program
     from reports.models import DevelopmentPlan, PlanItem
@@ -35,6 +35,7 @@ def _tables() -> dict[str, str]:
         "dimres": DimensionResult,
         "result": Result,
         "jp": JPEntry,
+        "jptotal": JPTotal,
         "plan": DevelopmentPlan,
         "item": PlanItem,
         "activity": Activity,
@@ -130,15 +131,24 @@ def aggregate_sql(
 
 
 def unit_sql(
-    *, path: str, page_size: int, standard_id: int, year: int, threshold
+    *,
+    path: str,
+    page_size: int,
+    standard_id: int,
+    year: int,
+    minimum_statuses: Sequence[str],
+    minimum,
 ) -> list[tuple[str, list]]:
     """The heatmap page: subtree stats, one page of employees with their levels
-    and required levels, their JP and plan progress, and JP compliance."""
+    and required levels, their JP (from the entries, per JP length) and plan
+    progress, and JP compliance (from the per-year roll-up: active employees of
+    the statuses with a calendar-year minimum whose JP reach it)."""
     t = _tables()
     like = f"{path}%"
     start, end = f"{year}-01-01", f"{year}-12-31"
     if connection.vendor != "postgresql":
-        threshold = float(threshold)  # SQLite compares a text parameter as text
+        minimum = float(minimum)  # SQLite compares a text parameter as text
+    statuses = ", ".join("%s" for __ in minimum_statuses) or "NULL"
     page = f"""
         SELECT e.id FROM {t["employee"]} e JOIN {t["unit"]} u ON u.id = e.unit_id
         WHERE e.is_active AND u.path LIKE %s
@@ -153,16 +163,17 @@ def unit_sql(
              AND rl.position_type_id = e.position_type_id
              AND rl.dimension_id = ll.dimension_id"""  # nosec B608  # noqa: S608
     jp = f"""
-        SELECT j.employee_id, SUM(j.minutes) FROM {t["jp"]} j
+        SELECT j.employee_id, j.minutes_per_jp, SUM(j.minutes) FROM {t["jp"]} j
         WHERE j.employee_id IN ({page}) AND j.occurred_on BETWEEN %s AND %s
-        GROUP BY 1"""  # nosec B608  # noqa: S608
+        GROUP BY 1, 2"""  # nosec B608  # noqa: S608
     compliant = f"""
-        SELECT COUNT(*) FROM (
-          SELECT j.employee_id FROM {t["jp"]} j
-          JOIN {t["employee"]} e ON e.id = j.employee_id
-          JOIN {t["unit"]} u ON u.id = e.unit_id
-          WHERE e.is_active AND u.path LIKE %s AND j.occurred_on BETWEEN %s AND %s
-          GROUP BY j.employee_id HAVING SUM(j.minutes) >= %s) x"""  # nosec B608  # noqa: S608
+        SELECT COUNT(*) FROM {t["employee"]} e
+        JOIN {t["unit"]} u ON u.id = e.unit_id
+        LEFT JOIN {t["jptotal"]} jt ON jt.employee_id = e.id
+             AND jt.basis = 'calendar' AND jt.starts_on = %s
+        WHERE e.is_active AND u.path LIKE %s
+          AND e.employment_status IN ({statuses})
+          AND COALESCE(jt.jp, 0) >= %s"""  # nosec B608  # noqa: S608
     plans = f"""
         SELECT pl.employee_id, COUNT(*), SUM(CASE WHEN {_done("it", t, year)}
                THEN 1 ELSE 0 END)
@@ -177,7 +188,7 @@ def unit_sql(
         (cells, [like, standard_id]),
         (jp, [like, start, end]),
         (plans, [year, like]),
-        (compliant, [like, start, end, threshold]),
+        (compliant, [start, like, *minimum_statuses, minimum]),
     ]
 
 

@@ -11,6 +11,7 @@ from competencies.models import (
     Standard,
 )
 from competencies.standards import LEVEL_MAX, LEVEL_MIN, effective_date_errors
+from sosiokultural.inputs import column_max
 
 LEVEL_MESSAGES = {
     "required": _("Isi level 1 sampai 5."),
@@ -44,6 +45,7 @@ class IndicatorForm(forms.ModelForm):
         label=_("urutan"),
         required=False,
         min_value=0,
+        max_value=column_max(Indicator, "order"),
         help_text=_("Urutan tampil di dalam level yang sama; kosong: paling akhir."),
     )
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ledger.models import JPEntry
+from ledger.models import JPEntry, JPRule, JPTotal
 from sosiokultural.admin import ReadOnlyAdminMixin
 
 
@@ -21,3 +21,30 @@ class JPEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["employee__name", "employee__nip", "source_key", "description"]
     date_hierarchy = "occurred_on"
     list_select_related = ["employee", "form"]
+
+
+@admin.register(JPRule)
+class JPRuleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: versions are added on the rules page (``/jp/aturan/``), which
+    never lets the past be re-ruled."""
+
+    list_display = [
+        "employment_status",
+        "effective_from",
+        "kind",
+        "jp",
+        "basis",
+        "minutes_per_jp",
+        "legal_basis",
+    ]
+    list_filter = ["employment_status", "kind", "basis"]
+
+
+@admin.register(JPTotal)
+class JPTotalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: the roll-up is written by ``ledger.services`` only."""
+
+    list_display = ["employee", "basis", "starts_on", "ends_on", "minutes", "jp"]
+    list_filter = ["basis"]
+    search_fields = ["employee__name", "employee__nip"]
+    list_select_related = ["employee"]

@@ -1,16 +1,15 @@
 """A unit's JP standings as CSV/XLSX: every active employee of the subtree the
-viewer may see (or only those behind, ``?kurang=1``), read in batches, so a
-province-wide export stays in bounded memory (large ones run in the background).
-"""
+viewer may see, with the list's filters (behind, over the cap, status), streamed
+in chunks by the selector, so a province-wide export stays in bounded memory
+(large ones run in the background)."""
 
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exports.registry import register
-from exports.writer import Column, Document, Sheet, batches, chunked, display
-from ledger.jp import requested_year
-from ledger.selectors import jp_standings, ledger_employees_visible_to
+from exports.writer import Column, Document, Sheet, display
+from ledger.selectors import ledger_employees_visible_to, unit_standings_stream
 from people.selectors import unit_get_for_user
 from people.tree import subtree_q
 
@@ -24,43 +23,48 @@ COLUMNS = [
         gettext_lazy("Status kepegawaian"),
         lambda s: display(s.employee, "employment_status"),
     ),
+    Column(gettext_lazy("Dihitung dari"), lambda s: s.window.starts_on),
+    Column(gettext_lazy("Dihitung sampai"), lambda s: s.window.ends_on),
     Column(gettext_lazy("Menit"), lambda s: s.minutes),
     Column(gettext_lazy("JP"), lambda s: s.jp),
-    Column(gettext_lazy("JP minimal"), lambda s: s.minimum if s.required else None),
+    Column(gettext_lazy("Ketentuan"), lambda s: s.kind),
+    Column(gettext_lazy("Target JP"), lambda s: s.target),
     Column(gettext_lazy("Kurang JP"), lambda s: s.missing if s.required else None),
-    Column(gettext_lazy("Persen"), lambda s: s.percent),
+    Column(gettext_lazy("Lebih JP"), lambda s: s.excess if s.capped else None),
+    Column(
+        gettext_lazy("Persen"), lambda s: s.percent if s.target is not None else None
+    ),
 ]
-
-
-def _standings(employees, year: int, behind_only: bool):
-    for batch in batches(chunked(employees)):
-        for standing in jp_standings(batch, year):
-            if standing.behind or not behind_only:
-                yield standing
 
 
 @register("ledger.unit", label=gettext_lazy("JP per pegawai unit"), background=True)
 def unit_document(user, query, *, pk: int) -> Document:
+    from ledger.views import filters_of, year_context
+
     unit = unit_get_for_user(user, pk)
-    year = requested_year(query, timezone.localdate())
-    behind_only = query.get("kurang") == "1"
-    employees = (
-        ledger_employees_visible_to(user)
-        .filter(subtree_q(unit), is_active=True)
-        .order_by("unit__path", "name", "pk")
+    context = year_context(query)
+    state, status = filters_of(query)
+    employees = ledger_employees_visible_to(user).filter(
+        subtree_q(unit), is_active=True
     )
-    filters = [(_("Unit"), unit.name), (_("Tahun"), str(year))]
-    if behind_only:
-        filters.append((_("Hanya yang kurang JP"), True))
+    if status:
+        employees = employees.filter(Q(employment_status=status))
+    filters = [(_("Unit"), unit.name), (_("Tahun"), str(context["year"]))]
+    if state:
+        filters.append((_("Keadaan"), state))
+    if status:
+        filters.append((_("Status kepegawaian"), status))
     return Document(
-        name=f"jp-{unit.code}-{year}",
+        name=f"jp-{unit.code}-{context['year']}",
         title=_("JP pegawai %(unit)s tahun %(year)s")
-        % {"unit": unit.name, "year": year},
+        % {"unit": unit.name, "year": context["year"]},
         sheets=[
             Sheet(
-                _("JP %(year)s") % {"year": year},
+                _("JP %(year)s") % context,
                 COLUMNS,
-                _standings(employees, year, behind_only),
+                unit_standings_stream(
+                    user, unit, context["reckoning"], state=state, status=status
+                ),
                 employees.count,
             )
         ],

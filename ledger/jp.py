@@ -1,7 +1,8 @@
 """JP (jam pelajaran) arithmetic as pure functions.
 
 Rounding rule: minutes are summed first, then divided by the minutes of one JP
-(45 by default, setting ``JP_MINUTES``) and rounded once, half up, to 2 decimals.
+(45 under the default rules, see ``ledger.rules``) and rounded once, half up, to 2
+decimals.
 So ten 10-minute briefings are 100 min = 2.22 JP (not 10 × 0.22 = 2.20).
 """
 
@@ -17,6 +18,12 @@ def jp_from_minutes(minutes: Decimal | int, jp_minutes: int = 45) -> Decimal:
     return (Decimal(minutes) / Decimal(jp_minutes)).quantize(
         CENT, rounding=ROUND_HALF_UP
     )
+
+
+def entry_jp(entry) -> Decimal:
+    """The JP one ledger entry was credited with: its minutes at the minutes per JP
+    in force when it was credited (kept on the entry)."""
+    return jp_from_minutes(entry.minutes, entry.minutes_per_jp)
 
 
 def minutes_from_jp(jp: Decimal | int, jp_minutes: int = 45) -> Decimal:
@@ -43,9 +50,18 @@ def days_left_in_year(today: date, year: int) -> int:
     return (date(year, 12, 31) - start).days + 1
 
 
-def requested_year(query, today: date) -> int:
-    """The year asked for with ``?tahun=`` (2000 … next year), else this year."""
-    text = query.get("tahun", "")
-    if text.isdigit() and 2000 <= int(text) <= today.year + 1:
-        return int(text)
-    return today.year
+def jp_total(parts) -> Decimal:
+    """JP of minutes credited at possibly different JP lengths: ``parts`` are
+    (minutes, minutes per JP) pairs. The minutes of each JP length are summed and
+    converted once (rounded half up to 2 decimals), then the conversions are
+    added. With one JP length — every total whose entries share a rule — this is
+    exactly ``jp_from_minutes(Σ minutes)``: sum first, round once. Across a change
+    of JP length the total is rounded once per length (at most 0.005 JP per
+    length away from an exact sum of fractions)."""
+    by_length: dict[int, Decimal] = {}
+    for minutes, length in parts:
+        by_length[length] = by_length.get(length, Decimal(0)) + Decimal(minutes)
+    total = Decimal("0.00")
+    for length, minutes in sorted(by_length.items()):
+        total += jp_from_minutes(minutes, length)
+    return total

@@ -10,4 +10,7 @@ urlpatterns = [
     path(
         "unit/<int:pk>/ekspor.<str:fmt>", views.ledger_unit_export, name="unit_export"
     ),
+    path("aturan/", views.rule_list, name="rules"),
+    path("aturan/baru/", views.rule_create, name="rule_create"),
+    path("aturan/<int:pk>/hapus/", views.rule_delete, name="rule_delete"),
 ]

@@ -4,7 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -15,8 +15,12 @@ from sosiokultural.broker import publish
 logger = logging.getLogger(__name__)
 
 # A delivery claimed longer ago than this is presumed dead (worker killed mid-send)
-# and may be claimed again by the sweep.
+# and may be claimed again by the sweep. It is longer than any send can last: the
+# delivery task is stopped after ``SEND_TIME_LIMIT`` seconds (notices.tasks) and
+# every SMTP socket operation after ``EMAIL_TIMEOUT`` (settings), so a claim is
+# never taken over from a worker that is still sending, only from a dead one.
 CLAIM_LEASE = timedelta(minutes=5)
+SEND_TIME_LIMIT = 120
 MAX_ATTEMPTS = 10
 
 
@@ -77,7 +81,16 @@ def notice_deliver(*, notice_id: int) -> bool:
         return False
     notice = Notice.objects.select_related("recipient").get(pk=notice_id)
     address = notice.recipient.email
-    if address:
+    if not address:
+        _mark_delivered(notice_id)
+        return True
+    # One connection, opened here and closed only after the delivery is recorded:
+    # the row is marked the moment the server has accepted the message, before
+    # the goodbye (QUIT) round trip, so a worker killed while closing does not
+    # leave a claim that the sweep would send again.
+    connection = get_connection()
+    try:
+        connection.open()
         message = EmailMessage(
             subject=notice.subject,
             body=_email_body(notice),
@@ -85,16 +98,31 @@ def notice_deliver(*, notice_id: int) -> bool:
             to=[address],
             # Stable id: a receiving server can drop a resend after a worker crash.
             headers={"Message-ID": f"<notice-{notice.dedupe_key}@sosiokultural>"},
+            connection=connection,
         )
-        try:
-            message.send()
-        except Exception as exc:
-            notice_release(notice_id=notice_id, error=str(exc))
-            raise
+        message.send()
+    except Exception as exc:
+        notice_release(notice_id=notice_id, error=str(exc))
+        _close_quietly(connection)
+        raise
+    _mark_delivered(notice_id)
+    _close_quietly(connection)
+    return True
+
+
+def _mark_delivered(notice_id: int) -> None:
     Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(
         status=Notice.Status.DELIVERED, delivered_at=timezone.now(), last_error=""
     )
-    return True
+
+
+def _close_quietly(connection) -> None:
+    """The message is handed over (or refused) already; a failed goodbye changes
+    nothing about it."""
+    try:
+        connection.close()
+    except Exception:  # noqa: BLE001 - see above
+        logger.warning("notice mail connection did not close cleanly", exc_info=True)
 
 
 def notice_release(*, notice_id: int, error: str) -> None:

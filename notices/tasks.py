@@ -4,6 +4,7 @@ from celery import shared_task
 from django.core.mail import BadHeaderError
 
 from notices.services import (
+    SEND_TIME_LIMIT,
     notice_deliver,
     notice_enqueue,
     notices_undelivered_ids,
@@ -13,6 +14,9 @@ from sosiokultural.broker import broker_down
 
 @shared_task(
     name="notices.deliver",
+    # Stopped well inside the claim lease (see notices.services.CLAIM_LEASE).
+    soft_time_limit=SEND_TIME_LIMIT - 30,
+    time_limit=SEND_TIME_LIMIT,
     autoretry_for=(OSError, ConnectionError),
     dont_autoretry_for=(BadHeaderError,),
     retry_backoff=True,

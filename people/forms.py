@@ -21,11 +21,19 @@ class EmployeeForm(forms.ModelForm):
             "employment_status",
             "gender",
             "placed_on",
+            "contract_starts_on",
+            "contract_ends_on",
             "email",
             "is_active",
         ]
         widgets = {
-            "placed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            "placed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "contract_starts_on": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+            "contract_ends_on": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
         }
 
     def __init__(self, *args, units=None, **kwargs):
@@ -35,6 +43,9 @@ class EmployeeForm(forms.ModelForm):
         self.fields["position_type"].queryset = PositionType.objects.all()
         self.fields["nip"].help_text = _(
             "18 angka. Kosongkan untuk pegawai non-ASN (PHL)."
+        )
+        self.fields["contract_starts_on"].help_text = _(
+            "Hanya PPPK: batas JP dihitung per tahun kontrak sejak tanggal ini."
         )
 
     def clean(self):
@@ -93,7 +104,8 @@ class EmployeeImportForm(forms.Form):
         label=_("Berkas CSV atau XLSX"),
         help_text=_(
             "Kolom: nama, nip, unit (kode), jabatan, status, jenis_kelamin, "
-            "tanggal_penempatan, aktif (opsional), email (opsional)."
+            "tanggal_penempatan, aktif (opsional), email (opsional), "
+            "kontrak_mulai dan kontrak_selesai (opsional, PPPK)."
         ),
     )
 

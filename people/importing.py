@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ledger.services import jp_contract_changed
 from people.models import Employee, PositionType, Unit
 from people.nip import nip_errors
+from people.services import contract_terms
 from sosiokultural.tabular import (
     Row,
     TableError,
@@ -97,6 +99,21 @@ def _parse_row(row: Row, units, positions) -> tuple[dict, list[str]]:
     nip = v.get("nip", "").strip()
     if status:
         errors.extend(nip_errors(nip, status=status, gender=gender))
+    contract = {}
+    for column, attribute in (
+        ("kontrak_mulai", "contract_starts_on"),
+        ("kontrak_selesai", "contract_ends_on"),
+    ):
+        if column not in v:
+            continue  # a file without the column leaves the dates as they are
+        text = v[column].strip()
+        day = parse_date(text) if text else None
+        if text and day is None:
+            errors.append(
+                _("tanggal %(column)s '%(value)s' tidak valid (format TTTT-BB-HH)")
+                % {"column": column.replace("_", " "), "value": text}
+            )
+        contract[attribute] = day
     data = {
         "name": name,
         "nip": nip or None,
@@ -107,6 +124,7 @@ def _parse_row(row: Row, units, positions) -> tuple[dict, list[str]]:
         "placed_on": placed_on,
         "is_active": active_text not in FALSE_WORDS,
         "email": v.get("email", "").strip(),
+        **contract,
     }
     return data, errors
 
@@ -165,6 +183,7 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
         for e in Employee.objects.filter(nip__isnull=True)
     }
     report = ImportReport()
+    recontracted: list[int] = []
     with transaction.atomic():
         for row, data in parsed:
             if data["nip"]:
@@ -174,7 +193,9 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
             if employee is None:
                 employee = Employee(**data)
                 report.created += 1
+                before = None
             else:
+                before = contract_terms(employee)
                 for name, value in data.items():
                     setattr(employee, name, value)
                 report.updated += 1
@@ -185,6 +206,9 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
                 errors.extend((row.number, m) for m in messages)
                 continue
             employee.save()
+            if before is not None and before != contract_terms(employee):
+                recontracted.append(employee.pk)
         if errors:
             raise EmployeeImportError(errors)  # leaving atomic() rolls back
+        jp_contract_changed(employee_ids=recontracted)
     return report

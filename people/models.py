@@ -206,6 +206,9 @@ class Employee(models.Model):
     placed_on = models.DateField(_("tanggal penempatan di unit"))
     is_active = models.BooleanField(_("aktif"), default=True)
     email = models.EmailField(_("email"), blank=True)
+    # A PPPK's work contract: its JP rule may count per contract year.
+    contract_starts_on = models.DateField(_("kontrak mulai"), null=True, blank=True)
+    contract_ends_on = models.DateField(_("kontrak selesai"), null=True, blank=True)
     user = models.OneToOneField(
         User,
         verbose_name=_("akun login"),
@@ -232,6 +235,18 @@ class Employee(models.Model):
             models.CheckConstraint(
                 condition=Q(gender__in=["L", "P"]), name="employee_gender_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    contract_starts_on__isnull=True, contract_ends_on__isnull=True
+                )
+                | (Q(employment_status="PPPK") & Q(contract_starts_on__isnull=False)),
+                name="employee_contract_only_pppk",
+            ),
+            models.CheckConstraint(
+                condition=Q(contract_ends_on__isnull=True)
+                | Q(contract_ends_on__gte=models.F("contract_starts_on")),
+                name="employee_contract_ordered",
+            ),
         ]
         indexes = [models.Index(fields=["unit", "is_active"])]
 
@@ -241,11 +256,35 @@ class Employee(models.Model):
     def clean(self) -> None:
         from people.nip import nip_errors
 
-        errors = nip_errors(
+        errors = {}
+        nip = nip_errors(
             self.nip or "", status=self.employment_status, gender=self.gender
         )
+        if nip:
+            errors["nip"] = nip
+        errors.update(self._contract_errors())
         if errors:
-            raise ValidationError({"nip": errors})
+            raise ValidationError(errors)
+
+    def _contract_errors(self) -> dict[str, str]:
+        start, end = self.contract_starts_on, self.contract_ends_on
+        if start is None and end is None:
+            return {}
+        if self.employment_status != self.Status.PPPK:
+            return {
+                "contract_starts_on": _(
+                    "Tanggal kontrak hanya diisi untuk pegawai PPPK."
+                )
+            }
+        if start is None:
+            return {"contract_starts_on": _("Isi tanggal mulai kontrak.")}
+        if end is not None and end < start:
+            return {
+                "contract_ends_on": _(
+                    "Tanggal selesai kontrak tidak boleh sebelum tanggal mulai."
+                )
+            }
+        return {}
 
     @property
     def is_asn(self) -> bool:

@@ -2,12 +2,14 @@
 
 from datetime import date
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from ledger.services import jp_contract_changed
 from notices.services import notice_create
 from people import tree
 from people.models import Employee, PositionType, Unit, User
@@ -83,8 +85,12 @@ def employee_create(
     nip: str | None = None,
     email: str = "",
     is_active: bool = True,
+    contract_starts_on: date | None = None,
+    contract_ends_on: date | None = None,
 ) -> Employee:
     employee = Employee(
+        contract_starts_on=contract_starts_on,
+        contract_ends_on=contract_ends_on,
         name=name.strip(),
         nip=(nip or "").strip() or None,
         unit=unit,
@@ -100,13 +106,26 @@ def employee_create(
     return employee
 
 
+def contract_terms(employee: Employee) -> tuple:
+    """What the JP roll-up's contract years depend on."""
+    return (
+        employee.employment_status,
+        employee.contract_starts_on,
+        employee.contract_ends_on,
+    )
+
+
 @transaction.atomic
 def employee_update(*, employee: Employee, **fields) -> Employee:
+    before = contract_terms(employee)
     for name, value in fields.items():
         setattr(employee, name, value)
     employee.nip = (employee.nip or "").strip() or None
     _check_employee(employee)
     employee.save()
+    if contract_terms(employee) != before:
+        # The ledger's contract-year totals follow the contract, in this transaction.
+        jp_contract_changed(employee_ids=[employee.pk])
     return employee
 
 
@@ -134,6 +153,12 @@ def employee_login_create(
         role=role or role_for_position(employee.position_type),
     )
     if password:
+        # The same validators as a password change (settings), in Indonesian:
+        # no common, all-digit, too short or username-like initial password.
+        try:
+            validate_password(password, user=user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.messages}) from exc
         user.set_password(password)
     else:
         user.set_unusable_password()

@@ -2,12 +2,12 @@
 and the unit profile sent to BPSDM (from the stored snapshot, so it shows what
 was sent)."""
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exports.registry import register
 from exports.writer import Column, Document, Sheet, chunked, display, user_label
+from ledger.selectors import minutes_per_jp_text
 from programs.selectors import (
     nominations_visible_to,
     program_get_for_user,
@@ -88,6 +88,6 @@ def submission_document(user, query, *, pk: int) -> Document:
             (_("Dikirim"), submission.submitted_at),
             (_("Dikirim oleh"), user_label(submission.submitted_by) or "-"),
             (_("Jumlah pegawai"), submission.employee_count),
-            (_("1 JP (menit)"), settings.JP_MINUTES),
+            (_("1 JP (menit)"), minutes_per_jp_text(submission.as_of)),
         ],
     )

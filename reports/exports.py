@@ -2,7 +2,6 @@
 aggregate workbook (always built in the background). Columns are declared once;
 ``exports.writer`` writes them."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -25,8 +24,7 @@ from exports.writer import (
     filters_from_form,
     joined,
 )
-from ledger.jp import jp_from_minutes
-from ledger.selectors import minutes_by_employee
+from ledger.selectors import reckoning, standings_of
 from people.models import Employee
 from people.selectors import unit_get_for_user, units_visible_to
 from reports.forms import AggregateFilterForm
@@ -121,16 +119,20 @@ def employee_document(user, query, *, pk: int) -> Document:
 def _unit_people(unit, today, dims, required):
     """(employee, cells, JP) per active employee of the subtree, read in batches:
     levels and minutes are fetched once per batch."""
+    rk = reckoning(today)
     for batch in batches(chunked(unit_employees(unit))):
         ids = [e.pk for e in batch]
         levels = latest_levels(ids)
-        minutes = minutes_by_employee(ids, today.year)
+        jp = {
+            s.employee.pk: s.jp
+            for s in standings_of(Employee.objects.filter(pk__in=ids), rk)
+        }
         for e in batch:
             cells = [
                 Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
                 for d in dims
             ]
-            yield e, cells, jp_from_minutes(minutes.get(e.pk, 0), settings.JP_MINUTES)
+            yield e, cells, jp[e.pk]
 
 
 def _employee_columns(*, gender: bool = False) -> list[Column]:

@@ -144,11 +144,3 @@ def total(stats: Iterable[Stats]) -> Stats:
     for item in stats:
         out.add(item)
     return out
-
-
-def jp_threshold_minutes(minimum_jp: int, jp_minutes: int) -> Decimal:
-    """The least summed minutes whose JP (``ledger.jp.jp_from_minutes``: minutes ÷
-    JP length, rounded half up to 2 decimals) reach ``minimum_jp``: a sum
-    ≥ this value rounds to ≥ the minimum, so the database can compare sums of
-    minutes exactly, with no rounding of its own."""
-    return (Decimal(minimum_jp) - Decimal("0.005")) * Decimal(jp_minutes)

@@ -58,6 +58,19 @@ def _n(value) -> str:
     return "-" if value is None else str(value)
 
 
+def _jp_sentence(report: EmployeeReport) -> str:
+    values = {
+        "jp": _n(report.jp),
+        "min": _n(report.jp_minimum),
+        "pct": report.jp_percent,
+    }
+    if report.jp_kind == "minimum":
+        return _("%(jp)s JP dari minimal %(min)s JP (%(pct)s%%).") % values
+    if report.jp_kind == "cap":
+        return _("%(jp)s JP dari batas %(min)s JP.") % values
+    return _("%(jp)s JP (tanpa ketentuan JP untuk status ini).") % values
+
+
 def _radar(report: EmployeeReport) -> Drawing | None:
     if not report.lines:
         return None
@@ -221,15 +234,7 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
                     _("JP tahun %(year)s") % {"year": report.today.year},
                     styles["Heading2"],
                 ),
-                _p(
-                    _("%(jp)s JP dari minimal %(min)s JP (%(pct)s%%).")
-                    % {
-                        "jp": report.jp,
-                        "min": report.jp_minimum,
-                        "pct": report.jp_percent,
-                    },
-                    styles["BodyText"],
-                ),
+                _p(_jp_sentence(report), styles["BodyText"]),
                 Spacer(1, 6 * mm),
                 _p(link, small),
             ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,7 @@ PROJECT_APPS = [
     "surveys",
     "reports",
     "audit",
+    "privacy",
     "exports",
 ]
 
@@ -73,13 +75,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sosiokultural.middleware.IndonesianByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "sosiokultural.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "sosiokultural.middleware.DeactivatedEmployeeMiddleware",
+    "sosiokultural.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -142,7 +147,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Reverse proxies in front of the app; the address throttled is the client's
+# (sosiokultural.clientip), never one a client wrote into X-Forwarded-For itself.
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "sosiokultural.clientip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -177,9 +185,22 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Uploads (evidence, certificates, imports): refuse anything larger outright.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads (evidence, certificates, imports). Each file stops at UPLOAD_MAX_BYTES
+# while the body streams in; a body larger than REQUEST_BODY_MAX_BYTES is refused
+# from its Content-Length before it is read (413 with a message; see
+# sosiokultural.middleware.RequestLimitsMiddleware). The front proxy refuses the
+# same size first (README, "Production layout"). Form fields other than files
+# may hold DATA_UPLOAD_MAX_MEMORY_SIZE together; a file above
+# FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file instead of memory.
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # as the forms say (MAX_*_BYTES)
+REQUEST_BODY_MAX_BYTES = 2 * UPLOAD_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "sosiokultural.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -205,6 +226,16 @@ CELERY_BEAT_SCHEDULE = {
     "programs-remind-upcoming": {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Evidence files past EVIDENCE_RETENTION_DAYS (personal data kept no longer).
+    "privacy-delete-expired-evidence": {
+        "task": "privacy.delete_expired_evidence",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Item analyses whose queued refresh was lost (broker down at a release).
+    "assessments-item-analysis-sweep": {
+        "task": "assessments.item_analysis_sweep",
+        "schedule": crontab(hour=3, minute=0),
     },
     # Background exports: publish what the broker missed, take over dead workers'
     # jobs; delete the files of expired exports.
@@ -236,6 +267,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=bool(EMAIL_HOST))
+# Seconds any one SMTP operation may take; a send therefore ends well before the
+# notice claim lease (notices.services.CLAIM_LEASE) runs out.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sosiokultural <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -252,8 +286,26 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBU
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# /health/ is probed over plain HTTP by load balancers.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# Content-Security-Policy (django-csp): scripts, styles, fonts and connections
+# from this site only, no inline script, handler or style attribute anywhere
+# (page behaviour lives in static files, static/js/app.js); images also as data:
+# URIs (Bootstrap's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# /health/ and /health/siap/ are probed over plain HTTP by load balancers.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/siap/$"]
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
@@ -276,6 +328,7 @@ LOGGING = {
     },
 }
 
-# Domain settings (editable without code changes).
-JP_MINUTES = env_int("JP_MINUTES", 45)  # 1 JP = 45 minutes (PermenPAN/LAN)
-JP_ANNUAL_MINIMUM = env_int("JP_ANNUAL_MINIMUM", 20)  # PP 11/2017: ≥ 20 JP a year
+# Days an activity's evidence file is kept after upload (0: kept for ever); a beat
+# task deletes older ones (privacy.delete_expired_evidence). Exports expire after
+# EXPORT_RETENTION_HOURS (reports).
+EVIDENCE_RETENTION_DAYS = env_int("EVIDENCE_RETENTION_DAYS", 5 * 365)

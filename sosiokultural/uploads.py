@@ -5,8 +5,12 @@ each caller decides which kinds it accepts and words its own message; this modul
 only answers "which kind does the name claim" and "does the content agree".
 """
 
+import codecs
 import zipfile
 from typing import BinaryIO
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 # extension → kind
 KIND_BY_EXTENSION = {
@@ -54,6 +58,10 @@ def content_matches(kind: str, stream: BinaryIO) -> bool:
     if kind in _SIGNATURES:
         return head.startswith(_SIGNATURES[kind])
     if kind == "csv":
+        # UTF-16 text (saved by spreadsheet programs as "Unicode text") is half
+        # NUL bytes; it is recognised by its byte-order mark.
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return True
         return b"\x00" not in head
     if kind in _OOXML_PART:
         if not head.startswith(ZIP_SIGNATURE):
@@ -66,3 +74,28 @@ def content_matches(kind: str, stream: BinaryIO) -> bool:
         finally:
             stream.seek(0)
     return False
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stop reading a file as soon as it passes ``UPLOAD_MAX_BYTES``, while the
+    body streams in, instead of storing all of it before a form can look at its
+    size. The request is marked (``request.upload_refused``) and
+    ``UploadLimitMiddleware`` answers 413 with a message. First in
+    ``FILE_UPLOAD_HANDLERS``; the standard handlers then store what it passes on.
+    """
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.UPLOAD_MAX_BYTES:
+            self.request.upload_refused = True
+            # The rest of the body is read and discarded (bounded by the request
+            # size limit), so the browser receives the answer instead of a reset.
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None

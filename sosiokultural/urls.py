@@ -7,6 +7,7 @@ from sosiokultural import views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("health/", views.health, name="health"),
+    path("health/siap/", views.readiness, name="readiness"),
     path(
         "akun/masuk/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
@@ -35,5 +36,6 @@ urlpatterns = [
     path("ikm/", include("surveys.urls")),
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
+    path("privasi/", include("privacy.urls")),
     path("ekspor/", include("exports.urls")),
 ]

@@ -46,11 +46,31 @@ def _broker_status() -> str:
 @require_GET
 @never_cache
 def health(request):
-    """For load balancers: 200 when the database and broker answer, else 503."""
+    """Liveness, for load balancers: 200 while the database answers, 503 when it
+    does not. The broker is reported but does not fail the check: while it is
+    down the web tier keeps serving (notices wait in the outbox), so taking every
+    web node out of the pool would turn a Redis outage into a full outage."""
     database = "ok" if _database_ok() else "down"
     broker = _broker_status()
-    healthy = database == "ok" and broker in {"ok", "eager"}
     return JsonResponse(
-        {"status": "ok" if healthy else "down", "database": database, "broker": broker},
-        status=200 if healthy else 503,
+        {
+            "status": "ok" if database == "ok" else "down",
+            "database": database,
+            "broker": broker,
+        },
+        status=200 if database == "ok" else 503,
+    )
+
+
+@require_GET
+@never_cache
+def readiness(request):
+    """Readiness, for monitoring: 200 only when the database and the broker both
+    answer, 503 naming what is down (alert on it; do not route traffic by it)."""
+    database = "ok" if _database_ok() else "down"
+    broker = _broker_status()
+    ready = database == "ok" and broker in {"ok", "eager"}
+    return JsonResponse(
+        {"status": "ok" if ready else "down", "database": database, "broker": broker},
+        status=200 if ready else 503,
     )

@@ -8,7 +8,9 @@ claimed from a handful of quarters.
 
 Employees are counted by their current unit (the subtree of the surveyed unit); JP
 come from ``ledger.models.JPEntry`` dated within the quarter, summed in minutes and
-converted once (``ledger.jp.jp_from_minutes``).
+converted once per JP length (``ledger.jp.jp_total``). JP compliance beside it is
+``ledger.selectors.unit_compliance`` on the quarter's last day (or today, for the
+running quarter): the one definition every page uses.
 """
 
 from collections import defaultdict
@@ -17,15 +19,16 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from django.conf import settings
 from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from competencies.gaps import gap
 from competencies.models import DevelopmentForm, Dimension
 from competencies.selectors import required_levels
-from ledger.jp import jp_from_minutes
+from ledger.jp import jp_total
 from ledger.models import JPEntry
+from ledger.selectors import Compliance, reckoning, unit_compliance
 from people.models import Employee, Unit
 from people.tree import subtree_q
 from surveys.ikm import Period, round_half_up
@@ -68,6 +71,7 @@ class Development:
     jp: Decimal
     forms: list[FormRow]
     gaps: list[GapRow]
+    compliance: Compliance
 
     @property
     def jp_per_employee(self) -> Decimal | None:
@@ -108,8 +112,11 @@ def _latest_levels(employee_ids: list[int]) -> dict[tuple[int, int], int]:
     return latest_levels(employee_ids)
 
 
-def unit_development(unit: Unit, period: Period) -> Development:
+def unit_development(
+    unit: Unit, period: Period, *, today: date | None = None
+) -> Development:
     """Development of ``unit`` and its sub-units in ``period`` (constant queries)."""
+    today = today or timezone.localdate()
     staff = list(
         Employee.objects.filter(subtree_q(unit), is_active=True).values_list(
             "pk", "position_type_id"
@@ -120,29 +127,35 @@ def unit_development(unit: Unit, period: Period) -> Development:
         occurred_on__gte=period.start,
         occurred_on__lte=period.end,
     )
-    groups = list(
-        entries.values("form_id", "source")
+    by_form: dict[tuple, list] = {}
+    for g in (
+        entries.values("form_id", "source", "minutes_per_jp")
+        .annotate(minutes=Sum("minutes"))
+        .order_by()
+    ):
+        key = (g["form_id"], g["source"])
+        by_form.setdefault(key, []).append((g["minutes"], g["minutes_per_jp"]))
+    counts = {
+        (g["form_id"], g["source"]): g
+        for g in entries.values("form_id", "source")
         .annotate(
-            minutes=Sum("minutes"),
             activities=Count("source_key", distinct=True),
             participants=Count("employee_id", distinct=True),
         )
         .order_by()
-    )
-    totals = entries.aggregate(
-        minutes=Sum("minutes"), participants=Count("employee_id", distinct=True)
-    )
-    form_ids = {g["form_id"] for g in groups if g["form_id"]}
+    }
+    participants = entries.aggregate(n=Count("employee_id", distinct=True))["n"]
+    form_ids = {form_id for form_id, __ in by_form if form_id}
     forms = DevelopmentForm.objects.in_bulk(form_ids) if form_ids else {}
     rows = [
         FormRow(
-            form=forms.get(g["form_id"]),
-            source=g["source"],
-            activities=g["activities"],
-            participants=g["participants"],
-            jp=jp_from_minutes(g["minutes"], settings.JP_MINUTES),
+            form=forms.get(form_id),
+            source=source,
+            activities=counts[(form_id, source)]["activities"],
+            participants=counts[(form_id, source)]["participants"],
+            jp=jp_total(parts),
         )
-        for g in groups
+        for (form_id, source), parts in by_form.items()
     ]
     rows.sort(
         key=lambda r: (
@@ -162,11 +175,12 @@ def unit_development(unit: Unit, period: Period) -> Development:
         unit=unit,
         period=period,
         employees=len(staff),
-        participants=totals["participants"] or 0,
+        participants=participants or 0,
         activities=sum(r.activities for r in rows),
-        jp=jp_from_minutes(totals["minutes"] or 0, settings.JP_MINUTES),
+        jp=jp_total(part for parts in by_form.values() for part in parts),
         forms=rows,
         gaps=[GapRow(d, *gaps_by_dimension[d.pk]) for d in dimensions],
+        compliance=unit_compliance(unit, reckoning(min(period.end, today))),
     )
 
 
@@ -177,20 +191,20 @@ def jp_by_period(unit: Unit, periods: list[Period]) -> dict[Period, Decimal]:
         return {}
     first = min(p.start for p in periods)
     last = max(p.end for p in periods)
-    minutes: dict[Period, Decimal] = defaultdict(Decimal)
+    parts: dict[Period, list] = defaultdict(list)
     wanted = set(periods)
-    for day, total in (
+    for day, length, total in (
         JPEntry.objects.filter(
             subtree_q(unit, "employee__unit"),
             occurred_on__gte=first,
             occurred_on__lte=last,
         )
-        .values("occurred_on")
+        .values("occurred_on", "minutes_per_jp")
         .annotate(total=Sum("minutes"))
         .order_by()
-        .values_list("occurred_on", "total")
+        .values_list("occurred_on", "minutes_per_jp", "total")
     ):
         period = Period.of(day if isinstance(day, date) else date.fromisoformat(day))
         if period in wanted:
-            minutes[period] += total
-    return {p: jp_from_minutes(minutes.get(p, 0), settings.JP_MINUTES) for p in periods}
+            parts[period].append((total, length))
+    return {p: jp_total(parts.get(p, [])) for p in periods}

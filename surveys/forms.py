@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Unit
+from sosiokultural.inputs import column_max
 from sosiokultural.uploads import content_matches
 from surveys.ikm import Period, parse_period
-from surveys.models import ElementSet
+from surveys.models import ElementSet, Survey
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -56,6 +57,7 @@ class _UnitPeriodForm(forms.Form):
         label=_("Jumlah pemohon/populasi (opsional)"),
         required=False,
         min_value=1,
+        max_value=column_max(Survey, "population"),
         help_text=_(
             "Jumlah pemohon dalam periode ini, dasar sampel minimum Krejcie–Morgan."
         ),
@@ -105,7 +107,10 @@ class ReportedForm(_UnitPeriodForm):
         help_text=_("Disimpan apa adanya; tidak dihitung dari nilai unsur."),
     )
     respondents = forms.IntegerField(
-        label=_("Jumlah responden dilaporkan (opsional)"), required=False, min_value=1
+        label=_("Jumlah responden dilaporkan (opsional)"),
+        required=False,
+        min_value=1,
+        max_value=column_max(Survey, "reported_respondents"),
     )
     source = forms.CharField(
         label=_("Sumber"),
@@ -140,7 +145,10 @@ class ReportedForm(_UnitPeriodForm):
 
 class PopulationForm(forms.Form):
     population = forms.IntegerField(
-        label=_("Jumlah pemohon/populasi"), required=False, min_value=1
+        label=_("Jumlah pemohon/populasi"),
+        required=False,
+        min_value=1,
+        max_value=column_max(Survey, "population"),
     )
 
 

@@ -222,4 +222,4 @@ def test_pages_speak_english_when_asked(framework, roles, login):
     html = client.get("/kegiatan/briefing/").content
     assert '<h1 class="h4 mb-3">Today\'s briefing</h1>' in html.decode()
     ledger = client.get(f"/jp/unit/{roles.head_a.employee.unit_id}/")
-    assert "have not reached 20 JP" in ledger.content.decode()
+    assert "with a JP minimum have not reached it in" in ledger.content.decode()

@@ -39,6 +39,7 @@ from activities.services import (
     attendance_set,
 )
 from activities.views._helpers import safe_next
+from audit.services import audit_record
 from exports.responses import export_response
 from people.permissions import can, check, is_head, require
 
@@ -78,9 +79,14 @@ def activity_export(request, fmt: str):
 
 def _detail_context(request, activity: Activity) -> dict:
     user = request.user
+    note = personal_note_for(user, activity)
+    if note is not None and request.method == "GET":
+        # The private notes may hold health or disability details (specific
+        # personal data): every read is recorded, never the text.
+        audit_record(actor=user, action="personal_note.read", target=activity)
     return {
         "activity": activity,
-        "note": personal_note_for(user, activity),
+        "note": note,
         "attendances": attendances_for(activity),
         "dimensions": activity.dimensions.order_by("number"),
         "evidence": activity.evidence.all(),

@@ -9,6 +9,7 @@ third the scale totals; nothing loops over respondents in Python.
 from collections import defaultdict
 
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from assessments.item_analysis import (
@@ -121,13 +122,16 @@ def item_analysis_refresh(*, instrument: Instrument) -> ItemAnalysis:
     choices: dict[int, dict[int, int]] = defaultdict(dict)  # item → value → n
     scores: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for item_id, value, x, n in _rows(_PER_CHOICE, base):
+        value, x, n = int(value), int(x), int(n)
         choices[item_id][value] = choices[item_id].get(value, 0) + n
         scores[item_id][x] += n
+    # Sums arrive as int (SQLite) or Decimal (PostgreSQL's SUM of bigint).
     complete = {
-        row[0]: row[1:] for row in _rows(_PER_ITEM_COMPLETE, [*base, instrument.pk])
+        row[0]: tuple(int(v or 0) for v in row[1:])
+        for row in _rows(_PER_ITEM_COMPLETE, [*base, instrument.pk])
     }
     scales = {
-        (dim, trait): (n, sum_t, sum_t2)
+        (dim, trait): (int(n), int(sum_t or 0), int(sum_t2 or 0))
         for dim, trait, n, sum_t, sum_t2 in _rows(
             _PER_SCALE_COMPLETE, [*base, instrument.pk]
         )
@@ -209,3 +213,20 @@ def item_analysis_refresh(*, instrument: Instrument) -> ItemAnalysis:
         )
     ScaleStatistic.objects.bulk_create(scale_rows)
     return analysis
+
+
+def item_analyses_stale() -> list[int]:
+    """Instruments with a submission newer than their stored analysis (or none):
+    what the nightly sweep recomputes when a queued refresh was lost."""
+    latest = (
+        Attempt.objects.filter(status=Attempt.Status.SUBMITTED)
+        .values("window__instrument_id")
+        .annotate(last=Max("submitted_at"))
+    )
+    computed = dict(ItemAnalysis.objects.values_list("instrument_id", "computed_at"))
+    return sorted(
+        row["window__instrument_id"]
+        for row in latest
+        if computed.get(row["window__instrument_id"]) is None
+        or computed[row["window__instrument_id"]] < row["last"]
+    )

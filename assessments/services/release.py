@@ -6,6 +6,7 @@ to the outbox. The notices are delivered after commit by ``notices.deliver``;
 ``dedupe_key`` makes "one notice per (result, recipient)" a database guarantee.
 """
 
+import logging
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
@@ -30,7 +31,8 @@ from assessments.services.taking import (
 from audit.services import audit_record
 from people.models import Employee, User
 from people.permissions import check
-from sosiokultural.broker import publish
+
+logger = logging.getLogger(__name__)
 
 
 def latest_levels_refresh(*, employee_id: int) -> None:
@@ -117,17 +119,28 @@ def results_release(*, results: Iterable[Result], by: User | None) -> int:
 
 def item_analysis_queue(*, instrument_ids: Iterable[int]) -> None:
     """Recompute the item analysis of these instruments once the caller's
-    transaction has committed (``assessments.tasks.item_analysis_refresh``). With
-    the broker down the release still succeeds; the analysis is recomputed at the
-    next release of the instrument."""
-    from assessments.tasks import item_analysis_refresh
-
+    transaction has committed (``assessments.tasks.item_analysis_refresh``)."""
     for instrument_id in sorted(set(instrument_ids)):
         transaction.on_commit(
-            lambda pk=instrument_id: publish(
-                item_analysis_refresh, kwargs={"instrument_id": pk}
-            )
+            lambda pk=instrument_id: item_analysis_publish(instrument_id=pk)
         )
+
+
+def item_analysis_publish(*, instrument_id: int) -> bool:
+    """Queue the recomputation; a broker outage is logged, not raised (the release
+    has happened): the nightly ``assessments.item_analysis_sweep`` catches up."""
+    from assessments.tasks import item_analysis_refresh
+    from notices.services import broker_down
+
+    eager = item_analysis_refresh.app.conf.task_always_eager
+    if not eager and broker_down():
+        return False
+    try:
+        item_analysis_refresh.apply_async(kwargs={"instrument_id": instrument_id})
+    except Exception:  # noqa: BLE001 - any broker failure: the sweep catches up
+        logger.warning("item analysis of %s not queued; the sweep will", instrument_id)
+        return False
+    return True
 
 
 def _snapshot(result: Result) -> dict:

@@ -198,3 +198,21 @@ def test_releasing_a_round_queues_one_recomputation_per_instrument(
         item_analysis_queue(instrument_ids=[instrument.pk, instrument.pk])
     assert len(callbacks) == 1
     assert ItemAnalysis.objects.get(instrument=instrument).respondents == 6
+
+
+def test_a_lost_refresh_is_caught_up_by_the_sweep(round_answered, monkeypatch):
+    from assessments import tasks
+    from assessments.services.analysis import item_analyses_stale
+    from assessments.services.release import item_analysis_publish
+
+    instrument, __ = round_answered
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionRefusedError("broker down")
+
+    monkeypatch.setattr(tasks.item_analysis_refresh, "apply_async", broker_down)
+    assert item_analysis_publish(instrument_id=instrument.pk) is False
+    assert item_analyses_stale() == [instrument.pk]
+    assert tasks.item_analysis_sweep() == 1
+    assert item_analyses_stale() == []
+    assert instrument.analysis.respondents == 6

@@ -104,11 +104,21 @@ def test_answer_bad_value_gives_message(login, roles, attempt_a, items):
     assert "Pilihan jawaban tidak dikenal." in response.content.decode()
 
 
-def test_take_expired_attempt_redirects_to_result(login, roles, attempt_a):
+def test_take_expired_attempt_get_submits_nothing(login, roles, attempt_a):
     attempt_start(attempt=attempt_a, now=timezone.now() - timedelta(hours=1))
-    response = login(roles.staff_a).get(f"/uji/kerjakan/{attempt_a.pk}/")
+    client = login(roles.staff_a)
+    response = client.get(f"/uji/kerjakan/{attempt_a.pk}/")
     attempt_a.refresh_from_db()
-    assert response["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert response.status_code == 200
+    assert attempt_a.status == "started"
+    assert not Result.objects.filter(attempt=attempt_a).exists()
+    assert "Waktu habis." in response.content.decode()
+    # The page's button (a POST) submits what was saved, as timed out.
+    done = client.post(f"/uji/kerjakan/{attempt_a.pk}/serahkan/")
+    attempt_a.refresh_from_db()
+    assert done["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert (attempt_a.status, attempt_a.auto_submitted) == ("submitted", True)
+    assert client.get(f"/uji/kerjakan/{attempt_a.pk}/")["Location"] == done["Location"]
 
 
 # -- results ------------------------------------------------------------------------
@@ -125,12 +135,27 @@ def test_result_detail_scoping(login, roles, attempt_a):
     assert login(roles.head_b).get(url).status_code == 404
 
 
-def test_result_personality_hidden_from_head(login, roles, attempt_a):
+def test_result_personality_only_for_employee_assessor_and_head(
+    login, roles, attempt_a
+):
+    """Specific personal data: the employee, BPSDM (the assessor) and the heads
+    over the employee; not administrators or the inspectorate. Each read is
+    recorded in the audit trail."""
+    from audit.models import AuditEvent
+
     result = _submitted(attempt_a)
     url = f"/uji/hasil/{result.pk}/"
-    assert login(roles.staff_a).get(url).context["personality"] is not None
-    assert login(roles.bpsdm).get(url).context["personality"] is not None
-    assert login(roles.head_a).get(url).context["personality"] is None
+    readers = [roles.staff_a, roles.bpsdm, roles.head_a, roles.head_kecamatan]
+    for user in readers:
+        assert login(user).get(url).context["personality"] is not None, user
+    for user in [roles.admin, roles.inspector]:
+        assert login(user).get(url).context["personality"] is None, user
+    assert login(roles.head_b).get(url).status_code == 404
+    reads = AuditEvent.objects.filter(action="personality.read", target_id=result.pk)
+    assert sorted(reads.values_list("actor__username", flat=True)) == sorted(
+        u.username for u in readers
+    )
+    assert set(reads.values_list("target_type", flat=True)) == {"assessments.result"}
 
 
 def test_result_release_by_head_and_outsider(login, roles, attempt_a):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -19,11 +18,9 @@ def instrument_analysis(request, pk: int):
     instrument = get_object_or_404(Instrument, pk=pk)
     if request.method == "POST":
         check(request.user, REFRESH_ITEM_ANALYSIS)
-        from assessments.tasks import item_analysis_refresh
+        from assessments.services.release import item_analysis_queue
 
-        transaction.on_commit(
-            lambda: item_analysis_refresh.delay(instrument_id=instrument.pk)
-        )
+        item_analysis_queue(instrument_ids=[instrument.pk])
         messages.info(
             request,
             _(

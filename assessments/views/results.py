@@ -19,6 +19,7 @@ from assessments.permissions import (
     RELEASE_RESULT,
     RESCORE,
     RESCORE_RESULT,
+    SEE_PERSONALITY,
 )
 from assessments.selectors import (
     attempt_get_for_user,
@@ -27,13 +28,13 @@ from assessments.selectors import (
     result_get_for_user,
     results_of_employee,
     results_visible_to,
-    sees_personality,
 )
 from assessments.services import (
     result_release,
     result_rescore,
     supervisor_ratings_set,
 )
+from audit.services import audit_record
 from competencies.gaps import gap
 from competencies.selectors import dimensions, required_levels
 from people.permissions import can, check, fetch, is_self, require
@@ -63,11 +64,11 @@ def result_list(request):
 @login_required
 def result_detail(request, pk: int):
     result = result_get_for_user(request.user, pk)
-    personality = (
-        list(result.personality_scores.all())
-        if sees_personality(request.user, result)
-        else None
-    )
+    personality = None
+    if can(request.user, SEE_PERSONALITY, result):
+        personality = list(result.personality_scores.all())
+        # Specific personal data: who read it, and when, is kept.
+        audit_record(actor=request.user, action="personality.read", target=result)
     rows = result_feedback(result)
     return render(
         request,

@@ -50,9 +50,12 @@ def _result_url(attempt: Attempt) -> str:
 @login_required
 def take(request, pk: int):
     attempt = attempt_get_for_taker(request.user, pk)
-    if _finalise_if_expired(request, attempt) or attempt.status == "submitted":
-        attempt.refresh_from_db()
+    if attempt.status == Attempt.Status.SUBMITTED:
         return redirect(_result_url(attempt))
+    if attempt_is_expired(attempt):
+        # A GET changes nothing (a prefetching browser or a link preview must not
+        # submit a test): the submission is a POST, or the beat task's.
+        return render(request, "assessments/take_expired.html", {"attempt": attempt})
     window = attempt.window
     instrument = window.instrument
     if attempt.status == Attempt.Status.ASSIGNED:

@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from ledger.models import JPRule
 from ledger.services import jp_credit_set
-from people.tests.factories import EmployeeFactory
+from people.tests.factories import EmployeeFactory, UnitFactory
 
 YEAR = timezone.localdate().year
 
@@ -24,16 +25,34 @@ def credit(employee, minutes, day=1, key=None):
     )
 
 
-def test_index_redirects_by_role(roles, login):
+def test_index_redirects_by_role(roles, org, login):
     staff = login(roles.staff_a).get("/jp/")
     assert staff["Location"] == f"/jp/pegawai/{roles.staff_a.employee.pk}/"
     head = login(roles.head_a).get("/jp/")
     assert head["Location"] == f"/jp/unit/{roles.head_a.employee.unit_id}/"
     bpsdm = login(roles.bpsdm).get("/jp/")
     assert bpsdm.status_code == 200
-    rows = {unit.code: (total, behind) for unit, total, behind in bpsdm.context["rows"]}
-    assert rows["JB-KMB"] == (5, 5)
-    assert rows["JB-KMB-MU"] == (2, 2)
+    assert bpsdm.context["total"].required == 5
+    rows = {
+        row.unit.code: (row.compliance.required, row.compliance.behind)
+        for row in bpsdm.context["rows"]
+    }
+    assert rows[org.province.code] == (5, 5)
+    drill = login(roles.bpsdm).get("/jp/", {"unit": org.kecamatan.pk})
+    rows = {
+        row.unit.code: (row.compliance.required, row.compliance.behind)
+        for row in drill.context["rows"]
+    }
+    assert rows == {org.kel_a.code: (2, 2), org.kel_b.code: (2, 2)}
+    assert drill.context["total"].required == 5
+
+
+def test_index_drill_down_scope(roles, org, login):
+    head = login(roles.head_a)
+    assert head.get("/jp/", {"unit": org.kel_a.pk}).status_code == 200
+    assert head.get("/jp/", {"unit": org.kel_b.pk}).status_code == 404
+    assert head.get("/jp/", {"unit": "x"}).status_code == 404
+    assert login(roles.staff_a).get("/jp/", {"unit": org.kel_a.pk}).status_code == 403
 
 
 def test_employee_page_shows_total_progress_and_entries(roles, login):
@@ -93,10 +112,10 @@ def test_unit_page_lists_who_is_behind(roles, org, login):
         (roles.staff_a.employee, Decimal("2.22"), Decimal("17.78")),
         (done, Decimal("21.11"), Decimal("0")),
     ]
-    assert response.context["behind_count"] == 2
+    assert response.context["compliance"].behind == 2
     days = response.context["days_left"]
     html = response.content.decode()
-    assert "2 dari 3 pegawai ASN belum mencapai 20 JP" in html
+    assert "2 dari 3 pegawai wajib minimal JP belum mencapainya" in html
     assert f"Sisa {days} hari di tahun ini." in html
     behind = client.get(f"/jp/unit/{org.kel_a.pk}/", {"kurang": "1"})
     assert [s.employee for s in behind.context["standings"]] == [
@@ -117,13 +136,29 @@ def test_unit_page_query_count_does_not_grow(
     roles, org, login, django_assert_num_queries
 ):
     client = login(roles.head_kecamatan)
+    url = f"/jp/unit/{org.kecamatan.pk}/"
     with CaptureQueriesContext(connection) as small:
-        client.get(f"/jp/unit/{org.kecamatan.pk}/")
-    for i in range(15):
+        client.get(url)
+    for i in range(60):
         credit(EmployeeFactory(unit=org.kel_b), 30 + i)
     with django_assert_num_queries(len(small.captured_queries)):
-        response = client.get(f"/jp/unit/{org.kecamatan.pk}/")
-    assert len(response.context["standings"]) == 20
+        response = client.get(url)
+    assert len(response.context["standings"]) == 50
+    assert response.context["page"].paginator.count == 65
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(url, {"kurang": "1", "page": "2"})
+
+
+def test_index_query_count_does_not_grow(roles, org, login, django_assert_num_queries):
+    client = login(roles.bpsdm)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/jp/")
+    for i in range(20):
+        credit(EmployeeFactory(unit=org.kel_b), 30 + i)
+    UnitFactory(parent=org.province, code="JB-X")
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get("/jp/")
+    assert response.context["total"].required == 25
 
 
 def test_employee_page_query_count_does_not_grow(
@@ -144,7 +179,9 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
     credit(roles.staff_a.employee, 100)
     client = login(roles.head_a)
     response = client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.csv", {"kurang": "1"})
-    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == [
         "Nama",
         "NIP",
@@ -152,38 +189,40 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
         "Unit",
         "Jabatan",
         "Status kepegawaian",
+        "Dihitung dari",
+        "Dihitung sampai",
         "Menit",
         "JP",
-        "JP minimal",
+        "Ketentuan",
+        "Target JP",
         "Kurang JP",
+        "Lebih JP",
         "Persen",
     ]
     staff = roles.staff_a.employee
-    assert len(rows) == 3  # both are behind
-    assert [staff.name, staff.nip] in [r[:2] for r in rows]
-    assert [r for r in rows if r[0] == staff.name][0] == [
+    assert rows[2] == [
         staff.name,
         staff.nip,
         org.kel_a.code,
         org.kel_a.name,
         staff.position_type.name,
         "PNS",
+        f"01-01-{YEAR}",
+        f"31-12-{YEAR}",
         "100,00",
         "2,22",
-        "20",
+        "minimum",
+        "20,00",
         "17,78",
+        "",
         "11",
     ]
+    assert len(rows) == 3
     book = load_workbook(
         io.BytesIO(client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx").getvalue())
     )
-    assert book.sheetnames == ["Keterangan", f"JP {timezone.localdate().year}"]
-    data = book.worksheets[1]
-    assert data.max_row == 3
-    typed = list(data.iter_rows(min_row=2, values_only=True))
-    assert (staff.name, 100, 2.22, 20, 17.78, 11) in [
-        (r[0], r[6], r[7], r[8], r[9], r[10]) for r in typed
-    ]
+    assert book.sheetnames == ["Keterangan", f"JP {YEAR}"]
+    assert book.worksheets[1].max_row == 3
     assert (
         login(roles.head_b).get(f"/jp/unit/{org.kel_a.pk}/ekspor.csv").status_code
         == 404
@@ -198,12 +237,83 @@ def test_dashboard_cards(roles, login):
     assert card.value == "2,22 JP"
     assert card.tone == "warning"
     head = {c.title: c for c in login(roles.head_a).get("/").context["cards"]}
-    assert head["Pegawai belum mencapai 20 JP"].value == "2"
+    card = head["Pegawai belum mencapai minimal JP"]
+    assert (card.value, card.detail) == (
+        "2",
+        "dari 2 pegawai wajib minimal JP di cakupan Anda",
+    )
     bpsdm = {c.title: c for c in login(roles.bpsdm).get("/").context["cards"]}
-    assert bpsdm["ASN belum mencapai 20 JP (semua unit)"].value == "5"
+    assert bpsdm["Pegawai belum mencapai minimal JP (semua unit)"].value == "5"
 
 
 def test_nav(roles):
     from ledger.nav import items
 
     assert [i.url for i in items(roles.staff_a)] == ["/jp/"]
+
+
+def test_rules_page_everyone_reads_bpsdm_edits(roles, login):
+    page = login(roles.staff_a).get("/jp/aturan/")
+    assert page.status_code == 200
+    assert page.context["form"] is None
+    html = page.content.decode()
+    assert "Minimal 20 JP per tahun" in html
+    assert "Paling banyak 24 JP per tahun kontrak" in html
+    data = {
+        "employment_status": "PPPK",
+        "effective_from": f"{YEAR + 1}-01-01",
+        "kind": "cap",
+        "jp": "30",
+        "basis": "contract",
+        "minutes_per_jp": "45",
+        "legal_basis": "UU 20/2023",
+    }
+    assert login(roles.staff_a).post("/jp/aturan/baru/", data).status_code == 403
+    assert login(roles.head_a).post("/jp/aturan/baru/", data).status_code == 403
+    client = login(roles.bpsdm)
+    assert client.get("/jp/aturan/").context["form"] is not None
+    assert client.post("/jp/aturan/baru/", data).status_code == 302
+    rule = JPRule.objects.get(effective_from=date(YEAR + 1, 1, 1))
+    assert (rule.kind, rule.jp, rule.created_by) == ("cap", Decimal(30), roles.bpsdm)
+    again = client.post("/jp/aturan/baru/", data)
+    assert again.status_code == 400
+    assert "Sudah ada aturan untuk status ini" in again.content.decode()
+    past = client.post("/jp/aturan/baru/", {**data, "effective_from": "2020-01-01"})
+    assert past.status_code == 400
+    assert "Aturan baru berlaku paling cepat hari ini." in past.content.decode()
+    empty = client.post("/jp/aturan/baru/", {**data, "jp": ""})
+    assert "Isi jumlah JP untuk minimal atau batas atas." in empty.content.decode()
+    assert client.post("/jp/aturan/baru/", {**data, "jp": "abc"}).status_code == 400
+    in_force = JPRule.objects.get(employment_status="PNS")
+    client.post(f"/jp/aturan/{in_force.pk}/hapus/")
+    assert JPRule.objects.filter(pk=in_force.pk).exists()
+    assert login(roles.head_a).post(f"/jp/aturan/{rule.pk}/hapus/").status_code == 403
+    client = login(roles.bpsdm)
+    assert client.post(f"/jp/aturan/{rule.pk}/hapus/").status_code == 302
+    assert not JPRule.objects.filter(pk=rule.pk).exists()
+    assert client.get(f"/jp/aturan/{in_force.pk}/hapus/").status_code == 405
+
+
+def test_pppk_pages_show_the_contract_year_and_the_cap(org, roles, login):
+    contract = EmployeeFactory(
+        unit=org.kel_a,
+        employment_status="PPPK",
+        contract_starts_on=date(YEAR - 1, 1, 1),
+    )
+    jp_credit_set(
+        source_key="p",
+        source="external",
+        occurred_on=date(YEAR, 1, 1),
+        description="Diklat",
+        jp_credits={contract.pk: 25},
+    )
+    page = login(roles.head_a).get(f"/jp/pegawai/{contract.pk}/")
+    standing = page.context["standing"]
+    assert (standing.by_contract, standing.window.starts_on, standing.over) == (
+        True,
+        date(YEAR, 1, 1),
+        True,
+    )
+    assert "Melebihi batas 24 JP sebanyak 1,00 JP." in page.content.decode()
+    unit = login(roles.head_a).get(f"/jp/unit/{org.kel_a.pk}/", {"lebih": "1"})
+    assert [s.employee for s in unit.context["standings"]] == [contract]

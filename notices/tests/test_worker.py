@@ -11,7 +11,9 @@ from sosiokultural.testing import wait_for
 @pytest.mark.broker
 def test_welcome_notice_delivered_by_real_worker(celery_worker_process, org):
     employee = EmployeeFactory(unit=org.kel_a, email="baru@example.id")
-    user = employee_login_create(employee=employee, username="baru", password="x" * 10)
+    user = employee_login_create(
+        employee=employee, username="baru", password="Meruya-Utara-2025"
+    )
     delivered = wait_for(
         lambda: Notice.objects.filter(
             recipient=user, kind="welcome", status="delivered"

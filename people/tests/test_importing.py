@@ -128,3 +128,82 @@ def test_import_command_success_and_failure(org, positions, tmp_path):
         call_command("import_employees", str(bad), stderr=err)
     assert err.getvalue().strip() == "baris 2: NIP harus terdiri dari tepat 18 angka."
     assert Employee.objects.count() == 3
+
+
+CONTRACT = (
+    "nama,nip,unit,jabatan,status,jenis_kelamin,tanggal_penempatan,"
+    "kontrak_mulai,kontrak_selesai\n"
+    "Siti Rahma,200012312024212001,JB-KMB-MU,CRO,PPPK,P,2024-01-06,{start},{end}\n"
+)
+
+
+def test_import_sets_pppk_contracts_and_rewindows_the_jp_totals(org, positions):
+    from datetime import date
+    from decimal import Decimal
+
+    from ledger.models import JPTotal
+    from ledger.services import jp_credit_set
+
+    employees_import(
+        filename="p.csv",
+        content=CONTRACT.format(start="2025-08-01", end="2030-07-31").encode(),
+    )
+    siti = Employee.objects.get(nip="200012312024212001")
+    assert (str(siti.contract_starts_on), str(siti.contract_ends_on)) == (
+        "2025-08-01",
+        "2030-07-31",
+    )
+    jp_credit_set(
+        source_key="x",
+        source="internal",
+        occurred_on=date(2026, 3, 1),
+        description="Briefing",
+        credits={siti.pk: 90},
+    )
+    contract_rows = JPTotal.objects.filter(employee=siti, basis="contract")
+    assert list(contract_rows.values_list("starts_on", "jp")) == [
+        (date(2025, 8, 1), Decimal("2.00"))
+    ]
+    employees_import(
+        filename="p.csv",
+        content=CONTRACT.format(start="2026-01-01", end="").encode(),
+    )
+    assert list(contract_rows.values_list("starts_on", "ends_on")) == [
+        (date(2026, 1, 1), date(2026, 12, 31))
+    ]
+    # A file without the contract columns leaves the dates alone.
+    employees_import(filename="pegawai.csv", content=GOOD.encode())
+    siti.refresh_from_db()
+    assert str(siti.contract_starts_on) == "2026-01-01"
+
+
+def test_import_rejects_bad_contract_dates(org, positions):
+    with pytest.raises(EmployeeImportError) as bad:
+        employees_import(
+            filename="p.csv",
+            content=CONTRACT.format(start="kemarin", end="").encode(),
+        )
+    assert bad.value.errors == [
+        (2, "tanggal kontrak mulai 'kemarin' tidak valid (format TTTT-BB-HH)")
+    ]
+    with pytest.raises(EmployeeImportError) as reversed_dates:
+        employees_import(
+            filename="p.csv",
+            content=CONTRACT.format(start="2026-01-01", end="2025-01-01").encode(),
+        )
+    assert reversed_dates.value.errors == [
+        (2, "Tanggal selesai kontrak tidak boleh sebelum tanggal mulai.")
+    ]
+    pns = CONTRACT.replace(
+        "200012312024212001,JB-KMB-MU,CRO,PPPK,P",
+        ("196608011988031001,JB-KMB-MU,staf-teknis,PNS,L"),
+    )
+    with pytest.raises(EmployeeImportError) as not_pppk:
+        employees_import(
+            filename="p.csv",
+            content=pns.format(start="2026-01-01", end="").encode(),
+        )
+    assert not_pppk.value.errors == [
+        (2, "Tanggal kontrak hanya diisi untuk pegawai PPPK.")
+    ]
+    assert Employee.objects.count() == 0

@@ -10,7 +10,6 @@ then nomination, so two writers cannot deadlock.
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -20,7 +19,6 @@ from django.utils.translation import gettext_noop
 
 from audit.services import audit_record
 from competencies.models import Dimension
-from ledger.jp import minutes_from_jp
 from ledger.services import jp_credit_clear, jp_credit_set
 from notices.services import notice_create
 from people.models import Employee, User
@@ -350,9 +348,7 @@ def _credit(nomination: Nomination, program: Program) -> None:
         source="external",
         occurred_on=program.ends_on,
         description=_("Program BPSDM: %(title)s") % {"title": program.title},
-        credits={
-            nomination.employee_id: minutes_from_jp(program.jp, settings.JP_MINUTES)
-        },
+        jp_credits={nomination.employee_id: program.jp},
         form_id=program.form_id,
     )
 

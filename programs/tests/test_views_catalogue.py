@@ -145,6 +145,25 @@ def test_head_nominates_several(org, roles, login, program, fw):
     }
 
 
+def test_nominating_a_pppk_past_the_cap_warns_but_saves(org, roles, login, program, fw):
+    contract = EmployeeFactory(unit=org.kel_a, employment_status="PPPK")
+    response = login(roles.head_a).post(
+        f"/program/{program.pk}/usulkan/",
+        {
+            "employees": [roles.staff_a.employee.pk, contract.pk],
+            "reason": "Gap manajemen konflik",
+            "dimension": fw[0]["manajemen-konflik"].pk,
+        },
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown[-1] == (
+        "1 PPPK akan melebihi batas JP tahun kontraknya bila mengikuti program ini: "
+        f"{contract.name}."
+    )
+    assert Nomination.objects.filter(employee=contract).exists()
+
+
 def test_nominating_outside_subtree_is_404_and_nothing_saved(roles, login, program):
     client = login(roles.head_a)
     response = client.post(

@@ -308,3 +308,29 @@ def test_my_programs_query_count_constant(roles, login, fw, django_assert_num_qu
     constant_queries(
         login(roles.staff_a), "/program/saya/", grow, django_assert_num_queries
     )
+
+
+def test_queue_and_detail_warn_when_a_pppk_would_pass_the_cap(
+    org, roles, login, program
+):
+    contract = EmployeeFactory(unit=org.kel_a, employment_status="PPPK")
+    warned = NominationFactory(program=program, employee=contract)
+    NominationFactory(program=program, employee=roles.staff_a.employee)
+    client = login(roles.bpsdm)
+    rows = {
+        n.employee: n.cap_warning
+        for n in client.get("/program/antrean/").context["page"]
+    }
+    assert rows[roles.staff_a.employee] is None
+    warning = rows[contract]
+    assert (warning.jp, warning.adding, warning.after) == (
+        Decimal("0.00"),
+        Decimal(30),
+        Decimal(30),
+    )
+    page = client.get(f"/program/usulan/{warned.pk}/")
+    assert "Melebihi batas PPPK 24 JP: sudah 0,00 JP, program ini 30 JP" in text(page)
+    # A warning only: the approval goes through.
+    client.post(f"/program/usulan/{warned.pk}/setujui/")
+    warned.refresh_from_db()
+    assert warned.state == State.APPROVED

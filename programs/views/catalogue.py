@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from exports.responses import export_response
+from ledger.selectors import jp_cap_warnings
 from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
 from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm
@@ -173,10 +174,33 @@ def program_nominate(request, pk: int):
                 _("%(n)s pegawai diusulkan; menunggu keputusan BPSDM.")
                 % {"n": len(created)},
             )
+            _warn_caps(request, program, data["employees"])
             return redirect("programs:program_detail", pk=program.pk)
     return render(
         request, "programs/program_nominate.html", {"form": form, "program": program}
     )
+
+
+def _warn_caps(request, program, employees) -> None:
+    """Tell the nominating head which PPPK this program takes past their JP cap
+    (a warning: the nomination stands)."""
+    over = [
+        w
+        for w in jp_cap_warnings((e, program.ends_on, program.jp) for e in employees)
+        if w
+    ]
+    if over:
+        names = ", ".join(w.employee.name for w in over[:5])
+        if len(over) > 5:
+            names += ", …"
+        messages.warning(
+            request,
+            _(
+                "%(n)s PPPK akan melebihi batas JP tahun kontraknya bila mengikuti "
+                "program ini: %(names)s."
+            )
+            % {"n": len(over), "names": names},
+        )
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ledger.selectors import jp_by_employee
+from ledger.selectors import jp_by_employee, jp_cap_warnings
 from people.permissions import check, require
 from people.selectors import user_employee
 from programs.forms import CompletionForm, NominationFilterForm, RejectForm
@@ -72,8 +72,12 @@ def _with_seats(nominations) -> list[Nomination]:
         )
     )
     seats = {p.pk: seats_left(p.capacity, p.approved) for p in rows}
-    for n in nominations:
+    warnings = jp_cap_warnings(
+        (n.employee, n.program.ends_on, n.program.jp) for n in nominations
+    )
+    for n, warning in zip(nominations, warnings, strict=True):
         n.seats_now = seats.get(n.program_id, 0)
+        n.cap_warning = warning
     return nominations
 
 
@@ -155,6 +159,13 @@ def nomination_reject_view(request, pk: int):
     return _decided(request, pk)
 
 
+def _cap_warning(nomination: Nomination):
+    if not nomination.is_pending:
+        return None
+    program = nomination.program
+    return jp_cap_warnings([(nomination.employee, program.ends_on, program.jp)])[0]
+
+
 @login_required
 def nomination_detail(request, pk: int):
     nomination = nomination_get_for_user(request.user, pk)
@@ -166,6 +177,17 @@ def nomination_detail(request, pk: int):
             "program": nomination.program,
             "reject_form": RejectForm(),
             "program_ended": timezone.localdate() >= nomination.program.ends_on,
+            "cap_warning": jp_cap_warnings(
+                [
+                    (
+                        nomination.employee,
+                        nomination.program.ends_on,
+                        nomination.program.jp,
+                    )
+                ]
+            )[0]
+            if nomination.is_pending
+            else None,
         },
     )
 

@@ -7,15 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
-from django.db.models import Sum
-
 from assessments.models import DimensionResult, LatestLevel, Result
 from competencies.gaps import gap
 from competencies.models import DevelopmentForm, Dimension, RequiredLevel, Standard
 from competencies.selectors import matrix, standard_in_force
-from ledger.jp import jp_from_minutes, jp_remaining, progress_percent
-from ledger.models import JPEntry
+from ledger.selectors import JPStanding, jp_standing, reckoning
 from people.models import Employee
 from reports.models import DevelopmentPlan, PlanItem
 from reports.selectors.plans import PlanProgress, plan_for, plan_items, progress_of
@@ -61,8 +57,7 @@ class EmployeeReport:
     plan: DevelopmentPlan | None
     items: list[PlanItem]
     progress: PlanProgress
-    jp: Decimal
-    jp_minimum: int
+    jp_standing: JPStanding
 
     @property
     def dimensions(self) -> list[Dimension]:
@@ -81,12 +76,25 @@ class EmployeeReport:
         return [line for line in self.lines if line.gap]
 
     @property
+    def jp(self) -> Decimal:
+        return self.jp_standing.jp
+
+    @property
+    def jp_kind(self) -> str:
+        return self.jp_standing.kind
+
+    @property
+    def jp_minimum(self) -> Decimal | None:
+        """The minimum or cap of the employee's status (``None`` without one)."""
+        return self.jp_standing.target
+
+    @property
     def jp_percent(self) -> int:
-        return progress_percent(self.jp, self.jp_minimum)
+        return self.jp_standing.percent
 
     @property
     def jp_remaining(self) -> Decimal:
-        return jp_remaining(self.jp, self.jp_minimum)
+        return self.jp_standing.missing
 
     def chart_data(self) -> dict:
         """What the radar chart draws (passed with ``json_script``)."""
@@ -126,15 +134,6 @@ def history_of(employee: Employee, dimensions: list[Dimension]) -> list[HistoryR
         if dimension_id in order:
             rounds[result_id].levels[order[dimension_id]] = level
     return list(rounds.values())
-
-
-def jp_of_year(employee: Employee, year: int) -> Decimal:
-    minutes = JPEntry.objects.filter(
-        employee=employee,
-        occurred_on__gte=date(year, 1, 1),
-        occurred_on__lte=date(year, 12, 31),
-    ).aggregate(total=Sum("minutes"))["total"]
-    return jp_from_minutes(minutes or 0, settings.JP_MINUTES)
 
 
 def employee_report(
@@ -178,6 +177,5 @@ def employee_report(
         plan=plan,
         items=items,
         progress=progress_of(items),
-        jp=jp_of_year(employee, today.year),
-        jp_minimum=settings.JP_ANNUAL_MINIMUM,
+        jp_standing=jp_standing(employee, reckoning(today)),
     )

@@ -1,27 +1,30 @@
 """The unit report: a heatmap of the unit subtree's active employees (one page)
 × dimensions coloured by gap, counts per dimension over the whole subtree, and
-JP compliance (employees at ≥ the annual minimum this year). A fixed number of
-queries whatever the size of the unit."""
+JP compliance (``ledger.selectors.unit_compliance``: the one definition, split by
+employment status). A fixed number of queries whatever the size of the unit."""
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 
 from assessments.selectors import latest_levels
 from competencies.gaps import gap
 from competencies.models import Dimension, Standard
 from competencies.selectors import dimensions as all_dimensions
 from competencies.selectors import levels_of, standard_in_force
-from ledger.jp import jp_from_minutes
-from ledger.models import JPEntry
-from ledger.selectors import minutes_by_employee
+from ledger.selectors import (
+    Compliance,
+    JPStanding,
+    reckoning,
+    standings_of,
+    unit_compliance,
+)
 from people.models import Employee, Unit
 from people.tree import subtree_q
-from reports.gapstats import Stats, jp_threshold_minutes, percent, total
+from reports.gapstats import Stats, total
 from reports.periods import period_now
 from reports.selectors.aggregate import Filters, subtree_stats
 from reports.selectors.plans import PlanProgress, plans_progress
@@ -50,8 +53,12 @@ class Cell:
 class HeatmapRow:
     employee: Employee
     cells: list[Cell]
-    jp: Decimal
+    standing: JPStanding
     plan: PlanProgress | None
+
+    @property
+    def jp(self) -> Decimal:
+        return self.standing.jp
 
     @property
     def tested(self) -> bool:
@@ -59,7 +66,8 @@ class HeatmapRow:
 
     @property
     def meets_jp(self) -> bool:
-        return self.jp >= settings.JP_ANNUAL_MINIMUM
+        """Not behind a minimum and not above a cap."""
+        return not (self.standing.behind or self.standing.over)
 
 
 @dataclass
@@ -72,7 +80,7 @@ class UnitReport:
     page: Page
     rows: list[HeatmapRow]
     employees: int
-    jp_compliant: int
+    jp: Compliance
 
     @property
     def by_dimension(self) -> list[tuple[Dimension, Stats]]:
@@ -83,12 +91,16 @@ class UnitReport:
         return total(self.stats.values())
 
     @property
-    def jp_minimum(self) -> int:
-        return settings.JP_ANNUAL_MINIMUM
+    def jp_compliant(self) -> int:
+        return self.jp.compliant
+
+    @property
+    def jp_minimum(self) -> Decimal | None:
+        return self.jp.minimum
 
     @property
     def jp_share(self) -> Decimal | None:
-        return percent(self.jp_compliant, self.employees)
+        return self.jp.share
 
 
 def unit_employees(unit: Unit) -> QuerySet[Employee]:
@@ -96,25 +108,6 @@ def unit_employees(unit: Unit) -> QuerySet[Employee]:
         Employee.objects.filter(subtree_q(unit), is_active=True)
         .select_related("unit", "position_type")
         .order_by("unit__path", "name", "pk")
-    )
-
-
-def jp_compliant_count(unit: Unit, year: int) -> int:
-    """Active employees of the subtree whose JP of ``year`` reach the annual
-    minimum: one GROUP BY … HAVING over the ledger, compared in minutes."""
-    threshold = jp_threshold_minutes(settings.JP_ANNUAL_MINIMUM, settings.JP_MINUTES)
-    return (
-        JPEntry.objects.filter(
-            subtree_q(unit, "employee__unit"),
-            employee__is_active=True,
-            occurred_on__gte=date(year, 1, 1),
-            occurred_on__lte=date(year, 12, 31),
-        )
-        .order_by()
-        .values("employee_id")
-        .annotate(minutes=Sum("minutes"))
-        .filter(minutes__gte=threshold)
-        .count()
     )
 
 
@@ -141,7 +134,15 @@ def unit_report(
     people = list(page.object_list)
     ids = [e.pk for e in people]
     levels = latest_levels(ids) if ids else {}
-    minutes = minutes_by_employee(ids, today.year) if ids else {}
+    rk = reckoning(today)
+    standings = (
+        {
+            s.employee.pk: s
+            for s in standings_of(Employee.objects.filter(pk__in=ids), rk)
+        }
+        if ids
+        else {}
+    )
     plans = plans_progress(ids, today.year) if ids else {}
     rows = [
         HeatmapRow(
@@ -150,7 +151,7 @@ def unit_report(
                 Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
                 for d in dims
             ],
-            jp=jp_from_minutes(minutes.get(e.pk, 0), settings.JP_MINUTES),
+            standing=standings[e.pk],
             plan=plans.get(e.pk),
         )
         for e in people
@@ -164,7 +165,7 @@ def unit_report(
         page=page,
         rows=rows,
         employees=employees,
-        jp_compliant=jp_compliant_count(unit, today.year),
+        jp=unit_compliance(unit, rk),
     )
 
 
@@ -176,14 +177,15 @@ def unit_export_rows(unit: Unit, *, today: date) -> tuple[list[Dimension], list]
     people = list(unit_employees(unit))
     ids = [e.pk for e in people]
     levels = latest_levels(ids) if ids else {}
-    minutes = minutes_by_employee(ids, today.year) if ids else {}
+    jp = {
+        s.employee.pk: s.jp
+        for s in standings_of(unit_employees(unit), reckoning(today))
+    }
     rows = []
     for e in people:
         cells = [
             Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
             for d in dims
         ]
-        rows.append(
-            (e, cells, jp_from_minutes(minutes.get(e.pk, 0), settings.JP_MINUTES))
-        )
+        rows.append((e, cells, jp[e.pk]))
     return dims, rows

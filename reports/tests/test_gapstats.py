@@ -3,11 +3,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.jp import jp_from_minutes
 from reports.gapstats import (
     Stats,
     combine,
-    jp_threshold_minutes,
     mean_gap,
     percent,
     stats_of,
@@ -74,13 +72,6 @@ def test_stats_of_follows_the_gap_rule(rows):
 def test_stats_of_surplus_is_not_a_negative_need():
     assert stats_of([(5, 2, 3)]).gap_sum == 0
     assert stats_of([(1, 4, 2)]).mean_gap == Decimal("3.00")
-
-
-@given(st.integers(0, 200_000).map(lambda n: Decimal(n) / 100))
-def test_jp_threshold_agrees_with_the_ledger_rounding(minutes):
-    threshold = jp_threshold_minutes(20, 45)
-    assert threshold == Decimal("899.775")
-    assert (minutes >= threshold) == (jp_from_minutes(minutes, 45) >= 20)
 
 
 def test_empty_stats():

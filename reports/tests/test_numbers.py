@@ -10,12 +10,14 @@ sosial 2 / 3, other dimensions 1 / 2. Current levels (D1, D2) and gaps:
     Jakarta Timur e_t1 2,2 → 1,0     (e_t2 inactive: never counted)
 """
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from competencies.selectors import standard_in_force
+from ledger.selectors import reckoning, unit_compliance
 from reports.gapstats import Stats, total
 from reports.periods import period_now
 from reports.selectors import (
@@ -25,7 +27,6 @@ from reports.selectors import (
     unit_report,
 )
 from reports.selectors.aggregate import Filters, subtree_stats
-from reports.selectors.unit import jp_compliant_count
 
 pytestmark = pytest.mark.django_db
 
@@ -254,19 +255,30 @@ def test_aggregate_top_rows_and_program_demand(province, org):
     assert {row.form.code: row.employees for row in past}["e-learning"] == 2
 
 
-def test_unit_report_jp_compliance_rounds_like_the_ledger(province, org):
-    year = timezone.localdate().year
-    # staff_a 900 min = 20.00 JP; e_a1 899.78 min → 20.00 JP; head_a 899.77 → 19.99.
-    assert jp_compliant_count(org.kel_a, year) == 2
-    assert jp_compliant_count(org.kel_a, year - 1) == 1  # e_a2, 2000 min last year
-    report = unit_report(org.kel_a, today=timezone.localdate(), page_number=1)
-    assert (report.jp_compliant, report.employees) == (2, 4)
-    assert report.jp_share == Decimal("50.0")
+def test_unit_report_jp_compliance_rounds_like_the_ledger(province, org, roles):
+    today = timezone.localdate()
+    # staff_a 900 min = 20.00 JP; head_a 899.77 → 19.99 JP (PNS: at least 20 JP);
+    # e_a1 899.78 → 20.00 JP (PPPK: under its 24 JP cap, not in the denominator).
+    report = unit_report(org.kel_a, today=today, page_number=1)
+    assert (report.jp_compliant, report.jp.required, report.employees) == (1, 3, 4)
+    assert report.jp_share == Decimal("33.3")
+    rows = {r.status: (r.employees, r.met, r.behind, r.over) for r in report.jp.rows}
+    assert rows == {
+        "PNS": (3, 1, 2, 0),
+        "CPNS": (0, 0, 0, 0),
+        "PPPK": (1, 1, 0, 0),
+        "NON_ASN": (0, 0, 0, 0),
+    }
+    last_year = unit_compliance(org.kel_a, reckoning(date(today.year - 1, 12, 31)))
+    assert (last_year.compliant, last_year.required) == (1, 3)  # e_a2, 2000 min
     jp = {row.employee.pk: row.jp for row in report.rows}
     assert jp[province.e_a1.pk] == Decimal("20.00")
-    assert [
-        row.meets_jp for row in report.rows if row.employee.pk == province.e_a1.pk
-    ] == [True]
+    assert jp[roles.head_a.employee.pk] == Decimal("19.99")
+    meets = {row.employee.pk: row.meets_jp for row in report.rows}
+    assert (meets[province.e_a1.pk], meets[roles.head_a.employee.pk]) == (
+        True,
+        False,
+    )
 
 
 def test_unit_report_heatmap_cells(province, org, roles):

@@ -29,9 +29,11 @@ def _day(offset: int = 1) -> date:
     return max(date(today.year, 1, 1), today - timedelta(days=offset))
 
 
-def _briefing(head, *, present, absent=(), dims, day=None, form="briefing"):
+def _briefing(
+    head, *, present, absent=(), dims, day=None, form="briefing", at=time(7, 45)
+):
     attendance = {e.pk: "present" for e in present} | {e.pk: "absent" for e in absent}
-    started = timezone.make_aware(datetime.combine(day or _day(), time(7, 45)))
+    started = timezone.make_aware(datetime.combine(day or _day(), at))
     return activity_record(
         recorder=head,
         form=DevelopmentForm.objects.get(code=form),
@@ -70,7 +72,8 @@ def test_item_done_by_verified_activity_and_undone_by_unverify(province, roles):
     activity = _briefing(roles.head_a, present=[staff], dims=[province.d1])
     assert activity.status == "verified"
     assert _state(item) == (activity.pk, None)
-    activity_unverify(activity=activity, actor=roles.head_a)
+    # The head who recorded it is not the one to undo it; the head above is.
+    activity_unverify(activity=activity, actor=roles.head_kecamatan)
     assert _state(item) == (None, None)
 
 
@@ -79,8 +82,15 @@ def test_item_not_done_by_other_form_dimension_absence_or_earlier_day(province, 
     other = roles.head_a.employee
     item = _item(province, staff, "briefing", created_on=timezone.localdate())
     _briefing(roles.head_a, present=[other], absent=[staff], dims=[province.d1])
-    _briefing(roles.head_a, present=[staff], dims=[province.d2])
-    _briefing(roles.head_a, present=[staff], dims=[province.d1], form="gathering")
+    # (one person is in one activity at a time: later hours of the day)
+    _briefing(roles.head_a, present=[staff], dims=[province.d2], at=time(9, 0))
+    _briefing(
+        roles.head_a,
+        present=[staff],
+        dims=[province.d1],
+        form="gathering",
+        at=time(11, 0),
+    )
     # Held the day before the item was planned.
     _briefing(roles.head_a, present=[staff], dims=[province.d1], day=_day(1))
     assert _state(item) == (None, None)

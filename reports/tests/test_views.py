@@ -50,7 +50,7 @@ def test_employee_report_query_count_constant(
     client = login(roles.head_a)
     url = f"/laporan/pegawai/{employee.pk}/"
     client.get(url)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         client.get(url)
     # More rounds, more items, more people elsewhere: same number of queries.
     today = timezone.localdate()
@@ -60,7 +60,7 @@ def test_employee_report_query_count_constant(
     for code in ("gathering", "pendekatan-personal"):
         PlanItemFactory(plan=plan, dimension=province.d1, form=province.fw.forms[code])
     EmployeeFactory.create_batch(10, unit=employee.unit)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert len(response.context["report"].history) == 3
 
@@ -100,14 +100,14 @@ def test_unit_report_query_count_constant(
     client = login(roles.head_kecamatan)
     url = f"/laporan/unit/{org.kecamatan.pk}/"
     client.get(url)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         client.get(url)
     today = timezone.localdate()
     for employee in EmployeeFactory.create_batch(
         12, unit=org.kel_b, position_type=province.staff
     ):
         released_result(employee, today - timedelta(days=3), {province.d1: 2})
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(url)
     assert response.context["report"].employees == 9 + 12
 

@@ -3,27 +3,57 @@ from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
+BROKER = "eager" if settings.CELERY_TASK_ALWAYS_EAGER else "ok"
 
-def test_health_reports_database_and_broker(client):
-    response = client.get("/health/")
-    expected_broker = "eager" if settings.CELERY_TASK_ALWAYS_EAGER else "ok"
+
+@pytest.mark.parametrize("url", ["/health/", "/health/siap/"])
+def test_health_and_readiness_report_database_and_broker(client, url):
+    response = client.get(url)
     assert response.status_code == 200
-    assert response.json() == {
-        "status": "ok",
-        "database": "ok",
-        "broker": expected_broker,
-    }
+    assert response.json() == {"status": "ok", "database": "ok", "broker": BROKER}
 
 
-def test_health_503_when_database_down(client, monkeypatch):
-    monkeypatch.setattr("sosiokultural.views._database_ok", lambda: False)
+def test_health_stays_200_when_only_the_broker_is_down(client, monkeypatch):
+    """The load balancer keeps every web node while Redis is down."""
+    monkeypatch.setattr("sosiokultural.views._broker_status", lambda: "down")
     response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "down"}
+
+
+def test_readiness_503_when_the_broker_is_down(client, monkeypatch):
+    monkeypatch.setattr("sosiokultural.views._broker_status", lambda: "down")
+    response = client.get("/health/siap/")
+    assert response.status_code == 503
+    assert response.json() == {"status": "down", "database": "ok", "broker": "down"}
+
+
+@pytest.mark.parametrize("url", ["/health/", "/health/siap/"])
+def test_health_and_readiness_503_when_database_down(client, monkeypatch, url):
+    monkeypatch.setattr("sosiokultural.views._database_ok", lambda: False)
+    response = client.get(url)
     assert response.status_code == 503
     assert response.json()["database"] == "down"
+    assert response.json()["status"] == "down"
 
 
-def test_health_is_get_only(client):
-    assert client.post("/health/").status_code == 405
+@pytest.mark.parametrize("url", ["/health/", "/health/siap/"])
+def test_health_is_get_only(client, url):
+    assert client.post(url).status_code == 405
+
+
+def test_broker_status_down_against_a_closed_port(settings, monkeypatch):
+    """The real check, against a broker address where nothing listens."""
+    from kombu import Connection
+
+    from sosiokultural import views
+    from sosiokultural.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr(
+        app, "connection_for_write", lambda: Connection("redis://127.0.0.1:1/0")
+    )
+    assert views._broker_status() == "down"
 
 
 def test_dashboard_requires_login(client):

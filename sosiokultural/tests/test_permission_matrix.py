@@ -81,6 +81,12 @@ def _survey(**extra):
     return build
 
 
+def _jp_rule() -> int:
+    from ledger.models import JPRule
+
+    return JPRule.objects.order_by("pk").values_list("pk", flat=True)[0]
+
+
 def _dimension(w: World) -> dict:
     return {"code": w.dimension_code}
 
@@ -94,6 +100,7 @@ TABLE = {
     # -- accounts and the dashboard ----------------------------------------------
     "dashboard": (_none, EVERYONE),
     "health": (_none, expect("200 200 200 200 200 200 200 200 200")),  # load balancers
+    "readiness": (_none, expect("200 200 200 200 200 200 200 200 200")),  # monitoring
     # A signed-in user is sent on to the dashboard.
     "login": (_none, expect("200 302 302 302 302 302 302 302 302")),
     "logout": (_none, expect("405 405 405 405 405 405 405 405 405")),  # POST only
@@ -229,6 +236,10 @@ TABLE = {
     "ledger:employee": (_employee, SCOPED),
     "ledger:unit": (_unit, HEADS_SCOPED),
     "ledger:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
+    # The JP rules: read by everyone, versions added and withdrawn by the province.
+    "ledger:rules": (_none, EVERYONE),
+    "ledger:rule_create": (_none, EDITORS_POST),
+    "ledger:rule_delete": (lambda w: {"pk": _jp_rule()}, EDITORS_POST),
     # -- competency tests --------------------------------------------------------
     "assessments:my_tests": (_none, EVERYONE),
     # Only the employee takes their own test: everyone else, even BPSDM, gets 404.
@@ -310,6 +321,10 @@ TABLE = {
         expect("302 403 403 405 405 405 405 405 405"),
     ),
     # -- audit trail ---------------------------------------------------------------
+    # -- personal data -------------------------------------------------------------
+    "privacy:my_data": (_none, EVERYONE),  # one's own data, whoever one is
+    # Only someone who has left is anonymised: staff A is still active.
+    "privacy:anonymise": (_employee, expect("302 403 403 403 403 403 403 403 403")),
     "audit:list": (_none, PROVINCE_READS),
     # -- background exports: each job is seen by its requester (head A) only -------
     "exports:list": (_none, EVERYONE),

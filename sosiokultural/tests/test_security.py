@@ -46,3 +46,21 @@ def test_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def _directives(response) -> set[str]:
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/pegawai/", "/laporan/", "/pemberitahuan/", "/akun/sandi/"]
+)
+def test_signed_in_pages_are_private_and_not_stored(roles, login, url):
+    response = login(roles.staff_a).get(url)
+    assert {"private", "no-store"} <= _directives(response)
+
+
+def test_a_signed_in_download_is_private_and_not_stored(roles, login):
+    response = login(roles.staff_a).get("/pegawai/ekspor.csv")
+    assert response.status_code == 200
+    assert {"private", "no-store"} <= _directives(response)

@@ -157,12 +157,12 @@ def test_unit_development_query_count(org, framework, django_assert_num_queries)
     Standard.objects.create(name="S", effective_from=date(2018, 1, 1))
     staff = [EmployeeFactory(unit=org.kel_a) for __ in range(2)]
     _credit("k1", staff, briefing)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         unit_development(org.kel_a, Q4)
     staff += [EmployeeFactory(unit=org.kel_a) for __ in range(10)]
     for i in range(10):
         _credit(f"k{i + 2}", staff, briefing if i % 2 else elearning)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         result = unit_development(org.kel_a, Q4)
     assert (result.employees, result.activities, result.jp) == (
         12,

@@ -24,9 +24,11 @@ from django.utils import timezone
 from bench import province as synthetic
 from bench import rawsql
 from bench.timing import Timing, measure, page
+from ledger import rules
+from ledger.jp import jp_total
+from ledger.selectors import reckoning
 from people.models import Unit
 from people.tree import child_key_length, subtree_q
-from reports.gapstats import jp_threshold_minutes
 from reports.periods import period_now
 from reports.selectors import (
     aggregate_demand,
@@ -157,15 +159,19 @@ class Command(BaseCommand):
             standard_id=standard,
             dimension_sets=sets,
         )
-        threshold = jp_threshold_minutes(
-            settings.JP_ANNUAL_MINIMUM, settings.JP_MINUTES
-        )
+        rk = reckoning(today)
+        minimum_statuses = [
+            s
+            for s in rk.statuses(rules.MINIMUM)
+            if rk.by_status[s].basis == rules.CALENDAR
+        ]
         unit_statements = rawsql.unit_sql(
             path=kelurahan.path,
             page_size=PAGE_SIZE,
             standard_id=standard,
             year=today.year,
-            threshold=threshold,
+            minimum_statuses=minimum_statuses,
+            minimum=rk.minimum,
         )
         employee_statements = rawsql.employee_sql(
             employee_id=employee.pk, standard_id=standard, year=today.year
@@ -340,6 +346,14 @@ def _same_unit(report, raw) -> bool:
         expected = plans.get(row.employee.pk)
         actual = (row.plan.total, row.plan.done) if row.plan else None
         if expected != actual:
+            return False
+    parts: dict[int, list] = {}
+    for employee_id, length, minutes in jp_rows:
+        parts.setdefault(employee_id, []).append((minutes, length))
+    for row in report.rows:
+        if not row.standing.by_contract and row.jp != jp_total(
+            parts.get(row.employee.pk, [])
+        ):
             return False
     return compliant[0][0] == report.jp_compliant
 
