@@ -50,6 +50,10 @@ PROJECT_APPS = [
     "reports",
     "audit",
     "privacy",
+    "api",
+    "siasn",
+    "certificates",
+    "calendars",
     "exports",
 ]
 
@@ -67,6 +71,11 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "rules",
+    # Django REST Framework itself is not an installed app: the API renders JSON
+    # only, and DRF's catalogue would override Django's Indonesian form messages
+    # on every page ("This field is required.").
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     *PROJECT_APPS,
     # The benchmark of the synthetic province (management commands only): installed,
     # but not a project app, so it seeds nothing and adds nothing to the menu.
@@ -332,3 +341,71 @@ LOGGING = {
 # task deletes older ones (privacy.delete_expired_evidence). Exports expire after
 # EXPORT_RETENTION_HOURS (reports).
 EVIDENCE_RETENTION_DAYS = env_int("EVIDENCE_RETENTION_DAYS", 5 * 365)
+
+# -- interoperability (docs/integration.md) ---------------------------------------
+
+# REST API: personal tokens (``Authorization: Bearer …``) or the browser session.
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenScope"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": API_PAGE_SIZE,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "60/minute"),
+        "user": env_str("API_THROTTLE_USER", "600/minute"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sosiokultural API",
+    "DESCRIPTION": "Scoped read access to units, employees, the competency standard, "
+    "activities, the JP ledger, levels, results, programs and the aggregate report; "
+    "recording a briefing. See docs/integration.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+
+# SIASN (BKN) exchange of training history: credentials from the environment only.
+SIASN_API_URL = (env_str("SIASN_API_URL", "") or "").rstrip("/")
+SIASN_GATEWAY_TOKEN_URL = env_str("SIASN_GATEWAY_TOKEN_URL", "")
+SIASN_SSO_TOKEN_URL = env_str("SIASN_SSO_TOKEN_URL", "")
+SIASN_CONSUMER_KEY = env_str("SIASN_CONSUMER_KEY", "")
+SIASN_CONSUMER_SECRET = env_str("SIASN_CONSUMER_SECRET", "")
+SIASN_CLIENT_ID = env_str("SIASN_CLIENT_ID", "")
+SIASN_USERNAME = env_str("SIASN_USERNAME", "")
+SIASN_PASSWORD = env_str("SIASN_PASSWORD", "")
+SIASN_INSTANSI_ID = env_str("SIASN_INSTANSI_ID", "")
+SIASN_LOKASI_ID = env_str("SIASN_LOKASI_ID", "")
+# Reference id of the training-certificate document type in SIASN (id_ref_dokumen).
+SIASN_DOCUMENT_REF_ID = env_str("SIASN_DOCUMENT_REF_ID", "874")
+SIASN_TIMEOUT_SECONDS = env_int("SIASN_TIMEOUT_SECONDS", 20)
+# jenisDiklatId of a form without its own mapping (the sociocultural type is
+# believed to be 6; the mapping per form is data, edited in the admin).
+SIASN_DEFAULT_JENIS_DIKLAT_ID = env_str("SIASN_DEFAULT_JENIS_DIKLAT_ID", "6")
+
+# Certificates: Ed25519 signing key (PEM, PKCS#8) for Open Badges credentials.
+CERTIFICATE_SIGNING_KEY_FILE = env_str("CERTIFICATE_SIGNING_KEY_FILE", "")
+# Without a key file, development (DEBUG) signs with a key derived from
+# SECRET_KEY; production refuses to sign.
+CERTIFICATE_DERIVED_KEY = DEBUG
+CERTIFICATE_ISSUER_NAME = env_str(
+    "CERTIFICATE_ISSUER_NAME", "BPSDM Provinsi DKI Jakarta"
+)

@@ -38,4 +38,8 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("privasi/", include("privacy.urls")),
     path("ekspor/", include("exports.urls")),
+    path("", include("api.urls")),
+    path("siasn/", include("siasn.urls")),
+    path("", include("certificates.urls")),
+    path("", include("calendars.urls")),
 ]

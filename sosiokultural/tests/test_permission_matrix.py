@@ -15,6 +15,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from sosiokultural.tests.matrix_interop import INTEROP_INSPECTOR_POSTS, interop_rows
 from sosiokultural.tests.matrix_world import World, build_world
 
 # Column order of every expectation string below.
@@ -335,6 +336,8 @@ TABLE = {
         expect("302 404 404 200 404 404 404 404 404"),
     ),
 }
+# REST API, SIASN exchange, certificates and calendars.
+TABLE.update(interop_rows(expect))
 
 
 def url_patterns(resolver=None, prefix: str = "", namespace: str = ""):
@@ -453,6 +456,7 @@ INSPECTOR_POSTS = {
     "assessments:submit": 404,
     # A read page whose POST recomputes: reading yes, recomputing no.
     "assessments:instrument_analysis": 403,
+    **INTEROP_INSPECTOR_POSTS,
 }
 
 
