@@ -2,6 +2,7 @@
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -251,35 +252,7 @@ def _broker_url() -> str:
     return settings.CELERY_BROKER_URL
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, request):
-    """Start ``celery worker`` against the real broker and the test database.
-
-    Skipped when no broker is configured (the embedded default runs tasks
-    in-process, and that path is covered by the ordinary tests). A test marked
-    ``@pytest.mark.worker_env(NAME="value", …)`` adds those variables to the
-    worker's environment (e.g. another ``EMAIL_BACKEND``).
-    """
-    if not _broker_url():
-        pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
-    from django.db import connection
-
-    db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
-        pytest.skip("a worker process cannot share an in-memory SQLite database")
-    from sosiokultural.celery import app
-
-    app.control.purge()
-    env = dict(os.environ)
-    env["DATABASE_URL"] = (
-        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{connection.settings_dict['NAME']}"
-    )
-    env["CELERY_BROKER_URL"] = _broker_url()
-    env["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
-    marker = request.node.get_closest_marker("worker_env")
-    if marker:
-        env.update(marker.kwargs)
+def _start_worker(app, env: dict) -> subprocess.Popen:
     process = subprocess.Popen(  # noqa: S603 - fixed argv, our own interpreter
         [
             sys.executable,
@@ -293,6 +266,7 @@ def celery_worker_process(transactional_db, request):
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            f"--hostname=test-{os.getpid()}-{time.monotonic_ns()}@%h",
         ],
         cwd=BASE_DIR,
         env=env,
@@ -302,16 +276,17 @@ def celery_worker_process(transactional_db, request):
     while time.monotonic() < deadline:
         try:
             if app.control.ping(timeout=0.5):
-                break
+                return process
         except Exception:  # noqa: BLE001, S110 - broker not ready yet
             pass
         if process.poll() is not None:
             raise RuntimeError("celery worker exited during start-up")
-    else:
-        os.killpg(process.pid, signal.SIGKILL)
-        raise RuntimeError("celery worker did not answer a ping within 30 s")
-    yield process
-    if process.poll() is not None:  # a test killed it
+    os.killpg(process.pid, signal.SIGKILL)
+    raise RuntimeError("celery worker did not answer a ping within 30 s")
+
+
+def _stop_worker(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
         return
     os.killpg(process.pid, signal.SIGTERM)
     try:
@@ -319,6 +294,81 @@ def celery_worker_process(transactional_db, request):
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+@pytest.fixture
+def celery_worker_factory(transactional_db, request):
+    """``start()`` → a new ``celery worker`` process against the real broker and
+    the test database (stopped at the end of the test). A test marked
+    ``@pytest.mark.worker_env(NAME="value", …)`` adds those variables to the
+    workers' environment (e.g. another ``EMAIL_BACKEND``). Skipped when no broker
+    is configured (the embedded default runs tasks in-process, and that path is
+    covered by the ordinary tests)."""
+    if not _broker_url():
+        pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
+    from django.db import connection
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        pytest.skip("a worker process cannot share an in-memory SQLite database")
+    from sosiokultural.celery import app
+
+    started: list[subprocess.Popen] = []
+
+    def start() -> subprocess.Popen:
+        if not started:
+            app.control.purge()
+        env = dict(os.environ)
+        env["DATABASE_URL"] = (
+            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{connection.settings_dict['NAME']}"
+        )
+        env["CELERY_BROKER_URL"] = _broker_url()
+        env["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+        env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+        marker = request.node.get_closest_marker("worker_env")
+        if marker:
+            env.update(marker.kwargs)
+        process = _start_worker(app, env)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        _stop_worker(process)
+
+
+@pytest.fixture
+def celery_worker_process(celery_worker_factory):
+    """One ``celery worker`` against the real broker and the test database."""
+    return celery_worker_factory()
+
+
+@pytest.fixture
+def private_redis(settings, tmp_path, monkeypatch):
+    """A dedicated Redis; ``celery_worker_process`` (requested after this
+    fixture) starts its worker against it."""
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
+    if not shutil.which("redis-server"):
+        pytest.skip("needs the redis-server binary")
+    from sosiokultural.celery import app
+
+    previous = app.conf.broker_url
+    from sosiokultural.broker import broker_reset
+    from sosiokultural.testing import RedisServer, point_app_at
+
+    server = RedisServer(tmp_path)
+    server.start()
+    settings.CELERY_BROKER_URL = server.url
+    # Celery reads CELERY_BROKER_URL from the environment before its own config.
+    monkeypatch.setenv("CELERY_BROKER_URL", server.url)
+    point_app_at(server.url)
+    yield server
+    server.stop()
+    monkeypatch.undo()
+    point_app_at(previous)
+    broker_reset()
 
 
 # -- a real browser, for @pytest.mark.browser tests ---------------------------------

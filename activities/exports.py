@@ -1,108 +1,137 @@
-"""CSV/XLSX exports of the activity list. They read only ``Activity`` columns and
-attendance rows: a pendekatan personal appears as such, never with its notes."""
+"""CSV/XLSX exports of the activity list (the list's own filters over the
+viewer's scope). They read only ``Activity`` columns and attendance rows: a
+pendekatan personal appears as such, never with its notes. A co-attendee shows
+with name and position; the NIP only when the viewer may see that employee.
 
+At province scale the XLSX's attendance sheet has millions of rows: above the
+threshold it is built in the background (``exports``)."""
+
+from django.db.models import BooleanField, Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from activities.models import Activity
-from activities.selectors import attendances_of
-from sosiokultural.tabular import csv_response, xlsx_response
-
-HEADERS = [
-    "id",
-    "tanggal",
-    "jam_mulai",
-    "durasi_menit",
-    "bentuk",
-    "unit_kode",
-    "unit",
-    "agenda_briefing",
-    "fasilitator",
-    "dimensi",
-    "hadir",
-    "tercatat",
-    "status",
-    "dicatat_oleh",
-    "dicatat_pada",
-    "diverifikasi_oleh",
-    "diverifikasi_pada",
-    "ringkasan",
-]
-ATTENDANCE_HEADERS = [
-    "kegiatan_id",
-    "tanggal",
-    "bentuk",
-    "unit_kode",
-    "pegawai",
-    "nip",
-    "kehadiran",
-    "menit_diakui",
-]
+from activities.forms.lists import ActivityFilterForm
+from activities.models import Activity, Attendance
+from activities.selectors import activities_visible_to, activity_filter, activity_list
+from exports.registry import register
+from exports.writer import (
+    Column,
+    Document,
+    Sheet,
+    chunked,
+    display,
+    filters_from_form,
+    joined,
+    user_label,
+)
+from people.selectors import employee_scope_q
 
 
-def _user_label(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.username
-
-
-def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def activity_row(activity: Activity) -> list:
-    start = timezone.localtime(activity.started_at)
+def _briefing_agenda(activity: Activity) -> str:
     briefing = getattr(activity, "briefing", None)
-    return [
-        activity.pk,
-        start.date().isoformat(),
-        start.strftime("%H:%M"),
-        activity.duration_minutes,
-        activity.form.code,
-        activity.unit.code,
-        activity.unit.name,
-        briefing.agenda_kind if briefing else "",
-        activity.facilitator.name if activity.facilitator else "",
-        ";".join(d.code for d in activity.dimensions.all()),
-        activity.present_count,
-        activity.attendance_count,
-        activity.status,
-        _user_label(activity.recorded_by),
-        _when(activity.recorded_at),
-        _user_label(activity.verified_by),
-        _when(activity.verified_at),
-        activity.summary,
-    ]
+    return briefing.get_agenda_kind_display() if briefing else ""
 
 
-def _rows(activities) -> list[list]:
-    return [activity_row(a) for a in activities]
+ACTIVITY_COLUMNS = [
+    Column(gettext_lazy("ID"), lambda a: a.pk, width=8),
+    Column(gettext_lazy("Tanggal"), lambda a: timezone.localtime(a.started_at).date()),
+    Column(
+        gettext_lazy("Jam mulai"), lambda a: timezone.localtime(a.started_at).time()
+    ),
+    Column(gettext_lazy("Durasi (menit)"), lambda a: a.duration_minutes),
+    Column(gettext_lazy("Bentuk"), lambda a: a.form.label, width=24),
+    Column(gettext_lazy("Kode unit"), lambda a: a.unit.code),
+    Column(gettext_lazy("Unit"), lambda a: a.unit.name, width=28),
+    Column(gettext_lazy("Agenda briefing"), _briefing_agenda, width=22),
+    Column(
+        gettext_lazy("Fasilitator"),
+        lambda a: a.facilitator.name if a.facilitator else "",
+        width=24,
+    ),
+    Column(
+        gettext_lazy("Dimensi"),
+        lambda a: joined(d.label for d in a.dimensions.all()),
+        width=40,
+    ),
+    Column(gettext_lazy("Hadir"), lambda a: a.present_count),
+    Column(gettext_lazy("Tercatat"), lambda a: a.attendance_count),
+    Column(gettext_lazy("Status"), lambda a: display(a, "status"), width=20),
+    Column(gettext_lazy("Dicatat oleh"), lambda a: user_label(a.recorded_by)),
+    Column(gettext_lazy("Dicatat pada"), lambda a: a.recorded_at),
+    Column(gettext_lazy("Diverifikasi oleh"), lambda a: user_label(a.verified_by)),
+    Column(gettext_lazy("Diverifikasi pada"), lambda a: a.verified_at),
+    Column(gettext_lazy("Ringkasan"), lambda a: a.summary, width=50),
+]
 
 
-def activities_csv(activities):
-    return csv_response("kegiatan-internal", HEADERS, _rows(activities))
+def _credited(a: Attendance) -> int:
+    verified = a.activity.status == Activity.Status.VERIFIED
+    if a.status == Attendance.Status.PRESENT and verified:
+        return a.activity.duration_minutes
+    return 0
 
 
-def activities_xlsx(activities):
-    attendance_rows = [
-        [
-            a.activity_id,
-            timezone.localtime(a.activity.started_at).date().isoformat(),
-            a.activity.form.code,
-            a.activity.unit.code,
-            a.employee.name,
-            a.employee.nip or "",
-            a.status,
-            a.activity.duration_minutes
-            if a.status == "present" and a.activity.status == "verified"
-            else 0,
-        ]
-        for a in attendances_of(activities)
-    ]
-    return xlsx_response(
-        "kegiatan-internal",
-        [
-            (_("Kegiatan"), HEADERS, _rows(activities)),
-            (_("Kehadiran"), ATTENDANCE_HEADERS, attendance_rows),
+ATTENDANCE_COLUMNS = [
+    Column(gettext_lazy("ID kegiatan"), lambda a: a.activity_id, width=10),
+    Column(
+        gettext_lazy("Tanggal"),
+        lambda a: timezone.localtime(a.activity.started_at).date(),
+    ),
+    Column(gettext_lazy("Bentuk"), lambda a: a.activity.form.label, width=24),
+    Column(gettext_lazy("Kode unit"), lambda a: a.activity.unit.code),
+    Column(gettext_lazy("Pegawai"), lambda a: a.employee.name, width=28),
+    Column(gettext_lazy("Jabatan"), lambda a: a.employee.position_type.name, width=24),
+    Column(
+        gettext_lazy("NIP"),
+        lambda a: a.employee.nip if a.employee_in_scope else "",
+        width=20,
+    ),
+    Column(gettext_lazy("Kehadiran"), lambda a: display(a, "status")),
+    Column(gettext_lazy("Menit diakui"), _credited),
+]
+
+
+def attendances_for_export(activities, user):
+    """Attendance rows of ``activities``, each marked with whether ``user`` may
+    see the attendee (their NIP is shown only then)."""
+    scope = employee_scope_q(user, "employee")
+    in_scope = (
+        Case(
+            When(scope, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+        if scope
+        else Value(True)  # an empty Q: the viewer sees every employee
+    )
+    return (
+        Attendance.objects.filter(activity__in=activities.values("pk"))
+        .select_related("activity__form", "activity__unit", "employee__position_type")
+        .annotate(employee_in_scope=in_scope)
+        .order_by("-activity__started_at", "activity_id", "employee__name", "pk")
+    )
+
+
+@register(
+    "activities.list", label=gettext_lazy("Daftar kegiatan internal"), background=True
+)
+def activities_document(user, query) -> Document:
+    form = ActivityFilterForm(query or None, user=user)
+    scoped = activity_filter(activities_visible_to(user), **form.filters())
+    activities = activity_list(scoped)
+    attendances = attendances_for_export(scoped, user)
+    return Document(
+        name="kegiatan-internal",
+        title=_("Daftar kegiatan pengembangan internal"),
+        sheets=[
+            Sheet(_("Kegiatan"), ACTIVITY_COLUMNS, chunked(activities), scoped.count),
+            Sheet(
+                _("Kehadiran"),
+                ATTENDANCE_COLUMNS,
+                chunked(attendances),
+                attendances.count,
+            ),
         ],
+        filters=filters_from_form(form),
     )

@@ -239,15 +239,6 @@ def attendances_for(activity: Activity) -> QuerySet[Attendance]:
     )
 
 
-def attendances_of(activities: QuerySet[Activity]) -> QuerySet[Attendance]:
-    """Attendance rows of many activities (for the XLSX export)."""
-    return (
-        Attendance.objects.filter(activity__in=activities.values("pk"))
-        .select_related("activity__form", "activity__unit", "employee")
-        .order_by("-activity__started_at", "activity_id", "employee__name")
-    )
-
-
 def activities_awaiting_verification(user: User) -> QuerySet[Activity]:
     """The queue of what ``user`` may decide (``activities.permissions.VERIFY``):
     for a head, submitted activities of his subtree that are not about him; for

@@ -2,19 +2,17 @@
 unit's list of who is behind (or above a cap), the units of a subtree with their
 compliance, and the JP rules."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from exports.responses import export_response
 from ledger.forms import JPRuleForm
 from ledger.jp import days_left_in_year
 from ledger.models import JPRule
@@ -31,7 +29,6 @@ from ledger.selectors import (
     ledger_employees_visible_to,
     ledger_years,
     unit_standings_page,
-    unit_standings_stream,
     window_entries,
     year_reckoning,
 )
@@ -39,20 +36,20 @@ from ledger.services import jp_rule_create, jp_rule_delete
 from people.permissions import can, is_head, require, sees_all_units
 from people.selectors import unit_get_for_user, user_employee
 from people.tree import subtree_q
-from sosiokultural.tabular import xlsx_response
 
 
-def _year(request) -> int:
+def year_of(query) -> int:
+    """The year asked for with ``?tahun=`` (2000 … next year), else this year."""
     today = timezone.localdate()
-    text = request.GET.get("tahun", "")
+    text = query.get("tahun", "")
     if text.isdigit() and 2000 <= int(text) <= today.year + 1:
         return int(text)
     return today.year
 
 
-def _year_context(request) -> dict:
+def year_context(query) -> dict:
     today = timezone.localdate()
-    year = _year(request)
+    year = year_of(query)
     rk = year_reckoning(year, today)
     return {
         "year": year,
@@ -63,15 +60,19 @@ def _year_context(request) -> dict:
     }
 
 
-def _filters(request) -> tuple[str | None, str | None]:
+def _year_context(request) -> dict:
+    return year_context(request.GET)
+
+
+def filters_of(query) -> tuple[str | None, str | None]:
     state = (
         BEHIND
-        if request.GET.get("kurang") == "1"
+        if query.get("kurang") == "1"
         else OVER
-        if request.GET.get("lebih") == "1"
+        if query.get("lebih") == "1"
         else None
     )
-    status = request.GET.get("status")
+    status = query.get("status")
     return state, status if status in STATUSES else None
 
 
@@ -139,7 +140,7 @@ def ledger_employee(request, pk: int):
 def ledger_unit(request, pk: int):
     unit = unit_get_for_user(request.user, pk)
     context = _year_context(request)
-    state, status = _filters(request)
+    state, status = filters_of(request.GET)
     compliance = jp_compliance(
         ledger_employees_visible_to(request.user).filter(subtree_q(unit)),
         context["reckoning"],
@@ -178,76 +179,11 @@ def ledger_unit(request, pk: int):
     )
 
 
-EXPORT_HEADERS = [
-    "nama",
-    "nip",
-    "unit",
-    "jabatan",
-    "status_kepegawaian",
-    "dihitung_dari",
-    "dihitung_sampai",
-    "menit",
-    "jp",
-    "ketentuan",
-    "target_jp",
-    "kurang_jp",
-    "lebih_jp",
-    "persen",
-]
-
-
-def _export_rows(standings):
-    for s in standings:
-        yield [
-            s.employee.name,
-            s.employee.nip or "",
-            s.employee.unit.code,
-            s.employee.position_type.code,
-            s.employee.employment_status,
-            s.window.starts_on.isoformat(),
-            s.window.ends_on.isoformat(),
-            s.minutes,
-            s.jp,
-            s.kind,
-            s.target if s.target is not None else "",
-            s.missing if s.required else "",
-            s.excess if s.capped else "",
-            s.percent if s.target is not None else "",
-        ]
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_stream(headers, rows):
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(headers)
-    for row in rows:
-        yield writer.writerow(row)
-
-
 @login_required
 @require(READ_UNIT_LEDGER)
+@require_http_methods(["GET", "POST"])
 def ledger_unit_export(request, pk: int, fmt: str):
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    unit = unit_get_for_user(request.user, pk)
-    context = _year_context(request)
-    state, status = _filters(request)
-    standings = unit_standings_stream(
-        request.user, unit, context["reckoning"], state=state, status=status
-    )
-    name = slugify(f"jp-{unit.code}-{context['year']}") or "jp"
-    rows = _export_rows(standings)
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            _csv_stream(EXPORT_HEADERS, rows), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    return xlsx_response(name, [(_("JP %(year)s") % context, EXPORT_HEADERS, rows)])
+    return export_response(request, "ledger.unit", fmt, pk=pk)
 
 
 # -- the rules ------------------------------------------------------------------------

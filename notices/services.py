@@ -1,7 +1,6 @@
 """Writing and delivering notices (the outbox)."""
 
 import logging
-import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from notices.models import Notice
+from sosiokultural.broker import publish
 
 logger = logging.getLogger(__name__)
 
@@ -50,47 +50,14 @@ def notice_create(
     return notice
 
 
-# After a failed publish, further publishes from this process are skipped for this
-# long and the rows stay pending for ``notices.sweep``. Without it, one release of
-# 100 results with an unresponsive broker would wait out 200 publish timeouts
-# inside a web request. Only with a real broker: in eager mode a failure is the
-# task's own, and there is no beat to run the sweep.
-BROKER_COOLDOWN_SECONDS = 30.0
-_broker_down_until = 0.0
-
-
-def broker_down() -> bool:
-    """True while a recent publish failure is remembered (see above)."""
-    return time.monotonic() < _broker_down_until
-
-
-def broker_reset() -> None:
-    """Forget a remembered broker failure (the next publish tries again)."""
-    global _broker_down_until
-    _broker_down_until = 0.0
-
-
 def notice_enqueue(*, notice_id: int, force: bool = False) -> bool:
     """Publish the delivery task. A broker outage is logged, not raised: the row
-    stays pending and ``notices.sweep`` publishes it again later. After a failure
-    the following calls return False at once for ``BROKER_COOLDOWN_SECONDS``
-    unless ``force`` (the sweep forces: it runs when the broker is back)."""
-    global _broker_down_until
+    stays pending and ``notices.sweep`` publishes it again later
+    (``sosiokultural.broker``: after a failure, further publishes are skipped for
+    a while unless ``force``; the sweep forces)."""
     from notices.tasks import deliver_notice
 
-    eager = deliver_notice.app.conf.task_always_eager
-    if not force and not eager and broker_down():
-        logger.info("notice %s not queued: broker down, left to the sweep", notice_id)
-        return False
-    try:
-        deliver_notice.apply_async(kwargs={"notice_id": notice_id})
-    except Exception:  # noqa: BLE001 - any broker failure leaves the row pending
-        if not eager:
-            _broker_down_until = time.monotonic() + BROKER_COOLDOWN_SECONDS
-        logger.warning("notice %s not queued; the sweep will retry", notice_id)
-        return False
-    _broker_down_until = 0.0
-    return True
+    return publish(deliver_notice, kwargs={"notice_id": notice_id}, force=force)
 
 
 def notice_claim(*, notice_id: int) -> bool:

@@ -5,11 +5,11 @@ from django.core.mail import BadHeaderError
 
 from notices.services import (
     SEND_TIME_LIMIT,
-    broker_down,
     notice_deliver,
     notice_enqueue,
     notices_undelivered_ids,
 )
+from sosiokultural.broker import broker_down
 
 
 @shared_task(

@@ -1,9 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Employee, PositionType, Unit
 from people.nip import nip_errors
+from people.tree import subtree_q
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -78,6 +80,23 @@ class EmployeeFilterForm(forms.Form):
         self.fields["unit"].queryset = (
             units if units is not None else Unit.objects.none()
         )
+
+    def filter(self, employees):
+        """Narrow an already scoped employee queryset by the valid filters, in
+        list order (the list page and its export)."""
+        if self.is_valid():
+            data = self.cleaned_data
+            if data["q"]:
+                employees = employees.filter(
+                    Q(name__icontains=data["q"]) | Q(nip__startswith=data["q"])
+                )
+            if data["unit"]:
+                employees = employees.filter(subtree_q(data["unit"]))
+            if data["position_type"]:
+                employees = employees.filter(position_type=data["position_type"])
+            if data["active"] in {"0", "1"}:
+                employees = employees.filter(is_active=data["active"] == "1")
+        return employees.order_by("unit__path", "name", "pk")
 
 
 class EmployeeImportForm(forms.Form):

@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from exports.responses import export_response
 from people.forms import (
     EmployeeFilterForm,
     EmployeeForm,
@@ -34,38 +34,13 @@ from people.selectors import (
     units_visible_to,
 )
 from people.services import employee_create, employee_login_create, employee_update
-from sosiokultural.tabular import csv_response, xlsx_response
-
-EXPORT_HEADERS = [
-    "nama",
-    "nip",
-    "unit",
-    "jabatan",
-    "status",
-    "jenis_kelamin",
-    "tanggal_penempatan",
-    "aktif",
-    "email",
-]
 
 
 def _filtered_employees(request):
-    units = units_visible_to(request.user)
-    form = EmployeeFilterForm(request.GET or {"active": "1"}, units=units)
-    employees = employees_visible_to(request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            employees = employees.filter(
-                Q(name__icontains=data["q"]) | Q(nip__startswith=data["q"])
-            )
-        if data["unit"]:
-            employees = employees_in_subtree(employees, data["unit"])
-        if data["position_type"]:
-            employees = employees.filter(position_type=data["position_type"])
-        if data["active"] in {"0", "1"}:
-            employees = employees.filter(is_active=data["active"] == "1")
-    return form, employees.order_by("unit__path", "name")
+    form = EmployeeFilterForm(
+        request.GET or {"active": "1"}, units=units_visible_to(request.user)
+    )
+    return form, form.filter(employees_visible_to(request.user))
 
 
 @login_required
@@ -86,27 +61,9 @@ def employee_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def employee_export(request, fmt: str):
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    __, employees = _filtered_employees(request)
-    rows = [
-        [
-            e.name,
-            e.nip or "",
-            e.unit.code,
-            e.position_type.code,
-            e.employment_status,
-            e.gender,
-            e.placed_on.isoformat(),
-            "ya" if e.is_active else "tidak",
-            e.email,
-        ]
-        for e in employees
-    ]
-    if fmt == "csv":
-        return csv_response("pegawai", EXPORT_HEADERS, rows)
-    return xlsx_response("pegawai", [(_("Pegawai"), EXPORT_HEADERS, rows)])
+    return export_response(request, "people.employees", fmt)
 
 
 @login_required

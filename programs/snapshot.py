@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from competencies.gaps import gap
 from competencies.models import Dimension
 from competencies.selectors import required_levels
-from ledger.selectors import jp_by_employee, minutes_per_jp_text
+from exports.writer import Column
+from ledger.selectors import jp_by_employee
 from people.models import Employee, Unit
 from people.tree import subtree_q
 from programs.models import Nomination, Submission
@@ -79,64 +80,52 @@ def snapshot_build(*, unit: Unit, as_of: date) -> tuple[list[list], list[dict]]:
     return [[d.code, d.name] for d in dimensions], rows
 
 
-def snapshot_headers(submission: Submission) -> list[str]:
-    headers = [
-        _("NIP"),
-        _("Nama"),
-        _("Unit"),
-        _("Jabatan"),
-        _("Status kepegawaian"),
+def _programs_attended(row: dict) -> str:
+    return "; ".join(
+        f"{p['title']} ({date.fromisoformat(p['ends_on']):%d-%m-%Y})"
+        for p in row["programs"]
+    )
+
+
+def snapshot_columns(submission) -> list[Column]:
+    columns = [
+        Column(_("NIP"), lambda r: r["nip"], width=20),
+        Column(_("Nama"), lambda r: r["name"], width=28),
+        Column(_("Unit"), lambda r: r["unit"], width=28),
+        Column(_("Jabatan"), lambda r: r["position"]),
+        Column(_("Status kepegawaian"), lambda r: r["status"]),
     ]
-    for __, name in submission.dimensions:
-        headers += [
-            _("%(dim)s: level") % {"dim": name},
-            _("%(dim)s: dipersyaratkan") % {"dim": name},
-            _("%(dim)s: gap") % {"dim": name},
+    for code, name in submission.dimensions:
+        columns += [
+            Column(
+                _("%(dim)s: level") % {"dim": name},
+                lambda r, c=code: r["levels"].get(c),
+            ),
+            Column(
+                _("%(dim)s: dipersyaratkan") % {"dim": name},
+                lambda r, c=code: r["required"].get(c),
+            ),
+            Column(
+                _("%(dim)s: gap") % {"dim": name},
+                lambda r, c=code: r["gaps"].get(c),
+            ),
         ]
     year = submission.as_of.year
-    headers += [
-        _("JP %(year)s") % {"year": year},
-        _("Program diikuti %(year)s") % {"year": year},
+    return [
+        *columns,
+        Column(_("JP %(year)s") % {"year": year}, lambda r: Decimal(r["jp_year"])),
+        Column(
+            _("Program diikuti %(year)s") % {"year": year},
+            _programs_attended,
+            width=40,
+        ),
     ]
-    return headers
+
+
+def snapshot_headers(submission: Submission) -> list[str]:
+    return [str(column.label) for column in snapshot_columns(submission)]
 
 
 def snapshot_rows(submission: Submission) -> list[list]:
-    out = []
-    for row in submission.rows:
-        cells = [row["nip"], row["name"], row["unit"], row["position"], row["status"]]
-        for code, __ in submission.dimensions:
-            cells += [
-                row["levels"].get(code),
-                row["required"].get(code),
-                row["gaps"].get(code),
-            ]
-        cells.append(Decimal(row["jp_year"]))
-        cells.append(
-            "; ".join(
-                f"{p['title']} ({date.fromisoformat(p['ends_on']):%d-%m-%Y})"
-                for p in row["programs"]
-            )
-        )
-        out.append(cells)
-    return out
-
-
-def snapshot_sheets(submission: Submission) -> list[tuple]:
-    """Sheets for ``sosiokultural.tabular.xlsx_response``."""
-    by = submission.submitted_by
-    info = [
-        [_("Unit"), submission.unit.name],
-        [_("Keadaan per"), submission.as_of.strftime("%d-%m-%Y")],
-        [
-            _("Dikirim"),
-            submission.submitted_at.astimezone().strftime("%d-%m-%Y %H:%M"),
-        ],
-        [_("Dikirim oleh"), (by.get_full_name() or by.username) if by else "-"],
-        [_("Jumlah pegawai"), submission.employee_count],
-        [_("1 JP (menit)"), minutes_per_jp_text(submission.as_of)],
-    ]
-    return [
-        (_("Profil pegawai"), snapshot_headers(submission), snapshot_rows(submission)),
-        (_("Keterangan"), [_("Butir"), _("Nilai")], info),
-    ]
+    columns = snapshot_columns(submission)
+    return [[column.value(row) for column in columns] for row in submission.rows]

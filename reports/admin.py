@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reports.models import DevelopmentPlan, Export, PlanItem
+from reports.models import DevelopmentPlan, PlanItem
 
 
 class PlanItemInline(admin.TabularInline):
@@ -17,11 +17,3 @@ class DevelopmentPlanAdmin(admin.ModelAdmin):
     search_fields = ["employee__name", "employee__nip"]
     raw_id_fields = ["employee", "created_by"]
     inlines = [PlanItemInline]
-
-
-@admin.register(Export)
-class ExportAdmin(admin.ModelAdmin):
-    list_display = ["pk", "kind", "requested_by", "status", "progress", "created_at"]
-    list_filter = ["status", "kind"]
-    readonly_fields = ["params", "progress", "error", "created_at", "finished_at"]
-    raw_id_fields = ["requested_by"]

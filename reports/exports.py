@@ -1,252 +1,239 @@
-"""Tables of the reports for CSV/XLSX, and the background aggregate workbook."""
+"""The exports of the reports: an employee's report, a unit's heatmap and the
+aggregate workbook (always built in the background). Columns are declared once;
+``exports.writer`` writes them."""
 
-import io
-from collections.abc import Callable
-
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.models import LatestLevel
-from competencies.gaps import gap
+from assessments.selectors import latest_levels
+from competencies.selectors import dimensions as all_dimensions
+from competencies.selectors import levels_of, standard_in_force
+from exports.registry import register
+from exports.writer import (
+    Column,
+    Document,
+    Sheet,
+    batches,
+    chunked,
+    display,
+    filters_from_form,
+    joined,
+)
+from ledger.selectors import reckoning, standings_of
 from people.models import Employee
-from reports.gapstats import LEVELS, Stats
+from people.permissions import sees_all_units
+from people.selectors import unit_get_for_user, units_visible_to
+from reports.forms import AggregateFilterForm
+from reports.gapstats import LEVELS
+from reports.selectors import (
+    aggregate_demand,
+    aggregate_report,
+    aggregate_root,
+    employee_get_for_user,
+    employee_report,
+    report_unit_get_for_user,
+)
 from reports.selectors.aggregate import employee_q, levels_as_of
-from reports.selectors.employee import EmployeeReport
 from reports.selectors.province import AggregateReport
-from reports.selectors.unit import Cell
-
-CHUNK = 2000
-
-
-def _num(value):
-    """Decimals as floats for spreadsheets (None stays empty)."""
-    return None if value is None else float(value)
-
+from reports.selectors.unit import Cell, unit_employees
 
 # -- employee report --------------------------------------------------------------
 
 
-def employee_headers() -> list[str]:
-    return [
-        _("dimensi"),
-        _("level_dipersyaratkan"),
-        _("level_terkini"),
-        _("tanggal_uji"),
-        _("gap"),
-        _("bentuk_internal_disarankan"),
-        _("bentuk_eksternal_disarankan"),
-    ]
-
-
-def employee_rows(report: EmployeeReport) -> list[list]:
-    return [
+@register("reports.employee", label=gettext_lazy("Laporan kesenjangan pegawai"))
+def employee_document(user, query, *, pk: int) -> Document:
+    employee = employee_get_for_user(user, pk)
+    report = employee_report(employee, today=timezone.localdate())
+    gaps = Sheet(
+        _("Kesenjangan"),
         [
-            line.dimension.label,
-            line.required,
-            line.level,
-            line.assessed_on.isoformat() if line.assessed_on else "",
-            line.gap,
-            ", ".join(f.label for f in line.internal_forms),
-            ", ".join(f.label for f in line.external_forms),
-        ]
-        for line in report.lines
-    ]
-
-
-def employee_sheets(report: EmployeeReport) -> list:
-    dims = report.dimensions
-    history = (
+            Column(_("Dimensi"), lambda line: line.dimension.label),
+            Column(_("Level dipersyaratkan"), lambda line: line.required),
+            Column(_("Level terkini"), lambda line: line.level),
+            Column(_("Tanggal uji"), lambda line: line.assessed_on),
+            Column(_("Kesenjangan"), lambda line: line.gap),
+            Column(
+                _("Bentuk internal disarankan"),
+                lambda line: joined(f.label for f in line.internal_forms),
+            ),
+            Column(
+                _("Bentuk eksternal disarankan"),
+                lambda line: joined(f.label for f in line.external_forms),
+            ),
+        ],
+        report.lines,
+    )
+    history = Sheet(
         _("Riwayat"),
-        [_("tanggal_uji"), *[d.label for d in dims]],
-        [[r.assessed_on.isoformat(), *r.levels] for r in report.history],
+        [
+            Column(_("Tanggal uji"), lambda r: r.assessed_on),
+            *[
+                Column(d.label, lambda r, i=i: r.levels[i])
+                for i, d in enumerate(report.dimensions)
+            ],
+        ],
+        report.history,
     )
-    plan = (
+    plan = Sheet(
         _("Rencana %(year)s") % {"year": report.year},
-        [_("dimensi"), _("bentuk"), _("target"), _("catatan"), _("selesai")],
         [
-            [
-                item.dimension.label,
-                item.form.label,
-                item.target_date.isoformat(),
-                item.note,
-                _("ya") if (item.done_activity_id or item.done_nomination_id) else "",
-            ]
-            for item in report.items
+            Column(_("Dimensi"), lambda item: item.dimension.label),
+            Column(_("Bentuk"), lambda item: item.form.label),
+            Column(_("Target selesai"), lambda item: item.target_date),
+            Column(_("Catatan"), lambda item: item.note),
+            Column(
+                _("Selesai"),
+                lambda item: bool(item.done_activity_id or item.done_nomination_id),
+            ),
         ],
+        report.items,
     )
-    jp = (
+    jp = Sheet(
         _("JP %(year)s") % {"year": report.year},
-        [_("jp_tahun_ini"), _("jp_minimum"), _("persen")],
         [
-            [
-                _num(report.jp),
-                _num(report.jp_minimum) if report.jp_minimum is not None else "",
-                report.jp_percent,
-            ]
+            Column(_("JP tahun ini"), lambda r: r.jp),
+            Column(_("JP minimal"), lambda r: r.jp_minimum),
+            Column(_("Persen"), lambda r: r.jp_percent),
+        ],
+        [report],
+    )
+    return Document(
+        name=f"laporan-{slugify(employee.name)}-{report.today:%Y%m%d}",
+        title=_("Laporan kesenjangan kompetensi: %(name)s") % {"name": employee.name},
+        sheets=[gaps, history, plan, jp],
+        notes=[
+            (_("Pegawai"), employee.name),
+            (_("Unit"), employee.unit.name),
+            (_("Standar"), report.standard or "-"),
         ],
     )
-    return [
-        (_("Kesenjangan"), employee_headers(), employee_rows(report)),
-        history,
-        plan,
-        jp,
-    ]
 
 
 # -- unit report ------------------------------------------------------------------
 
 
-def unit_headers(dims) -> list[str]:
-    headers = [_("unit"), _("nip"), _("nama"), _("jabatan"), _("status")]
-    for d in dims:
-        headers += [
-            f"{d.code}_{_('level')}",
-            f"{d.code}_{_('dipersyaratkan')}",
-            f"{d.code}_{_('gap')}",
-        ]
-    return [*headers, _("jp_tahun_ini")]
+def _unit_people(unit, today, dims, required):
+    """(employee, cells, JP) per active employee of the subtree, read in batches:
+    levels and minutes are fetched once per batch."""
+    rk = reckoning(today)
+    for batch in batches(chunked(unit_employees(unit))):
+        ids = [e.pk for e in batch]
+        levels = latest_levels(ids)
+        jp = {
+            s.employee.pk: s.jp
+            for s in standings_of(Employee.objects.filter(pk__in=ids), rk)
+        }
+        for e in batch:
+            cells = [
+                Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
+                for d in dims
+            ]
+            yield e, cells, jp[e.pk]
 
 
-def unit_rows(rows) -> list[list]:
-    out = []
-    for employee, cells, jp in rows:
-        line = [
-            employee.unit.name,
-            employee.nip or "",
-            employee.name,
-            employee.position_type.name,
-            employee.get_employment_status_display(),
+def _employee_columns(*, gender: bool = False) -> list[Column]:
+    columns = [
+        Column(_("Unit"), lambda r: r[0].unit.name),
+        Column(_("NIP"), lambda r: r[0].nip),
+        Column(_("Nama"), lambda r: r[0].name),
+        Column(_("Jabatan"), lambda r: r[0].position_type.name),
+        Column(_("Status kepegawaian"), lambda r: display(r[0], "employment_status")),
+    ]
+    if gender:
+        columns.append(Column(_("Jenis kelamin"), lambda r: display(r[0], "gender")))
+    return columns
+
+
+@register(
+    "reports.unit", label=gettext_lazy("Kesenjangan per pegawai unit"), background=True
+)
+def unit_document(user, query, *, pk: int) -> Document:
+    unit = report_unit_get_for_user(user, pk)
+    today = timezone.localdate()
+    dims = list(all_dimensions())
+    required = levels_of(standard_in_force(today))
+    columns = _employee_columns()
+    for i, d in enumerate(dims):
+        columns += [
+            Column(
+                _("%(dim)s: level") % {"dim": d.label}, lambda r, i=i: r[1][i].level
+            ),
+            Column(
+                _("%(dim)s: dipersyaratkan") % {"dim": d.label},
+                lambda r, i=i: r[1][i].required,
+            ),
+            Column(_("%(dim)s: gap") % {"dim": d.label}, lambda r, i=i: r[1][i].gap),
         ]
-        for cell in cells:
-            line += [cell.level, cell.required, cell.gap]
-        out.append([*line, _num(jp)])
-    return out
+    columns.append(Column(_("JP %(year)s") % {"year": today.year}, lambda r: r[2]))
+    return Document(
+        name=f"kesenjangan-{unit.code}-{today:%Y%m%d}",
+        title=_("Kesenjangan per pegawai: %(unit)s") % {"unit": unit.name},
+        sheets=[
+            Sheet(
+                _("Kesenjangan"),
+                columns,
+                _unit_people(unit, today, dims, required),
+                count=unit_employees(unit).count,
+            )
+        ],
+        notes=[(_("Unit"), unit.name), (_("Tanggal"), today)],
+    )
 
 
 # -- the aggregate ----------------------------------------------------------------
 
 
-def stats_headers() -> list[str]:
-    return [
-        _("pegawai"),
-        _("diuji"),
-        _("belum_diuji"),
-        *[_("level_%(n)s") % {"n": n} for n in LEVELS],
-        _("memenuhi_standar"),
-        _("dengan_gap"),
-        _("rata_rata_gap"),
-        _("persen_memenuhi"),
-    ]
+def aggregate_from_params(user, params: dict) -> tuple[AggregateReport, list]:
+    """The aggregate and demand an export asked for, with the requester's scope
+    as it is now. Raises ``ValidationError`` with a readable message when the
+    parameters are invalid or the unit is no longer in the user's scope."""
+    today = timezone.localdate()
+    form = AggregateFilterForm(
+        {k: v for k, v in params.items() if v not in (None, "")}, today=today
+    )
+    if not form.is_valid():
+        raise ValidationError(_("Parameter ekspor tidak valid."))
+    unit_id = params.get("unit")
+    try:
+        unit = unit_get_for_user(user, int(unit_id)) if unit_id else None
+    except (Http404, ValueError, TypeError) as exc:
+        raise ValidationError(_("Unit ekspor di luar cakupan Anda.")) from exc
+    if unit is None:
+        unit = aggregate_root(user)
+        if unit is None and not sees_all_units(user):
+            raise ValidationError(_("Unit ekspor di luar cakupan Anda."))
+    report = aggregate_report(
+        unit=unit,
+        units=units_visible_to(user),
+        filters=form.filters(),
+        period=form.cleaned_data["period"],
+    )
+    demand = aggregate_demand(
+        unit=unit,
+        filters=form.filters(),
+        period=form.cleaned_data["period"],
+        today=today,
+    )
+    return report, demand
 
 
-def stats_cells(stats: Stats) -> list:
-    return [
-        stats.employees,
-        stats.tested,
-        stats.untested,
-        *[stats.levels[n] for n in LEVELS],
-        stats.meeting,
-        stats.with_gap,
-        _num(stats.mean_gap),
-        _num(stats.share_meeting),
-    ]
-
-
-def row_label(row, report: AggregateReport) -> str:
+def _row_label(row, report: AggregateReport) -> str:
     if row.unit is None:
         return _("%(unit)s (langsung)") % {"unit": report.unit}
     return row.unit.name
 
 
-def summary_rows(report: AggregateReport) -> list[list]:
-    out = []
+def _summary_rows(report: AggregateReport):
     for row in report.rows:
         for d in report.dimensions:
-            out.append(
-                [row_label(row, report), d.label, *stats_cells(row.by_dimension[d.pk])]
-            )
+            yield _row_label(row, report), d.label, row.by_dimension[d.pk]
     for d in report.dimensions:
-        out.append(
-            [_("Jumlah"), d.label, *stats_cells(report.total_by_dimension[d.pk])]
-        )
-    return out
-
-
-def demand_rows(report: AggregateReport, demand) -> list[list]:
-    names = report.dimension_names
-    return [
-        [
-            row.form.label,
-            row.employees,
-            ", ".join(names.get(d, "") for d in row.dimension_ids if d in names),
-            row.programs,
-            row.seats,
-        ]
-        for row in demand
-    ]
-
-
-def aggregate_workbook(
-    report: AggregateReport, *, demand, progress: Callable[[int], None]
-) -> bytes:
-    """Summary, program demand and one line per employee in scope (levels as of
-    the period). Streams rows (openpyxl write-only) and reports progress."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    summary = workbook.create_sheet(_("Ringkasan"))
-    summary.append([_("unit"), _("dimensi"), *stats_headers()])
-    for line in summary_rows(report):
-        summary.append(line)
-    needs = workbook.create_sheet(_("Kebutuhan program"))
-    needs.append(
-        [
-            _("bentuk_eksternal"),
-            _("pegawai_dengan_gap"),
-            _("dimensi"),
-            _("program_berjalan"),
-            _("kursi"),
-        ]
-    )
-    for line in demand_rows(report, demand):
-        needs.append(line)
-    progress(10)
-    people = workbook.create_sheet(_("Pegawai"))
-    dims = report.dimensions
-    people.append(
-        [
-            _("unit"),
-            _("nip"),
-            _("nama"),
-            _("jabatan"),
-            _("status"),
-            _("jenis_kelamin"),
-            *[f"{d.code}_{_('level')}" for d in dims],
-            *[f"{d.code}_{_('gap')}" for d in dims],
-        ]
-    )
-    required = report.required
-    path = report.unit.path if report.unit else ""
-    employees = (
-        Employee.objects.filter(employee_q("", path, report.filters))
-        .select_related("unit", "position_type")
-        .order_by("unit__path", "name", "pk")
-    )
-    count = employees.count()
-    done = 0
-    chunk: list[Employee] = []
-    for employee in employees.iterator(chunk_size=CHUNK):
-        chunk.append(employee)
-        if len(chunk) == CHUNK:
-            _write_people(people, chunk, dims, required, report)
-            done += len(chunk)
-            chunk = []
-            progress(10 + done * 85 // max(count, 1))
-    if chunk:
-        _write_people(people, chunk, dims, required, report)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    progress(99)
-    return buffer.getvalue()
+        yield _("Jumlah"), d.label, report.total_by_dimension[d.pk]
 
 
 def _levels_of(ids: list[int], report: AggregateReport) -> dict[tuple[int, int], int]:
@@ -263,22 +250,103 @@ def _levels_of(ids: list[int], report: AggregateReport) -> dict[tuple[int, int],
     return {(e, d): level for e, d, level in rows}
 
 
-def _write_people(sheet, chunk, dims, required, report) -> None:
-    levels = _levels_of([e.pk for e in chunk], report)
-    for e in chunk:
-        cells = [
-            Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
-            for d in dims
-        ]
-        sheet.append(
-            [
-                e.unit.name,
-                e.nip or "",
-                e.name,
-                e.position_type.name,
-                e.get_employment_status_display(),
-                e.get_gender_display(),
-                *[c.level for c in cells],
-                *[gap(c.required, c.level) for c in cells],
+def _aggregate_people(employees, report: AggregateReport):
+    dims, required = report.dimensions, report.required
+    for batch in batches(chunked(employees)):
+        levels = _levels_of([e.pk for e in batch], report)
+        for e in batch:
+            cells = [
+                Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
+                for d in dims
             ]
-        )
+            yield e, cells
+
+
+@register(
+    "reports.aggregate",
+    label=gettext_lazy("Rekap kesenjangan provinsi/unit"),
+    formats=("xlsx",),
+    background=True,
+)
+def aggregate_document(user, query) -> Document:
+    """Summary, program demand and one line per employee in scope (levels as of
+    the period)."""
+    params = {key: query.get(key) for key in query}
+    report, demand = aggregate_from_params(user, params)
+    stats_columns = [
+        Column(_("Pegawai"), lambda r: r[2].employees),
+        Column(_("Diuji"), lambda r: r[2].tested),
+        Column(_("Belum diuji"), lambda r: r[2].untested),
+        *[
+            Column(_("Level %(n)s") % {"n": n}, lambda r, n=n: r[2].levels[n])
+            for n in LEVELS
+        ],
+        Column(_("Memenuhi standar"), lambda r: r[2].meeting),
+        Column(_("Dengan kesenjangan"), lambda r: r[2].with_gap),
+        Column(_("Rata-rata kesenjangan"), lambda r: r[2].mean_gap),
+        Column(_("Persen memenuhi"), lambda r: r[2].share_meeting),
+    ]
+    summary = Sheet(
+        _("Ringkasan"),
+        [
+            Column(_("Unit"), lambda r: r[0]),
+            Column(_("Dimensi"), lambda r: r[1]),
+            *stats_columns,
+        ],
+        _summary_rows(report),
+    )
+    names = report.dimension_names
+    needs = Sheet(
+        _("Kebutuhan program"),
+        [
+            Column(_("Bentuk eksternal"), lambda row: row.form.label),
+            Column(_("Pegawai dengan kesenjangan"), lambda row: row.employees),
+            Column(
+                _("Dimensi"),
+                lambda row: joined(
+                    names.get(d, "") for d in row.dimension_ids if d in names
+                ),
+            ),
+            Column(_("Program berjalan"), lambda row: row.programs),
+            Column(_("Kursi"), lambda row: row.seats),
+        ],
+        demand,
+    )
+    path = report.unit.path if report.unit else ""
+    employees = (
+        Employee.objects.filter(employee_q("", path, report.filters))
+        .select_related("unit", "position_type")
+        .order_by("unit__path", "name", "pk")
+    )
+    dims = report.dimensions
+    people = Sheet(
+        _("Pegawai"),
+        [
+            *_employee_columns(gender=True),
+            *[
+                Column(
+                    _("%(dim)s: level") % {"dim": d.label},
+                    lambda r, i=i: r[1][i].level,
+                )
+                for i, d in enumerate(dims)
+            ],
+            *[
+                Column(_("%(dim)s: gap") % {"dim": d.label}, lambda r, i=i: r[1][i].gap)
+                for i, d in enumerate(dims)
+            ],
+        ],
+        _aggregate_people(employees, report),
+        count=employees.count,
+    )
+    form = AggregateFilterForm(
+        {k: v for k, v in params.items() if v not in (None, "")},
+        today=timezone.localdate(),
+    )
+    return Document(
+        name=f"rekap-kesenjangan-{timezone.localdate():%Y%m%d}",
+        title=_("Rekap kesenjangan: %(unit)s")
+        % {"unit": report.unit or _("semua unit")},
+        sheets=[summary, needs, people],
+        filters=[(_("Unit"), report.unit or _("semua unit")), *filters_from_form(form)],
+        notes=[(_("Standar"), report.standard or "-")],
+    )

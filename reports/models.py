@@ -1,5 +1,4 @@
-"""Individual development plans (the AKPK of one employee for one year) and the
-rows of long-running exports.
+"""Individual development plans (the AKPK of one employee for one year).
 
 Whether a plan item is done is never stored: it is read from the activities and
 programs it depends on (``reports.selectors.plan_items``), so verifying,
@@ -100,65 +99,3 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension} · {self.form}"
-
-
-def export_upload_to(instance: "Export", filename: str) -> str:
-    return f"reports/exports/{instance.requested_by_id}/{instance.pk}-{filename}"
-
-
-class Export(models.Model):
-    """A file built in the background (Celery) for the user who asked for it; the
-    page polls ``status``/``progress`` until the file is there. Downloaded only
-    through the scoped view (``reports.selectors.export_get_for_user``)."""
-
-    class Kind(models.TextChoices):
-        AGGREGATE = "aggregate", _("Rekap provinsi/unit (XLSX)")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Menunggu")
-        RUNNING = "running", _("Sedang dibuat")
-        DONE = "done", _("Siap diunduh")
-        FAILED = "failed", _("Gagal")
-
-    kind = models.CharField(
-        _("jenis"), max_length=12, choices=Kind.choices, default=Kind.AGGREGATE
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diminta oleh"),
-        on_delete=models.CASCADE,
-        related_name="report_exports",
-    )
-    params = models.JSONField(_("parameter"), default=dict)
-    status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
-    )
-    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
-    file = models.FileField(_("berkas"), upload_to=export_upload_to, blank=True)
-    error = models.TextField(_("kesalahan"), blank=True)
-    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("ekspor laporan")
-        verbose_name_plural = _("ekspor laporan")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(progress__lte=100), name="export_progress_0_100"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=["pending", "running", "done", "failed"]),
-                name="export_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="done") | ~Q(file=""), name="export_done_has_file"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} #{self.pk}"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)

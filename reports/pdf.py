@@ -1,6 +1,12 @@
-"""The employee report as a PDF (reportlab: pure Python, no system libraries)."""
+"""The employee report as a PDF (reportlab: pure Python, no system libraries).
+
+Every value that goes into reportlab's paragraph markup passes through ``_e``
+(XML-escaped): a name such as ``Ani <font color="red">`` or ``<img src=…/>``
+prints as those characters, never as markup, a link or an embedded file.
+"""
 
 import io
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,6 +39,15 @@ GRID = TableStyle(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
 )
+
+
+def _e(value) -> str:
+    """Text for paragraph markup: ``&``, ``<`` and ``>`` (and quotes) escaped."""
+    return escape(str(value), {'"': "&quot;", "'": "&#39;"})
+
+
+def _p(value, style) -> Paragraph:
+    return Paragraph(_e(value), style)
 
 
 def _d(value) -> str:
@@ -104,14 +119,14 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
         author="Sosiokultural",
     )
     story = [
-        Paragraph(_("Laporan kesenjangan kompetensi sosiokultural"), styles["Title"]),
+        _p(_("Laporan kesenjangan kompetensi sosiokultural"), styles["Title"]),
         Paragraph(
-            f"<b>{employee.name}</b> · {_('NIP')} {employee.nip or '-'}<br/>"
-            f"{employee.position_type.name} · {employee.unit.name} · "
-            f"{employee.get_employment_status_display()}",
+            f"<b>{_e(employee.name)}</b> · {_e(_('NIP'))} {_e(employee.nip or '-')}"
+            f"<br/>{_e(employee.position_type.name)} · {_e(employee.unit.name)} · "
+            f"{_e(employee.get_employment_status_display())}",
             styles["BodyText"],
         ),
-        Paragraph(
+        _p(
             _("Standar: %(standard)s · dicetak %(date)s")
             % {
                 "standard": report.standard or "-",
@@ -137,7 +152,7 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
     for line in report.lines:
         rows.append(
             [
-                Paragraph(line.dimension.label, small),
+                _p(line.dimension.label, small),
                 _n(line.required),
                 _n(line.level) if line.level else _("belum diuji"),
                 _d(line.assessed_on),
@@ -145,22 +160,22 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
             ]
         )
     story += [
-        Paragraph(_("Level per dimensi"), styles["Heading2"]),
+        _p(_("Level per dimensi"), styles["Heading2"]),
         Table(
             rows, colWidths=[70 * mm, 25 * mm, 25 * mm, 28 * mm, 15 * mm], style=GRID
         ),
     ]
     recommended = [
         [
-            Paragraph(line.dimension.label, small),
-            Paragraph(", ".join(f.label for f in line.internal_forms) or "-", small),
-            Paragraph(", ".join(f.label for f in line.external_forms) or "-", small),
+            _p(line.dimension.label, small),
+            _p(", ".join(f.label for f in line.internal_forms) or "-", small),
+            _p(", ".join(f.label for f in line.external_forms) or "-", small),
         ]
         for line in report.gap_lines
     ]
     if recommended:
         story += [
-            Paragraph(_("Bentuk pengembangan yang disarankan"), styles["Heading2"]),
+            _p(_("Bentuk pengembangan yang disarankan"), styles["Heading2"]),
             Table(
                 [[_("Dimensi"), _("Internal"), _("Eksternal")], *recommended],
                 colWidths=[55 * mm, 55 * mm, 55 * mm],
@@ -169,7 +184,7 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
         ]
     if report.history:
         story += [
-            Paragraph(_("Riwayat uji"), styles["Heading2"]),
+            _p(_("Riwayat uji"), styles["Heading2"]),
             Table(
                 [
                     [_("Tanggal"), *[str(d.number) for d in report.dimensions]],
@@ -180,21 +195,19 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
                 ],
                 style=GRID,
             ),
-            Paragraph(
-                ", ".join(f"{d.number} = {d.label}" for d in report.dimensions), small
-            ),
+            _p(", ".join(f"{d.number} = {d.label}" for d in report.dimensions), small),
         ]
     plan_rows = [
         [
-            Paragraph(item.dimension.label, small),
-            Paragraph(item.form.label, small),
+            _p(item.dimension.label, small),
+            _p(item.form.label, small),
             _d(item.target_date),
             _("selesai") if item_is_done(item) else _("belum"),
         ]
         for item in report.items
     ]
     story.append(
-        Paragraph(
+        _p(
             _("Rencana pengembangan %(year)s (%(done)s dari %(total)s selesai)")
             % {
                 "year": report.year,
@@ -213,17 +226,17 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
             )
         )
     else:
-        story.append(Paragraph(_("Belum ada rencana."), small))
+        story.append(_p(_("Belum ada rencana."), small))
     story.append(
         KeepTogether(
             [
-                Paragraph(
+                _p(
                     _("JP tahun %(year)s") % {"year": report.today.year},
                     styles["Heading2"],
                 ),
-                Paragraph(_jp_sentence(report), styles["BodyText"]),
+                _p(_jp_sentence(report), styles["BodyText"]),
                 Spacer(1, 6 * mm),
-                Paragraph(link, small),
+                _p(link, small),
             ]
         )
     )

@@ -1,17 +1,16 @@
-"""Writes of the reports app: development plan items and background exports."""
+"""Writes of the reports app: development plan items."""
 
 from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competencies.models import DevelopmentForm, Dimension, FormDimension
 from people.models import Employee, User
-from reports.models import DevelopmentPlan, Export, PlanItem
+from reports.models import DevelopmentPlan, PlanItem
 
 
 def _check_item(
@@ -136,46 +135,3 @@ def plan_items_add_many(
         )
         existing.add((dimension.pk, form.pk))
     return created
-
-
-# -- background exports --------------------------------------------------------------
-
-
-def export_request(*, by: User, kind: str, params: dict) -> Export:
-    """Record the request and queue the build once the row is committed."""
-    from reports.tasks import export_aggregate
-
-    export = Export.objects.create(requested_by=by, kind=kind, params=params)
-    transaction.on_commit(lambda: export_aggregate.delay(export_id=export.pk))
-    return export
-
-
-def export_claim(*, export_id: int) -> bool:
-    """Take a pending export for building: a conditional UPDATE, so a task
-    delivered twice builds it once."""
-    return bool(
-        Export.objects.filter(pk=export_id, status=Export.Status.PENDING).update(
-            status=Export.Status.RUNNING, progress=0
-        )
-    )
-
-
-def export_progress(*, export_id: int, percent: int) -> None:
-    Export.objects.filter(pk=export_id, status=Export.Status.RUNNING).update(
-        progress=max(0, min(99, percent))
-    )
-
-
-def export_finish(*, export: Export, filename: str, content: bytes) -> None:
-    export.file.save(filename, ContentFile(content), save=False)
-    export.status = Export.Status.DONE
-    export.progress = 100
-    export.error = ""
-    export.finished_at = timezone.now()
-    export.save(update_fields=["file", "status", "progress", "error", "finished_at"])
-
-
-def export_fail(*, export_id: int, error: str) -> None:
-    Export.objects.filter(pk=export_id).update(
-        status=Export.Status.FAILED, error=error, finished_at=timezone.now()
-    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import employee, exports, plans, province, unit
+from reports.views import employee, plans, province, unit
 
 app_name = "reports"
 urlpatterns = [
@@ -34,7 +34,4 @@ urlpatterns = [
     path("provinsi/tren/", province.province_trend, name="province_trend"),
     path("provinsi/kebutuhan/", province.province_demand, name="province_demand"),
     path("provinsi/ekspor/", province.province_export, name="province_export"),
-    path("ekspor/<int:pk>/", exports.export_view, name="export"),
-    path("ekspor/<int:pk>/status/", exports.export_status, name="export_status"),
-    path("ekspor/<int:pk>/unduh/", exports.export_download, name="export_download"),
 ]

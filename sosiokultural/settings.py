@@ -54,6 +54,7 @@ PROJECT_APPS = [
     "siasn",
     "certificates",
     "calendars",
+    "exports",
 ]
 
 INSTALLED_APPS = [
@@ -245,12 +246,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.item_analysis_sweep",
         "schedule": crontab(hour=3, minute=0),
     },
+    # Background exports: publish what the broker missed, take over dead workers'
+    # jobs; delete the files of expired exports.
+    "exports-sweep": {"task": "exports.sweep", "schedule": 60.0},
+    "exports-purge-expired": {"task": "exports.purge_expired", "schedule": 900.0},
     # Submit competency tests whose time ran out while nobody had them open.
     "assessments-finalise-expired": {
         "task": "assessments.finalise_expired",
         "schedule": 60.0,
     },
 }
+
+# Exports (docs/exports.md): above this many rows an export is built in the
+# background instead of streamed in the request; files of background exports are
+# deleted this many hours after they were built; unfinished jobs per user.
+EXPORT_BACKGROUND_ROWS = env_int("EXPORT_BACKGROUND_ROWS", 20_000)
+EXPORT_RETENTION_HOURS = env_int("EXPORT_RETENTION_HOURS", 24)
+EXPORT_MAX_ACTIVE_PER_USER = env_int("EXPORT_MAX_ACTIVE_PER_USER", 2)
 
 # Email: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST", "")

@@ -1,4 +1,5 @@
-"""Reading uploaded tables (CSV or XLSX) and writing exports, shared by every app.
+"""Reading uploaded tables (CSV or XLSX), shared by every app (exports are written
+by ``exports.writer``).
 
 Rows come back as dicts keyed by the normalised header (lower case, spaces and dashes
 as underscores), with the spreadsheet row number so errors can name the row a person
@@ -14,8 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.http import HttpResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 
@@ -240,52 +239,3 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
-
-
-# -- exports ---------------------------------------------------------------------
-
-
-def csv_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence]):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_safe(filename)}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs detect UTF-8
-    writer = csv.writer(response)
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    return response
-
-
-def xlsx_bytes(
-    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]],
-) -> bytes:
-    """Build a workbook from (sheet title, headers, rows) triples."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=False)
-    workbook.remove(workbook.active)
-    for title, headers, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        sheet.append(list(headers))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(["" if v is None else v for v in row])
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(filename: str, sheets) -> HttpResponse:
-    response = HttpResponse(xlsx_bytes(sheets), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_safe(filename)}.xlsx"'
-    return response
-
-
-def _safe(filename: str) -> str:
-    return slugify(filename) or "ekspor"

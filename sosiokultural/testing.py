@@ -1,6 +1,12 @@
-"""Helpers for tests that talk to a real worker."""
+"""Helpers for tests: a throw-away Redis, waiting on a real worker, building
+upload files."""
 
+import shutil
+import socket
+import subprocess
 import time
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
 def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
@@ -12,3 +18,79 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
             return value
         time.sleep(interval)
     return predicate()
+
+
+def xlsx_bytes(sheets) -> bytes:
+    """A plain workbook from (sheet title, headers, rows) triples, for tests that
+    upload a spreadsheet (cells are written as given: formulas stay formulas)."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append(list(headers))
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+class RedisServer:
+    """A throw-away redis-server on a free port, that a test can stop and start."""
+
+    def __init__(self, directory):
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self.directory = directory
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - fixed argv
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+def point_app_at(url: str) -> None:
+    """Make this process publish to ``url`` (fresh connection pools)."""
+    from sosiokultural.celery import app
+
+    app.conf.broker_url = url
+    app._pool = None
+    app.amqp._producer_pool = None

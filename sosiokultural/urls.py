@@ -37,6 +37,7 @@ urlpatterns = [
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
     path("privasi/", include("privacy.urls")),
+    path("ekspor/", include("exports.urls")),
     path("", include("api.urls")),
     path("siasn/", include("siasn.urls")),
     path("", include("certificates.urls")),

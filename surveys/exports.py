@@ -1,193 +1,153 @@
-"""The tables of the survey pages as (title, headers, rows), for CSV and XLSX."""
+"""The tables of the survey pages, declared as columns for ``exports.writer``
+(which neutralises formula text in every cell, imported free text included)."""
 
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from sosiokultural.tabular import csv_response, xlsx_response
+from exports.writer import Column, Document, Sheet
+from exports.writer import respond as write
 from surveys.models import ElementSet
 
-Table = tuple[str, list[str], list[list]]
 
-
-def respond(fmt: str, name: str, tables: list[Table]):
-    if fmt == "csv":
-        __, headers, rows = tables[0]
-        return csv_response(name, headers, rows)
-    return xlsx_response(name, tables)
+def respond(request, fmt: str, name: str, sheets: list[Sheet], *, about=True):
+    """The CSV (first sheet) or XLSX of ``sheets``."""
+    document = Document(name=name, title=sheets[0].title, sheets=sheets, about=about)
+    return write(document, fmt, user=request.user)
 
 
 def _source(result) -> str:
     return _("dilaporkan") if result.reported else _("dihitung")
 
 
-def _number(value) -> Decimal | str:
-    return "" if value is None else value
+def _grade(result):
+    return result.grade.letter if result.grade else ""
 
 
-def survey_table(results) -> Table:
-    headers = [
-        _("Periode"),
-        _("Kode unit"),
-        _("Unit"),
-        _("Kuesioner"),
-        _("Sumber nilai"),
-        _("Responden"),
-        _("Populasi"),
-        _("Sampel minimum"),
-        _("IKM"),
-        _("Mutu"),
+def survey_table(results) -> Sheet:
+    columns = [
+        Column(_("Periode"), lambda r: str(r.survey.period)),
+        Column(_("Kode unit"), lambda r: r.survey.unit.code),
+        Column(_("Unit"), lambda r: r.survey.unit.name, width=28),
+        Column(_("Kuesioner"), lambda r: r.survey.element_set.name, width=28),
+        Column(_("Sumber nilai"), _source),
+        Column(_("Responden"), lambda r: r.respondents),
+        Column(_("Populasi"), lambda r: r.survey.population),
+        Column(_("Sampel minimum"), lambda r: r.sample.minimum if r.sample else None),
+        Column(_("IKM"), lambda r: r.ikm),
+        Column(_("Mutu"), _grade),
     ]
-    rows = []
-    for r in results:
-        sample = r.sample
-        rows.append(
-            [
-                str(r.survey.period),
-                r.survey.unit.code,
-                r.survey.unit.name,
-                r.survey.element_set.name,
-                _source(r),
-                _number(r.respondents),
-                _number(r.survey.population),
-                sample.minimum if sample else "",
-                _number(r.ikm),
-                r.grade.letter if r.grade else "",
-            ]
-        )
-    return (_("Survei IKM"), headers, rows)
+    return Sheet(_("Survei IKM"), columns, results)
 
 
-def element_table(result) -> Table:
-    headers = [
-        _("Urutan"),
-        _("Kode"),
-        _("Unsur"),
-        _("NRR"),
-        _("NRR tertimbang"),
-        _("Nilai (25–100)"),
-        _("Mutu"),
-        _("Sumber nilai"),
-        _("Terkait sosiokultural"),
+def element_table(result) -> Sheet:
+    """One row per element, then the total (a row object of its own)."""
+    total = object()
+
+    def pick(element_value, total_value):
+        return lambda r: total_value if r is total else element_value(r)
+
+    columns = [
+        Column(_("Urutan"), pick(lambda r: r.element.order, None)),
+        Column(_("Kode"), pick(lambda r: r.element.code, None)),
+        Column(_("Unsur"), pick(lambda r: r.element.name, _("IKM (TOTAL)")), width=40),
+        Column(_("NRR"), pick(lambda r: r.nrr_display, None)),
+        Column(_("NRR tertimbang"), pick(lambda r: r.weighted_display, None)),
+        Column(_("Nilai (25–100)"), pick(lambda r: r.score, result.ikm)),
+        Column(_("Mutu"), pick(_grade, _grade(result))),
+        Column(_("Sumber nilai"), lambda r: _source(result)),
+        Column(
+            _("Terkait sosiokultural"),
+            pick(lambda r: r.element.sociocultural, None),
+        ),
     ]
-    rows = [
-        [
-            r.element.order,
-            r.element.code,
-            r.element.name,
-            _number(r.nrr_display),
-            _number(r.weighted_display),
-            _number(r.score),
-            r.grade.letter if r.grade else "",
-            _source(result),
-            _("ya") if r.element.sociocultural else _("tidak"),
-        ]
-        for r in result.elements
+    return Sheet(_("Unsur"), columns, [*result.elements, total])
+
+
+def form_table(development) -> Sheet:
+    total = object()
+    columns = [
+        Column(
+            _("Sumber"),
+            lambda r: (
+                _("Jumlah")
+                if r is total
+                else (_("Internal") if r.source == "internal" else _("Eksternal"))
+            ),
+        ),
+        Column(
+            _("Bentuk pengembangan"), lambda r: "" if r is total else r.label, width=28
+        ),
+        Column(
+            _("Kegiatan"),
+            lambda r: development.activities if r is total else r.activities,
+        ),
+        Column(
+            _("Peserta"),
+            lambda r: development.participants if r is total else r.participants,
+        ),
+        Column(_("JP"), lambda r: development.jp if r is total else r.jp),
     ]
-    rows.append(
-        [
-            "",
-            "",
-            _("IKM (TOTAL)"),
-            "",
-            "",
-            _number(result.ikm),
-            result.grade.letter if result.grade else "",
-            _source(result),
-            "",
-        ]
-    )
-    return (_("Unsur"), headers, rows)
+    return Sheet(_("Pengembangan"), columns, [*development.forms, total])
 
 
-def form_table(development) -> Table:
-    headers = [
-        _("Sumber"),
-        _("Bentuk pengembangan"),
-        _("Kegiatan"),
-        _("Peserta"),
-        _("JP"),
+def gap_table(development) -> Sheet:
+    columns = [
+        Column(_("Dimensi"), lambda r: r.label, width=28),
+        Column(_("Pegawai dinilai"), lambda r: r.employees),
+        Column(_("Pegawai dengan kesenjangan"), lambda r: r.below),
+        Column(_("Rata-rata kesenjangan"), lambda r: r.mean_gap),
     ]
-    rows = [
-        [
-            _("Internal") if row.source == "internal" else _("Eksternal"),
-            row.label,
-            row.activities,
-            row.participants,
-            row.jp,
-        ]
-        for row in development.forms
-    ]
-    rows.append(
-        [
-            _("Jumlah"),
-            "",
-            development.activities,
-            development.participants,
-            development.jp,
-        ]
-    )
-    return (_("Pengembangan"), headers, rows)
+    return Sheet(_("Kesenjangan"), columns, development.gaps)
 
 
-def gap_table(development) -> Table:
-    headers = [
-        _("Dimensi"),
-        _("Pegawai dinilai"),
-        _("Pegawai dengan kesenjangan"),
-        _("Rata-rata kesenjangan"),
-    ]
-    rows = [
-        [row.label, row.employees, row.below, _number(row.mean_gap)]
-        for row in development.gaps
-    ]
-    return (_("Kesenjangan"), headers, rows)
-
-
-def trend_table(results, jp) -> Table:
-    headers = [
-        _("Periode"),
-        _("Kuesioner"),
-        _("Sumber nilai"),
-        _("Responden"),
-        _("IKM"),
-        _("Mutu"),
+def trend_table(results, jp) -> Sheet:
+    columns = [
+        Column(_("Periode"), lambda r: str(r.survey.period)),
+        Column(_("Kuesioner"), lambda r: r.survey.element_set.name, width=28),
+        Column(_("Sumber nilai"), _source),
+        Column(_("Responden"), lambda r: r.respondents),
+        Column(_("IKM"), lambda r: r.ikm),
+        Column(_("Mutu"), _grade),
     ]
     if jp is not None:
-        headers.append(_("JP unit dalam periode"))
-    rows = []
-    for r in results:
-        row = [
-            str(r.survey.period),
-            r.survey.element_set.name,
-            _source(r),
-            _number(r.respondents),
-            _number(r.ikm),
-            r.grade.letter if r.grade else "",
-        ]
-        if jp is not None:
-            row.append(jp.get(r.survey.period, Decimal(0)))
-        rows.append(row)
-    return (_("Tren IKM"), headers, rows)
+        columns.append(
+            Column(
+                _("JP unit dalam periode"),
+                lambda r: jp.get(r.survey.period, Decimal(0)),
+            )
+        )
+    return Sheet(_("Tren IKM"), columns, results)
 
 
-def comparison_table(table) -> Table:
-    headers = [_("Unsur pelayanan")] + [
-        f"{r.survey.unit.name}" + (f" ({_('dilaporkan')})" if r.reported else "")
-        for r in table.results
+def comparison_table(table) -> Sheet:
+    """Elements down, units across; the first row is the IKM total."""
+    total = object()
+    columns = [
+        Column(
+            _("Unsur pelayanan"),
+            lambda row: _("IKM (TOTAL)") if row is total else row[0].name,
+            width=40,
+        )
     ]
-    rows = [
-        [_("IKM (TOTAL)")] + [_number(r.ikm) for r in table.results],
-    ]
-    for element, cells in table.rows:
-        rows.append([element.name] + [_number(c.score if c else None) for c in cells])
-    return (_("Perbandingan"), headers, rows)
+    for i, r in enumerate(table.results):
+        label = r.survey.unit.name + (f" ({_('dilaporkan')})" if r.reported else "")
+        columns.append(
+            Column(
+                label,
+                lambda row, i=i, r=r: (
+                    r.ikm if row is total else (row[1][i].score if row[1][i] else None)
+                ),
+            )
+        )
+    return Sheet(_("Perbandingan"), columns, [total, *table.rows])
 
 
-def template(element_set: ElementSet) -> Table:
+def template(element_set: ElementSet) -> Sheet:
+    """An empty import file: its headers are the import's column names."""
     headers = [e.code for e in element_set.elements.order_by("order")]
     headers += ["jenis_kelamin", "umur", "pendidikan", "jenis_layanan"]
-    return (element_set.code, headers, [])
+    return Sheet(element_set.code, [Column(h, lambda r: None) for h in headers], [])
 
 
 def trend_chart(results) -> dict:
@@ -210,27 +170,19 @@ def trend_chart(results) -> dict:
     }
 
 
-def _cell(text: str) -> str:
-    """Free text from an import, made inert for spreadsheet programs (a leading
-    = + - @ would otherwise start a formula)."""
-    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
-
-
-def responses_table(survey, elements, responses) -> Table:
-    """The respondents as imported: one row each, one column per element code."""
-    headers = [_("Baris berkas")] + [e.code for e in elements]
-    headers += ["jenis_kelamin", "umur", "pendidikan", "jenis_layanan"]
-    rows = []
-    for response in responses:
-        answers = {a.element_id: a.value for a in response.answers.all()}
-        rows.append(
-            [response.row]
-            + [answers.get(e.pk, "") for e in elements]
-            + [
-                response.gender,
-                _number(response.age),
-                _cell(response.education),
-                _cell(response.service_type),
-            ]
-        )
-    return (_("Responden"), headers, rows)
+def responses_table(survey, elements, responses) -> Sheet:
+    """The respondents as imported: one row each, one column per element code
+    (the import's column names)."""
+    columns = [Column(_("Baris berkas"), lambda r: r[0].row)]
+    columns += [Column(e.code, lambda r, pk=e.pk: r[1].get(pk)) for e in elements]
+    columns += [
+        Column("jenis_kelamin", lambda r: r[0].gender),
+        Column("umur", lambda r: r[0].age),
+        Column("pendidikan", lambda r: r[0].education),
+        Column("jenis_layanan", lambda r: r[0].service_type),
+    ]
+    rows = (
+        (response, {a.element_id: a.value for a in response.answers.all()})
+        for response in responses
+    )
+    return Sheet(_("Responden"), columns, rows)

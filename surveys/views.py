@@ -100,7 +100,7 @@ def survey_list_export(request, fmt: str):
     surveys, __, __ = _filtered_surveys(request)
     results = survey_results(surveys)
     table = exports.survey_table([results[s.pk] for s in surveys])
-    return exports.respond(_fmt(fmt), "ikm-survei", [table])
+    return exports.respond(request, _fmt(fmt), "ikm-survei", [table])
 
 
 # -- one unit ------------------------------------------------------------------------
@@ -136,11 +136,12 @@ def survey_detail_export(request, unit_pk: int, period: str, table: str, fmt: st
     name = f"ikm-{survey.unit.code}-{survey.period}-{table}"
     if table == "unsur":
         return exports.respond(
-            fmt, name, [exports.element_table(survey_result(survey))]
+            request, fmt, name, [exports.element_table(survey_result(survey))]
         )
     if table == "responden" and not survey.is_reported:
         elements = list(survey.element_set.elements.order_by("order"))
         return exports.respond(
+            request,
             fmt,
             name,
             [exports.responses_table(survey, elements, survey_responses(survey))],
@@ -148,8 +149,10 @@ def survey_detail_export(request, unit_pk: int, period: str, table: str, fmt: st
     if table in {"pengembangan", "kesenjangan"} and sees_development(request.user):
         development = unit_development(survey.unit, survey.period)
         if table == "pengembangan":
-            return exports.respond(fmt, name, [exports.form_table(development)])
-        return exports.respond(fmt, name, [exports.gap_table(development)])
+            return exports.respond(
+                request, fmt, name, [exports.form_table(development)]
+            )
+        return exports.respond(request, fmt, name, [exports.gap_table(development)])
     raise Http404
 
 
@@ -199,7 +202,7 @@ def unit_trend_export(request, unit_pk: int, fmt: str):
         else None
     )
     return exports.respond(
-        _fmt(fmt), f"ikm-tren-{unit.code}", [exports.trend_table(results, jp)]
+        request, _fmt(fmt), f"ikm-tren-{unit.code}", [exports.trend_table(results, jp)]
     )
 
 
@@ -237,6 +240,7 @@ def comparison_export(request, fmt: str):
     if table is None:
         raise Http404
     return exports.respond(
+        request,
         _fmt(fmt),
         f"ikm-perbandingan-{table.period}-{table.level or 'semua'}",
         [exports.comparison_table(table)],
@@ -353,5 +357,9 @@ def element_set_template(request, code: str, fmt: str):
     """An empty import file with the questionnaire's column headers."""
     element_set = get_object_or_404(ElementSet, code=code)
     return exports.respond(
-        _fmt(fmt), f"templat-ikm-{element_set.code}", [exports.template(element_set)]
+        request,
+        _fmt(fmt),
+        f"templat-ikm-{element_set.code}",
+        [exports.template(element_set)],
+        about=False,
     )

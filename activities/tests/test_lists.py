@@ -104,35 +104,34 @@ def test_csv_export(framework, roles, org, login):
     record_briefing(roles.head_b, present=[roles.staff_b.employee])
     response = login(roles.head_a).get("/kegiatan/ekspor.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:5] == ["id", "tanggal", "jam_mulai", "durasi_menit", "bentuk"]
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert rows[0][:5] == ["ID", "Tanggal", "Jam mulai", "Durasi (menit)", "Bentuk"]
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1], strict=True))
     start = timezone.localtime(activity.started_at)
+    recorded = timezone.localtime(activity.recorded_at)
+    verified = timezone.localtime(activity.verified_at)
     assert row == {
-        "id": str(activity.pk),
-        "tanggal": start.date().isoformat(),
-        "jam_mulai": start.strftime("%H:%M"),
-        "durasi_menit": "10",
-        "bentuk": "briefing",
-        "unit_kode": org.kel_a.code,
-        "unit": org.kel_a.name,
-        "agenda_briefing": "setia_motivation",
-        "fasilitator": roles.head_a.employee.name,
-        "dimensi": "keragaman-budaya;jejaring-sosial;manajemen-konflik;empati-sosial;"
-        "kepekaan-gender;kepekaan-disabilitas",
-        "hadir": "1",
-        "tercatat": "2",
-        "status": "verified",
-        "dicatat_oleh": "kepala.a",
-        "dicatat_pada": timezone.localtime(activity.recorded_at).strftime(
-            "%Y-%m-%d %H:%M"
-        ),
-        "diverifikasi_oleh": "kepala.a",
-        "diverifikasi_pada": timezone.localtime(activity.verified_at).strftime(
-            "%Y-%m-%d %H:%M"
-        ),
-        "ringkasan": "Evaluasi pengaduan pemohon minggu ini.",
+        "ID": str(activity.pk),
+        "Tanggal": start.strftime("%d-%m-%Y"),
+        "Jam mulai": start.strftime("%H:%M"),
+        "Durasi (menit)": "10",
+        "Bentuk": "Briefing",
+        "Kode unit": org.kel_a.code,
+        "Unit": org.kel_a.name,
+        "Agenda briefing": "Motivasi SETIA",
+        "Fasilitator": roles.head_a.employee.name,
+        "Dimensi": "Mengelola Keragaman Lingkungan Budaya, Membangun Jejaring "
+        "(Network) Sosial, Manajemen Konflik, Empati Sosial, Kepekaan Gender, "
+        "Kepekaan Disabilitas",
+        "Hadir": "1",
+        "Tercatat": "2",
+        "Status": "Terverifikasi",
+        "Dicatat oleh": "kepala.a",
+        "Dicatat pada": f"{recorded:%d-%m-%Y} {recorded.hour}.{recorded:%M}",
+        "Diverifikasi oleh": "kepala.a",
+        "Diverifikasi pada": f"{verified:%d-%m-%Y} {verified.hour}.{verified:%M}",
+        "Ringkasan": "Evaluasi pengaduan pemohon minggu ini.",
     }
 
 
@@ -140,24 +139,32 @@ def test_xlsx_export_has_activities_and_attendance(framework, roles, org, login)
     people = roster(org.kel_a, 2)
     activity = record_briefing(roles.head_a, present=people[:1], absent=people[1:])
     response = login(roles.head_a).get("/kegiatan/ekspor.xlsx")
-    book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Kegiatan", "Kehadiran"]
+    book = load_workbook(io.BytesIO(response.getvalue()))
+    assert book.sheetnames == ["Keterangan", "Kegiatan", "Kehadiran"]
     assert book["Kegiatan"].max_row == 2
     attendance = [list(r) for r in book["Kehadiran"].iter_rows(values_only=True)]
     assert attendance[0] == [
-        "kegiatan_id",
-        "tanggal",
-        "bentuk",
-        "unit_kode",
-        "pegawai",
-        "nip",
-        "kehadiran",
-        "menit_diakui",
+        "ID kegiatan",
+        "Tanggal",
+        "Bentuk",
+        "Kode unit",
+        "Pegawai",
+        "Jabatan",
+        "NIP",
+        "Kehadiran",
+        "Menit diakui",
     ]
-    assert sorted((r[4], r[6], r[7]) for r in attendance[1:]) == sorted(
-        [(people[0].name, "present", 10), (people[1].name, "absent", 0)]
+    assert sorted((r[4], r[6], r[7], r[8]) for r in attendance[1:]) == sorted(
+        [
+            (people[0].name, people[0].nip, "Hadir", 10),
+            (people[1].name, people[1].nip, "Tidak hadir", 0),
+        ]
     )
     assert {r[0] for r in attendance[1:]} == {activity.pk}
+    about = dict(book["Keterangan"].iter_rows(values_only=True, max_col=2))
+    assert about["Ekspor"] == "Daftar kegiatan pengembangan internal"
+    assert about["Diekspor oleh"] == "kepala.a"
+    assert (about["Kegiatan"], about["Kehadiran"]) == ("1", "2")
 
 
 def test_export_unknown_format_is_404(framework, roles, login):
@@ -167,5 +174,33 @@ def test_export_unknown_format_is_404(framework, roles, login):
 def test_export_of_outsider_is_empty(framework, roles, login):
     record_briefing(roles.head_a, present=[roles.staff_a.employee])
     response = login(roles.head_b).get("/kegiatan/ekspor.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 1
+
+
+def test_xlsx_shows_co_attendees_nip_only_within_the_viewers_scope(
+    framework, roles, org, login
+):
+    """A co-attendee is shown by name and position; the NIP (which encodes birth
+    date and gender) only to those who may see that employee."""
+    a, b = roles.staff_a.employee, roles.staff_b.employee
+    record_briefing(roles.head_kecamatan, present=[a, b], unit=org.kecamatan)
+
+    def attendance(user):
+        response = login(user).get("/kegiatan/ekspor.xlsx")
+        book = load_workbook(io.BytesIO(response.getvalue()))
+        rows = book["Kehadiran"].iter_rows(min_row=2, values_only=True)
+        return sorted((r[4], r[5], r[6]) for r in rows)
+
+    with_nip = [
+        (a.name, a.position_type.name, a.nip),
+        (b.name, b.position_type.name, b.nip),
+    ]
+    assert attendance(roles.staff_a) == sorted(
+        [(a.name, a.position_type.name, a.nip), (b.name, b.position_type.name, None)]
+    )
+    assert attendance(roles.head_b) == sorted(
+        [(a.name, a.position_type.name, None), (b.name, b.position_type.name, b.nip)]
+    )
+    assert attendance(roles.head_kecamatan) == sorted(with_nip)
+    assert attendance(roles.bpsdm) == sorted(with_nip)

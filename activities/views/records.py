@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from activities.exports import activities_csv, activities_xlsx
 from activities.forms import FORM_CLASSES
 from activities.forms.lists import ActivityFilterForm, EvidenceUploadForm, RejectForm
 from activities.models import FORM_PERSONAL, Activity
@@ -41,6 +40,7 @@ from activities.services import (
 )
 from activities.views._helpers import safe_next
 from audit.services import audit_record
+from exports.responses import export_response
 from people.permissions import can, check, is_head, require
 
 
@@ -72,13 +72,9 @@ def activity_list_view(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def activity_export(request, fmt: str):
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    __, activities = _filtered(request)
-    if fmt == "csv":
-        return activities_csv(activities)
-    return activities_xlsx(activities)
+    return export_response(request, "activities.list", fmt)
 
 
 def _detail_context(request, activity: Activity) -> dict:

@@ -6,7 +6,6 @@ to the outbox. The notices are delivered after commit by ``notices.deliver``;
 ``dedupe_key`` makes "one notice per (result, recipient)" a database guarantee.
 """
 
-import logging
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
@@ -31,8 +30,7 @@ from assessments.services.taking import (
 from audit.services import audit_record
 from people.models import Employee, User
 from people.permissions import check
-
-logger = logging.getLogger(__name__)
+from sosiokultural.broker import publish
 
 
 def latest_levels_refresh(*, employee_id: int) -> None:
@@ -130,17 +128,8 @@ def item_analysis_publish(*, instrument_id: int) -> bool:
     """Queue the recomputation; a broker outage is logged, not raised (the release
     has happened): the nightly ``assessments.item_analysis_sweep`` catches up."""
     from assessments.tasks import item_analysis_refresh
-    from notices.services import broker_down
 
-    eager = item_analysis_refresh.app.conf.task_always_eager
-    if not eager and broker_down():
-        return False
-    try:
-        item_analysis_refresh.apply_async(kwargs={"instrument_id": instrument_id})
-    except Exception:  # noqa: BLE001 - any broker failure: the sweep catches up
-        logger.warning("item analysis of %s not queued; the sweep will", instrument_id)
-        return False
-    return True
+    return publish(item_analysis_refresh, kwargs={"instrument_id": instrument_id})
 
 
 def _snapshot(result: Result) -> dict:

@@ -1,9 +1,6 @@
 """Feedback notices end to end: PostgreSQL, a real Redis broker and a real Celery
 worker (run by .ci/run). Exactly one delivered notice per (result, recipient)."""
 
-import shutil
-import socket
-import subprocess
 import time
 from datetime import timedelta
 
@@ -13,97 +10,16 @@ from django.utils import timezone
 from assessments.models import Answer, Attempt, Result
 from assessments.services import attempt_submit, results_release, window_create
 from notices.models import Notice
-from notices.services import broker_reset, notice_claim, notice_create
+from notices.services import notice_claim, notice_create
 from notices.tasks import deliver_notice, sweep_notices
 from people.models import User
 from people.tests.factories import EmployeeFactory, UnitFactory, UserFactory
+from sosiokultural.broker import broker_reset
 from sosiokultural.testing import wait_for
 
 pytestmark = pytest.mark.broker
 
 RESULTS = 100
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-class RedisServer:
-    """A throw-away redis-server on a free port, that a test can stop and start."""
-
-    def __init__(self, directory):
-        probe = socket.socket()
-        probe.bind(("127.0.0.1", 0))
-        self.port = probe.getsockname()[1]
-        probe.close()
-        self.directory = directory
-        self.process = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - fixed argv
-            [
-                REDIS_SERVER,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-
-
-def _point_app_at(url: str) -> None:
-    """Make this process publish to ``url`` (fresh connection pools)."""
-    from sosiokultural.celery import app
-
-    app.conf.broker_url = url
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
-@pytest.fixture
-def private_redis(settings, tmp_path, monkeypatch):
-    """A dedicated Redis; ``celery_worker_process`` (requested after this
-    fixture) starts its worker against it."""
-    if not settings.CELERY_BROKER_URL:
-        pytest.skip("needs CELERY_BROKER_URL (run through .ci/run)")
-    if not shutil.which("redis-server"):
-        pytest.skip("needs the redis-server binary")
-    from sosiokultural.celery import app
-
-    previous = app.conf.broker_url
-    server = RedisServer(tmp_path)
-    server.start()
-    settings.CELERY_BROKER_URL = server.url
-    # Celery reads CELERY_BROKER_URL from the environment before its own config.
-    monkeypatch.setenv("CELERY_BROKER_URL", server.url)
-    _point_app_at(server.url)
-    yield server
-    server.stop()
-    monkeypatch.undo()
-    _point_app_at(previous)
-    broker_reset()
 
 
 @pytest.fixture(autouse=True)

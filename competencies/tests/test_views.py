@@ -415,7 +415,10 @@ def test_level_and_setia_edit(framework, roles, login):
 
 
 def _sheet(response, title):
-    workbook = load_workbook(io.BytesIO(response.content))
+    if not hasattr(response, "workbook"):  # a streamed body is read once
+        response.workbook = load_workbook(io.BytesIO(response.getvalue()))
+    workbook = response.workbook
+    assert workbook.sheetnames[0] == "Keterangan"
     return [list(row) for row in workbook[title].iter_rows(values_only=True)]
 
 
@@ -426,13 +429,13 @@ def test_matrix_export_has_one_row_per_cell(framework, roles, login):
     )
     rows = _sheet(response, "Matriks")
     assert rows[0] == [
-        "no",
-        "kode_dimensi",
-        "dimensi",
-        "penyelenggara",
-        "kode_bentuk",
-        "bentuk_pengembangan",
-        "profil_yang_diharapkan",
+        "Nomor",
+        "Kode dimensi",
+        "Dimensi",
+        "Penyelenggara",
+        "Kode bentuk",
+        "Bentuk pengembangan",
+        "Profil yang diharapkan",
     ]
     assert len(rows) == 47
     assert rows[1] == [
@@ -469,14 +472,14 @@ def test_standard_export_has_the_levels_of_the_chosen_version(framework, roles, 
     )
     assert _sheet(response, "Level dipersyaratkan") == [
         [
-            "kode_jabatan",
-            "jabatan",
-            "keragaman-budaya",
-            "jejaring-sosial",
-            "manajemen-konflik",
-            "empati-sosial",
-            "kepekaan-gender",
-            "kepekaan-disabilitas",
+            "Kode jabatan",
+            "Jabatan",
+            "Mengelola Keragaman Lingkungan Budaya",
+            "Membangun Jejaring (Network) Sosial",
+            "Manajemen Konflik",
+            "Empati Sosial",
+            "Kepekaan Gender",
+            "Kepekaan Disabilitas",
         ],
         ["kepala-unit", "Kepala Unit", 2, 2, 2, 2, 2, 2],
         ["staf-teknis", "Staf Teknis", 1, 1, 1, 1, 1, 1],
@@ -486,7 +489,7 @@ def test_standard_export_has_the_levels_of_the_chosen_version(framework, roles, 
     indicators = _sheet(response, "Indikator")
     assert len(indicators) == 91
     assert indicators[1][:4] == [
-        "keragaman-budaya",
+        "Mengelola Keragaman Lingkungan Budaya",
         1,
         "Peka memahami dan menerima kemajemukan",
         1,
@@ -496,12 +499,12 @@ def test_standard_export_has_the_levels_of_the_chosen_version(framework, roles, 
         "empati",
         "Empati",
         "Memahami dan peduli pada kebutuhan setiap pemohon, termasuk kelompok rentan.",
-        "empati-sosial, kepekaan-gender, kepekaan-disabilitas",
+        "Empati Sosial, Kepekaan Gender, Kepekaan Disabilitas",
     ]
     before = login(roles.head_a).get(
         "/kompetensi/standar/ekspor.xlsx?tanggal=2017-01-01"
     )
-    assert _sheet(before, "Versi") == [["nama", "berlaku_mulai", "catatan"]]
+    assert _sheet(before, "Versi") == [["Nama", "Berlaku mulai", "Catatan"]]
 
 
 # -- query counts ---------------------------------------------------------------------

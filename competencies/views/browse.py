@@ -3,13 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from competencies import selectors
 from competencies.permissions import EDIT_FRAMEWORK
+from exports.responses import export_response
 from people.permissions import can
-from sosiokultural.tabular import xlsx_response
 
 
 @login_required
@@ -69,38 +68,10 @@ def matrix(request):
     )
 
 
-MATRIX_HEADERS = [
-    "no",
-    "kode_dimensi",
-    "dimensi",
-    "penyelenggara",
-    "kode_bentuk",
-    "bentuk_pengembangan",
-    "profil_yang_diharapkan",
-]
-
-
 @login_required
 @require_GET
 def matrix_export(request):
-    """One row per matrix cell; the profile's items on separate lines."""
-    rows = [
-        [
-            row.dimension.number,
-            row.dimension.code,
-            row.dimension.label,
-            cell.form.get_provider_display(),
-            cell.form.code,
-            cell.form.label,
-            "\n".join(cell.profile_items),
-        ]
-        for row in selectors.matrix_rows()
-        for cell in row.internal + row.external
-    ]
-    return xlsx_response(
-        "matriks-pengembangan-kompetensi",
-        [(_("Matriks"), MATRIX_HEADERS, rows)],
-    )
+    return export_response(request, "competencies.matrix", "xlsx")
 
 
 @login_required

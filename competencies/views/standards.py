@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from competencies import selectors, services
 from competencies.forms import DateForm, StandardForm
 from competencies.permissions import EDIT_FRAMEWORK
+from exports.responses import export_response
 from people.permissions import can, require
 from people.selectors import user_employee
-from sosiokultural.tabular import xlsx_response
 
 
 def _chosen(request, pk: int | None):
@@ -58,69 +58,7 @@ def standard_view(request, pk: int | None = None):
 @login_required
 @require_GET
 def standard_export(request, pk: int | None = None):
-    """The version as a workbook: the version, its required levels, and the
-    dimensions, indicators and SETIA values it is read with."""
-    standard, __, __ = _chosen(request, pk)
-    grid = selectors.level_grid(standard)
-    dims = grid.dimensions
-    version = (
-        [[standard.name, standard.effective_from, standard.notes]] if standard else []
-    )
-    levels = [
-        [position.code, position.name, *[cell.level for cell in cells]]
-        for position, cells in grid.rows
-    ]
-    dimension_rows = [
-        [d.number, d.code, d.name, d.name_en, d.description] for d in dims
-    ]
-    level_names = {level.level: level.name for level in selectors.levels()}
-    indicators = [
-        [
-            i.dimension.code,
-            i.level,
-            level_names.get(i.level, ""),
-            i.order,
-            i.text,
-            i.text_en,
-        ]
-        for i in selectors.indicators()
-    ]
-    setia = [
-        [v.code, v.name, v.description, ", ".join(d.code for d in v.dimensions.all())]
-        for v in selectors.setia_values()
-    ]
-    name = "standar-kompetensi"
-    if standard:
-        name = f"{name}-{standard.effective_from:%Y-%m-%d}"
-    return xlsx_response(
-        name,
-        [
-            (_("Versi"), ["nama", "berlaku_mulai", "catatan"], version),
-            (
-                _("Level dipersyaratkan"),
-                ["kode_jabatan", "jabatan", *[d.code for d in dims]],
-                levels,
-            ),
-            (
-                _("Dimensi"),
-                ["no", "kode", "nama", "nama_en", "deskripsi"],
-                dimension_rows,
-            ),
-            (
-                _("Indikator"),
-                [
-                    "kode_dimensi",
-                    "level",
-                    "nama_level",
-                    "urutan",
-                    "indikator",
-                    "indikator_en",
-                ],
-                indicators,
-            ),
-            (_("SETIA"), ["kode", "nilai", "deskripsi", "dimensi"], setia),
-        ],
-    )
+    return export_response(request, "competencies.standard", "xlsx", pk=pk)
 
 
 def _standard_form(request, *, base, today, instance=None, initial=None):

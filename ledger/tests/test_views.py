@@ -183,43 +183,46 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == [
-        "nama",
-        "nip",
-        "unit",
-        "jabatan",
-        "status_kepegawaian",
-        "dihitung_dari",
-        "dihitung_sampai",
-        "menit",
-        "jp",
-        "ketentuan",
-        "target_jp",
-        "kurang_jp",
-        "lebih_jp",
-        "persen",
+        "Nama",
+        "NIP",
+        "Kode unit",
+        "Unit",
+        "Jabatan",
+        "Status kepegawaian",
+        "Dihitung dari",
+        "Dihitung sampai",
+        "Menit",
+        "JP",
+        "Ketentuan",
+        "Target JP",
+        "Kurang JP",
+        "Lebih JP",
+        "Persen",
     ]
     staff = roles.staff_a.employee
     assert rows[2] == [
         staff.name,
         staff.nip,
         org.kel_a.code,
-        "staf-teknis",
+        org.kel_a.name,
+        staff.position_type.name,
         "PNS",
-        f"{YEAR}-01-01",
-        f"{YEAR}-12-31",
-        "100.00",
-        "2.22",
+        f"01-01-{YEAR}",
+        f"31-12-{YEAR}",
+        "100,00",
+        "2,22",
         "minimum",
-        "20.00",
-        "17.78",
+        "20,00",
+        "17,78",
         "",
         "11",
     ]
     assert len(rows) == 3
     book = load_workbook(
-        io.BytesIO(client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx").content)
+        io.BytesIO(client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx").getvalue())
     )
-    assert book.active.max_row == 3
+    assert book.sheetnames == ["Keterangan", f"JP {YEAR}"]
+    assert book.worksheets[1].max_row == 3
     assert (
         login(roles.head_b).get(f"/jp/unit/{org.kel_a.pk}/ekspor.csv").status_code
         == 404

@@ -4,11 +4,12 @@ does not wait on it again; the sweep forces the publish once the broker is back.
 import pytest
 from kombu.exceptions import OperationalError
 
-from notices import services
 from notices.models import Notice
-from notices.services import broker_down, broker_reset, notice_create, notice_enqueue
+from notices.services import notice_create, notice_enqueue
 from notices.tasks import deliver_notice, sweep_notices
 from people.tests.factories import UserFactory
+from sosiokultural import broker
+from sosiokultural.broker import broker_down, broker_reset
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_sweep_forces_publish_and_stops_while_broker_is_down(
 
 
 def test_guard_expires(real_broker_mode, monkeypatch):
-    monkeypatch.setattr(services, "BROKER_COOLDOWN_SECONDS", 0.0)
+    monkeypatch.setattr(broker, "COOLDOWN_SECONDS", 0.0)
     monkeypatch.setattr(
         deliver_notice,
         "apply_async",

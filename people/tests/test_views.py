@@ -50,11 +50,18 @@ def test_unit_detail_outsider_404(roles, org, login):
 def test_employee_export_csv_scoped(roles, login):
     response = login(roles.head_a).get("/pegawai/ekspor.csv")
     assert response.status_code == 200
-    lines = response.content.decode("utf-8-sig").strip().splitlines()
+    lines = response.getvalue().decode("utf-8-sig").strip().splitlines()
     assert lines[0] == (
-        "nama,nip,unit,jabatan,status,jenis_kelamin,tanggal_penempatan,aktif,email"
+        "Nama,NIP,Kode unit,Unit,Jabatan,Status kepegawaian,Jenis kelamin,"
+        "Tanggal penempatan,Aktif,Email"
     )
     assert len(lines) == 1 + 2  # head A and staff A
+    staff = roles.staff_a.employee
+    assert (
+        f"{staff.name},{staff.nip},{staff.unit.code},{staff.unit.name},"
+        f"{staff.position_type.name},PNS,{staff.get_gender_display()},"
+        f"{staff.placed_on:%d-%m-%Y},ya,{staff.email}"
+    ) in lines
 
 
 def test_head_creates_employee_with_bad_nip_gets_error(roles, org, login):

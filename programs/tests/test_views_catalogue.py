@@ -244,8 +244,8 @@ def test_export_csv_scoped_for_heads(roles, login, program):
     NominationFactory(program=program, employee=roles.staff_a.employee)
     NominationFactory(program=program, employee=roles.staff_b.employee)
     response = login(roles.head_a).get(f"/program/{program.pk}/usulan.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["program", "nip", "nama"]
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Program", "NIP", "Nama"]
     assert [r[2] for r in rows[1:]] == [roles.staff_a.employee.name]
 
 
@@ -255,12 +255,13 @@ def test_export_xlsx_for_bpsdm(roles, login, program):
         program=program, employee=roles.staff_b.employee, state="approved"
     )
     response = login(roles.bpsdm).get(f"/program/{program.pk}/usulan.xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    book = load_workbook(io.BytesIO(response.getvalue()))
+    assert book.sheetnames == ["Keterangan", "Usulan peserta"]
+    rows = list(book["Usulan peserta"].iter_rows(min_row=2, values_only=True))
     assert sorted((r[2], r[6]) for r in rows) == sorted(
         [
-            (roles.staff_a.employee.name, "nominated"),
-            (roles.staff_b.employee.name, "approved"),
+            (roles.staff_a.employee.name, "Diusulkan kepala unit"),
+            (roles.staff_b.employee.name, "Disetujui"),
         ]
     )
     assert (

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from exports.responses import export_response
 from ledger.selectors import jp_cap_warnings
 from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
@@ -30,7 +31,6 @@ from programs.selectors import (
 from programs.services import nominations_create, program_create, program_update
 from programs.services.nominations import employee_eligibility_errors
 from programs.views._common import add_form_errors, error_messages, paginate
-from sosiokultural.tabular import csv_response, xlsx_response
 
 
 @login_required
@@ -232,60 +232,10 @@ def program_request(request, pk: int):
     return redirect("programs:program_detail", pk=program.pk)
 
 
-EXPORT_HEADERS = [
-    "program",
-    "nip",
-    "nama",
-    "unit",
-    "jabatan",
-    "status_kepegawaian",
-    "status_usulan",
-    "dimensi",
-    "alasan",
-    "diusulkan",
-    "alasan_keputusan",
-    "hasil",
-    "kehadiran_persen",
-    "nilai",
-    "nomor_sttpp",
-]
-
-
 @login_required
 @require(EXPORT_NOMINATIONS)
 def program_export(request, pk: int, fmt: str):
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    program = program_get_for_user(request.user, pk)
-    nominations = (
-        nominations_visible_to(request.user)
-        .filter(program=program)
-        .order_by("employee__unit__path", "employee__name")
-    )
-    rows = [
-        [
-            program.title,
-            n.employee.nip or "",
-            n.employee.name,
-            n.employee.unit.code,
-            n.employee.position_type.name,
-            n.employee.employment_status,
-            n.state,
-            n.dimension.code if n.dimension else "",
-            n.reason,
-            timezone.localtime(n.created_at).strftime("%Y-%m-%d"),
-            n.decision_note,
-            n.outcome,
-            n.attendance_percent,
-            n.score,
-            n.certificate_number,
-        ]
-        for n in nominations
-    ]
-    name = f"usulan-{program.pk}"
-    if fmt == "csv":
-        return csv_response(name, EXPORT_HEADERS, rows)
-    return xlsx_response(name, [(_("Usulan peserta"), EXPORT_HEADERS, rows)])
+    return export_response(request, "programs.nominations", fmt, pk=pk)
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exports.responses import export_response
 from people.models import Unit
 from people.permissions import can, require
 from people.selectors import units_visible_to
@@ -19,9 +20,8 @@ from programs.selectors import (
     units_submission_status,
 )
 from programs.services import submission_create
-from programs.snapshot import snapshot_headers, snapshot_rows, snapshot_sheets
+from programs.snapshot import snapshot_headers, snapshot_rows
 from programs.views._common import paginate
-from sosiokultural.tabular import xlsx_response
 
 
 @login_required
@@ -81,9 +81,7 @@ def submission_detail(request, pk: int):
 @login_required
 @require(READ_SUBMISSIONS)
 def submission_download(request, pk: int):
-    submission = submission_get_for_user(request.user, pk)
-    name = f"profil-{submission.unit.code}-{submission.as_of:%Y%m%d}"
-    return xlsx_response(name, snapshot_sheets(submission))
+    return export_response(request, "programs.submission", "xlsx", pk=pk)
 
 
 @login_required

@@ -2,9 +2,13 @@
 
 import django.core.validators
 import django.db.models.deletion
-import reports.models
 from django.conf import settings
 from django.db import migrations, models
+
+
+def export_upload_to(instance, filename):
+    # The model moved to ``exports`` (exports 0002 copies its rows).
+    return f"reports/exports/{instance.requested_by_id}/{instance.pk}-{filename}"
 
 
 class Migration(migrations.Migration):
@@ -41,7 +45,7 @@ class Migration(migrations.Migration):
                 ('params', models.JSONField(default=dict, verbose_name='parameter')),
                 ('status', models.CharField(choices=[('pending', 'Menunggu'), ('running', 'Sedang dibuat'), ('done', 'Siap diunduh'), ('failed', 'Gagal')], default='pending', max_length=8, verbose_name='status')),
                 ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='kemajuan (%)')),
-                ('file', models.FileField(blank=True, upload_to=reports.models.export_upload_to, verbose_name='berkas')),
+                ('file', models.FileField(blank=True, upload_to=export_upload_to, verbose_name='berkas')),
                 ('error', models.TextField(blank=True, verbose_name='kesalahan')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='diminta')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='selesai')),

@@ -6,14 +6,13 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from people.models import Employee, Unit, User
-from people.permissions import heads_and_up, is_signed_in, sees_all_units
+from people.permissions import heads_and_up
 from people.selectors import (
     employee_scope_q,
     scope_root_unit,
     units_visible_to,
-    user_employee,
 )
-from reports.models import DevelopmentPlan, Export, PlanItem
+from reports.models import DevelopmentPlan, PlanItem
 
 # The internal form an employee plans for themself.
 SELF_DEVELOPMENT = "pengembangan-diri"
@@ -66,16 +65,3 @@ def plan_item_get_for_user(user: User, pk: int) -> PlanItem:
         ).select_related("plan__employee__unit", "form", "dimension"),
         pk=pk,
     )
-
-
-def exports_visible_to(user: User) -> QuerySet[Export]:
-    """An export is its requester's alone (it was built with their scope)."""
-    if not is_signed_in(user):
-        return Export.objects.none()
-    if not sees_all_units(user) and user_employee(user) is None:
-        return Export.objects.none()  # a deactivated employee keeps nothing
-    return Export.objects.filter(requested_by=user)
-
-
-def export_get_for_user(user: User, pk: int) -> Export:
-    return get_object_or_404(exports_visible_to(user), pk=pk)

@@ -72,13 +72,13 @@ def test_employee_export_formats_and_scope(province, roles, login, fmt):
     response = login(roles.head_a).get(url)
     assert response.status_code == 200
     if fmt == "csv":
-        lines = response.content.decode("utf-8-sig").strip().splitlines()
-        assert lines[0].startswith("dimensi,level_dipersyaratkan,level_terkini")
+        lines = response.getvalue().decode("utf-8-sig").strip().splitlines()
+        assert lines[0].startswith("Dimensi,Level dipersyaratkan,Level terkini")
         assert lines[1].split(",")[1:3] == ["3", "2"]
         assert len(lines) == 7
     elif fmt == "xlsx":
-        book = load_workbook(io.BytesIO(response.content))
-        assert book.sheetnames[:2] == ["Kesenjangan", "Riwayat"]
+        book = load_workbook(io.BytesIO(response.getvalue()))
+        assert book.sheetnames[:3] == ["Keterangan", "Kesenjangan", "Riwayat"]
         assert book["Kesenjangan"].cell(2, 5).value == 1
     else:
         assert response["Content-Type"] == "application/pdf"
@@ -114,9 +114,11 @@ def test_unit_report_query_count_constant(
 
 def test_unit_export_csv(province, org, roles, login):
     response = login(roles.head_a).get(f"/laporan/unit/{org.kel_a.pk}/ekspor.csv")
-    lines = response.content.decode("utf-8-sig").strip().splitlines()
+    lines = response.getvalue().decode("utf-8-sig").strip().splitlines()
     assert len(lines) == 1 + 4
-    assert lines[0].startswith("unit,nip,nama,jabatan,status,keragaman-budaya_level")
+    assert lines[0].startswith(
+        f"Unit,NIP,Nama,Jabatan,Status kepegawaian,{province.d1.label}: level,"
+    )
     assert (
         login(roles.head_b).get(f"/laporan/unit/{org.kel_a.pk}/ekspor.csv").status_code
         == 404

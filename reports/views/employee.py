@@ -7,16 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from exports.responses import export_response
 from people.permissions import can, heads_and_up, is_head, sees_all_units
 from people.selectors import user_employee
-from reports.exports import employee_headers, employee_rows, employee_sheets
 from reports.permissions import EDIT_PLAN
 from reports.selectors import (
     aggregate_root,
     employee_get_for_user,
     employee_report,
 )
-from sosiokultural.tabular import csv_response, xlsx_response
 
 
 @login_required
@@ -53,13 +52,11 @@ def employee_view(request, pk: int):
 
 @login_required
 def employee_export(request, pk: int, fmt: str):
+    if fmt in {"csv", "xlsx"}:
+        return export_response(request, "reports.employee", fmt, pk=pk)
     employee = employee_get_for_user(request.user, pk)
     report = employee_report(employee, today=timezone.localdate())
     name = f"laporan-{slugify(employee.name)}-{report.today:%Y%m%d}"
-    if fmt == "csv":
-        return csv_response(name, employee_headers(), employee_rows(report))
-    if fmt == "xlsx":
-        return xlsx_response(name, employee_sheets(report))
     if fmt == "pdf":
         from reports.pdf import employee_pdf
 

@@ -3,6 +3,7 @@ its trend fragment and its background XLSX export."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from competencies.models import Dimension
+from exports.selectors import exports_visible_to
+from exports.services import export_request
 from people.permissions import require, sees_all_units
 from people.selectors import unit_get_for_user, units_visible_to
 from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
-from reports.models import Export
 from reports.periods import period_now
 from reports.permissions import READ_UNIT_REPORTS
 from reports.selectors import (
@@ -23,9 +25,7 @@ from reports.selectors import (
     aggregate_report,
     aggregate_root,
     aggregate_trend,
-    exports_visible_to,
 )
-from reports.services import export_request
 
 
 def _scope(request, data: QueryDict):
@@ -66,7 +66,9 @@ def province_view(request):
         "unit": unit,
         "sees_all": sees_all_units(request.user),
         "filter_query": query.urlencode(),
-        "exports": list(exports_visible_to(request.user)[:5]),
+        "exports": list(
+            exports_visible_to(request.user).filter(kind="reports.aggregate")[:5]
+        ),
     }
     if report is not None:
         context.update(_presentation(request.user, report))
@@ -153,7 +155,16 @@ def province_export(request):
     if not form.is_valid():
         messages.error(request, _("Filter tidak valid; ekspor tidak dibuat."))
         return redirect("reports:province")
-    params = _params(unit, form)
-    params["language"] = get_language() or "id"
-    export = export_request(by=request.user, kind=Export.Kind.AGGREGATE, params=params)
-    return redirect("reports:export", pk=export.pk)
+    query = {key: [str(value)] for key, value in _params(unit, form).items() if value}
+    try:
+        export = export_request(
+            by=request.user,
+            kind="reports.aggregate",
+            fmt="xlsx",
+            params={"query": query, "kwargs": {}, "language": get_language() or "id"},
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("exports:list")
+    return redirect("exports:detail", pk=export.pk)

@@ -1,17 +1,14 @@
 """The unit report (heatmap) and its exports."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
+from exports.responses import export_response
 from people.permissions import require
-from reports.exports import unit_headers, unit_rows
 from reports.permissions import READ_UNIT_REPORTS
-from reports.selectors import report_unit_get_for_user, unit_export_rows, unit_report
-from sosiokultural.tabular import csv_response, xlsx_response
+from reports.selectors import report_unit_get_for_user, unit_report
 
 
 @login_required
@@ -26,15 +23,6 @@ def unit_view(request, pk: int):
 
 @login_required
 @require(READ_UNIT_REPORTS)
+@require_http_methods(["GET", "POST"])
 def unit_export(request, pk: int, fmt: str):
-    unit = report_unit_get_for_user(request.user, pk)
-    today = timezone.localdate()
-    dims, rows = unit_export_rows(unit, today=today)
-    name = f"kesenjangan-{slugify(unit.code)}-{today:%Y%m%d}"
-    if fmt == "csv":
-        return csv_response(name, unit_headers(dims), unit_rows(rows))
-    if fmt == "xlsx":
-        return xlsx_response(
-            name, [(_("Kesenjangan"), unit_headers(dims), unit_rows(rows))]
-        )
-    raise Http404
+    return export_response(request, "reports.unit", fmt, pk=pk)

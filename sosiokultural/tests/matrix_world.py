@@ -9,6 +9,7 @@ object here is out of scope.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from assessments.services.taking import attempt_start, attempt_submit
 from assessments.tests.factories import ItemFactory, open_window, published_instrument
 from competencies.bootstrap import reference_load
 from competencies.models import FormDimension, Indicator, SetiaValue, Standard
+from exports.models import Export
 from notices.models import Notice
 from notices.services import notice_create
 from people.models import Employee, Unit
@@ -34,8 +36,8 @@ from programs.tests.factories import (
     ProgramFactory,
     past_program,
 )
-from reports.models import Export, PlanItem
-from reports.services import export_finish, plan_item_add
+from reports.models import PlanItem
+from reports.services import plan_item_add
 from reports.tests.factories import released_result
 from surveys.models import ElementSet, Survey
 from surveys.tests.factories import import_survey, permen_set
@@ -148,9 +150,11 @@ def build_world(org, roles) -> World:
         by=roles.head_a,
     )
     export = Export.objects.create(
-        requested_by=roles.head_a, kind=Export.Kind.AGGREGATE, params={}
+        requested_by=roles.head_a,
+        kind="reports.aggregate",
+        status=Export.Status.DONE,
+        file=ContentFile(b"PK\x03\x04", name="agregat.xlsx"),
     )
-    export_finish(export=export, filename="agregat.xlsx", content=b"PK\x03\x04")
 
     return World(
         unit=org.kel_a,

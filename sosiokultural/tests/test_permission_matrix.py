@@ -321,25 +321,20 @@ TABLE = {
         _none,
         expect("302 403 403 405 405 405 405 405 405"),
     ),
-    # A background export is seen by its requester (head A) only.
-    "reports:export": (
-        _pk("export"),
-        expect("302 404 404 200 404 404 404 404 404"),
-    ),
-    "reports:export_status": (
-        _pk("export"),
-        expect("302 404 404 200 404 404 404 404 404"),
-    ),
-    "reports:export_download": (
-        _pk("export"),
-        expect("302 404 404 200 404 404 404 404 404"),
-    ),
     # -- audit trail ---------------------------------------------------------------
     # -- personal data -------------------------------------------------------------
     "privacy:my_data": (_none, EVERYONE),  # one's own data, whoever one is
     # Only someone who has left is anonymised: staff A is still active.
     "privacy:anonymise": (_employee, expect("302 403 403 403 403 403 403 403 403")),
     "audit:list": (_none, PROVINCE_READS),
+    # -- background exports: each job is seen by its requester (head A) only -------
+    "exports:list": (_none, EVERYONE),
+    "exports:detail": (_pk("export"), expect("302 404 404 200 404 404 404 404 404")),
+    "exports:status": (_pk("export"), expect("302 404 404 200 404 404 404 404 404")),
+    "exports:download": (
+        _pk("export"),
+        expect("302 404 404 200 404 404 404 404 404"),
+    ),
 }
 # REST API, SIASN exchange, certificates and calendars.
 TABLE.update(interop_rows(expect))
@@ -450,6 +445,11 @@ INSPECTOR_POSTS = {
     "logout": 302,  # signing out
     "notices:read_all": 302,  # marking one's own notices read
     "reports:province_export": 302,  # an export only reads
+    # A POST to a large export's URL asks for it as a background job (it reads).
+    "people:employee_export": 302,
+    "activities:export": 302,
+    "ledger:unit_export": 302,
+    "reports:unit_export": 302,
     # Only the employee takes their own test: for anyone else it is not there.
     "assessments:start": 404,
     "assessments:answer": 404,

@@ -65,12 +65,12 @@ def test_list_query_count_does_not_grow(roles, org, login, django_assert_num_que
 
 def test_list_export_csv(roles, surveys, login):
     response = login(roles.head_a).get("/ikm/ekspor.csv")
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines == [
         "Periode,Kode unit,Unit,Kuesioner,Sumber nilai,Responden,Populasi,"
         "Sampel minimum,IKM,Mutu",
         "2018Q4,JB-KMB-MU,Meruya Utara,PermenPANRB 14/2017 (9 unsur),dihitung,2,60,52,"
-        "79.17,B",
+        '"79,17",B',
     ]
 
 
@@ -80,8 +80,9 @@ def test_list_export_xlsx(roles, surveys, login):
     from openpyxl import load_workbook
 
     response = login(roles.bpsdm).get("/ikm/ekspor.xlsx")
-    sheet = load_workbook(BytesIO(response.content)).active
-    assert sheet.max_row == 4
+    book = load_workbook(BytesIO(response.getvalue()))
+    assert book.sheetnames == ["Keterangan", "Survei IKM"]
+    assert book["Survei IKM"].max_row == 4
     assert login(roles.bpsdm).get("/ikm/ekspor.pdf").status_code == 404
 
 
@@ -143,11 +144,12 @@ def test_detail_exports(roles, org, surveys, login):
     client = login(roles.head_kecamatan)
     lines = (
         client.get(_detail(org.kecamatan) + "ekspor/unsur.csv")
-        .content.decode("utf-8-sig")
+        .getvalue()
+        .decode("utf-8-sig")
         .splitlines()
     )
-    assert lines[1] == "1,biaya,Kesesuaian biaya,,,91.15,A,dilaporkan,tidak"
-    assert lines[-1] == ",,IKM (TOTAL),,,84.98,B,dilaporkan,"
+    assert lines[1] == '1,biaya,Kesesuaian biaya,,,"91,15",A,dilaporkan,tidak'
+    assert lines[-1] == ',,IKM (TOTAL),,,"84,98",B,dilaporkan,'
     assert client.get(_detail(org.kel_a) + "ekspor/lain.csv").status_code == 404
     for table in ("unsur", "pengembangan", "kesenjangan"):
         url = _detail(org.kel_a) + f"ekspor/{table}.xlsx"
@@ -225,15 +227,16 @@ def test_trend_export(roles, org, surveys, login):
     lines = (
         login(roles.head_a)
         .get(f"/ikm/unit/{org.kel_a.pk}/ekspor.csv")
-        .content.decode("utf-8-sig")
+        .getvalue()
+        .decode("utf-8-sig")
         .splitlines()
     )
     assert lines == [
         "Periode,Kuesioner,Sumber nilai,Responden,IKM,Mutu,JP unit dalam periode",
-        "2018Q4,PermenPANRB 14/2017 (9 unsur),dihitung,2,79.17,B,0.00",
+        '2018Q4,PermenPANRB 14/2017 (9 unsur),dihitung,2,"79,17",B,"0,00"',
     ]
     staff = login(roles.staff_a).get(f"/ikm/unit/{org.kel_a.pk}/ekspor.csv")
-    assert staff.content.decode("utf-8-sig").splitlines()[0] == (
+    assert staff.getvalue().decode("utf-8-sig").splitlines()[0] == (
         "Periode,Kuesioner,Sumber nilai,Responden,IKM,Mutu"
     )
 
@@ -295,10 +298,10 @@ def test_comparison_export(roles, org, surveys, login):
     response = login(roles.bpsdm).get(
         "/ikm/perbandingan/ekspor.csv?period=2018Q4&level=kecamatan"
     )
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0] == "Unsur pelayanan,Kembangan (dilaporkan)"
-    assert lines[1] == "IKM (TOTAL),84.98"
-    assert lines[-1] == "Kualitas sarana dan prasarana,73.77"
+    assert lines[1] == 'IKM (TOTAL),"84,98"'
+    assert lines[-1] == 'Kualitas sarana dan prasarana,"73,77"'
 
 
 def test_comparison_query_count(roles, org, login, django_assert_num_queries):
@@ -322,7 +325,7 @@ def test_element_sets_page_and_template(roles, login):
     response = client.get("/ikm/kuesioner/")
     assert "Kecukupan/Keefektifan info/pengaduan" in response.content.decode()
     template = client.get("/ikm/kuesioner/permenpanrb-14-2017/templat.csv")
-    assert template.content.decode("utf-8-sig").splitlines() == [
+    assert template.getvalue().decode("utf-8-sig").splitlines() == [
         "persyaratan,prosedur,waktu,biaya,produk,kompetensi,perilaku,pengaduan,"
         "sarana,jenis_kelamin,umur,pendidikan,jenis_layanan"
     ]
@@ -365,7 +368,7 @@ def test_detail_responses_export(roles, org, login):
         unit=org.kel_a, period=Period(2018, 4), filename="a.csv", content=content
     )
     response = login(roles.staff_a).get(_detail(org.kel_a) + "ekspor/responden.csv")
-    assert response.content.decode("utf-8-sig").splitlines() == [
+    assert response.getvalue().decode("utf-8-sig").splitlines() == [
         "Baris berkas,persyaratan,prosedur,waktu,biaya,produk,kompetensi,perilaku,"
         "pengaduan,sarana,jenis_kelamin,umur,pendidikan,jenis_layanan",
         "2,4,4,4,4,4,4,4,4,4,P,30,,'=HYPERLINK(1)",

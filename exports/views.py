@@ -1,24 +1,38 @@
-"""Background exports: the status page (polled by htmx) and the download, both
-for the requester only."""
+"""Background exports: the requester's list, the status page (polled by htmx)
+and the download."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
-from reports.models import Export
-from reports.selectors import export_get_for_user
+from exports.models import Export
+from exports.selectors import export_get_for_user, exports_visible_to
 
 
 @login_required
-def export_view(request, pk: int):
+def export_list(request):
+    page = Paginator(exports_visible_to(request.user), 20).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "exports/export_list.html",
+        {"page": page, "retention_hours": settings.EXPORT_RETENTION_HOURS},
+    )
+
+
+@login_required
+def export_detail(request, pk: int):
     export = export_get_for_user(request.user, pk)
-    return render(request, "reports/export.html", {"export": export})
+    return render(request, "exports/export.html", {"export": export})
 
 
 @login_required
 def export_status(request, pk: int):
     export = export_get_for_user(request.user, pk)
-    return render(request, "reports/export.html#status", {"export": export})
+    return render(request, "exports/export.html#status", {"export": export})
 
 
 @login_required
