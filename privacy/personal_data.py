@@ -27,6 +27,7 @@ ABOUT_EMPLOYEE = [
     ("activities.Coaching", "coachee"),
     ("activities.PersonalNote", "employee"),
     ("ledger.JPEntry", "employee"),
+    ("ledger.JPTotal", "employee"),
     ("programs.Nomination", "employee"),
     ("programs.Exchange", "employee"),
     ("assessments.Attempt", "employee"),
@@ -39,6 +40,9 @@ ABOUT_EMPLOYEE = [
     ("assessments.LatestLevel", "employee"),
     ("reports.DevelopmentPlan", "employee"),
     ("reports.PlanItem", "plan__employee"),
+    ("certificates.Certificate", "employee"),
+    ("siasn.SiasnPerson", "employee"),
+    ("siasn.SiasnRecord", "employee"),
 ]
 # Models that point at an employee without being about them, and why.
 NOT_ABOUT_EMPLOYEE = {

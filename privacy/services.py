@@ -37,6 +37,7 @@ def employee_anonymise(*, employee: Employee, by) -> Employee:
     from activities.models import PersonalNote
     from notices.models import Notice
     from programs.models import Exchange, Nomination
+    from siasn.models import SiasnPerson
 
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     if employee.is_active:
@@ -67,6 +68,8 @@ def employee_anonymise(*, employee: Employee, by) -> Employee:
             if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
                 session.delete()
     PersonalNote.objects.filter(employee=employee).delete()
+    # The link to the person in the national civil-service system (SIASN).
+    SiasnPerson.objects.filter(employee=employee).delete()
     for nomination in Nomination.objects.filter(employee=employee).exclude(
         certificate_file=""
     ):

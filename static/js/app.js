@@ -5,7 +5,8 @@
    data-width="42"    element width 42 % (progress bars)
    data-height="340"  element height 340 px (charts sized by their data)
    data-confirm="…"   on a form: ask before submitting
-   data-print         on a button: print the page */
+   data-print         on a button: print the page
+   data-select        on an input: select its text when focused (copy a secret) */
 (function () {
   "use strict";
   function sizes(root) {
@@ -28,6 +29,11 @@
       event.stopImmediatePropagation();
     }
   }, true);
+  document.addEventListener("focusin", function (event) {
+    if (event.target.dataset && "select" in event.target.dataset) {
+      event.target.select();
+    }
+  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-print]") : null;
     if (button) { window.print(); }
