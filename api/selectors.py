@@ -19,7 +19,7 @@ def token_for_string(raw: str) -> ApiToken | None:
     if not looks_like_token(raw):
         return None
     return (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user__employee")
         .filter(
             digest=token_digest(raw),
             revoked_at__isnull=True,
