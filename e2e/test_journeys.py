@@ -221,7 +221,7 @@ def test_bpsdm_drills_down_to_a_kelurahan_and_downloads_the_xlsx(
     ]
 
     page.get_by_role("button", name=re.compile("Buat berkas XLSX")).click()
-    page.wait_for_url(re.compile(r"/laporan/ekspor/\d+/$"))
+    page.wait_for_url(re.compile(r"/ekspor/\d+/$"))
     page.get_by_text("Berkas siap.", exact=True).wait_for()
     screenshot(page, "journey-bpsdm-drill-export")
     with page.expect_download() as download_info:
