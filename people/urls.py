@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("pegawai/", views.employee_list, name="employee_list"),
     path("pegawai/ekspor.<str:fmt>", views.employee_export, name="employee_export"),
+    path("pegawai/cari/", views.employee_search_view, name="employee_search"),
     path("pegawai/baru/", views.employee_create_view, name="employee_create"),
     path("pegawai/impor/", views.employee_import_view, name="employee_import"),
     path("pegawai/<int:pk>/", views.employee_detail, name="employee_detail"),

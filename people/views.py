@@ -15,6 +15,7 @@ from people.forms import (
     LoginCreateForm,
 )
 from people.importing import EmployeeImportError, employees_import
+from people.lookup import SEARCH_LIMIT, employee_search
 from people.permissions import (
     EDIT_EMPLOYEE,
     GIVE_LOGIN,
@@ -64,6 +65,34 @@ def employee_list(request):
 @require_http_methods(["GET", "POST"])
 def employee_export(request, fmt: str):
     return export_response(request, "people.employees", fmt)
+
+
+@login_required
+def employee_search_view(request):
+    """The matches of a type-ahead people picker (``people.lookup``): at most
+    ``SEARCH_LIMIT`` active employees in the user's scope, narrowed to a unit's
+    subtree with ``unit=<id>`` (a unit out of scope finds nobody)."""
+    employees = employees_visible_to(request.user)
+    unit_id = request.GET.get("unit", "")
+    if unit_id:
+        unit = (
+            units_visible_to(request.user).filter(pk=unit_id).first()
+            if unit_id.isdigit()
+            else None
+        )
+        employees = employees_in_subtree(employees, unit) if unit else employees.none()
+    query = request.GET.get("q", "")
+    matches = list(employee_search(employees, query, limit=SEARCH_LIMIT + 1))
+    return render(
+        request,
+        "people/_employee_search.html",
+        {
+            "employees": matches[:SEARCH_LIMIT],
+            "more": len(matches) > SEARCH_LIMIT,
+            "limit": SEARCH_LIMIT,
+            "searched": bool(query.strip()),
+        },
+    )
 
 
 @login_required

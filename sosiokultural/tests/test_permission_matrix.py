@@ -115,6 +115,7 @@ TABLE = {
         expect("302 403 403 200 200 200 200 200 403"),
     ),
     "people:employee_import": (_none, EDITORS),
+    "people:employee_search": (lambda w: {}, EVERYONE),
     "people:employee_detail": (_employee, SCOPED),
     "people:employee_edit": (
         _employee,

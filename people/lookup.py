@@ -1,0 +1,134 @@
+"""Type-ahead people pickers: a form field that never renders the list of every
+employee.
+
+A ``<select>`` of a province's employees is 100,000 ``<option>`` elements (half of
+a page's time, and useless on a phone). :class:`EmployeeLookupField` (one person)
+and :class:`EmployeeLookupMultipleField` (several) render a search box instead:
+typing asks ``people:employee_search`` (htmx) for at most
+:data:`SEARCH_LIMIT` matches within the signed-in user's scope, each match a
+button that puts the person's id into a hidden input (``static/js/app.js``,
+``data-lookup``). Only the people already chosen are read to render the field.
+
+The field validates the submitted ids against its own queryset, as any
+``ModelChoiceField`` does, so a narrower queryset (only a unit's people, only the
+eligible) is still the rule; ``search_params`` narrows the search the same way
+(``unit`` = that unit and its sub-units) so the list matches what will be
+accepted.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+
+from people.models import Employee
+
+SEARCH_LIMIT = 20
+SEARCH_MIN_CHARS = 2
+
+
+def employee_search(
+    employees: QuerySet[Employee], query: str, *, limit: int = SEARCH_LIMIT
+) -> QuerySet[Employee]:
+    """The first ``limit`` matches of ``query`` (part of the name, or the start of
+    the NIP) among ``employees``, by name: one bounded query."""
+    query = " ".join(query.split())
+    if len(query) < SEARCH_MIN_CHARS:
+        return employees.none()
+    match = Q(name__icontains=query)
+    if query.isdigit():
+        match |= Q(nip__startswith=query)
+    return (
+        employees.filter(match, is_active=True)
+        .select_related("unit", "position_type")
+        .order_by("name", "pk")[:limit]
+    )
+
+
+def employee_label(employee: Employee) -> str:
+    return f"{employee.name} — {employee.unit.name}"
+
+
+class _LookupWidget(forms.Widget):
+    template_name = "people/widgets/lookup.html"
+    multiple = False
+
+    def __init__(self, attrs=None, *, search_params=None):
+        super().__init__(attrs)
+        self.search_params = dict(search_params or {})
+        self.queryset = Employee.objects.none()
+
+    def _ids(self, value) -> list[str]:
+        if value in (None, ""):
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        return [str(v) for v in values if str(v).isdigit()]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        ids = self._ids(value)
+        chosen = (
+            list(
+                self.queryset.filter(pk__in=ids)
+                .select_related("unit")
+                .order_by("name", "pk")
+            )
+            if ids
+            else []
+        )
+        params = {"field": name, **self.search_params}
+        context["widget"].update(
+            {
+                "multiple": self.multiple,
+                "chosen": [(e.pk, employee_label(e)) for e in chosen],
+                "search_url": f"{reverse('people:employee_search')}?"
+                f"{urlencode(params)}",
+                "results_id": f"{attrs.get('id', name) if attrs else name}-results",
+            }
+        )
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        if self.multiple:
+            getter = getattr(data, "getlist", None)
+            return getter(name) if getter else data.get(name)
+        return data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False if self.multiple else name not in data
+
+
+class EmployeeLookupInput(_LookupWidget):
+    multiple = False
+
+
+class EmployeeLookupMultipleInput(_LookupWidget):
+    multiple = True
+
+
+class _LookupMixin:
+    def __init__(self, queryset=None, *, search_params=None, **kwargs):
+        kwargs.setdefault("widget", self.widget_class(search_params=search_params))
+        super().__init__(queryset=queryset, **kwargs)
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset)
+        self.widget.queryset = self.queryset
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return employee_label(obj)
+
+
+class EmployeeLookupField(_LookupMixin, forms.ModelChoiceField):
+    """One employee, chosen by type-ahead (see the module's docstring)."""
+
+    widget_class = EmployeeLookupInput
+
+
+class EmployeeLookupMultipleField(_LookupMixin, forms.ModelMultipleChoiceField):
+    """Several employees, chosen by type-ahead (see the module's docstring)."""
+
+    widget_class = EmployeeLookupMultipleInput
