@@ -222,7 +222,7 @@ def test_bpsdm_drills_down_to_a_kelurahan_and_downloads_the_xlsx(
 
     page.get_by_role("button", name=re.compile("Buat berkas XLSX")).click()
     page.wait_for_url(re.compile(r"/ekspor/\d+/$"))
-    page.get_by_text("Berkas siap.", exact=True).wait_for()
+    page.get_by_text(re.compile(r"^Berkas siap: \d+ baris\.$")).wait_for()
     screenshot(page, "journey-bpsdm-drill-export")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Unduh XLSX").click()
