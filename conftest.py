@@ -356,7 +356,7 @@ def private_redis(settings, tmp_path, monkeypatch):
 
     previous = app.conf.broker_url
     from sosiokultural.broker import broker_reset
-    from sosiokultural.testing import RedisServer, point_app_at
+    from testsupport import RedisServer, point_app_at
 
     server = RedisServer(tmp_path)
     server.start()

@@ -2,8 +2,6 @@
 lock on the activity lets exactly one decision through, so JP is credited once.
 Exercised on PostgreSQL with real parallel transactions."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -12,31 +10,9 @@ from activities.models import Activity
 from activities.services import activity_reject, activity_verify
 from activities.tests.factories import record_briefing
 from ledger.models import JPEntry
+from testsupport import in_parallel
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _in_parallel(functions) -> list:
-    barrier = threading.Barrier(len(functions))
-    results: list = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = function()
-        except Exception as exc:  # noqa: BLE001 - collected for the assertions
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_two_heads_deciding_at_once_only_one_wins(transactional_db, roles):
@@ -49,7 +25,7 @@ def test_two_heads_deciding_at_once_only_one_wins(transactional_db, roles):
 
     reference_load()
     activity = record_briefing(roles.staff_a, present=[roles.staff_a.employee])
-    results = _in_parallel(
+    results = in_parallel(
         [
             lambda: activity_verify(activity=activity, verifier=roles.head_a),
             lambda: activity_verify(activity=activity, verifier=roles.head_kecamatan),

@@ -54,7 +54,7 @@ def test_evidence_kind_accepts_allowed_files(name, content, kind):
 
 
 def test_evidence_kind_accepts_xlsx():
-    from sosiokultural.testing import xlsx_bytes
+    from testsupport import xlsx_bytes
 
     content = xlsx_bytes([("Daftar", ["nama"], [["Ani"]])])
     assert evidence_kind("hadir.xlsx", len(content), io.BytesIO(content)) == "xlsx"
@@ -94,7 +94,7 @@ def test_evidence_kind_refuses_wrong_type(name, content, message):
 
 
 def test_evidence_kind_refuses_xlsx_posing_as_docx():
-    from sosiokultural.testing import xlsx_bytes
+    from testsupport import xlsx_bytes
 
     content = xlsx_bytes([("Daftar", ["nama"], [["Ani"]])])
     with pytest.raises(ValueError) as exc:

@@ -15,7 +15,7 @@ from notices.tasks import deliver_notice, sweep_notices
 from people.models import User
 from people.tests.factories import EmployeeFactory, UnitFactory, UserFactory
 from sosiokultural.broker import broker_reset
-from sosiokultural.testing import wait_for
+from testsupport import wait_for
 
 pytestmark = pytest.mark.broker
 

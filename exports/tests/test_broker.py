@@ -18,7 +18,7 @@ from exports.services import export_enqueue
 from exports.tasks import sweep_exports
 from people.tests.factories import EmployeeFactory
 from sosiokultural.broker import broker_reset
-from sosiokultural.testing import wait_for
+from testsupport import wait_for
 
 pytestmark = pytest.mark.broker
 

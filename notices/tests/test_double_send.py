@@ -13,7 +13,7 @@ from notices.models import Notice
 from notices.services import CLAIM_LEASE, notice_create, notice_deliver
 from notices.tasks import deliver_notice
 from people.tests.factories import UserFactory
-from sosiokultural.testing import wait_for
+from testsupport import wait_for
 
 # Where the test worker's mail server writes what it accepted.
 OUTBOX = str(Path(tempfile.gettempdir()) / f"sosiokultural-outbox-{os.getpid()}.txt")

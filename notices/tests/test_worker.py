@@ -5,7 +5,7 @@ import pytest
 from notices.models import Notice
 from people.services import employee_login_create
 from people.tests.factories import EmployeeFactory
-from sosiokultural.testing import wait_for
+from testsupport import wait_for
 
 
 @pytest.mark.broker

@@ -1,8 +1,6 @@
 """Capacity under concurrent approvals: a database guarantee (row lock on the
 program), so it is exercised on PostgreSQL with real parallel transactions."""
 
-import threading
-
 import pytest
 from django.db import connection
 
@@ -10,6 +8,7 @@ from people.tests.factories import EmployeeFactory
 from programs.models import Nomination
 from programs.services import CapacityFull, nomination_approve, nomination_withdraw
 from programs.tests.factories import NominationFactory, ProgramFactory
+from testsupport import in_parallel
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,31 +22,6 @@ def _require_postgres():
         )
 
 
-def _in_parallel(functions) -> list:
-    """Run each function in its own thread (own DB connection), released at the
-    same moment; returns what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results: list = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = function()
-        except Exception as exc:  # noqa: BLE001 - collected for the assertions
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
 def test_concurrent_approvals_approve_exactly_capacity(transactional_db, org, roles):
     _require_postgres()
     capacity, parallel = 3, 8
@@ -56,7 +30,7 @@ def test_concurrent_approvals_approve_exactly_capacity(transactional_db, org, ro
         NominationFactory(program=program, employee=EmployeeFactory(unit=org.kel_a))
         for __ in range(parallel)
     ]
-    results = _in_parallel(
+    results = in_parallel(
         [
             (lambda pk=n.pk: nomination_approve(nomination_id=pk, by=roles.bpsdm))
             for n in nominations
@@ -80,7 +54,7 @@ def test_concurrent_withdrawal_and_approval_keep_capacity(transactional_db, org,
     waiting = NominationFactory(program=program, employee=staff[2])
     nomination_approve(nomination_id=waiting.pk, by=roles.bpsdm, waitlist_if_full=True)
     racers = [NominationFactory(program=program, employee=e) for e in staff[3:]]
-    _in_parallel(
+    in_parallel(
         [lambda: nomination_withdraw(nomination_id=seated[0].pk, by=roles.bpsdm)]
         + [
             (lambda pk=n.pk: nomination_approve(nomination_id=pk, by=roles.bpsdm))

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from exports.models import Export
 from exports.tasks import build_export
-from sosiokultural.testing import wait_for
+from testsupport import wait_for
 
 pytestmark = pytest.mark.django_db
 

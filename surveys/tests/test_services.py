@@ -112,7 +112,7 @@ def test_import_accepts_u1_to_u9_headers_and_respondent_columns(org):
 
 
 def test_import_xlsx(org):
-    from sosiokultural.testing import xlsx_bytes
+    from testsupport import xlsx_bytes
 
     codes = list(permen_set().elements.values_list("code", flat=True))
     content = xlsx_bytes([("IKM", codes, [[4] * 9, [2] * 9])])

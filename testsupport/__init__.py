@@ -1,9 +1,12 @@
-"""Helpers for tests: a throw-away Redis, waiting on a real worker, building
-upload files."""
+"""Helpers for tests, shared by every app's test modules (and the root
+conftest): a throw-away Redis, waiting on a real worker, building upload files,
+running writers at the same moment. Not an app: nothing here is imported by the
+application."""
 
 import shutil
 import socket
 import subprocess
+import threading
 import time
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -94,3 +97,30 @@ def point_app_at(url: str) -> None:
     app.conf.broker_url = url
     app._pool = None
     app.amqp._producer_pool = None
+
+
+def in_parallel(functions) -> list:
+    """Run each function in its own thread (own database connection), released at
+    the same moment; returns what each returned or raised, in order."""
+    from django.db import connection
+
+    barrier = threading.Barrier(len(functions))
+    results: list = [None] * len(functions)
+
+    def run(index, function):
+        try:
+            barrier.wait(timeout=30)
+            results[index] = function()
+        except Exception as exc:  # noqa: BLE001 - collected for the assertions
+            results[index] = exc
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
