@@ -8,7 +8,8 @@ def notices_visible_to(user) -> QuerySet[Notice]:
     """A notice is only ever its recipient's."""
     if not user.is_authenticated:
         return Notice.objects.none()
-    return Notice.objects.filter(recipient=user)
+    # A digest repeats notices already listed: it is an email, not an entry.
+    return Notice.objects.filter(recipient=user).exclude(kind="digest")
 
 
 def notice_get_for_user(user, pk: int) -> Notice:

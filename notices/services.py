@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from notices.models import Notice
+from notices import whatsapp
+from notices.models import ChannelDelivery, Notice, NoticePreference
 from sosiokultural.broker import publish
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,191 @@ def notice_create(
     )
     if created:
         transaction.on_commit(lambda: notice_enqueue(notice_id=notice.pk))
+        delivery = _channel_delivery_create(notice)
+        if delivery is not None:
+            transaction.on_commit(
+                lambda: channel_delivery_enqueue(delivery_id=delivery.pk)
+            )
     return notice
+
+
+# -- preferences -------------------------------------------------------------------
+
+# Digests are sent by email whatever the preference that asked for them.
+DIGEST_KIND = "digest"
+
+
+def preference_of(user) -> NoticePreference:
+    """The person's preference, or the default (email each notice, no WhatsApp)
+    without writing a row."""
+    try:
+        return user.notice_preference
+    except NoticePreference.DoesNotExist:
+        return NoticePreference(user=user)
+
+
+def preference_update(
+    *,
+    user,
+    email: bool,
+    daily_digest: bool,
+    whatsapp: bool,
+    whatsapp_number: str,
+) -> NoticePreference:
+    NoticePreference.objects.update_or_create(
+        user=user,
+        defaults={
+            "email": email,
+            "daily_digest": daily_digest,
+            "whatsapp": whatsapp,
+            "whatsapp_number": whatsapp_number,
+        },
+    )
+    return NoticePreference.objects.get(user=user)
+
+
+def _wants_email_now(notice: Notice) -> bool:
+    if notice.kind == DIGEST_KIND:
+        return True
+    preference = preference_of(notice.recipient)
+    return preference.email and not preference.daily_digest
+
+
+# -- other channels (WhatsApp) ------------------------------------------------------
+
+
+def _channel_delivery_create(notice: Notice) -> ChannelDelivery | None:
+    if notice.kind == DIGEST_KIND:
+        return None
+    preference = preference_of(notice.recipient)
+    if not (preference.whatsapp and preference.whatsapp_number):
+        return None
+    return ChannelDelivery.objects.create(
+        notice=notice,
+        channel=ChannelDelivery.Channel.WHATSAPP,
+        address=preference.whatsapp_number,
+    )
+
+
+def channel_delivery_enqueue(*, delivery_id: int, force: bool = False) -> bool:
+    from notices.tasks import deliver_channel
+
+    return publish(deliver_channel, kwargs={"delivery_id": delivery_id}, force=force)
+
+
+def channel_delivery_claim(*, delivery_id: int) -> bool:
+    """The same one-UPDATE claim as an email's (``notice_claim``)."""
+    now = timezone.now()
+    claimable = Q(status=Notice.Status.PENDING) | Q(
+        status=Notice.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE
+    )
+    return bool(
+        ChannelDelivery.objects.filter(claimable, pk=delivery_id).update(
+            status=Notice.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
+
+
+def channel_delivery_deliver(*, delivery_id: int) -> bool:
+    """Send one claimed channel delivery. True when this call handed it over;
+    False when it was not claimable or failed for good. A transient failure gives
+    the claim back and is raised (the task retries it; the sweep too)."""
+    if not channel_delivery_claim(delivery_id=delivery_id):
+        return False
+    delivery = ChannelDelivery.objects.select_related("notice").get(pk=delivery_id)
+    notice = delivery.notice
+    link = f"{settings.SITE_URL}{notice.link}" if notice.link else settings.SITE_URL
+    try:
+        external_id = whatsapp.send_template(
+            to=delivery.address, kind=notice.kind, params=[notice.subject, link]
+        )
+    except whatsapp.TransientError as exc:
+        _channel_release(delivery_id, str(exc))
+        raise
+    except whatsapp.PermanentError as exc:
+        ChannelDelivery.objects.filter(pk=delivery_id).update(
+            status=Notice.Status.FAILED, last_error=str(exc)[:2000]
+        )
+        logger.warning("channel delivery %s failed for good: %s", delivery_id, exc)
+        return False
+    # Recorded the moment the platform accepted it (see notice_deliver).
+    ChannelDelivery.objects.filter(pk=delivery_id, status=Notice.Status.SENDING).update(
+        status=Notice.Status.DELIVERED,
+        delivered_at=timezone.now(),
+        external_id=external_id[:200],
+        last_error="",
+    )
+    return True
+
+
+def _channel_release(delivery_id: int, error: str) -> None:
+    ChannelDelivery.objects.filter(pk=delivery_id, status=Notice.Status.SENDING).update(
+        status=Notice.Status.PENDING, claimed_at=None, last_error=error[:2000]
+    )
+    ChannelDelivery.objects.filter(
+        pk=delivery_id, status=Notice.Status.PENDING, attempts__gte=MAX_ATTEMPTS
+    ).update(status=Notice.Status.FAILED)
+
+
+def channel_deliveries_undelivered_ids() -> list[int]:
+    now = timezone.now()
+    return list(
+        ChannelDelivery.objects.filter(
+            Q(status=Notice.Status.PENDING)
+            | Q(status=Notice.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE)
+        ).values_list("pk", flat=True)[:1000]
+    )
+
+
+# -- the daily digest -----------------------------------------------------------------
+
+
+def daily_digests_create(*, now=None) -> int:
+    """One digest notice (email) per person who chose it, listing their notices of
+    the last day still unread; idempotent per person and day (its dedupe key).
+    Returns how many were written."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    now = now or timezone.now()
+    since = now - timedelta(days=1)
+    day = timezone.localdate(now)
+    written = 0
+    users = (
+        NoticePreference.objects.filter(daily_digest=True, email=True)
+        .select_related("user")
+        .order_by("pk")
+    )
+    for preference in users.iterator(chunk_size=500):
+        notices = list(
+            Notice.objects.filter(
+                recipient=preference.user,
+                read_at__isnull=True,
+                created_at__gte=since,
+            )
+            .exclude(kind=DIGEST_KIND)
+            .order_by("created_at", "pk")
+            .values_list("subject", flat=True)[:50]
+        )
+        if not notices:
+            continue
+        lines = "\n".join(f"- {subject}" for subject in notices)
+        notice_create(
+            recipient=preference.user,
+            kind=DIGEST_KIND,
+            dedupe_key=f"digest:{preference.user_id}:{day.isoformat()}",
+            subject=ngettext(
+                "%(count)d pemberitahuan baru, %(day)s",
+                "%(count)d pemberitahuan baru, %(day)s",
+                len(notices),
+            )
+            % {"count": len(notices), "day": date_format(day, "DATE_FORMAT")},
+            body=_("Pemberitahuan Anda sejak kemarin:") + "\n" + lines,
+            link="/pemberitahuan/",
+        )
+        written += 1
+    return written
 
 
 def notice_enqueue(*, notice_id: int, force: bool = False) -> bool:
@@ -79,7 +264,14 @@ def notice_deliver(*, notice_id: int) -> bool:
     False when it was not claimable (already delivered or being delivered)."""
     if not notice_claim(notice_id=notice_id):
         return False
-    notice = Notice.objects.select_related("recipient").get(pk=notice_id)
+    notice = Notice.objects.select_related(
+        "recipient", "recipient__notice_preference"
+    ).get(pk=notice_id)
+    if not _wants_email_now(notice):
+        Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(
+            status=Notice.Status.SKIPPED, last_error=""
+        )
+        return True
     address = notice.recipient.email
     if not address:
         _mark_delivered(notice_id)

@@ -43,6 +43,7 @@ ABOUT_EMPLOYEE = [
     ("certificates.Certificate", "employee"),
     ("siasn.SiasnPerson", "employee"),
     ("siasn.SiasnRecord", "employee"),
+    ("notices.NoticePreference", "user__employee"),
 ]
 # Models that point at an employee without being about them, and why.
 NOT_ABOUT_EMPLOYEE = {

@@ -35,7 +35,7 @@ def employee_anonymise(*, employee: Employee, by) -> Employee:
     """Drop the identity of an employee who has left and keep what aggregates need
     (docs/privacy.md lists exactly what is kept and what is dropped)."""
     from activities.models import PersonalNote
-    from notices.models import Notice
+    from notices.models import Notice, NoticePreference
     from programs.models import Exchange, Nomination
     from siasn.models import SiasnPerson
 
@@ -59,7 +59,10 @@ def employee_anonymise(*, employee: Employee, by) -> Employee:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+        # Notices go with their channel deliveries (the WhatsApp number sent to)
+        # and the preference holding that number.
         Notice.objects.filter(recipient=user).delete()
+        NoticePreference.objects.filter(user=user).delete()
         from django.contrib.sessions.models import Session
 
         # Sessions store the user id only in their encoded data: end them all for

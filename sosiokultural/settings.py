@@ -232,6 +232,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "notices-sweep": {"task": "notices.sweep", "schedule": 60.0},
+    # One email of the day's notices for those who chose a daily digest.
+    "notices-daily-digest": {
+        "task": "notices.daily_digest",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "programs-remind-upcoming": {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
@@ -282,6 +287,18 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sosiokultural <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# WhatsApp Business Cloud API (notices/whatsapp.py): off until the phone number id
+# and the access token are set. Templates per notice kind as "kind=template" pairs.
+WHATSAPP_API_URL = env_str("WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID", "")
+WHATSAPP_ACCESS_TOKEN = env_str("WHATSAPP_ACCESS_TOKEN", "")
+WHATSAPP_TEMPLATE_LANGUAGE = env_str("WHATSAPP_TEMPLATE_LANGUAGE", "id")
+WHATSAPP_DEFAULT_TEMPLATE = env_str(
+    "WHATSAPP_DEFAULT_TEMPLATE", "pemberitahuan_sosiokultural"
+)
+WHATSAPP_TEMPLATES = env_list("WHATSAPP_TEMPLATES", [])
+WHATSAPP_TIMEOUT = env_int("WHATSAPP_TIMEOUT", 15)
 
 # Production hardening: on whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,6 +7,7 @@ from activities.tests.factories import record_personal
 from assessments.models import Result
 from audit.models import AuditEvent
 from ledger.models import JPEntry
+from notices.models import NoticePreference
 from people.models import Employee
 from privacy.services import employee_anonymise
 from sosiokultural.tests.matrix_world import build_world
@@ -18,6 +19,9 @@ pytestmark = pytest.mark.django_db
 def left(org, roles):
     """Staff A with everything the matrix world gives them, then gone."""
     world = build_world(org, roles)
+    NoticePreference.objects.create(
+        user=roles.staff_a, whatsapp=True, whatsapp_number="6281234567890"
+    )
     record_personal(roles.head_a, roles.staff_a.employee, note="Butuh kursi roda.")
     employee = roles.staff_a.employee
     Employee.objects.filter(pk=employee.pk).update(is_active=False)
@@ -56,6 +60,7 @@ def test_bpsdm_anonymises_someone_who_left(left, roles, login):
     )
     assert not user.has_usable_password()
     assert user.notices.count() == 0
+    assert not NoticePreference.objects.filter(user=user).exists()
     assert not PersonalNote.objects.filter(employee=employee).exists()
     world.nomination.refresh_from_db()
     assert world.nomination.certificate_file.name == ""

@@ -132,6 +132,7 @@ TABLE = {
     "notices:list": (_none, EVERYONE),
     "notices:open": (_pk("notice"), expect("302 302 404 404 404 404 404 404 404")),
     "notices:read_all": (_none, POST_ONLY),
+    "notices:preferences": (_none, EVERYONE),
     # -- competency framework: read by all, edited by BPSDM and administrators ---
     "competencies:index": (_none, EVERYONE),
     "competencies:dimension_detail": (_dimension, EVERYONE),
