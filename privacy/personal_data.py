@@ -51,6 +51,8 @@ NOT_ABOUT_EMPLOYEE = {
     ("activities.Activity", "facilitator"),
     # The coaching someone gives is about the coachee.
     ("activities.Coaching", "coach"),
+    # The IKM follow-up someone is responsible for is about the unit's service.
+    ("surveys.FollowUp", "owner"),
 }
 # Fields never written out: secrets, not personal data.
 SECRET_FIELDS = {"password"}

@@ -2,11 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Unit
+from people.lookup import EmployeeLookupField
+from people.models import Employee, Unit
 from sosiokultural.inputs import column_max
 from sosiokultural.uploads import content_matches
 from surveys.ikm import Period, parse_period
-from surveys.models import ElementSet, Survey
+from surveys.models import ElementSet, FollowUp, Publication, Survey
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -179,3 +180,42 @@ class ComparisonForm(forms.Form):
     def __init__(self, *args, periods: list[Period], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = [(str(p), p.label) for p in periods]
+
+
+class FollowUpForm(forms.Form):
+    """A follow-up action of one of the survey's weak elements."""
+
+    element = forms.ModelChoiceField(label=_("Unsur"), queryset=None)
+    action = forms.CharField(label=_("Tindak lanjut"), max_length=500)
+    owner = EmployeeLookupField(
+        label=_("Penanggung jawab"), queryset=Employee.objects.none()
+    )
+    due_on = forms.DateField(
+        label=_("Tenggat"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    staff_behaviour = forms.BooleanField(
+        label=_("Penyebabnya perilaku petugas"), required=False
+    )
+
+    def __init__(self, *args, elements, owners, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["element"].queryset = elements
+        self.fields["owner"].queryset = owners
+        self.fields["owner"].widget.search_params = {"unit": unit.pk}
+
+
+class FollowUpStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)
+    done_on = forms.DateField(
+        label=_("Tanggal selesai"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    evidence = forms.CharField(label=_("Bukti"), max_length=500, required=False)
+
+
+class PublicationForm(forms.ModelForm):
+    class Meta:
+        model = Publication
+        fields = ["channel", "published_on", "location"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}

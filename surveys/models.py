@@ -276,3 +276,121 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element_id}={self.value}"
+
+
+class FollowUp(models.Model):
+    """A follow-up action (tindak lanjut) of a survey's weak element: what will be
+    done, by whom, by when, and the evidence once it is done; linked to the
+    development activity or program when the cause is staff behaviour."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Direncanakan")
+        IN_PROGRESS = "in_progress", _("Berjalan")
+        DONE = "done", _("Selesai")
+
+    survey = models.ForeignKey(
+        Survey,
+        verbose_name=_("survei"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    element = models.ForeignKey(
+        Element, verbose_name=_("unsur"), on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(_("tindak lanjut"), max_length=500)
+    staff_behaviour = models.BooleanField(
+        _("penyebabnya perilaku petugas"), default=False
+    )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("kegiatan pengembangan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("program BPSDM"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner = models.ForeignKey(
+        "people.Employee",
+        verbose_name=_("penanggung jawab"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    due_on = models.DateField(_("tenggat"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    done_on = models.DateField(_("tanggal selesai"), null=True, blank=True)
+    evidence = models.CharField(_("bukti"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("tindak lanjut IKM")
+        verbose_name_plural = _("tindak lanjut IKM")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(status="done") & Q(done_on__isnull=False))
+                | (~Q(status="done") & Q(done_on__isnull=True)),
+                name="followup_done_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.action
+
+
+class Publication(models.Model):
+    """Where a survey's results were published (PEKPPP asks for the channels)."""
+
+    class Channel(models.TextChoices):
+        WEBSITE = "website", _("Situs web")
+        SOCIAL = "social", _("Media sosial")
+        BOARD = "board", _("Papan informasi di lokasi layanan")
+        PRINT = "print", _("Media cetak")
+        OTHER = "other", _("Lainnya")
+
+    survey = models.ForeignKey(
+        Survey,
+        verbose_name=_("survei"),
+        on_delete=models.CASCADE,
+        related_name="publications",
+    )
+    channel = models.CharField(_("saluran"), max_length=10, choices=Channel.choices)
+    published_on = models.DateField(_("tanggal publikasi"))
+    location = models.CharField(
+        _("alamat atau tempat"),
+        max_length=300,
+        blank=True,
+        help_text=_("Tautan atau tempat pengumuman."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("publikasi hasil IKM")
+        verbose_name_plural = _("publikasi hasil IKM")
+        ordering = ["published_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.survey} · {self.get_channel_display()}"

@@ -14,6 +14,7 @@ urlpatterns = [
         views.comparison_export,
         name="comparison_export",
     ),
+    path("tindak-lanjut/", views.follow_up_overview, name="follow_up_overview"),
     path("kuesioner/", views.element_set_list, name="element_sets"),
     path(
         "kuesioner/<slug:code>/templat.<str:fmt>",
@@ -27,6 +28,21 @@ urlpatterns = [
         name="trend_export",
     ),
     path("unit/<int:unit_pk>/<str:period>/", views.survey_detail, name="detail"),
+    path(
+        "unit/<int:unit_pk>/<str:period>/tindak-lanjut/",
+        views.follow_up_page,
+        name="follow_ups",
+    ),
+    path(
+        "unit/<int:unit_pk>/<str:period>/tindak-lanjut/<int:pk>/status/",
+        views.follow_up_status,
+        name="follow_up_status",
+    ),
+    path(
+        "unit/<int:unit_pk>/<str:period>/publikasi/",
+        views.publication_add,
+        name="publication_add",
+    ),
     path(
         "unit/<int:unit_pk>/<str:period>/populasi/",
         views.survey_population,

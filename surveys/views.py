@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,15 +8,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from people.permissions import can, require
-from surveys import exports
+from surveys import exports, pekppp
 from surveys.development import jp_by_period, unit_development
+from surveys.followups import (
+    follow_up_create,
+    follow_up_indicators,
+    follow_up_update,
+    publication_create,
+)
 from surveys.forms import (
     ComparisonForm,
+    FollowUpForm,
+    FollowUpStatusForm,
     PopulationForm,
+    PublicationForm,
     ReportedForm,
     ResponseImportForm,
 )
-from surveys.ikm import parse_period
+from surveys.ikm import Period, parse_period
 from surveys.models import ElementSet
 from surveys.permissions import SEE_DEVELOPMENT, WRITE_SURVEYS
 from surveys.selectors import (
@@ -362,4 +371,136 @@ def element_set_template(request, code: str, fmt: str):
         f"templat-ikm-{element_set.code}",
         [exports.template(element_set)],
         about=False,
+    )
+
+
+# -- follow-up (tindak lanjut) and publication -----------------------------------------
+
+
+def _follow_up_forms(request, survey, data=None):
+    from people.selectors import employees_in_subtree, employees_visible_to
+
+    return FollowUpForm(
+        data,
+        elements=survey.element_set.elements.order_by("order"),
+        owners=employees_in_subtree(
+            employees_visible_to(request.user), survey.unit
+        ).filter(is_active=True),
+        unit=survey.unit,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_page(request, unit_pk: int, period: str):
+    """A survey's weak elements, their follow-up actions and where the results
+    were published, with the PEKPPP indicators; heads add and close actions."""
+    survey = survey_get_for_user(request.user, unit_pk, period)
+    may_write = can(request.user, WRITE_SURVEYS)
+    form = _follow_up_forms(request, survey, request.POST or None)
+    if request.method == "POST":
+        if not may_write:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                follow_up_create(survey=survey, by=request.user, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Tindak lanjut dicatat."))
+                return redirect(
+                    "surveys:follow_ups", unit_pk=survey.unit_id, period=survey.period
+                )
+    facts = follow_up_indicators([survey])[survey.pk]
+    return render(
+        request,
+        "surveys/follow_ups.html",
+        {
+            "survey": survey,
+            "facts": facts,
+            "follow_ups": survey.follow_ups.select_related(
+                "element", "owner", "owner__unit", "activity", "program"
+            ),
+            "publications": survey.publications.all(),
+            "form": form if may_write else None,
+            "status_form": FollowUpStatusForm() if may_write else None,
+            "publication_form": PublicationForm() if may_write else None,
+        },
+    )
+
+
+@login_required
+@require(WRITE_SURVEYS)
+@require_POST
+def follow_up_status(request, unit_pk: int, period: str, pk: int):
+    survey = survey_get_for_user(request.user, unit_pk, period)
+    follow_up = get_object_or_404(survey.follow_ups, pk=pk)
+    form = FollowUpStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Status tindak lanjut tidak valid."))
+    else:
+        try:
+            follow_up_update(follow_up=follow_up, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Status tindak lanjut disimpan."))
+    return redirect("surveys:follow_ups", unit_pk=survey.unit_id, period=survey.period)
+
+
+@login_required
+@require(WRITE_SURVEYS)
+@require_POST
+def publication_add(request, unit_pk: int, period: str):
+    survey = survey_get_for_user(request.user, unit_pk, period)
+    form = PublicationForm(request.POST)
+    if form.is_valid():
+        publication_create(survey=survey, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Publikasi hasil dicatat."))
+    else:
+        messages.error(
+            request, _("Publikasi tidak disimpan: pilih saluran dan isi tanggalnya.")
+        )
+    return redirect("surveys:follow_ups", unit_pk=survey.unit_id, period=survey.period)
+
+
+@login_required
+def follow_up_overview(request):
+    """PEKPPP follow-up indicators of every survey in scope for one quarter: one
+    page of units, and the totals of the whole scope."""
+    periods = list(
+        surveys_visible_to(request.user)
+        .order_by("-year", "-quarter")
+        .values_list("year", "quarter")
+        .distinct()[:12]
+    )
+    chosen = request.GET.get("period", "")
+    try:
+        period = parse_period(chosen) if chosen else None
+    except ValueError:
+        period = None
+    if period is None and periods:
+        period = Period(*periods[0])
+    surveys = (
+        surveys_visible_to(request.user)
+        .filter(year=period.year, quarter=period.quarter)
+        .order_by("unit__path")
+        if period
+        else surveys_visible_to(request.user).none()
+    )
+    facts = follow_up_indicators(surveys)
+    rows = [(s, facts[s.pk]) for s in surveys]
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "surveys/follow_up_overview.html",
+        {
+            "page": page,
+            "period": period,
+            "periods": [Period(*p) for p in periods],
+            "period_text": str(period) if period else "",
+            "totals": pekppp.totals([f.indicators for f in facts.values()]),
+        },
     )

@@ -297,6 +297,13 @@ TABLE = {
     "surveys:trend_export": (lambda w: {"unit_pk": w.unit.pk, "fmt": "csv"}, SCOPED),
     "surveys:detail": (_survey(), SCOPED),
     "surveys:population": (_survey(), HEADS_AND_UP_POST),
+    "surveys:follow_ups": (_survey(), SCOPED),
+    "surveys:follow_up_status": (
+        _survey(pk=0),
+        HEADS_AND_UP_POST,
+    ),
+    "surveys:publication_add": (_survey(), HEADS_AND_UP_POST),
+    "surveys:follow_up_overview": (_none, EVERYONE),
     "surveys:detail_export": (_survey(table="unsur", fmt="csv"), SCOPED),
     # -- reports and development plans -------------------------------------------
     # The index sends each role on to its report (own, unit or province).
@@ -446,6 +453,7 @@ def test_every_url_answers_every_role_as_declared(world, clients, _quiet_refusal
 INSPECTOR_POSTS = {
     "logout": 302,  # signing out
     "notices:read_all": 302,  # marking one's own notices read
+    "surveys:follow_ups": 403,  # the page reads; adding an action there writes
     "reports:province_export": 302,  # an export only reads
     # A POST to a large export's URL asks for it as a background job (it reads).
     "people:employee_export": 302,
