@@ -232,6 +232,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "notices-sweep": {"task": "notices.sweep", "schedule": 60.0},
+    # IKM follow-up actions due soon (owner) or overdue (heads over the unit).
+    "surveys-remind-follow-ups": {
+        "task": "surveys.remind_follow_ups",
+        "schedule": crontab(hour=7, minute=15),
+    },
     # One email of the day's notices for those who chose a daily digest.
     "notices-daily-digest": {
         "task": "notices.daily_digest",

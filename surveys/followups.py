@@ -148,3 +148,53 @@ def publication_create(
         after={"channel": channel, "published_on": str(published_on)},
     )
     return publication
+
+
+def follow_ups_remind(*, today=None, days: int = 3) -> int:
+    """Notices for open follow-up actions: to the owner when the due date is
+    within ``days``, to the heads over the unit once it has passed. Idempotent (a
+    notice per action, kind and due date). Returns how many notices were written."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from notices.models import Notice
+    from notices.services import notice_create
+    from people.selectors import heads_over_unit
+
+    today = today or timezone.localdate()
+    open_items = (
+        FollowUp.objects.exclude(status=FollowUp.Status.DONE)
+        .filter(due_on__lte=today + timedelta(days=days))
+        .select_related("survey__unit", "element", "owner__user")
+        .order_by("pk")
+    )
+    before = Notice.objects.count()
+    for item in open_items.iterator(chunk_size=500):
+        survey = item.survey
+        link = f"/ikm/unit/{survey.unit_id}/{survey.period}/tindak-lanjut/"
+        label = f"{item.element.name} · {survey.unit.name} {survey.period}"
+        if item.due_on >= today:
+            user = getattr(item.owner, "user", None)
+            if user is not None and user.is_active:
+                notice_create(
+                    recipient=user,
+                    kind="ikm.follow_up_due",
+                    dedupe_key=f"ikm-follow-up-due:{item.pk}:{item.due_on}",
+                    subject=_("Tindak lanjut IKM jatuh tempo %(day)s")
+                    % {"day": date_format(item.due_on, "DATE_FORMAT")},
+                    body=f"{label}\n{item.action}",
+                    link=link,
+                )
+            continue
+        for head in heads_over_unit(survey.unit):
+            notice_create(
+                recipient=head,
+                kind="ikm.follow_up_overdue",
+                dedupe_key=f"ikm-follow-up-overdue:{item.pk}:{item.due_on}:{head.pk}",
+                subject=_("Tindak lanjut IKM lewat tenggat"),
+                body=f"{label}\n{item.action}",
+                link=link,
+            )
+    return Notice.objects.count() - before

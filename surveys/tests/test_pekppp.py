@@ -200,3 +200,49 @@ def test_an_owner_outside_the_unit_is_refused_with_a_message(org, roles, surveys
     assert error.value.messages == [
         "Penanggung jawab harus pegawai unit ini atau unit di bawahnya."
     ]
+
+
+def test_reminders_go_to_the_owner_before_and_the_heads_after_the_due_date(
+    org, roles, surveys
+):
+    from notices.models import Notice
+    from surveys.followups import follow_ups_remind
+
+    survey = surveys["a"]
+    owner = roles.staff_a.employee
+    soon = follow_up_create(
+        survey=survey,
+        element=survey.element_set.elements.get(order=8),
+        action="Briefing tentang antrean",
+        owner=owner,
+        due_on=date(2019, 1, 12),
+        by=roles.head_a,
+    )
+    late = follow_up_create(
+        survey=survey,
+        element=survey.element_set.elements.get(order=9),
+        action="Perbaiki papan informasi",
+        owner=owner,
+        due_on=date(2019, 1, 5),
+        by=roles.head_a,
+    )
+    far = follow_up_create(
+        survey=survey,
+        element=survey.element_set.elements.get(order=3),
+        action="Nanti",
+        owner=owner,
+        due_on=date(2019, 3, 1),
+        by=roles.head_a,
+    )
+    today = date(2019, 1, 10)
+    written = follow_ups_remind(today=today)
+    assert follow_ups_remind(today=today) == 0  # idempotent
+    due = Notice.objects.filter(kind="ikm.follow_up_due")
+    assert [(n.recipient, n.dedupe_key) for n in due] == [
+        (roles.staff_a, f"ikm-follow-up-due:{soon.pk}:2019-01-12")
+    ]
+    overdue = Notice.objects.filter(kind="ikm.follow_up_overdue")
+    assert {n.recipient for n in overdue} == {roles.head_a, roles.head_kecamatan}
+    assert written == 1 + overdue.count()
+    assert not Notice.objects.filter(dedupe_key__contains=f":{far.pk}:").exists()
+    assert all(str(late.pk) in n.dedupe_key for n in overdue)
