@@ -188,20 +188,84 @@ def intervals_drift() -> list[tuple[int, tuple, tuple]]:
     )
 
 
+def latest_levels_fresh() -> dict[tuple[int, int], tuple[int, date, int]]:
+    """{(employee, dimension): (level, assessed_on, result_id)} of the latest
+    released result (by test date, then id), recomputed from the results."""
+    out: dict[tuple[int, int], tuple[int, date, int]] = {}
+    rows = (
+        DimensionResult.objects.filter(result__status=Result.Status.RELEASED)
+        .order_by("result__assessed_on", "result_id")
+        .values_list(
+            "employee_id", "dimension_id", "level", "result__assessed_on", "result_id"
+        )
+    )
+    for emp, dim, level, on, result_id in rows.iterator(chunk_size=10000):
+        out[(emp, dim)] = (level, on, result_id)
+    return out
+
+
+def latest_levels_rebuild() -> int:
+    """Replace every ``LatestLevel`` row by the open intervals (run after
+    ``intervals_rebuild``); returns the rows."""
+    LatestLevel.objects.all().delete()
+    rows = LatestLevel.objects.bulk_create(
+        (
+            LatestLevel(
+                employee_id=emp,
+                dimension_id=dim,
+                level=level,
+                assessed_on=on,
+                result_id=result_id,
+            )
+            for emp, dim, level, on, result_id in DimensionResult.objects.filter(
+                valid_from__isnull=False, valid_to__isnull=True
+            )
+            .values_list(
+                "employee_id", "dimension_id", "level", "valid_from", "result_id"
+            )
+            .iterator(chunk_size=10000)
+        ),
+        batch_size=5000,
+    )
+    return len(rows)
+
+
+def latest_levels_drift() -> list[tuple[tuple[int, int], tuple | None, tuple | None]]:
+    """[((employee, dimension), stored, fresh)] where ``LatestLevel`` differs."""
+    stored = {
+        (emp, dim): (level, on, result_id)
+        for emp, dim, level, on, result_id in LatestLevel.objects.values_list(
+            "employee_id", "dimension_id", "level", "assessed_on", "result_id"
+        ).iterator(chunk_size=10000)
+    }
+    fresh = latest_levels_fresh()
+    return sorted(
+        (key, stored.get(key), fresh.get(key))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key) != fresh.get(key)
+    )
+
+
+def rollups_rebuild() -> dict[str, int]:
+    """Every level roll-up from scratch, in dependency order."""
+    return {
+        "intervals": intervals_rebuild(),
+        "LatestLevel": latest_levels_rebuild(),
+        "LevelCount": level_counts_rebuild(),
+    }
+
+
+def rollups_drift() -> dict[str, list]:
+    """{roll-up: drifting rows}, each compared with a from-scratch recomputation."""
+    return {
+        "intervals": intervals_drift(),
+        "LatestLevel": latest_levels_drift(),
+        "LevelCount": level_counts_drift(),
+    }
+
+
 def in_force_q(on: date, prefix: str = "") -> Q:
     """Rows whose interval contains ``on``: an indexed range filter."""
     return Q(**{f"{prefix}valid_from__lte": on}) & (
         Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": on})
     )
-
-
-__all__ = [
-    "in_force_q",
-    "intervals_drift",
-    "intervals_of",
-    "intervals_rebuild",
-    "level_counts_drift",
-    "level_counts_fresh",
-    "level_counts_rebuild",
-    "level_counts_refresh",
-]
