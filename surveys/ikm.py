@@ -14,7 +14,6 @@
   (N=60 → 52, N=100 → 80, N=1000 → 278; always rounding up would give 53 for N=60).
 """
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from fractions import Fraction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sosiokultural.rounding import round_half_up
+
 SCALE = 25  # the 1–4 answer scale times 25 gives the 25–100 IKM scale
 MIN_ANSWER = 1
 MAX_ANSWER = 4
@@ -33,19 +34,7 @@ MAX_ANSWER = 4
 # -- rounding -----------------------------------------------------------------------
 
 
-def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
-    """Round an exact value half up (away from zero) to ``places`` decimals.
-
-    Works on the exact fraction, so a value like 79.624999… never becomes 79.63 by
-    an intermediate rounding.
-    """
-    exact = Fraction(value)
-    scale = 10**places
-    scaled = abs(exact) * scale
-    whole = math.floor(scaled + Fraction(1, 2))
-    if exact < 0:
-        whole = -whole
-    return Decimal(whole).scaleb(-places).quantize(Decimal(1).scaleb(-places))
+# ``round_half_up`` is the project's one rounding rule (``sosiokultural.rounding``).
 
 
 # -- NRR and IKM --------------------------------------------------------------------

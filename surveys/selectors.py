@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from people.models import Unit, User
 from people.selectors import unit_scope_q, units_visible_to
+from sosiokultural.rounding import round_half_up
 from surveys import ikm as rules
 from surveys.models import Answer, Element, ElementSet, ReportedScore, Response, Survey
 
@@ -75,13 +76,13 @@ class ElementResult:
 
     @property
     def nrr_display(self) -> Decimal | None:
-        return rules.round_half_up(self.nrr, 2) if self.nrr is not None else None
+        return round_half_up(self.nrr, 2) if self.nrr is not None else None
 
     @property
     def weighted_display(self) -> Decimal | None:
         if self.nrr is None or self.weight is None:
             return None
-        return rules.round_half_up(self.nrr * self.weight, 3)
+        return round_half_up(self.nrr * self.weight, 3)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import pytest
 
+from sosiokultural.rounding import round_half_up
 from surveys.ikm import (
     Period,
     element_score,
@@ -14,7 +15,6 @@ from surveys.ikm import (
     krejcie_morgan,
     nrr,
     parse_period,
-    round_half_up,
     sample_check,
     weakest,
 )
