@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from people.permissions import can, require
+from sosiokultural.periods import parse_period
 from surveys import exports
 from surveys.development import jp_by_period, unit_development
 from surveys.forms import (
@@ -16,7 +17,6 @@ from surveys.forms import (
     ReportedForm,
     ResponseImportForm,
 )
-from surveys.ikm import parse_period
 from surveys.models import ElementSet
 from surveys.permissions import SEE_DEVELOPMENT, WRITE_SURVEYS
 from surveys.selectors import (

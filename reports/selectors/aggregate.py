@@ -41,7 +41,7 @@ from competencies.selectors import levels_of, standard_in_force
 from people.models import Employee, Unit
 from people.tree import child_key_length
 from reports.gapstats import LEVELS, Stats, combine, total
-from reports.periods import Period
+from reports.periods import ReportPeriod
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def employee_q(prefix: str, path: str, filters: Filters) -> Q:
 
 
 def _levels(
-    period: Period, path: str, filters: Filters, standard_id: int | None
+    period: ReportPeriod, path: str, filters: Filters, standard_id: int | None
 ) -> QuerySet:
     """Level rows in force in ``period`` for the employees in scope, with ``req``
     = their required level joined."""
@@ -113,7 +113,7 @@ _GAP = Case(
 
 
 def grouped_levels(
-    *, path: str, filters: Filters, period: Period, standard_id: int | None
+    *, path: str, filters: Filters, period: ReportPeriod, standard_id: int | None
 ) -> list[tuple]:
     """[(unit_id, dimension_id, at level 1, …, at level 5, with a requirement,
     meeting it, summed gap)]: one GROUP BY (unit, dimension). Current levels
@@ -177,7 +177,7 @@ def scope_stats(
     path: str,
     key_len: int,
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
 ) -> dict[str, dict[int, Stats]]:
@@ -211,7 +211,7 @@ def subtree_stats(
     *,
     path: str,
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
 ) -> dict[int, Stats]:
@@ -272,7 +272,7 @@ def aggregate_rows(
     children: list[Unit],
     with_children: set[int],
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
 ) -> list[AggregateRow]:
