@@ -23,19 +23,12 @@ variance) is ``None``, shown as "–".
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
+from sosiokultural.rounding import round_half_up
+
 THOUSANDTH = Decimal("0.001")
-
-
-def round3(value: Fraction | Decimal | float) -> Decimal:
-    """Half up to 3 decimals (a float is taken at its shortest exact repr)."""
-    if isinstance(value, float):
-        value = Decimal(repr(value))
-    elif isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    return value.quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -127,9 +120,9 @@ def item_stats(sums: ItemSums) -> ItemStats:
     r = item_rest_correlation(sums)
     return ItemStats(
         respondents=sums.n,
-        mean=round3(Fraction(sums.sum_x, sums.n)) if sums.n else None,
-        facility=round3(f) if f is not None else None,
-        discrimination=round3(r) if r is not None else None,
+        mean=round_half_up(Fraction(sums.sum_x, sums.n), 3) if sums.n else None,
+        facility=round_half_up(f, 3) if f is not None else None,
+        discrimination=round_half_up(r, 3) if r is not None else None,
         everyone_best=sums.n > 0 and sums.at_best == sums.n,
         nobody_best=sums.n > 0 and sums.at_best == 0,
         negative=r is not None and r < 0,

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from sosiokultural.rounding import round_half_up
+
 MIN_SCORE = 1
 MAX_SCORE = 5
 CENT = Decimal("0.01")
@@ -31,15 +33,6 @@ def _check_point(value: int, what: str) -> None:
         raise TypeError(f"{what} must be an int, got {value!r}")
     if not MIN_SCORE <= value <= MAX_SCORE:
         raise ValueError(f"{what} must be 1–5, got {value}")
-
-
-def round2(value: Fraction | Decimal | int) -> Decimal:
-    """Round half-up to 2 decimals, exactly (integer arithmetic, no floats)."""
-    hundredths = Fraction(value) * 100
-    whole, rest = divmod(hundredths, 1)
-    if rest >= Fraction(1, 2):
-        whole += 1
-    return (Decimal(int(whole)) / 100).quantize(CENT)
 
 
 def item_score(answer: int, *, reverse_keyed: bool = False) -> int:
@@ -55,7 +48,7 @@ def mean_score(scores: Iterable[int]) -> Decimal | None:
         return None
     for value in values:
         _check_point(value, "item score")
-    return round2(Fraction(sum(values), len(values)))
+    return round_half_up(Fraction(sum(values), len(values)), 2)
 
 
 @dataclass(frozen=True)
@@ -85,7 +78,7 @@ def combine(test_score: Decimal, rating: int | None, weights: Weights) -> Decima
         _check_point(rating, "supervisor rating")
     w_test, w_supervisor = weights.effective(has_rating=rating is not None)
     total = w_test * Fraction(test_score) + w_supervisor * (rating or 0)
-    return round2(total)
+    return round_half_up(total, 2)
 
 
 def validate_cuts(cuts: Sequence[Decimal]) -> None:

@@ -17,6 +17,7 @@ from assessments.models import (
     Result,
     TestWindow,
 )
+from assessments.rollups import in_force_q
 from people.models import Employee, User
 from people.selectors import employee_scope_q, user_employee
 
@@ -30,6 +31,16 @@ def latest_levels(employee_ids: Iterable[int]) -> dict[tuple[int, int], int]:
             employee_id__in=list(employee_ids)
         ).values("employee_id", "dimension_id", "level")
     }
+
+
+def levels_in_force(on: date | None = None) -> QuerySet:
+    """Level rows (``employee``, ``dimension``, ``level``) in force on ``on``: one
+    per employee × dimension assessed by then. ``None`` = now (``LatestLevel``);
+    a date = the released ``DimensionResult`` rows whose validity interval holds
+    it (an indexed range filter, no anti-join)."""
+    if on is None:
+        return LatestLevel.objects.all()
+    return DimensionResult.objects.filter(in_force_q(on))
 
 
 def level_history(

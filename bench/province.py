@@ -32,9 +32,11 @@ from assessments.models import (
     DimensionResult,
     Instrument,
     LatestLevel,
+    LevelCount,
     Result,
     TestWindow,
 )
+from assessments.rollups import level_counts_rebuild
 from bench.development import (
     PREFIX,
     activities_load,
@@ -132,6 +134,7 @@ def wipe() -> None:
         (through, f"activity_id IN ({activities})"),
         (Activity, f"unit_id IN ({units})"),
         (LatestLevel, f"employee_id IN ({employees})"),
+        (LevelCount, f"unit_id IN ({units})"),
         (DimensionResult, f"result_id IN ({results})"),
         (Result, f"employee_id IN ({employees})"),
         (Attempt, f"employee_id IN ({employees})"),
@@ -302,9 +305,11 @@ def build(shape: Shape, *, out=None) -> Built:
     plans_load(loader, rnd, employees, dims, forms, today)
     loader.finish()
     jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
+    level_counts_rebuild()  # and the one the level writers keep
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {_t(JPTotal)}")  # nosec B608  # noqa: S608
+            for model in (JPTotal, LevelCount):
+                cursor.execute(f"ANALYZE {_t(model)}")  # nosec B608  # noqa: S608
     say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")
     return Built(root=root, user=user, counts=dict(loader.counts))
@@ -379,18 +384,28 @@ def _assessments(loader, shape, rnd, employees, dims, today) -> None:
             for result, attempt, pk, assessed_on, moment, __ in results
         ),
     )
+    # Each result is in force until the employee's next round (rounds are in
+    # date order): the validity interval the release service would write.
+    following: dict[int, date | None] = {}
+    next_on: dict[int, date] = {}
+    for result, __, pk, assessed_on, __, __ in reversed(results):
+        following[result] = next_on.get(pk)
+        next_on[pk] = assessed_on
     loader.load(
         DimensionResult,
         (
             {
                 "result_id": result,
+                "employee_id": pk,
                 "dimension_id": d.pk,
                 "test_score": Decimal(level),
                 "supervisor_rating": None,
                 "score": Decimal(level),
                 "level": level,
+                "valid_from": assessed_on,
+                "valid_to": following[result],
             }
-            for result, __, __, __, __, levels in results
+            for result, __, pk, assessed_on, __, levels in results
             for d, level in zip(dims, levels, strict=True)
         ),
     )

@@ -12,6 +12,7 @@ every value is a query parameter.
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 from django.db import connection
 from django.utils import timezone
@@ -62,19 +63,53 @@ def _local_date(column: str) -> str:
     return f"django_datetime_cast_date({column}, '{zone}', 'UTC')"
 
 
+def levels_source(on: date | None, *, reference: bool = False) -> tuple[str, list]:
+    """(sql, params) of the level rows (employee_id, dimension_id, level) in force
+    on ``on`` (None = now: ``LatestLevel``). A past date reads the validity
+    interval of the released rows (the same table and index the page reads);
+    ``reference=True`` instead takes, per employee and dimension, the latest
+    released result on or before the date by an anti-join over the results: a
+    computation that does not trust the intervals, to check them."""
+    t = _tables()
+    if on is None:
+        return f"SELECT employee_id, dimension_id, level FROM {t['latest']}", []  # nosec B608  # noqa: S608
+    if not reference:
+        return (
+            f"SELECT employee_id, dimension_id, level FROM {t['dimres']} "  # nosec B608  # noqa: S608
+            "WHERE valid_from <= %s AND (valid_to IS NULL OR valid_to > %s)",
+            [on, on],
+        )
+    return (
+        f"""SELECT d.employee_id, d.dimension_id, d.level FROM {t["dimres"]} d
+        JOIN {t["result"]} r ON r.id = d.result_id
+        WHERE r.status = 'released' AND r.assessed_on <= %s
+          AND NOT EXISTS (
+            SELECT 1 FROM {t["dimres"]} d2 JOIN {t["result"]} r2 ON r2.id = d2.result_id
+            WHERE r2.employee_id = r.employee_id AND d2.dimension_id = d.dimension_id
+              AND r2.status = 'released' AND r2.assessed_on <= %s
+              AND (r2.assessed_on > r.assessed_on
+                   OR (r2.assessed_on = r.assessed_on AND r2.id > r.id)))""",  # nosec B608  # noqa: S608
+        [on, on],
+    )
+
+
 def aggregate_sql(
     *,
     path: str,
     key_len: int,
     standard_id: int,
     dimension_sets: Sequence[Sequence[int]],
+    on: date | None = None,
+    reference: bool = False,
 ) -> list[tuple[str, list]]:
     """(sql, params) of the aggregate page, in the best form found: integer
     grouping on (unit, dimension) with conditional aggregates and the required
     level joined, the row key taken once per group (not per level row);
     employees per row; and per set of dimensions the employees with a gap in
-    any of them (gap rows grouped by employee, flags summed)."""
+    any of them (gap rows grouped by employee, flags summed). Levels in force on
+    ``on`` (None = now), see ``levels_source``."""
     t = _tables()
+    source, source_params = levels_source(on, reference=reference)
     subtree = f"SELECT id FROM {t['unit']} WHERE path LIKE %s"  # nosec B608  # noqa: S608
     stats = f"""
         SELECT SUBSTR(u.path, 1, %s) AS k, g.dimension_id,
@@ -91,7 +126,7 @@ def aggregate_sql(
                  SUM(CASE WHEN ll.level >= rl.level THEN 1 ELSE 0 END) AS meeting,
                  SUM(CASE WHEN rl.level > ll.level THEN rl.level - ll.level
                           ELSE 0 END) AS gap_sum
-          FROM {t["latest"]} ll
+          FROM ({source}) ll
           JOIN {t["employee"]} e ON e.id = ll.employee_id
           LEFT JOIN {t["required"]} rl ON rl.standard_id = %s
                AND rl.position_type_id = e.position_type_id
@@ -115,7 +150,7 @@ def aggregate_sql(
     demand = f"""
         SELECT {sums or "0"} FROM (
           SELECT ll.employee_id{", " + flags if flags else ""}
-          FROM {t["latest"]} ll
+          FROM ({source}) ll
           JOIN {t["employee"]} e ON e.id = ll.employee_id
           JOIN {t["required"]} rl ON rl.standard_id = %s
                AND rl.position_type_id = e.position_type_id
@@ -124,10 +159,29 @@ def aggregate_sql(
           GROUP BY ll.employee_id) x"""  # nosec B608  # noqa: S608
     like = f"{path}%"
     return [
-        (stats, [key_len, standard_id, like]),
+        (stats, [key_len, *source_params, standard_id, like]),
         (people, [key_len, like]),
-        (demand, [standard_id, like]),
+        (demand, [*source_params, standard_id, like]),
     ]
+
+
+def trend_sql(
+    *, path: str, points: Sequence[tuple[date | None, int | None]]
+) -> list[tuple[str, list]]:
+    """The trend fragment: the whole subtree's stats at each point (levels in
+    force on its date, None = now, against the standard then in force), and the
+    active employees once."""
+    out = []
+    for on, standard_id in points:
+        stats, people, __ = aggregate_sql(
+            path=path,
+            key_len=len(path),
+            standard_id=standard_id or 0,
+            dimension_sets=[],
+            on=on,
+        )
+        out.append(stats)
+    return [*out, people]
 
 
 def unit_sql(
@@ -145,7 +199,7 @@ def unit_sql(
     the statuses with a calendar-year minimum whose JP reach it)."""
     t = _tables()
     like = f"{path}%"
-    start, end = f"{year}-01-01", f"{year}-12-31"
+    start = f"{year}-01-01"
     if connection.vendor != "postgresql":
         minimum = float(minimum)  # SQLite compares a text parameter as text
     statuses = ", ".join("%s" for __ in minimum_statuses) or "NULL"
@@ -162,10 +216,13 @@ def unit_sql(
         LEFT JOIN {t["required"]} rl ON rl.standard_id = %s
              AND rl.position_type_id = e.position_type_id
              AND rl.dimension_id = ll.dimension_id"""  # nosec B608  # noqa: S608
+    # Per day, over the years a contract year of ``year`` can touch: the check
+    # adds up each employee's days inside the window their row states.
     jp = f"""
-        SELECT j.employee_id, j.minutes_per_jp, SUM(j.minutes) FROM {t["jp"]} j
+        SELECT j.employee_id, j.occurred_on, j.minutes_per_jp, SUM(j.minutes)
+        FROM {t["jp"]} j
         WHERE j.employee_id IN ({page}) AND j.occurred_on BETWEEN %s AND %s
-        GROUP BY 1, 2"""  # nosec B608  # noqa: S608
+        GROUP BY 1, 2, 3"""  # nosec B608  # noqa: S608
     compliant = f"""
         SELECT COUNT(*) FROM {t["employee"]} e
         JOIN {t["unit"]} u ON u.id = e.unit_id
@@ -186,7 +243,7 @@ def unit_sql(
     return [
         *stats,
         (cells, [like, standard_id]),
-        (jp, [like, start, end]),
+        (jp, [like, f"{year - 1}-01-01", f"{year + 1}-12-31"]),
         (plans, [year, like]),
         (compliant, [start, like, *minimum_statuses, minimum]),
     ]

@@ -7,7 +7,10 @@ So ten 10-minute briefings are 100 min = 2.22 JP (not 10 × 0.22 = 2.20).
 """
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
+
+from sosiokultural.rounding import percent, round_half_up
 
 CENT = Decimal("0.01")
 
@@ -15,9 +18,7 @@ CENT = Decimal("0.01")
 def jp_from_minutes(minutes: Decimal | int, jp_minutes: int = 45) -> Decimal:
     if jp_minutes <= 0:
         raise ValueError("jp_minutes must be positive")
-    return (Decimal(minutes) / Decimal(jp_minutes)).quantize(
-        CENT, rounding=ROUND_HALF_UP
-    )
+    return round_half_up(Fraction(Decimal(minutes)) / jp_minutes, 2)
 
 
 def entry_jp(entry) -> Decimal:
@@ -27,14 +28,14 @@ def entry_jp(entry) -> Decimal:
 
 
 def minutes_from_jp(jp: Decimal | int, jp_minutes: int = 45) -> Decimal:
-    return (Decimal(jp) * Decimal(jp_minutes)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return round_half_up(Fraction(Decimal(jp)) * jp_minutes, 2)
 
 
 def progress_percent(jp: Decimal, minimum: int = 20) -> int:
     """Share of the annual minimum reached, 0–100 (capped)."""
     if minimum <= 0:
         return 100
-    return min(100, int((Decimal(jp) * 100 / minimum).to_integral_value(ROUND_HALF_UP)))
+    return min(100, int(percent(Decimal(jp), minimum, 0)))
 
 
 def jp_remaining(jp: Decimal, minimum: int = 20) -> Decimal:

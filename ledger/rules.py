@@ -23,7 +23,9 @@ later rule never changes a past total (see ``ledger.jp.jp_total``).
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from sosiokultural.rounding import percent
 
 MINIMUM = "minimum"
 CAP = "cap"
@@ -202,8 +204,7 @@ class Assessment:
         """Share of the target reached (0–100); 0 without a target."""
         if self.target is None or self.kind == NONE or self.target <= 0:
             return 0
-        share = (self.jp * 100 / self.target).to_integral_value(ROUND_HALF_UP)
-        return min(100, int(share))
+        return min(100, int(percent(self.jp, self.target, 0)))
 
 
 def assess(rule: Terms | None, jp: Decimal) -> Assessment:

@@ -20,7 +20,7 @@ JOIN per basis), so a page costs a fixed number of queries at any size.
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -46,6 +46,7 @@ from ledger.models import JPEntry, JPRule, JPTotal
 from people.models import Employee, Unit
 from people.selectors import employee_scope_q, units_visible_to
 from people.tree import subtree_q
+from sosiokultural.rounding import percent
 
 STATUSES = [s.value for s in Employee.Status]
 # Where an employee's JP stand against their rule on the reference date.
@@ -365,9 +366,7 @@ class StatusCount:
 def _share(part: int, whole: int) -> Decimal | None:
     if not whole:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
-    )
+    return percent(part, whole, 1)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Employee, PositionType, Unit, User
-from people.services import unit_create, unit_move, unit_update
+from people.services import employee_update, unit_create, unit_move, unit_update
 
 
 @admin.register(User)
@@ -74,3 +74,13 @@ class EmployeeAdmin(admin.ModelAdmin):
     search_fields = ["name", "nip"]
     autocomplete_fields = ["unit", "user"]
     list_select_related = ["unit", "position_type"]
+
+    def save_model(self, request, obj, form, change):
+        # A change goes through the employee service, so the roll-ups that follow
+        # an employee's unit, position, status or contract follow it here too.
+        if not change:
+            return super().save_model(request, obj, form, change)
+        employee_update(
+            employee=Employee.objects.get(pk=obj.pk),
+            **{name: form.cleaned_data[name] for name in form.changed_data},
+        )

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from assessments.rollups import level_counts_refresh
 from ledger.services import jp_contract_changed
 from people.models import Employee, PositionType, Unit
 from people.nip import nip_errors
-from people.services import contract_terms
+from people.services import contract_terms, placement
 from sosiokultural.tabular import (
     Row,
     TableError,
@@ -184,6 +185,7 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
     }
     report = ImportReport()
     recontracted: list[int] = []
+    moved_units: set[int] = set()  # units left or joined by a moved employee
     with transaction.atomic():
         for row, data in parsed:
             if data["nip"]:
@@ -196,6 +198,7 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
                 before = None
             else:
                 before = contract_terms(employee)
+                placed = placement(employee)
                 for name, value in data.items():
                     setattr(employee, name, value)
                 report.updated += 1
@@ -208,7 +211,10 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
             employee.save()
             if before is not None and before != contract_terms(employee):
                 recontracted.append(employee.pk)
+            if before is not None and placed != placement(employee):
+                moved_units.update((placed[0], employee.unit_id))
         if errors:
             raise EmployeeImportError(errors)  # leaving atomic() rolls back
         jp_contract_changed(employee_ids=recontracted)
+        level_counts_refresh(unit_ids=moved_units)
     return report

@@ -9,6 +9,7 @@ from django.db.models import F, Max, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from assessments.rollups import level_counts_refresh
 from ledger.services import jp_contract_changed
 from notices.services import notice_create
 from people import tree
@@ -115,9 +116,15 @@ def contract_terms(employee: Employee) -> tuple:
     )
 
 
+def placement(employee: Employee) -> tuple:
+    """What the level roll-up (``LevelCount``) counts an employee under."""
+    return (employee.unit_id, employee.position_type_id, employee.is_active)
+
+
 @transaction.atomic
 def employee_update(*, employee: Employee, **fields) -> Employee:
     before = contract_terms(employee)
+    placed = placement(employee)
     for name, value in fields.items():
         setattr(employee, name, value)
     employee.nip = (employee.nip or "").strip() or None
@@ -126,6 +133,10 @@ def employee_update(*, employee: Employee, **fields) -> Employee:
     if contract_terms(employee) != before:
         # The ledger's contract-year totals follow the contract, in this transaction.
         jp_contract_changed(employee_ids=[employee.pk])
+    if placement(employee) != placed:
+        # A move, a position change or a (de)activation: the level counts of the
+        # unit left and the unit joined, in this transaction.
+        level_counts_refresh(unit_ids=[placed[0], employee.unit_id])
     return employee
 
 

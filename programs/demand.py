@@ -1,20 +1,40 @@
-"""Demand for external programs: for each external form, how many employees have a
-gap (> 0) in at least one dimension that the form develops (matrix, FormDimension).
+"""Demand for external programs — the one computation, in SQL: for each external
+form, how many employees have a gap (> 0) in at least one dimension that the form
+develops (matrix, FormDimension). Used by the programs demand page and by the
+reports (aggregate page fragment and its export).
 
 An employee counts once per form however many of its dimensions show a gap;
 employees without an assessed level in a dimension have no known gap there.
+``gap_dimensions``/``form_counts`` state the same rule in Python for tests.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+
+from assessments.selectors import levels_in_force
 from competencies.gaps import gap
 from competencies.models import DevelopmentForm, FormDimension
-from competencies.selectors import required_levels
+from competencies.selectors import standard_in_force
 from people.models import Employee, Unit
 from people.tree import subtrees_q
-from programs.selectors import latest_levels
+from programs.models import Program
+
+# -- the rule in Python (the reference the SQL reproduces) ----------------------------
 
 
 def gap_dimensions(
@@ -27,21 +47,18 @@ def gap_dimensions(
     """{employee_id: dimensions with a gap > 0} from (employee_id,
     position_type_id) pairs. Pure."""
     dimension_ids = list(dimension_ids)
-    result = {}
-    for employee_id, position_type_id in employees:
-        result[employee_id] = {
+    return {
+        employee_id: {
             d
             for d in dimension_ids
             if (
-                gap(
-                    required.get((position_type_id, d)),
-                    levels.get((employee_id, d)),
-                )
+                gap(required.get((position_type_id, d)), levels.get((employee_id, d)))
                 or 0
             )
             > 0
         }
-    return result
+        for employee_id, position_type_id in employees
+    }
 
 
 def demand_counts(
@@ -54,64 +71,163 @@ def demand_counts(
     }
 
 
+# -- the computation ------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class DemandRow:
     form: DevelopmentForm
-    employees: int
-    dimension_names: list[str]
+    employees: int  # with a gap in at least one dimension the form develops
+    dimension_ids: list[int]
+    dimension_names: list[str] = field(default_factory=list)
+    programs: int = 0  # offerings of the form not yet ended
+    seats: int = 0  # their seats (offerings with a seat limit)
+    unlimited: int = 0  # offerings without a seat limit
 
 
 @dataclass(frozen=True)
 class Demand:
-    rows: list[DemandRow]
-    employees: int  # active employees in the selected units
-    assessed: int  # of them, with at least one assessed level
-    with_gap: int  # of them, with a gap in any dimension
+    rows: list[DemandRow]  # external forms in matrix order
+    with_gap: int  # employees with a gap in any dimension
+    employees: int | None = None  # active employees in scope (when counted)
+    assessed: int | None = None  # of them, with at least one level (when counted)
+
+
+def gap_counts(
+    *,
+    employees: QuerySet[Employee],
+    levels_on: date | None,
+    standard_id: int | None,
+    dimension_sets: list[tuple[int, ...]],
+) -> tuple[dict[tuple[int, ...], int], int]:
+    """({set of dimensions: employees with a gap in at least one of them},
+    employees with any gap). One query: the gap rows (level below the
+    required level of the standard, joined per position type and dimension)
+    grouped by employee with a flag per set, summed."""
+    if standard_id is None:
+        return dict.fromkeys(dimension_sets, 0), 0
+    relation = "employee__position_type__required_levels"
+    rows = (
+        levels_in_force(levels_on)
+        .filter(employee__in=employees)
+        .annotate(
+            req=FilteredRelation(
+                relation,
+                condition=Q(
+                    **{
+                        f"{relation}__standard_id": standard_id,
+                        f"{relation}__dimension_id": F("dimension_id"),
+                    }
+                ),
+            )
+        )
+        .filter(level__lt=F("req__level"))
+    )
+    flags = {
+        f"s{i}": Max(
+            Case(When(dimension_id__in=list(dims), then=Value(1)), default=Value(0))
+        )
+        for i, dims in enumerate(dimension_sets)
+    }
+    counts = (
+        rows.order_by()
+        .values("employee_id")
+        .annotate(any=Max(Value(1)), **flags)
+        .aggregate(
+            n=Sum("any"),
+            **{f"t{i}": Sum(f"s{i}") for i in range(len(dimension_sets))},
+        )
+    )
+    by_set = {dims: counts[f"t{i}"] or 0 for i, dims in enumerate(dimension_sets)}
+    return by_set, counts["n"] or 0
+
+
+def program_demand(
+    *,
+    employees: QuerySet[Employee],
+    levels_on: date | None,
+    standard_id: int | None,
+    offers_on: date | None = None,
+) -> Demand:
+    """Per external form (matrix order): employees of ``employees`` (already
+    scoped and filtered) with a gap in at least one dimension the form develops,
+    levels in force on ``levels_on`` (None = now) against the standard
+    ``standard_id``. With ``offers_on``, also the offers of BPSDM not yet ended on
+    that day. Three queries (forms, their cells with the dimension, the counts),
+    and one for the offers."""
+    forms = list(
+        DevelopmentForm.objects.filter(provider=DevelopmentForm.Provider.EXTERNAL)
+        .prefetch_related(
+            Prefetch(
+                "links",
+                queryset=FormDimension.objects.select_related("dimension").order_by(
+                    "dimension__number"
+                ),
+            )
+        )
+        .order_by("order", "pk")
+    )
+    links = {form.pk: list(form.links.all()) for form in forms}
+    dims_of = {
+        pk: sorted(link.dimension_id for link in rows) for pk, rows in links.items()
+    }
+    sets = sorted({tuple(dims) for dims in dims_of.values() if dims})
+    by_set, with_gap = gap_counts(
+        employees=employees,
+        levels_on=levels_on,
+        standard_id=standard_id,
+        dimension_sets=sets,
+    )
+    offers = {}
+    if offers_on is not None:
+        offers = {
+            row["form_id"]: row
+            for row in Program.objects.filter(form__in=forms, ends_on__gte=offers_on)
+            .order_by()
+            .values("form_id")
+            .annotate(
+                n=Count("pk"),
+                seats=Sum("capacity"),
+                unlimited=Count("pk", filter=Q(unlimited_seats=True)),
+            )
+        }
+    rows = [
+        DemandRow(
+            form=form,
+            employees=by_set.get(tuple(dims_of[form.pk]), 0),
+            dimension_ids=dims_of[form.pk],
+            dimension_names=[link.dimension.label for link in links[form.pk]],
+            programs=offers.get(form.pk, {}).get("n", 0),
+            seats=offers.get(form.pk, {}).get("seats") or 0,
+            unlimited=offers.get(form.pk, {}).get("unlimited", 0),
+        )
+        for form in forms
+    ]
+    return Demand(rows=rows, with_gap=with_gap)
 
 
 def demand(*, units: Iterable[Unit] = (), on: date) -> Demand:
-    """The demand view for the selected units (each with its subtree; none
-    selected = every unit), with the standard in force on ``on``. A constant
-    number of queries whatever the number of units, employees or forms."""
+    """The programs demand page: active employees of the selected units (each
+    with its subtree; none selected = every unit), current levels, the standard
+    in force on ``on``, and how many employees are in scope and assessed. A
+    constant number of queries whatever the number of units, employees or forms."""
     employees = Employee.objects.filter(is_active=True)
     units = list(units)
     if units:
         employees = employees.filter(subtrees_q(units))
-    pairs = list(employees.values_list("pk", "position_type_id"))
-    ids = [pk for pk, __ in pairs]
-    levels = latest_levels(ids) if ids else {}
-    required = required_levels(on)
-    forms = {
-        form.pk: form
-        for form in DevelopmentForm.objects.filter(
-            provider=DevelopmentForm.Provider.EXTERNAL
-        ).order_by("order", "pk")
-    }
-    form_dimensions: dict[int, set[int]] = {pk: set() for pk in forms}
-    names: dict[int, list[str]] = {pk: [] for pk in forms}
-    for link in (
-        FormDimension.objects.filter(form_id__in=forms)
-        .select_related("dimension")
-        .order_by("dimension__number")
-    ):
-        form_dimensions[link.form_id].add(link.dimension_id)
-        names[link.form_id].append(link.dimension.label)
-    all_dimensions = {d for dims in form_dimensions.values() for d in dims}
-    all_dimensions |= {d for __, d in required}
-    gaps = gap_dimensions(
-        employees=pairs,
-        dimension_ids=sorted(all_dimensions),
-        required=required,
-        levels=levels,
+    standard = standard_in_force(on)
+    result = program_demand(
+        employees=employees,
+        levels_on=None,
+        standard_id=standard.pk if standard else None,
     )
-    counts = demand_counts(gaps=gaps, form_dimensions=form_dimensions)
-    assessed_ids = {employee_id for employee_id, __ in levels}
     return Demand(
-        rows=[
-            DemandRow(form=form, employees=counts[pk], dimension_names=names[pk])
-            for pk, form in forms.items()
-        ],
-        employees=len(ids),
-        assessed=len(assessed_ids & set(ids)),
-        with_gap=sum(1 for dims in gaps.values() if dims),
+        rows=result.rows,
+        with_gap=result.with_gap,
+        employees=employees.count(),
+        assessed=levels_in_force(None)
+        .filter(employee__in=employees)
+        .values("employee_id")
+        .distinct()
+        .count(),
     )

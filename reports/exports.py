@@ -9,8 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.models import LatestLevel
-from assessments.selectors import latest_levels
+from assessments.selectors import latest_levels, levels_in_force
 from competencies.selectors import dimensions as all_dimensions
 from competencies.selectors import levels_of, standard_in_force
 from exports.registry import register
@@ -38,7 +37,7 @@ from reports.selectors import (
     employee_report,
     report_unit_get_for_user,
 )
-from reports.selectors.aggregate import employee_q, levels_as_of
+from reports.selectors.aggregate import employee_q
 from reports.selectors.province import AggregateReport
 from reports.selectors.unit import Cell, unit_employees
 
@@ -237,16 +236,11 @@ def _summary_rows(report: AggregateReport):
 
 
 def _levels_of(ids: list[int], report: AggregateReport) -> dict[tuple[int, int], int]:
-    if report.period.is_now:
-        rows = LatestLevel.objects.filter(employee_id__in=ids).values_list(
-            "employee_id", "dimension_id", "level"
-        )
-    else:
-        rows = (
-            levels_as_of(report.period.on)
-            .filter(result__employee_id__in=ids)
-            .values_list("result__employee_id", "dimension_id", "level")
-        )
+    rows = (
+        levels_in_force(None if report.period.is_now else report.period.on)
+        .filter(employee_id__in=ids)
+        .values_list("employee_id", "dimension_id", "level")
+    )
     return {(e, d): level for e, d, level in rows}
 
 

@@ -22,9 +22,11 @@ Definitions, per scope row and dimension:
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from competencies.gaps import gap
+from sosiokultural.rounding import percent as share
+from sosiokultural.rounding import ratio
 
 LEVELS = (1, 2, 3, 4, 5)
 CENT = Decimal("0.01")
@@ -34,13 +36,13 @@ TENTH = Decimal("0.1")
 def mean_gap(gap_sum: int, count: int) -> Decimal | None:
     if not count:
         return None
-    return (Decimal(gap_sum) / Decimal(count)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return ratio(gap_sum, count, 2)
 
 
 def percent(part: int, whole: int) -> Decimal | None:
     if not whole:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(TENTH, ROUND_HALF_UP)
+    return share(part, whole, 1)
 
 
 @dataclass

@@ -1,63 +1,76 @@
 """Report periods as pure functions: "now" (current levels) or the end of a
-calendar quarter (levels and standard as of that day)."""
+calendar quarter that has ended (levels and standard as of that day). The
+quarter is the project's one ``Period`` (``sosiokultural.periods``, text
+"2025Q4"; "2025-Q4" is accepted too)."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
 
+from sosiokultural.periods import Period, parse_period
+
 NOW = "now"
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 @dataclass(frozen=True)
-class Period:
-    key: str  # "now" or "2025-Q4"
+class ReportPeriod:
+    """What a report reads: now (``quarter`` None) or a quarter's last day."""
+
+    quarter: Period | None
     on: date  # the as-of date
-    is_now: bool
+
+    @property
+    def is_now(self) -> bool:
+        return self.quarter is None
+
+    @property
+    def key(self) -> str:
+        return NOW if self.quarter is None else self.quarter.key
 
     @property
     def label(self) -> str:
-        if self.is_now:
+        if self.quarter is None:
             return _("Saat ini")
-        return self.key.replace("-", " ")
+        return f"{self.quarter.year} Q{self.quarter.quarter}"
 
 
 def quarter_end(year: int, quarter: int) -> date:
-    month = quarter * 3
-    return date(year, month, 31 if month in (3, 12) else 30)
+    return Period(year, quarter).end
 
 
 def quarter_of(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
+    quarter = Period.of(day)
+    return quarter.year, quarter.quarter
 
 
-def period_now(today: date) -> Period:
-    return Period(NOW, today, True)
+def period_now(today: date) -> ReportPeriod:
+    return ReportPeriod(None, today)
 
 
-def period_parse(text: str | None, today: date) -> Period | None:
-    """ "now"/empty → now; "YYYY-Qn" of a quarter that has ended → that quarter's
-    last day; anything else (or a quarter not yet over) → None."""
+def period_of(quarter: Period) -> ReportPeriod:
+    return ReportPeriod(quarter, quarter.end)
+
+
+def period_parse(text: str | None, today: date) -> ReportPeriod | None:
+    """ "now"/empty → now; a quarter ("2025Q4", "2025-Q4", …) that has ended →
+    that quarter's last day; anything else (or a quarter not yet over) → None."""
     if not text or text == NOW:
         return period_now(today)
-    match = _QUARTER.match(text)
-    if not match:
+    try:
+        quarter = parse_period(text)
+    except ValueError:
         return None
-    end = quarter_end(int(match[1]), int(match[2]))
-    if end >= today or end.year < 2000:
+    if quarter.end >= today:
         return None
-    return Period(text, end, False)
+    return period_of(quarter)
 
 
-def recent_quarters(today: date, count: int) -> list[Period]:
+def recent_quarters(today: date, count: int) -> list[ReportPeriod]:
     """The last ``count`` quarters that have ended, oldest first."""
-    year, quarter = quarter_of(today)
+    quarter = Period.of(today)
     out = []
     for __ in range(count):
-        quarter -= 1
-        if quarter == 0:
-            year, quarter = year - 1, 4
-        out.append(Period(f"{year}-Q{quarter}", quarter_end(year, quarter), False))
+        quarter = quarter.previous()
+        out.append(period_of(quarter))
     return list(reversed(out))

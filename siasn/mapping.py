@@ -15,7 +15,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from sosiokultural.rounding import round_half_up
 
 #: The columns of ``kursus/save`` in the order of the XLSX export.
 SAVE_FIELDS = (
@@ -65,7 +67,7 @@ def jumlah_jam(jp: Decimal) -> int:
     """Whole hours from JP: half up, at least 1 when there are any JP."""
     if jp <= 0:
         return 0
-    return max(1, int(Decimal(jp).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    return max(1, int(round_half_up(Decimal(jp), 0)))
 
 
 def siasn_date(day: date) -> str:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from sosiokultural.demo import DemoContext
-from surveys.ikm import Period
+from sosiokultural.periods import Period
 from surveys.models import ElementSet, Survey
 from surveys.selectors import survey_result
 from surveys.services import survey_import_responses, survey_report_save

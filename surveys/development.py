@@ -31,7 +31,8 @@ from ledger.models import JPEntry
 from ledger.selectors import Compliance, reckoning, unit_compliance
 from people.models import Employee, Unit
 from people.tree import subtree_q
-from surveys.ikm import Period, round_half_up
+from sosiokultural.periods import Period
+from sosiokultural.rounding import round_half_up
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from people.lookup import EmployeeLookupField
 from people.models import Employee, Unit
 from sosiokultural.inputs import column_max
+from sosiokultural.periods import Period, parse_period
 from sosiokultural.uploads import content_matches
-from surveys.ikm import Period, parse_period
 from surveys.models import ElementSet, FollowUp, Publication, Survey
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

@@ -14,16 +14,14 @@
   (N=60 → 52, N=100 → 80, N=1000 → 278; always rounding up would give 53 for N=60).
 """
 
-import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from sosiokultural.rounding import round_half_up
 
 SCALE = 25  # the 1–4 answer scale times 25 gives the 25–100 IKM scale
 MIN_ANSWER = 1
@@ -33,19 +31,7 @@ MAX_ANSWER = 4
 # -- rounding -----------------------------------------------------------------------
 
 
-def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
-    """Round an exact value half up (away from zero) to ``places`` decimals.
-
-    Works on the exact fraction, so a value like 79.624999… never becomes 79.63 by
-    an intermediate rounding.
-    """
-    exact = Fraction(value)
-    scale = 10**places
-    scaled = abs(exact) * scale
-    whole = math.floor(scaled + Fraction(1, 2))
-    if exact < 0:
-        whole = -whole
-    return Decimal(whole).scaleb(-places).quantize(Decimal(1).scaleb(-places))
+# ``round_half_up`` is the project's one rounding rule (``sosiokultural.rounding``).
 
 
 # -- NRR and IKM --------------------------------------------------------------------
@@ -159,85 +145,6 @@ def sample_check(respondents: int | None, population: int | None) -> SampleCheck
     if respondents is None or not population:
         return None
     return SampleCheck(respondents, population, krejcie_morgan(population))
-
-
-# -- periods ------------------------------------------------------------------------
-
-_PERIOD = re.compile(r"^\s*(\d{4})\s*[-/ ]?\s*[qQ]\s*([1-4])\s*$")
-_PERIOD_REVERSED = re.compile(r"^\s*[qQ]\s*([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
-FIRST_YEAR = 2000
-LAST_YEAR = 2100
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    """A quarter (triwulan): the unit of an IKM survey."""
-
-    year: int
-    quarter: int
-
-    def __post_init__(self):
-        if not 1 <= self.quarter <= 4:
-            raise ValueError(_("Triwulan harus 1–4."))
-        if not FIRST_YEAR <= self.year <= LAST_YEAR:
-            raise ValueError(
-                _("Tahun harus antara %(first)s dan %(last)s.")
-                % {"first": FIRST_YEAR, "last": LAST_YEAR}
-            )
-
-    def __str__(self) -> str:
-        return f"{self.year}Q{self.quarter}"
-
-    @property
-    def start(self) -> date:
-        return date(self.year, 3 * self.quarter - 2, 1)
-
-    @property
-    def end(self) -> date:
-        if self.quarter == 4:
-            return date(self.year, 12, 31)
-        following = date(self.year, 3 * self.quarter + 1, 1)
-        return date.fromordinal(following.toordinal() - 1)
-
-    @property
-    def label(self) -> str:
-        return _("Triwulan %(quarter)s %(year)s") % {
-            "quarter": self.quarter,
-            "year": self.year,
-        }
-
-    def previous(self) -> "Period":
-        if self.quarter == 1:
-            return Period(self.year - 1, 4)
-        return Period(self.year, self.quarter - 1)
-
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
-    @classmethod
-    def of(cls, day: date) -> "Period":
-        return cls(day.year, (day.month - 1) // 3 + 1)
-
-
-def parse_period(text: str) -> Period:
-    """Accept "2018Q4" (also "2018-Q4", "2018 q4", "Q4 2018"); raise ``ValueError``
-    with an Indonesian message otherwise."""
-    text = str(text or "")
-    match = _PERIOD.match(text)
-    if match:
-        year, quarter = match.groups()
-    else:
-        match = _PERIOD_REVERSED.match(text)
-        if not match:
-            raise ValueError(
-                _(
-                    "Periode '%(text)s' tidak valid; tulis tahun dan triwulan, "
-                    "mis. 2018Q4."
-                )
-                % {"text": text.strip()}
-            )
-        quarter, year = match.groups()
-    return Period(int(year), int(quarter))
 
 
 # -- weakest elements ---------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from surveys.ikm import Period
+from sosiokultural.periods import Period
 
 
 class ElementSet(models.Model):

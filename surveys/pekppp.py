@@ -16,9 +16,9 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
-from surveys.ikm import GRADES, round_half_up
+from sosiokultural.rounding import percent, ratio
+from surveys.ikm import GRADES
 
 WEAK_BELOW = GRADES[1].lower_bound  # below "B (Baik)"
 
@@ -67,11 +67,9 @@ def indicators(
         planned.add(key)
         if done_on is not None and (key not in first_done or done_on < first_done[key]):
             first_done[key] = done_on
-    share = (
-        round_half_up(Fraction(len(first_done) * 100, len(weak)), 1) if weak else None
-    )
+    share = percent(len(first_done), len(weak))
     days = [max((done - period_end).days, 0) for done in first_done.values()]
-    mean = round_half_up(Fraction(sum(days), len(days)), 1) if days else None
+    mean = ratio(sum(days), len(days), 1)
     return Indicators(
         weak=len(weak),
         planned=len(planned),
@@ -105,8 +103,6 @@ def totals(items: Iterable[Indicators]) -> Totals:
         published=sum(1 for i in items if i.published),
         weak=weak,
         followed_up=followed,
-        share_followed_up=(
-            round_half_up(Fraction(followed * 100, weak), 1) if weak else None
-        ),
-        mean_days=round_half_up(Fraction(days, followed), 1) if followed else None,
+        share_followed_up=percent(followed, weak),
+        mean_days=ratio(days, followed, 1),
     )

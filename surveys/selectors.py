@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404
 
 from people.models import Unit, User
 from people.selectors import unit_scope_q, units_visible_to
+from sosiokultural.periods import Period, parse_period
+from sosiokultural.rounding import round_half_up
 from surveys import ikm as rules
 from surveys.models import Answer, Element, ElementSet, ReportedScore, Response, Survey
 
@@ -29,7 +31,7 @@ def surveys_visible_to(user: User) -> QuerySet[Survey]:
 
 def survey_get_for_user(user: User, unit_pk: int, period: str) -> Survey:
     try:
-        parsed = rules.parse_period(period)
+        parsed = parse_period(period)
     except ValueError as exc:
         raise Http404 from exc
     return get_object_or_404(
@@ -53,9 +55,9 @@ def element_sets() -> QuerySet[ElementSet]:
     return ElementSet.objects.prefetch_related("elements")
 
 
-def periods_visible_to(user: User) -> list[rules.Period]:
+def periods_visible_to(user: User) -> list[Period]:
     rows = surveys_visible_to(user).order_by().values_list("year", "quarter").distinct()
-    return sorted({rules.Period(y, q) for y, q in rows}, reverse=True)
+    return sorted({Period(y, q) for y, q in rows}, reverse=True)
 
 
 # -- results ------------------------------------------------------------------------
@@ -75,13 +77,13 @@ class ElementResult:
 
     @property
     def nrr_display(self) -> Decimal | None:
-        return rules.round_half_up(self.nrr, 2) if self.nrr is not None else None
+        return round_half_up(self.nrr, 2) if self.nrr is not None else None
 
     @property
     def weighted_display(self) -> Decimal | None:
         if self.nrr is None or self.weight is None:
             return None
-        return rules.round_half_up(self.nrr * self.weight, 3)
+        return round_half_up(self.nrr * self.weight, 3)
 
 
 @dataclass
@@ -230,7 +232,7 @@ def unit_trend(user: User, unit: Unit) -> list[SurveyResult]:
 
 @dataclass
 class Comparison:
-    period: rules.Period
+    period: Period
     level: str
     element_set: ElementSet | None
     results: list[SurveyResult]  # one column per unit, in tree order
@@ -252,7 +254,7 @@ class Comparison:
 def comparison(
     user: User,
     *,
-    period: rules.Period,
+    period: Period,
     level: str = "",
     element_set: ElementSet | None = None,
 ) -> Comparison:

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from people.models import Unit, User
+from sosiokultural.periods import Period
 from sosiokultural.tabular import Row, TableError, normalise_header, read_table
-from surveys.ikm import MAX_ANSWER, MIN_ANSWER, Period
+from surveys.ikm import MAX_ANSWER, MIN_ANSWER
 from surveys.models import (
     Answer,
     Element,

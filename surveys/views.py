@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from people.permissions import can, require
+from sosiokultural.periods import Period, parse_period
 from surveys import exports, pekppp
 from surveys.development import jp_by_period, unit_development
 from surveys.followups import (
@@ -25,7 +26,6 @@ from surveys.forms import (
     ReportedForm,
     ResponseImportForm,
 )
-from surveys.ikm import Period, parse_period
 from surveys.models import ElementSet
 from surveys.permissions import SEE_DEVELOPMENT, WRITE_SURVEYS
 from surveys.selectors import (

@@ -1,7 +1,8 @@
 """Competency tests (uji kompetensi): the item bank, versioned instruments with
 per-dimension thresholds, test windows, attempts with server-side answers, results
 per dimension, the audited re-score, and ``LatestLevel`` — the roll-up of every
-employee's current level per dimension that reports read in one query.
+employee's current level per dimension that reports read in one query — and
+``LevelCount``, the counts per unit × position type × dimension × level.
 
 Rules live in ``assessments.services`` (writes) and ``assessments.scoring`` (pure
 scoring); the models only hold data and the database constraints.
@@ -18,6 +19,7 @@ from assessments.models.bank import (
 from assessments.models.results import (
     DimensionResult,
     LatestLevel,
+    LevelCount,
     PersonalityScore,
     Rescore,
     Result,
@@ -35,6 +37,7 @@ __all__ = [
     "ItemOption",
     "ItemStatistic",
     "LatestLevel",
+    "LevelCount",
     "PersonalityScore",
     "Rescore",
     "Result",

@@ -3,7 +3,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.bank import SCORE_VALIDATORS, Instrument, Item
@@ -71,10 +71,23 @@ class Result(models.Model):
 
 class DimensionResult(models.Model):
     """A result's score and level on one dimension: the history across rounds.
-    ``score`` is the combined score the level was read from."""
+    ``score`` is the combined score the level was read from.
+
+    ``valid_from``/``valid_to`` is the interval in which this level is the
+    employee's level on the dimension (``[valid_from, valid_to)``; ``valid_to``
+    None = still in force): set only on released results, by the release and
+    re-score services (``assessments.services.release``) in their transaction,
+    so "level on date D" is a range filter. A result superseded on its own test
+    date by a later result has an empty interval (``valid_to == valid_from``).
+    Intervals of one employee × dimension never overlap: at most one open
+    interval (all databases) and, on PostgreSQL, an exclusion constraint."""
 
     result = models.ForeignKey(
         Result, on_delete=models.CASCADE, related_name="dimension_results"
+    )
+    # The result's employee, copied so the interval constraint can name it.
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="+"
     )
     dimension = models.ForeignKey(
         "competencies.Dimension", on_delete=models.PROTECT, related_name="+"
@@ -85,6 +98,8 @@ class DimensionResult(models.Model):
     )
     score = models.DecimalField(_("skor gabungan"), max_digits=3, decimal_places=2)
     level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+    valid_from = models.DateField(_("berlaku sejak"), null=True, blank=True)
+    valid_to = models.DateField(_("berlaku sampai"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("hasil per dimensi")
@@ -96,6 +111,27 @@ class DimensionResult(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(level__gte=1, level__lte=5), name="dimension_result_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=False, valid_to__gte=F("valid_from")),
+                name="dimension_result_interval",
+            ),
+            models.UniqueConstraint(
+                fields=["employee", "dimension"],
+                condition=Q(valid_from__isnull=False, valid_to__isnull=True),
+                name="dimension_result_one_open",
+            ),
+            # The non-overlap of closed intervals is an exclusion constraint on
+            # PostgreSQL (migration 0003; SQLite has none).
+        ]
+        indexes = [
+            models.Index(
+                fields=["valid_from", "valid_to"], name="dimension_result_valid"
+            ),
+            models.Index(
+                fields=["employee", "dimension", "valid_from"],
+                name="dimension_result_emp_valid",
             ),
         ]
 
@@ -185,3 +221,40 @@ class LatestLevel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id}/{self.dimension_id}: {self.level}"
+
+
+class LevelCount(models.Model):
+    """How many active employees of a unit and position type are at each level of
+    a dimension now (their ``LatestLevel``): the roll-up the province aggregate
+    reads. Rewritten per unit by ``assessments.rollups.level_counts_refresh``,
+    which the services that change levels (release, re-score) or move employees
+    (unit, position type, deactivation) call in their transaction."""
+
+    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
+    position_type = models.ForeignKey(
+        "people.PositionType", on_delete=models.CASCADE, related_name="+"
+    )
+    dimension = models.ForeignKey(
+        "competencies.Dimension", on_delete=models.CASCADE, related_name="+"
+    )
+    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+    employees = models.PositiveIntegerField(_("pegawai"))
+
+    class Meta:
+        verbose_name = _("jumlah pegawai per level")
+        verbose_name_plural = _("jumlah pegawai per level")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "position_type", "dimension", "level"],
+                name="level_count_uq",
+            ),
+            models.CheckConstraint(
+                condition=Q(employees__gt=0), name="level_count_pos"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.unit_id}/{self.position_type_id}/{self.dimension_id}"
+            f"/{self.level}: {self.employees}"
+        )

@@ -16,7 +16,6 @@ from assessments.item_analysis import (
     ItemSums,
     cronbach_alpha,
     item_stats,
-    round3,
 )
 from assessments.models import (
     Attempt,
@@ -27,6 +26,7 @@ from assessments.models import (
     ItemStatistic,
     ScaleStatistic,
 )
+from sosiokultural.rounding import round_half_up
 
 # A submitted answer's score (``assessments.scoring.item_score``): the chosen
 # option's keyed score, or the scale point (6 − point when reverse-keyed).
@@ -208,7 +208,7 @@ def item_analysis_refresh(*, instrument: Instrument) -> ItemAnalysis:
                 trait=trait,
                 items=len(item_sums),
                 respondents=n,
-                alpha=round3(alpha) if alpha is not None else None,
+                alpha=round_half_up(alpha, 3) if alpha is not None else None,
             )
         )
     ScaleStatistic.objects.bulk_create(scale_rows)

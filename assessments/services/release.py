@@ -22,6 +22,7 @@ from assessments.models import (
     Result,
 )
 from assessments.permissions import RELEASE_RESULT, RESCORE_RESULT
+from assessments.rollups import intervals_of, level_counts_refresh
 from assessments.services.taking import (
     attempt_scoring,
     ratings_write,
@@ -34,28 +35,45 @@ from sosiokultural.broker import publish
 
 
 def latest_levels_refresh(*, employee_id: int) -> None:
-    """Rebuild one employee's ``LatestLevel`` rows from their released results:
-    per dimension, the level of the latest result (by test date, then id).
+    """Bring one employee's level roll-ups in line with their released results:
+    the validity interval of each released ``DimensionResult`` row, the
+    ``LatestLevel`` rows (per dimension, the level of the latest result by test
+    date, then id) and the ``LevelCount`` rows of the employee's unit.
 
     The employee row is locked so two releases for the same person serialise."""
-    list(Employee.objects.select_for_update().filter(pk=employee_id).values("pk"))
-    current: dict[int, tuple] = {}
-    rows = (
+    unit_ids = list(
+        Employee.objects.select_for_update()
+        .filter(pk=employee_id)
+        .values_list("unit_id", flat=True)
+    )
+    rows = list(
         DimensionResult.objects.filter(
-            result__employee_id=employee_id, result__status=Result.Status.RELEASED
+            employee_id=employee_id, result__status=Result.Status.RELEASED
         )
         .order_by("dimension_id", "-result__assessed_on", "-result_id")
-        .values_list("dimension_id", "level", "result__assessed_on", "result_id")
+        .values_list(
+            "pk",
+            "dimension_id",
+            "level",
+            "result__assessed_on",
+            "result_id",
+            "valid_from",
+            "valid_to",
+        )
     )
-    for dimension_id, level, assessed_on, result_id in rows:
+    _intervals_write(rows)
+    current: dict[int, tuple] = {}
+    for __, dimension_id, level, assessed_on, result_id, __, __ in rows:
         current.setdefault(dimension_id, (level, assessed_on, result_id))
     existing = {
         row.dimension_id: row
         for row in LatestLevel.objects.filter(employee_id=employee_id)
     }
+    changed = False
     for dimension_id, (level, assessed_on, result_id) in current.items():
         row = existing.pop(dimension_id, None)
         if row is None:
+            changed = True
             LatestLevel.objects.create(
                 employee_id=employee_id,
                 dimension_id=dimension_id,
@@ -68,10 +86,38 @@ def latest_levels_refresh(*, employee_id: int) -> None:
             assessed_on,
             result_id,
         ):
+            changed = changed or row.level != level
             row.level, row.assessed_on, row.result_id = level, assessed_on, result_id
             row.save(update_fields=["level", "assessed_on", "result"])
     if existing:
+        changed = True
         LatestLevel.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
+    if changed:
+        level_counts_refresh(unit_ids=unit_ids)
+
+
+def _intervals_write(rows: list[tuple]) -> None:
+    """Give the released rows of one employee (pk, dimension, level, assessed_on,
+    result_id, valid_from, valid_to) their intervals; only changed rows are
+    written, cleared first so no intermediate state has two open intervals."""
+    by_dimension: dict[int, list] = {}
+    stored = {}
+    for pk, dimension_id, __, assessed_on, result_id, valid_from, valid_to in rows:
+        by_dimension.setdefault(dimension_id, []).append((pk, assessed_on, result_id))
+        stored[pk] = (valid_from, valid_to)
+    fresh = {}
+    for group in by_dimension.values():
+        fresh.update(intervals_of(group))
+    changed = [
+        DimensionResult(pk=pk, valid_from=interval[0], valid_to=interval[1])
+        for pk, interval in fresh.items()
+        if stored[pk] != interval
+    ]
+    if changed:
+        DimensionResult.objects.filter(pk__in=[r.pk for r in changed]).update(
+            valid_from=None, valid_to=None
+        )
+        DimensionResult.objects.bulk_update(changed, ["valid_from", "valid_to"])
 
 
 @transaction.atomic

@@ -271,6 +271,7 @@ def result_scores_write(result: Result, outcome: scoring.Scoring) -> None:
     DimensionResult.objects.bulk_create(
         DimensionResult(
             result=result,
+            employee_id=result.employee_id,
             dimension_id=dimension_id,
             test_score=d.test_score,
             supervisor_rating=d.supervisor_rating,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from assessments.item_analysis import ItemSums, cronbach_alpha, item_stats, round3
+from assessments.item_analysis import ItemSums, cronbach_alpha, item_stats
 from assessments.models import Answer, Attempt, ItemOption
 from assessments.services.analysis import item_analysis_refresh
 from assessments.tests.factories import (
@@ -18,6 +18,7 @@ from assessments.tests.factories import (
     published_instrument,
 )
 from people.tests.factories import EmployeeFactory
+from sosiokultural.rounding import round_half_up
 
 D = Decimal
 
@@ -52,7 +53,7 @@ def test_undefined_figures_are_none():
     assert stats.discrimination is None and stats.everyone_best
     assert cronbach_alpha(n=1, item_sums=[one, one], sum_t=10, sum_t2=100) is None
     assert cronbach_alpha(n=5, item_sums=[one], sum_t=10, sum_t2=100) is None
-    assert round3(D("0.0005")) == D("0.001")
+    assert round_half_up(D("0.0005"), 3) == D("0.001")
 
 
 @pytest.fixture

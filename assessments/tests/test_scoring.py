@@ -13,10 +13,10 @@ from assessments.scoring import (
     item_score,
     level_for,
     mean_score,
-    round2,
     score_answers,
     validate_cuts,
 )
+from sosiokultural.rounding import round_half_up
 
 D = Decimal
 CUTS = default_cuts()
@@ -42,12 +42,12 @@ def weight_pairs(draw):
 # -- exact values -------------------------------------------------------------------
 
 
-def test_round2_rounds_half_up_exactly():
-    assert round2(Fraction(7, 3)) == D("2.33")
-    assert round2(Fraction(8, 3)) == D("2.67")
-    assert round2(D("3.125")) == D("3.13")
-    assert round2(D("3.124")) == D("3.12")
-    assert round2(Fraction(5, 2)) == D("2.50")
+def test_round_half_up_rounds_scores_exactly():
+    assert round_half_up(Fraction(7, 3)) == D("2.33")
+    assert round_half_up(Fraction(8, 3)) == D("2.67")
+    assert round_half_up(D("3.125")) == D("3.13")
+    assert round_half_up(D("3.124")) == D("3.12")
+    assert round_half_up(Fraction(5, 2)) == D("2.50")
 
 
 def test_item_score_reverse_keyed_is_six_minus_answer():

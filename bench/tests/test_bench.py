@@ -75,3 +75,54 @@ def test_bench_reports_refuses_foreign_data(org):
 def test_bench_reports_refuses_sqlite_without_flag():
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command("bench_reports", "--employees", "300", stdout=io.StringIO())
+
+
+EXTENDED = {
+    "demand-fragment",
+    "trend-fragment",
+    "aggregate-past-quarter",
+    "aggregate-kota",
+    "unit-report-kota",
+}
+
+
+def _same_column(out: str) -> dict[str, str]:
+    rows = {}
+    for line in out.splitlines():
+        fields = line.split()
+        if fields and fields[0] in ROWS | EXTENDED:
+            rows[fields[0]] = fields[7]
+    return rows
+
+
+def test_bench_reports_extended_rows_compare_with_raw_sql():
+    out = io.StringIO()
+    call_command("bench_reports", *_args("--extended"), stdout=out)
+    assert _same_column(out.getvalue()) == dict.fromkeys(ROWS | EXTENDED, "yes")
+
+
+def test_bench_reports_same_column_catches_wrong_numbers():
+    from django.utils import timezone
+
+    from assessments.models import DimensionResult, LevelCount
+    from assessments.rollups import in_force_q
+    from reports.periods import recent_quarters
+
+    past = recent_quarters(timezone.localdate(), 2)[0].on
+
+    call_command("bench_reports", *_args(), stdout=io.StringIO())
+    LevelCount.objects.filter(
+        pk=LevelCount.objects.order_by("pk").values("pk")[:1]
+    ).update(employees=999)
+    # A past-quarter level row whose interval was lost.
+    DimensionResult.objects.filter(
+        pk=DimensionResult.objects.filter(in_force_q(past), valid_to__isnull=False)
+        .order_by("pk")
+        .values("pk")[:1]
+    ).update(valid_from=None, valid_to=None)
+    out = io.StringIO()
+    call_command("bench_reports", *_args("--extended"), stdout=out)
+    same = _same_column(out.getvalue())
+    assert same["aggregate"] == "NO"
+    assert same["aggregate-past-quarter"] == "NO"
+    assert same["employee-report"] == "yes"

@@ -207,3 +207,22 @@ def test_import_rejects_bad_contract_dates(org, positions):
         (2, "Tanggal kontrak hanya diisi untuk pegawai PPPK.")
     ]
     assert Employee.objects.count() == 0
+
+
+def test_reimport_moving_an_employee_moves_the_level_counts(org, positions):
+    from assessments.models import LevelCount
+    from assessments.rollups import level_counts_drift
+    from programs.tests.factories import framework, latest_level
+
+    employees_import(filename="pegawai.csv", content=GOOD.encode())
+    ahmad = Employee.objects.get(nip="196608011988031001")
+    dims, __ = framework()
+    latest_level(ahmad, next(iter(dims.values())), 2)
+    moved = GOOD.replace("ahmad@example.id", "").replace(
+        "196608011988031001,JB-KMB-MU", "196608011988031001,JB-KMB-JG"
+    )
+    employees_import(filename="pegawai.csv", content=moved.encode())
+    assert list(LevelCount.objects.values_list("unit_id", "employees")) == [
+        (org.kel_b.pk, 1)
+    ]
+    assert level_counts_drift() == []

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import factory
+from django.db import transaction
 from django.utils import timezone
 
 from competencies.models import (
@@ -166,13 +167,18 @@ def latest_level(employee, dimension, level: int, assessed_on: date | None = Non
             "released_at": now,
         },
     )
-    return LatestLevel.objects.create(
+    from assessments.rollups import level_counts_refresh
+
+    row = LatestLevel.objects.create(
         employee=employee,
         dimension=dimension,
         level=level,
         assessed_on=assessed_on,
         result=result,
     )
+    with transaction.atomic():  # as the release service keeps it
+        level_counts_refresh(unit_ids=[employee.unit_id])
+    return row
 
 
 # Smallest valid file heads for the upload checks.

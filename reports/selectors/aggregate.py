@@ -10,9 +10,12 @@ small GROUP BY counts active employees per unit. The subtree is one indexed
 report's rows (the children of the selected unit) in Python from ≤ one row per
 unit and dimension; nothing iterates over employees.
 
-Levels "now" are ``assessments.LatestLevel``; levels as of a past date are the
-latest released ``DimensionResult`` per (employee, dimension) with a test date on
-or before it (ties broken by result id, as ``LatestLevel`` does).
+Levels "now" are the ``assessments.LevelCount`` roll-up (counts per unit ×
+position type × dimension × level; ``LatestLevel`` when a gender or status filter
+asks for individual employees); levels as of a past date are the released
+``DimensionResult`` rows whose validity interval contains it (an indexed range
+filter, ``assessments.selectors.levels_in_force``). Program demand is
+``programs.demand``.
 """
 
 from dataclasses import dataclass
@@ -21,27 +24,24 @@ from datetime import date
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     FilteredRelation,
-    Max,
-    OuterRef,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 
-from assessments.models import DimensionResult, LatestLevel, Result
-from competencies.models import DevelopmentForm, Standard
+from assessments.models import LevelCount
+from assessments.selectors import levels_in_force
+from competencies.models import Standard
 from competencies.selectors import levels_of, standard_in_force
 from people.models import Employee, Unit
 from people.tree import child_key_length
-from programs.models import Program
 from reports.gapstats import LEVELS, Stats, combine, total
-from reports.periods import Period
+from reports.periods import ReportPeriod
 
 
 @dataclass(frozen=True)
@@ -80,48 +80,30 @@ def employee_q(prefix: str, path: str, filters: Filters) -> Q:
     return q
 
 
-def levels_as_of(on: date) -> QuerySet[DimensionResult]:
-    """Per (employee, dimension), the released result row in force on ``on``."""
-    in_force = Q(result__status=Result.Status.RELEASED, result__assessed_on__lte=on)
-    later = DimensionResult.objects.filter(
-        in_force,
-        result__employee_id=OuterRef("result__employee_id"),
-        dimension_id=OuterRef("dimension_id"),
-    ).filter(
-        Q(result__assessed_on__gt=OuterRef("result__assessed_on"))
-        | Q(
-            result__assessed_on=OuterRef("result__assessed_on"),
-            result_id__gt=OuterRef("result_id"),
-        )
-    )
-    return DimensionResult.objects.filter(in_force).filter(~Exists(later)).order_by()
-
-
 def _levels(
-    period: Period, path: str, filters: Filters, standard_id: int | None
-) -> tuple[QuerySet, str]:
-    """(level rows in scope with ``req`` = their required level joined, lookup
-    prefix of their employee)."""
-    if period.is_now:
-        prefix, rows = "employee__", LatestLevel.objects.all()
-    else:
-        prefix, rows = "result__employee__", levels_as_of(period.on)
-    rows = rows.filter(employee_q(prefix, path, filters))
+    period: ReportPeriod, path: str, filters: Filters, standard_id: int | None
+) -> QuerySet:
+    """Level rows in force in ``period`` for the employees in scope, with ``req``
+    = their required level joined."""
+    rows = levels_in_force(None if period.is_now else period.on).filter(
+        employee_q("employee__", path, filters)
+    )
     if filters.dimension_id:
         rows = rows.filter(dimension_id=filters.dimension_id)
-    relation = f"{prefix}position_type__required_levels"
-    rows = rows.annotate(
-        req=FilteredRelation(
-            relation,
-            condition=Q(
-                **{
-                    f"{relation}__standard_id": standard_id,
-                    f"{relation}__dimension_id": F("dimension_id"),
-                }
-            ),
-        )
+    return rows.annotate(req=_required("employee__position_type", standard_id))
+
+
+def _required(position_type: str, standard_id: int | None) -> FilteredRelation:
+    relation = f"{position_type}__required_levels"
+    return FilteredRelation(
+        relation,
+        condition=Q(
+            **{
+                f"{relation}__standard_id": standard_id,
+                f"{relation}__dimension_id": F("dimension_id"),
+            }
+        ),
     )
-    return rows, prefix
 
 
 _GAP = Case(
@@ -131,19 +113,51 @@ _GAP = Case(
 
 
 def grouped_levels(
-    *, path: str, filters: Filters, period: Period, standard_id: int | None
+    *, path: str, filters: Filters, period: ReportPeriod, standard_id: int | None
 ) -> list[tuple]:
     """[(unit_id, dimension_id, at level 1, …, at level 5, with a requirement,
-    meeting it, summed gap)]: one GROUP BY (unit, dimension)."""
-    rows, prefix = _levels(period, path, filters, standard_id)
+    meeting it, summed gap)]: one GROUP BY (unit, dimension). Current levels
+    without a gender or status filter come from the ``LevelCount`` roll-up (a few
+    rows per unit); otherwise from the level rows themselves."""
+    if period.is_now and not filters.gender and not filters.employment_status:
+        return _grouped_counts(path=path, filters=filters, standard_id=standard_id)
+    rows = _levels(period, path, filters, standard_id)
     return list(
         rows.order_by()
-        .values_list(f"{prefix}unit_id", "dimension_id")
+        .values_list("employee__unit_id", "dimension_id")
         .annotate(
             **{f"level_{n}": Count("pk", filter=Q(level=n)) for n in LEVELS},
             with_requirement=Count("req__level"),
             meeting=Count("pk", filter=Q(level__gte=F("req__level"))),
             gap_sum=Sum(_GAP),
+        )
+    )
+
+
+def _grouped_counts(
+    *, path: str, filters: Filters, standard_id: int | None
+) -> list[tuple]:
+    rows = LevelCount.objects.all()
+    if path:
+        rows = rows.filter(unit_id__in=subtree_units(path).values("pk"))
+    if filters.position_type_id:
+        rows = rows.filter(position_type_id=filters.position_type_id)
+    if filters.dimension_id:
+        rows = rows.filter(dimension_id=filters.dimension_id)
+    n = F("employees")
+    zero = Value(0)
+    return list(
+        rows.annotate(req=_required("position_type", standard_id))
+        .order_by()
+        .values_list("unit_id", "dimension_id")
+        .annotate(
+            **{
+                f"level_{lv}": Coalesce(Sum(n, filter=Q(level=lv)), zero)
+                for lv in LEVELS
+            },
+            with_requirement=Coalesce(Sum(n, filter=Q(req__level__isnull=False)), zero),
+            meeting=Coalesce(Sum(n, filter=Q(level__gte=F("req__level"))), zero),
+            gap_sum=Sum(n * _GAP),
         )
     )
 
@@ -163,7 +177,7 @@ def scope_stats(
     path: str,
     key_len: int,
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
 ) -> dict[str, dict[int, Stats]]:
@@ -197,7 +211,7 @@ def subtree_stats(
     *,
     path: str,
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
 ) -> dict[int, Stats]:
@@ -212,102 +226,6 @@ def subtree_stats(
     )
     # The key is the whole path ("" for every unit): one row at most.
     return rows.get(path) or {d: Stats() for d in dimension_ids}
-
-
-# -- program demand ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DemandRow:
-    form: DevelopmentForm
-    employees: int  # with a gap in at least one dimension the form develops
-    dimension_ids: list[int]
-    programs: int  # offerings of the form not yet ended
-    seats: int  # their seats (offerings with a seat limit)
-    unlimited: int = 0  # offerings without a seat limit
-
-
-def demand_counts(
-    *,
-    path: str,
-    filters: Filters,
-    period: Period,
-    standard_id: int | None,
-    dimension_sets: list[tuple[int, ...]],
-) -> dict[tuple[int, ...], int]:
-    """{set of dimensions: employees with a gap in at least one of them}. One
-    query: the gap rows grouped by employee (a flag per set), summed."""
-    if not dimension_sets or standard_id is None:
-        return dict.fromkeys(dimension_sets, 0)
-    rows, prefix = _levels(period, path, filters, standard_id)
-    flags = {
-        f"s{i}": Max(
-            Case(When(dimension_id__in=list(dims), then=Value(1)), default=Value(0))
-        )
-        for i, dims in enumerate(dimension_sets)
-    }
-    counts = (
-        rows.filter(level__lt=F("req__level"))
-        .order_by()
-        .values("employee_id" if period.is_now else "result__employee_id")
-        .annotate(**flags)
-        .aggregate(**{f"t{i}": Sum(f"s{i}") for i in range(len(dimension_sets))})
-    )
-    return {dims: counts[f"t{i}"] or 0 for i, dims in enumerate(dimension_sets)}
-
-
-def program_demand(
-    *,
-    path: str,
-    filters: Filters,
-    period: Period,
-    standard_id: int | None,
-    today: date,
-) -> list[DemandRow]:
-    """Per external form: employees in scope with a gap in at least one dimension
-    the matrix links to the form (each employee once), and the offers of BPSDM
-    not yet ended. Three queries: forms with their cells, the counts (one per
-    distinct set of dimensions, in one pass), the offers."""
-    forms = list(
-        DevelopmentForm.objects.filter(provider=DevelopmentForm.Provider.EXTERNAL)
-        .prefetch_related("links")
-        .order_by("order", "pk")
-    )
-    dims_of = {
-        form.pk: sorted(link.dimension_id for link in form.links.all())
-        for form in forms
-    }
-    sets = sorted({tuple(dims) for dims in dims_of.values() if dims})
-    by_set = demand_counts(
-        path=path,
-        filters=filters,
-        period=period,
-        standard_id=standard_id,
-        dimension_sets=sets,
-    )
-    offers = {
-        row["form_id"]: row
-        for row in Program.objects.filter(form__in=forms, ends_on__gte=today)
-        .order_by()
-        .values("form_id")
-        .annotate(
-            n=Count("pk"),
-            seats=Sum("capacity"),
-            unlimited=Count("pk", filter=Q(unlimited_seats=True)),
-        )
-    }
-    out = [
-        DemandRow(
-            form=form,
-            employees=by_set.get(tuple(dims_of[form.pk]), 0),
-            dimension_ids=dims_of[form.pk],
-            programs=offers.get(form.pk, {}).get("n", 0),
-            seats=offers.get(form.pk, {}).get("seats") or 0,
-            unlimited=offers.get(form.pk, {}).get("unlimited", 0),
-        )
-        for form in forms
-    ]
-    return sorted(out, key=lambda r: (-r.employees, r.form.order, r.form.pk))
 
 
 # -- the page -----------------------------------------------------------------------
@@ -354,7 +272,7 @@ def aggregate_rows(
     children: list[Unit],
     with_children: set[int],
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
 ) -> list[AggregateRow]:

@@ -9,17 +9,17 @@ from datetime import date
 from competencies.models import Dimension, Standard
 from competencies.selectors import dimensions as all_dimensions
 from competencies.selectors import standard_in_force
-from people.models import Unit
+from people.models import Employee, Unit
 from people.selectors import unit_ancestors
+from programs.demand import DemandRow, program_demand
 from reports.gapstats import Stats, total
-from reports.periods import Period, recent_quarters
+from reports.periods import ReportPeriod, recent_quarters
 from reports.selectors.aggregate import (
     AggregateRow,
-    DemandRow,
     Filters,
     aggregate_rows,
     child_rows,
-    program_demand,
+    employee_q,
     required_for,
     subtree_stats,
 )
@@ -37,7 +37,7 @@ class Need:
 class AggregateReport:
     unit: Unit | None
     breadcrumb: list[Unit]
-    period: Period
+    period: ReportPeriod
     filters: Filters
     standard: Standard | None
     required: dict[tuple[int, int], int]
@@ -80,7 +80,7 @@ def aggregate_report(
     unit: Unit | None,
     units,
     filters: Filters,
-    period: Period,
+    period: ReportPeriod,
 ) -> AggregateReport:
     """``unit`` None = the top units (BPSDM); ``units`` = the units the user may
     see (the children are looked up among them)."""
@@ -112,28 +112,30 @@ def aggregate_report(
 
 
 def aggregate_demand(
-    *, unit: Unit | None, filters: Filters, period: Period, today: date
+    *, unit: Unit | None, filters: Filters, period: ReportPeriod, today: date
 ) -> list[DemandRow]:
     """Program demand of the selected subtree (a fragment of its own: a second
-    pass over the levels, loaded after the page)."""
+    pass over the levels, loaded after the page), most demanded form first."""
     standard = standard_in_force(period.on)
-    return program_demand(
-        path=unit.path if unit else "",
-        filters=filters,
-        period=period,
+    demand = program_demand(
+        employees=Employee.objects.filter(
+            employee_q("", unit.path if unit else "", filters)
+        ),
+        levels_on=None if period.is_now else period.on,
         standard_id=standard.pk if standard else None,
-        today=today,
+        offers_on=today,
     )
+    return sorted(demand.rows, key=lambda r: (-r.employees, r.form.order, r.form.pk))
 
 
 @dataclass(frozen=True)
 class TrendPoint:
-    period: Period
+    period: ReportPeriod
     stats: Stats
 
 
 def aggregate_trend(
-    *, unit: Unit | None, filters: Filters, today: date, now: Period
+    *, unit: Unit | None, filters: Filters, today: date, now: ReportPeriod
 ) -> list[TrendPoint]:
     """The whole subtree's figures at the end of each of the last
     ``TREND_QUARTERS`` quarters and now (standard in force at each date)."""

@@ -71,6 +71,7 @@ def released_result(
     DimensionResult.objects.bulk_create(
         DimensionResult(
             result=result,
+            employee=employee,
             dimension=dimension,
             test_score=Decimal(level),
             score=Decimal(level),

@@ -33,4 +33,11 @@ def test_period_parse():
 
 def test_recent_quarters_oldest_first_across_years():
     keys = [p.key for p in recent_quarters(date(2026, 2, 10), 5)]
-    assert keys == ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+    assert keys == ["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"]
+
+
+def test_period_parse_takes_the_one_quarter_text_and_the_old_one():
+    today = date(2026, 11, 29)
+    assert period_parse("2026Q3", today) == period_parse("2026-Q3", today)
+    assert period_parse("2026Q3", today).key == "2026Q3"
+    assert period_parse("1999Q4", today) is None  # outside the years a quarter has

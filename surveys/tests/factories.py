@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import factory
 
-from surveys.ikm import Period
+from sosiokultural.periods import Period
 from surveys.models import Element, ElementSet
 from surveys.services import survey_import_responses, survey_report_save
 

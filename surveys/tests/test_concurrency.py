@@ -3,7 +3,7 @@ import threading
 import pytest
 from django.db import connection
 
-from surveys.ikm import Period
+from sosiokultural.periods import Period
 from surveys.models import Answer, Survey
 from surveys.services import SurveyExists, survey_import_responses
 from surveys.tests.factories import answers_csv, permen_set

@@ -11,8 +11,8 @@ from competencies.models import (
 )
 from ledger.services import jp_credit_set
 from people.tests.factories import EmployeeFactory, PositionTypeFactory
+from sosiokultural.periods import Period
 from surveys.development import jp_by_period, mean_gaps, unit_development
-from surveys.ikm import Period
 
 Q4 = Period(2018, 4)
 

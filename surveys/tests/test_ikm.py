@@ -4,8 +4,9 @@ from fractions import Fraction
 
 import pytest
 
+from sosiokultural.periods import Period, parse_period
+from sosiokultural.rounding import round_half_up
 from surveys.ikm import (
-    Period,
     element_score,
     element_weight,
     grade,
@@ -13,8 +14,6 @@ from surveys.ikm import (
     ikm_exact,
     krejcie_morgan,
     nrr,
-    parse_period,
-    round_half_up,
     sample_check,
     weakest,
 )

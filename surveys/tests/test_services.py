@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from surveys.ikm import Period
+from sosiokultural.periods import Period
 from surveys.models import Answer, ReportedScore, Response, Survey
 from surveys.selectors import survey_result
 from surveys.services import (

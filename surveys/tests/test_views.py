@@ -361,7 +361,7 @@ def test_detail_responses_export(roles, org, login):
     content = csv_bytes(
         headers, [[4] * 9 + ["P", "30", "=HYPERLINK(1)"], [3] * 9 + ["", "", "IMB"]]
     )
-    from surveys.ikm import Period
+    from sosiokultural.periods import Period
     from surveys.services import survey_import_responses
 
     survey_import_responses(

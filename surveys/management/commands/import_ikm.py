@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from people.models import Unit
-from surveys.ikm import parse_period
+from sosiokultural.periods import parse_period
 from surveys.models import ElementSet
 from surveys.selectors import survey_result
 from surveys.services import SurveyExists, SurveyImportError, survey_import_responses

@@ -1,0 +1,58 @@
+"""Recompute the roll-ups from their sources and report drift.
+
+python manage.py rebuild_rollups            # replace them with the recomputation
+python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
+
+Level roll-ups (``assessments.rollups``): the validity intervals of released
+``DimensionResult`` rows, ``LatestLevel`` and ``LevelCount``; and the ledger's
+``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone).
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from assessments.rollups import rollups_drift, rollups_rebuild
+from ledger.services import jp_totals_rebuild, totals_drift
+
+SHOWN = 20
+
+
+class Command(BaseCommand):
+    help = (
+        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount) "
+        "and the JP totals from scratch; --check only reports drift (exit 1)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="compare with the recomputation and write nothing",
+        )
+
+    def handle(self, *args, check: bool, **options):
+        start = time.perf_counter()
+        if check:
+            drift = {**rollups_drift(), "JPTotal": totals_drift()}
+            for name, rows in drift.items():
+                self.stdout.write(f"{name}: {len(rows)} baris menyimpang")
+                for row in rows[:SHOWN]:
+                    self.stdout.write(f"  {row}")
+            self.stdout.write(f"diperiksa dalam {time.perf_counter() - start:.1f} s")
+            drifting = sum(len(rows) for rows in drift.values())
+            if drifting:
+                raise CommandError(f"Roll-up menyimpang di {drifting} baris.")
+            self.stdout.write(
+                self.style.SUCCESS("Semua roll-up sesuai dengan sumbernya.")
+            )
+            return
+        with transaction.atomic():
+            counts = {**rollups_rebuild(), "JPTotal": jp_totals_rebuild()}
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Dibangun ulang dalam {time.perf_counter() - start:.1f} s: "
+                + ", ".join(f"{name} {n}" for name, n in counts.items())
+            )
+        )

@@ -1,0 +1,271 @@
+"""The level roll-ups: ``LevelCount`` (active employees per unit × position type
+× dimension × level, from ``LatestLevel``) and the validity intervals of the
+released ``DimensionResult`` rows.
+
+Writers: the release and re-score services (``assessments.services.release``)
+and the people services that move an employee (unit, position type,
+deactivation: ``people.services.employee_update``) call these in their own
+transaction. ``rebuild_rollups`` recomputes everything from scratch and reports
+drift (``level_counts_drift``, ``intervals_drift``).
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import connection
+from django.db.models import Count, Q
+
+from assessments.models import DimensionResult, LatestLevel, LevelCount, Result
+from people.models import Unit
+
+Key = tuple[int, int, int, int]  # unit, position type, dimension, level
+
+
+def _counts_query(unit_ids: list[int] | None):
+    rows = LatestLevel.objects.filter(employee__is_active=True)
+    if unit_ids is not None:
+        rows = rows.filter(employee__unit_id__in=unit_ids)
+    return (
+        rows.order_by()
+        .values_list(
+            "employee__unit_id", "employee__position_type_id", "dimension_id", "level"
+        )
+        .annotate(n=Count("*"))
+    )
+
+
+def level_counts_fresh(unit_ids: list[int] | None = None) -> dict[Key, int]:
+    """{key: employees} recomputed from ``LatestLevel`` (one query)."""
+    return {tuple(row[:4]): row[4] for row in _counts_query(unit_ids)}
+
+
+def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
+    """Rewrite the ``LevelCount`` rows of these units from their employees'
+    current levels: three queries whatever the number of units. The units are
+    locked first, so two writers of the same unit serialise (the second reads the
+    first one's committed levels)."""
+    unit_ids = sorted({pk for pk in unit_ids if pk is not None})
+    if not unit_ids:
+        return
+    list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+    LevelCount.objects.filter(unit_id__in=unit_ids).delete()
+    LevelCount.objects.bulk_create(
+        LevelCount(
+            unit_id=unit,
+            position_type_id=position_type,
+            dimension_id=dimension,
+            level=level,
+            employees=n,
+        )
+        for (unit, position_type, dimension, level), n in level_counts_fresh(
+            unit_ids
+        ).items()
+    )
+
+
+def level_counts_rebuild() -> int:
+    """Replace every ``LevelCount`` row by the recomputation; returns the rows."""
+    LevelCount.objects.all().delete()
+    rows = LevelCount.objects.bulk_create(
+        (
+            LevelCount(
+                unit_id=unit,
+                position_type_id=position_type,
+                dimension_id=dimension,
+                level=level,
+                employees=n,
+            )
+            for (
+                unit,
+                position_type,
+                dimension,
+                level,
+            ), n in level_counts_fresh().items()
+        ),
+        batch_size=5000,
+    )
+    return len(rows)
+
+
+def level_counts_drift() -> list[tuple[Key, int, int]]:
+    """[(key, stored, fresh)] where the roll-up differs from the recomputation."""
+    stored = {
+        (u, p, d, lv): n
+        for u, p, d, lv, n in LevelCount.objects.values_list(
+            "unit_id", "position_type_id", "dimension_id", "level", "employees"
+        )
+    }
+    fresh = level_counts_fresh()
+    return sorted(
+        (key, stored.get(key, 0), fresh.get(key, 0))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key, 0) != fresh.get(key, 0)
+    )
+
+
+# -- validity intervals ---------------------------------------------------------------
+
+
+def intervals_of(
+    rows: Iterable[tuple[int, date, int]],
+) -> dict[int, tuple[date, date | None]]:
+    """{row pk: (valid_from, valid_to)} for the released rows of one employee ×
+    dimension given as (pk, assessed_on, result_id): each row is in force from its
+    test date until the test date of the next (by date, then result id); the last
+    stays open. Pure."""
+    ordered = sorted(rows, key=lambda r: (r[1], r[2]))
+    out = {}
+    for i, (pk, on, __) in enumerate(ordered):
+        following = ordered[i + 1][1] if i + 1 < len(ordered) else None
+        out[pk] = (on, following)
+    return out
+
+
+# Every released row's interval in one statement, computed from the results
+# alone (not from other rows' intervals), so each row gets its final value and no
+# intermediate state breaks the one-open or no-overlap constraints.
+INTERVALS_SQL = """
+UPDATE {t} SET
+  valid_from = (SELECT r.assessed_on FROM {r} r WHERE r.id = {t}.result_id),
+  valid_to = (
+    SELECT MIN(r2.assessed_on) FROM {t} n
+    JOIN {r} r2 ON r2.id = n.result_id
+    JOIN {r} r ON r.id = {t}.result_id
+    WHERE n.employee_id = {t}.employee_id AND n.dimension_id = {t}.dimension_id
+      AND r2.status = 'released'
+      AND (r2.assessed_on > r.assessed_on
+           OR (r2.assessed_on = r.assessed_on AND n.result_id > {t}.result_id))
+  )
+WHERE result_id IN (SELECT id FROM {r} WHERE status = 'released')
+"""
+
+
+def intervals_rebuild() -> int:
+    """Set every row's interval from scratch: clear them all, then one UPDATE of
+    the released rows. Returns the released rows."""
+    table, results = DimensionResult._meta.db_table, Result._meta.db_table
+    DimensionResult.objects.exclude(valid_from__isnull=True).update(
+        valid_from=None, valid_to=None
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(INTERVALS_SQL.format(t=table, r=results))
+        return cursor.rowcount
+
+
+def intervals_drift() -> list[tuple[int, tuple, tuple]]:
+    """[(row pk, stored interval, fresh interval)] where they differ."""
+    stored = {}
+    groups: dict[tuple[int, int], list] = {}
+    for (
+        pk,
+        emp,
+        dim,
+        on,
+        result_id,
+        status,
+        vf,
+        vt,
+    ) in DimensionResult.objects.values_list(
+        "pk",
+        "employee_id",
+        "dimension_id",
+        "result__assessed_on",
+        "result_id",
+        "result__status",
+        "valid_from",
+        "valid_to",
+    ).iterator(chunk_size=10000):
+        stored[pk] = (vf, vt)
+        if status == Result.Status.RELEASED:
+            groups.setdefault((emp, dim), []).append((pk, on, result_id))
+    fresh: dict[int, tuple] = {}
+    for rows in groups.values():
+        fresh.update(intervals_of(rows))
+    return sorted(
+        (pk, stored[pk], fresh.get(pk, (None, None)))
+        for pk in stored
+        if stored[pk] != fresh.get(pk, (None, None))
+    )
+
+
+def latest_levels_fresh() -> dict[tuple[int, int], tuple[int, date, int]]:
+    """{(employee, dimension): (level, assessed_on, result_id)} of the latest
+    released result (by test date, then id), recomputed from the results."""
+    out: dict[tuple[int, int], tuple[int, date, int]] = {}
+    rows = (
+        DimensionResult.objects.filter(result__status=Result.Status.RELEASED)
+        .order_by("result__assessed_on", "result_id")
+        .values_list(
+            "employee_id", "dimension_id", "level", "result__assessed_on", "result_id"
+        )
+    )
+    for emp, dim, level, on, result_id in rows.iterator(chunk_size=10000):
+        out[(emp, dim)] = (level, on, result_id)
+    return out
+
+
+def latest_levels_rebuild() -> int:
+    """Replace every ``LatestLevel`` row by the open intervals (run after
+    ``intervals_rebuild``); returns the rows."""
+    LatestLevel.objects.all().delete()
+    rows = LatestLevel.objects.bulk_create(
+        (
+            LatestLevel(
+                employee_id=emp,
+                dimension_id=dim,
+                level=level,
+                assessed_on=on,
+                result_id=result_id,
+            )
+            for emp, dim, level, on, result_id in DimensionResult.objects.filter(
+                valid_from__isnull=False, valid_to__isnull=True
+            )
+            .values_list(
+                "employee_id", "dimension_id", "level", "valid_from", "result_id"
+            )
+            .iterator(chunk_size=10000)
+        ),
+        batch_size=5000,
+    )
+    return len(rows)
+
+
+def latest_levels_drift() -> list[tuple[tuple[int, int], tuple | None, tuple | None]]:
+    """[((employee, dimension), stored, fresh)] where ``LatestLevel`` differs."""
+    stored = {
+        (emp, dim): (level, on, result_id)
+        for emp, dim, level, on, result_id in LatestLevel.objects.values_list(
+            "employee_id", "dimension_id", "level", "assessed_on", "result_id"
+        ).iterator(chunk_size=10000)
+    }
+    fresh = latest_levels_fresh()
+    return sorted(
+        (key, stored.get(key), fresh.get(key))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key) != fresh.get(key)
+    )
+
+
+def rollups_rebuild() -> dict[str, int]:
+    """Every level roll-up from scratch, in dependency order."""
+    return {
+        "intervals": intervals_rebuild(),
+        "LatestLevel": latest_levels_rebuild(),
+        "LevelCount": level_counts_rebuild(),
+    }
+
+
+def rollups_drift() -> dict[str, list]:
+    """{roll-up: drifting rows}, each compared with a from-scratch recomputation."""
+    return {
+        "intervals": intervals_drift(),
+        "LatestLevel": latest_levels_drift(),
+        "LevelCount": level_counts_drift(),
+    }
+
+
+def in_force_q(on: date, prefix: str = "") -> Q:
+    """Rows whose interval contains ``on``: an indexed range filter."""
+    return Q(**{f"{prefix}valid_from__lte": on}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": on})
+    )

@@ -1,0 +1,288 @@
+"""The level roll-ups (validity intervals, ``LatestLevel``, ``LevelCount``) stay
+equal to a from-scratch recomputation after any sequence of the writes that move
+them: release, re-score, employee move, position change, (de)activation."""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assessments.models import (
+    Attempt,
+    DimensionResult,
+    Instrument,
+    LatestLevel,
+    LevelCount,
+    Result,
+    TestWindow,
+)
+from assessments.rollups import (
+    intervals_of,
+    level_counts_fresh,
+    rollups_drift,
+    rollups_rebuild,
+)
+from assessments.selectors import levels_in_force
+from assessments.services import latest_levels_refresh, result_release
+from competencies.bootstrap import reference_load
+from people.models import Employee, PositionType
+from people.services import employee_update
+from people.tests.factories import EmployeeFactory
+
+START = date(2025, 1, 6)
+
+
+class Rollback(Exception):
+    pass
+
+
+@pytest.fixture
+def world(org, roles):
+    framework = reference_load()
+    dims = sorted(framework.dimensions.values(), key=lambda d: d.number)[:2]
+    instrument = Instrument.objects.create(
+        code="uji-rollup",
+        name="Uji",
+        time_limit_minutes=30,
+        status=Instrument.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    units = [org.kel_a, org.kel_b, org.kecamatan]
+    employees = [EmployeeFactory(unit=units[i % 2]) for i in range(3)]
+    positions = list(PositionType.objects.order_by("pk")[:2])
+    return dims, instrument, units, employees, positions
+
+
+def _scored(instrument, employee, on: date, levels) -> Result:
+    moment = timezone.make_aware(datetime.combine(on, time(9)))
+    window = TestWindow.objects.create(
+        instrument=instrument,
+        title="Uji",
+        opens_at=moment,
+        closes_at=moment + timedelta(hours=2),
+    )
+    attempt = Attempt.objects.create(
+        window=window,
+        employee=employee,
+        status=Attempt.Status.SUBMITTED,
+        started_at=moment,
+        deadline=moment + timedelta(minutes=30),
+        submitted_at=moment + timedelta(minutes=20),
+    )
+    result = Result.objects.create(
+        attempt=attempt,
+        employee=employee,
+        instrument=instrument,
+        assessed_on=on,
+        scored_at=moment,
+    )
+    _levels_write(result, levels)
+    return result
+
+
+def _levels_write(result: Result, levels) -> None:
+    # As ``result_scores_write`` does: the rows of the result are replaced.
+    result.dimension_results.all().delete()
+    DimensionResult.objects.bulk_create(
+        DimensionResult(
+            result=result,
+            employee_id=result.employee_id,
+            dimension=dim,
+            test_score=Decimal(level),
+            score=Decimal(level),
+            level=level,
+        )
+        for dim, level in levels
+    )
+
+
+level = st.integers(min_value=1, max_value=5)
+step = st.one_of(
+    st.tuples(
+        st.just("release"),
+        st.integers(0, 2),  # employee
+        st.integers(0, 6),  # test date: START + 30 days × n (ties happen)
+        level,
+        level,
+        st.booleans(),  # released now, or left scored
+    ),
+    st.tuples(st.just("rescore"), st.integers(0, 20), level, level),
+    st.tuples(st.just("move"), st.integers(0, 2), st.integers(0, 2)),
+    st.tuples(st.just("position"), st.integers(0, 2), st.integers(0, 1)),
+    st.tuples(st.just("active"), st.integers(0, 2), st.booleans()),
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(steps=st.lists(step, min_size=1, max_size=12))
+def test_rollups_equal_recomputation_after_any_writes(world, steps):
+    dims, instrument, units, employees, positions = world
+    try:
+        with transaction.atomic():
+            released: list[Result] = []
+            for op, *args in steps:
+                if op == "release":
+                    who, day, l1, l2, release = args
+                    result = _scored(
+                        instrument,
+                        employees[who],
+                        START + timedelta(days=30 * day),
+                        [(dims[0], l1), (dims[1], l2)],
+                    )
+                    if release:
+                        assert result_release(result=result, by=None)
+                        released.append(result)
+                elif op == "rescore" and released:
+                    which, l1, l2 = args
+                    result = released[which % len(released)]
+                    with transaction.atomic():  # the re-score's own transaction
+                        _levels_write(result, [(dims[0], l1), (dims[1], l2)])
+                        latest_levels_refresh(employee_id=result.employee_id)
+                elif op == "move":
+                    who, unit = args
+                    employee = Employee.objects.get(pk=employees[who].pk)
+                    employee_update(employee=employee, unit=units[unit])
+                elif op == "position":
+                    who, position = args
+                    employee = Employee.objects.get(pk=employees[who].pk)
+                    employee_update(
+                        employee=employee, position_type=positions[position]
+                    )
+                elif op == "active":
+                    who, active = args
+                    employee = Employee.objects.get(pk=employees[who].pk)
+                    employee_update(employee=employee, is_active=active)
+            assert rollups_drift() == {
+                "intervals": [],
+                "LatestLevel": [],
+                "LevelCount": [],
+            }
+            # "As of D" by interval equals the latest released row on or before D.
+            for day in range(0, 8):
+                on = START + timedelta(days=30 * day - 1)
+                assert _as_of(on) == _as_of_reference(on)
+            raise Rollback
+    except Rollback:
+        pass
+
+
+def _as_of(on: date) -> dict:
+    return {
+        (e, d): lv
+        for e, d, lv in levels_in_force(on).values_list(
+            "employee_id", "dimension_id", "level"
+        )
+    }
+
+
+def _as_of_reference(on: date) -> dict:
+    out = {}
+    for e, d, lv in (
+        DimensionResult.objects.filter(
+            result__status=Result.Status.RELEASED, result__assessed_on__lte=on
+        )
+        .order_by("result__assessed_on", "result_id")
+        .values_list("employee_id", "dimension_id", "level")
+    ):
+        out[(e, d)] = lv
+    return out
+
+
+def test_intervals_of_orders_by_date_then_result():
+    rows = [
+        (1, date(2025, 3, 1), 9),
+        (2, date(2025, 1, 1), 5),
+        (3, date(2025, 3, 1), 7),
+    ]
+    assert intervals_of(rows) == {
+        2: (date(2025, 1, 1), date(2025, 3, 1)),
+        3: (date(2025, 3, 1), date(2025, 3, 1)),  # superseded the same day: empty
+        1: (date(2025, 3, 1), None),
+    }
+
+
+def test_release_writes_intervals_and_counts(world):
+    dims, instrument, units, employees, positions = world
+    first = _scored(instrument, employees[0], date(2025, 1, 6), [(dims[0], 2)])
+    second = _scored(instrument, employees[0], date(2025, 4, 7), [(dims[0], 4)])
+    result_release(result=second, by=None)
+    result_release(result=first, by=None)  # released later, tested earlier
+    rows = dict(
+        DimensionResult.objects.values_list("result_id", "valid_from").order_by()
+    )
+    assert rows == {first.pk: date(2025, 1, 6), second.pk: date(2025, 4, 7)}
+    assert DimensionResult.objects.get(result=first).valid_to == date(2025, 4, 7)
+    assert DimensionResult.objects.get(result=second).valid_to is None
+    employee = employees[0]
+    assert list(
+        LevelCount.objects.values_list(
+            "unit_id", "position_type_id", "dimension_id", "level", "employees"
+        )
+    ) == [(employee.unit_id, employee.position_type_id, dims[0].pk, 4, 1)]
+
+
+def test_employee_move_moves_the_counts(world):
+    dims, instrument, units, employees, positions = world
+    employee = employees[0]
+    result_release(
+        result=_scored(instrument, employee, date(2025, 1, 6), [(dims[0], 3)]), by=None
+    )
+    employee_update(employee=employee, unit=units[1])
+    assert list(LevelCount.objects.values_list("unit_id", "employees")) == [
+        (units[1].pk, 1)
+    ]
+    employee_update(employee=employee, is_active=False)
+    assert not LevelCount.objects.exists()
+    assert level_counts_fresh() == {}
+
+
+def test_one_open_interval_per_employee_and_dimension(world):
+    dims, instrument, units, employees, positions = world
+    a = _scored(instrument, employees[0], date(2025, 1, 6), [(dims[0], 3)])
+    b = _scored(instrument, employees[0], date(2025, 2, 6), [(dims[0], 3)])
+    DimensionResult.objects.filter(result=a).update(valid_from=date(2025, 1, 6))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DimensionResult.objects.filter(result=b).update(valid_from=date(2025, 2, 6))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="exclusion constraint")
+def test_overlapping_intervals_refused_on_postgresql(world):
+    dims, instrument, units, employees, positions = world
+    a = _scored(instrument, employees[0], date(2025, 1, 6), [(dims[0], 3)])
+    b = _scored(instrument, employees[0], date(2025, 2, 6), [(dims[0], 3)])
+    DimensionResult.objects.filter(result=a).update(
+        valid_from=date(2025, 1, 6), valid_to=date(2025, 3, 1)
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DimensionResult.objects.filter(result=b).update(
+            valid_from=date(2025, 2, 6), valid_to=date(2025, 4, 1)
+        )
+
+
+def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
+    dims, instrument, units, employees, positions = world
+    result_release(
+        result=_scored(instrument, employees[0], date(2025, 1, 6), [(dims[0], 3)]),
+        by=None,
+    )
+    call_command("rebuild_rollups", "--check")
+    LevelCount.objects.update(employees=7)
+    LatestLevel.objects.update(level=1)
+    DimensionResult.objects.update(valid_to=date(2025, 2, 1))
+    with pytest.raises(CommandError, match="4 baris"):
+        call_command("rebuild_rollups", "--check")
+    out = capsys.readouterr().out
+    assert "LevelCount: 2 baris menyimpang" in out
+    call_command("rebuild_rollups")
+    call_command("rebuild_rollups", "--check")
+    assert rollups_rebuild() == {"intervals": 1, "LatestLevel": 1, "LevelCount": 1}
