@@ -1,14 +1,14 @@
 """Employee import from CSV/XLSX: validate every row, then write all or nothing."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from ledger.services import jp_contract_changed
-from people.models import Employee, PositionType, Unit
+from people.models import PositionType, Unit
 from people.nip import nip_errors
-from people.services import contract_terms
+from people.services import employee_key, employees_upsert
 from sosiokultural.tabular import (
     Row,
     TableError,
@@ -48,6 +48,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    # (spreadsheet row, "created" | "updated"), in file order.
+    rows: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,10 @@ class EmployeeImportError(Exception):
     def __init__(self, errors: list[tuple[int, str]]):
         super().__init__(errors)
         self.errors = errors
+
+
+# Rows parsed between two progress reports.
+PROGRESS_EVERY = 500
 
 
 def _parse_row(row: Row, units, positions) -> tuple[dict, list[str]]:
@@ -129,16 +135,30 @@ def _parse_row(row: Row, units, positions) -> tuple[dict, list[str]]:
     return data, errors
 
 
-def _key(data: dict) -> tuple:
-    if data["nip"]:
-        return ("nip", data["nip"])
-    return ("name", data["name"].lower(), data["unit"].pk if data["unit"] else None)
+def _units_named(rows: list[Row]) -> dict[str, Unit]:
+    """The units the file names, by lower-case code (a query per thousand codes)."""
+    codes = sorted({r.values.get("unit", "").strip().lower() for r in rows} - {""})
+    units: dict[str, Unit] = {}
+    for start in range(0, len(codes), 1000):
+        for unit in Unit.objects.annotate(lcode=Lower("code")).filter(
+            lcode__in=codes[start : start + 1000]
+        ):
+            units[unit.lcode] = unit
+    return units
 
 
-def employees_import(*, filename: str, content: bytes) -> ImportReport:
-    """Import employees. Raises ``EmployeeImportError`` with (row, message) pairs and
-    writes nothing when any row is bad; re-importing updates instead of duplicating
-    (keyed by NIP, or by name + unit for non-ASN)."""
+def employees_import(
+    *,
+    filename: str,
+    content: bytes,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import employees through ``people.services.employees_upsert``. Raises
+    ``EmployeeImportError`` with (row, message) pairs and writes nothing when any
+    row is bad; re-importing updates instead of duplicating (keyed by NIP, or by
+    name + unit for non-ASN). ``progress(rows_read, rows_total)`` is called while
+    the rows are checked. A constant number of queries per thousand rows; the
+    caller's transaction (if any) holds the whole write."""
     try:
         headers, rows = read_table(filename, content)
     except TableError as exc:
@@ -148,7 +168,8 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
         raise EmployeeImportError(
             [(1, _("kolom wajib tidak ada: %(cols)s") % {"cols": ", ".join(missing)})]
         )
-    units = {u.code.lower(): u for u in Unit.objects.all()}
+    rows = list(rows)
+    units = _units_named(rows)
     positions = {}
     for p in PositionType.objects.all():
         positions[p.code.lower()] = p
@@ -157,10 +178,10 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
     parsed: list[tuple[Row, dict]] = []
     errors: list[tuple[int, str]] = []
     seen: dict[tuple, int] = {}
-    for row in rows:
+    for count, row in enumerate(rows, start=1):
         data, row_errors = _parse_row(row, units, positions)
         if not row_errors:
-            key = _key(data)
+            key = employee_key(data)
             if key in seen:
                 row_errors.append(
                     _("pegawai yang sama sudah ada di baris %(row)s")
@@ -169,46 +190,22 @@ def employees_import(*, filename: str, content: bytes) -> ImportReport:
             seen[key] = row.number
         errors.extend((row.number, message) for message in row_errors)
         parsed.append((row, data))
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count, len(rows))
     if errors:
         raise EmployeeImportError(errors)
 
-    existing_by_nip = {
-        e.nip: e
-        for e in Employee.objects.filter(
-            nip__in=[d["nip"] for __, d in parsed if d["nip"]]
+    outcome = employees_upsert(records=[data for __, data in parsed])
+    if outcome.errors:
+        raise EmployeeImportError(
+            [
+                (parsed[index][0].number, message)
+                for index, messages in sorted(outcome.errors.items())
+                for message in messages
+            ]
         )
-    }
-    existing_by_name = {
-        (e.name.lower(), e.unit_id): e
-        for e in Employee.objects.filter(nip__isnull=True)
-    }
-    report = ImportReport()
-    recontracted: list[int] = []
-    with transaction.atomic():
-        for row, data in parsed:
-            if data["nip"]:
-                employee = existing_by_nip.get(data["nip"])
-            else:
-                employee = existing_by_name.get((data["name"].lower(), data["unit"].pk))
-            if employee is None:
-                employee = Employee(**data)
-                report.created += 1
-                before = None
-            else:
-                before = contract_terms(employee)
-                for name, value in data.items():
-                    setattr(employee, name, value)
-                report.updated += 1
-            try:
-                employee.full_clean(exclude=["user"])
-            except Exception as exc:  # ValidationError: surface it against the row
-                messages = getattr(exc, "messages", [str(exc)])
-                errors.extend((row.number, m) for m in messages)
-                continue
-            employee.save()
-            if before is not None and before != contract_terms(employee):
-                recontracted.append(employee.pk)
-        if errors:
-            raise EmployeeImportError(errors)  # leaving atomic() rolls back
-        jp_contract_changed(employee_ids=recontracted)
+    report = ImportReport(created=len(outcome.created), updated=len(outcome.updated))
+    kinds = dict.fromkeys(outcome.created, "created")
+    kinds.update(dict.fromkeys(outcome.updated, "updated"))
+    report.rows = [(row.number, kinds[i]) for i, (row, __) in enumerate(parsed)]
     return report
