@@ -10,8 +10,8 @@ someone may *do* with what they see is ``people.permissions``.
 from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from people.models import Employee, Unit, User
-from people.permissions import active_employee
+from people.models import Employee, EmployeeImport, Unit, User
+from people.permissions import active_employee, is_signed_in
 from people.tree import contains, subtree_q
 
 _NOTHING = Q(pk__in=[])
@@ -121,3 +121,14 @@ def heads_over(unit) -> QuerySet[User]:
         is_active=True,
         employee__is_active=True,
     )
+
+
+def employee_imports_visible_to(user: User) -> QuerySet[EmployeeImport]:
+    """An import job is its requester's alone."""
+    if not is_signed_in(user):
+        return EmployeeImport.objects.none()
+    return EmployeeImport.objects.filter(requested_by=user)
+
+
+def employee_import_get_for_user(user: User, pk: int) -> EmployeeImport:
+    return get_object_or_404(employee_imports_visible_to(user), pk=pk)

@@ -150,12 +150,16 @@ class Jobs:
             )
         )
 
-    def heartbeat(self, *, job_id: int, rows_done: int, cap: int = 99) -> bool:
+    def heartbeat(
+        self, *, job_id: int, rows_done: int, share: int = 100, cap: int = 99
+    ) -> bool:
         """Record progress and renew the lease. False when the job is no longer
-        this run's (taken over after its lease ran out): the run should stop."""
+        this run's (taken over after its lease ran out): the run should stop.
+        ``share``: the percentage the rows fill when done (a job whose last step
+        shows no progress keeps some of the bar for it)."""
         job = self.objects.filter(pk=job_id).values("rows_expected").first()
         expected = job["rows_expected"] if job else 0
-        percent = min(cap, rows_done * 100 // expected) if expected else 0
+        percent = min(cap, rows_done * share // expected) if expected else 0
         return bool(
             self.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
                 rows_done=rows_done, progress=percent, heartbeat_at=timezone.now()
@@ -210,6 +214,11 @@ class Jobs:
         self.objects.filter(
             pk=job_id, status=JobStatus.RUNNING, attempts__lt=self.max_attempts
         ).update(status=JobStatus.PENDING, heartbeat_at=None, error=error[:2000])
+        # The last attempt's run is still "running": it ends here, not after
+        # its lease has run out.
+        self.objects.filter(
+            pk=job_id, status=JobStatus.RUNNING, attempts__gte=self.max_attempts
+        ).update(status=JobStatus.PENDING, heartbeat_at=None)
         self.fail_exhausted(job_ids=[job_id])
 
     def fail_exhausted(self, *, job_ids=None) -> int:

@@ -25,7 +25,7 @@ from competencies.models import FormDimension, Indicator, SetiaValue, Standard
 from exports.models import Export
 from notices.models import Notice
 from notices.services import notice_create
-from people.models import Employee, Unit
+from people.models import Employee, EmployeeImport, Unit
 from programs.models import Exchange, Nomination, Program, Submission
 from programs.services.exchanges import exchange_create
 from programs.services.nominations import nomination_approve, nomination_complete
@@ -75,6 +75,7 @@ class World:
     element_set: ElementSet
     plan_item: PlanItem
     export: Export  # requested by head A, finished
+    employee_import: EmployeeImport  # uploaded by BPSDM, finished
 
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)
@@ -155,6 +156,9 @@ def build_world(org, roles) -> World:
         status=Export.Status.DONE,
         file=ContentFile(b"PK\x03\x04", name="agregat.xlsx"),
     )
+    employee_import = EmployeeImport.objects.create(
+        requested_by=roles.bpsdm, filename="pegawai.csv", status="done", progress=100
+    )
 
     return World(
         unit=org.kel_a,
@@ -187,4 +191,5 @@ def build_world(org, roles) -> World:
         element_set=permen_set(),
         plan_item=plan_item,
         export=export,
+        employee_import=employee_import,
     )

@@ -115,6 +115,15 @@ TABLE = {
         expect("302 403 403 200 200 200 200 200 403"),
     ),
     "people:employee_import": (_none, EDITORS),
+    # An import job is seen by its requester (BPSDM) only.
+    "people:employee_import_detail": (
+        _pk("employee_import"),
+        expect("302 403 403 403 403 403 200 404 403"),
+    ),
+    "people:employee_import_status": (
+        _pk("employee_import"),
+        expect("302 403 403 403 403 403 200 404 403"),
+    ),
     "people:employee_detail": (_employee, SCOPED),
     "people:employee_edit": (
         _employee,
