@@ -15,6 +15,7 @@ from assessments.models.bank import (
     ItemOption,
     Threshold,
 )
+from assessments.models.jobs import ReleaseJob
 from assessments.models.results import (
     DimensionResult,
     LatestLevel,
@@ -36,6 +37,7 @@ __all__ = [
     "ItemStatistic",
     "LatestLevel",
     "PersonalityScore",
+    "ReleaseJob",
     "Rescore",
     "Result",
     "ScaleStatistic",

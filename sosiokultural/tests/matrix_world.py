@@ -17,7 +17,14 @@ from django.utils import timezone
 from activities.models import Activity, Coaching, Evidence
 from activities.services import evidence_add
 from activities.tests.factories import PDF_BYTES, record_briefing, record_coaching
-from assessments.models import Attempt, Instrument, Item, Result, TestWindow
+from assessments.models import (
+    Attempt,
+    Instrument,
+    Item,
+    ReleaseJob,
+    Result,
+    TestWindow,
+)
 from assessments.services.taking import attempt_start, attempt_submit
 from assessments.tests.factories import ItemFactory, open_window, published_instrument
 from competencies.bootstrap import reference_load
@@ -76,6 +83,7 @@ class World:
     plan_item: PlanItem
     export: Export  # requested by head A, finished
     employee_import: EmployeeImport  # uploaded by BPSDM, finished
+    release_job: ReleaseJob  # the release of ``window``, asked by head A, finished
 
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)
@@ -159,6 +167,9 @@ def build_world(org, roles) -> World:
     employee_import = EmployeeImport.objects.create(
         requested_by=roles.bpsdm, filename="pegawai.csv", status="done", progress=100
     )
+    release_job = ReleaseJob.objects.create(
+        requested_by=roles.head_a, window=window_done, status="done", progress=100
+    )
 
     return World(
         unit=org.kel_a,
@@ -192,4 +203,5 @@ def build_world(org, roles) -> World:
         plan_item=plan_item,
         export=export,
         employee_import=employee_import,
+        release_job=release_job,
     )

@@ -273,6 +273,15 @@ TABLE = {
     "assessments:window_create": (_none, HEADS_AND_UP_WRITE),
     "assessments:window_detail": (_pk("window"), HEADS_SCOPED),
     "assessments:window_release": (_pk("window"), HEADS_AND_UP_POST),
+    # A release job is seen by its requester (head A) only.
+    "assessments:release_job": (
+        _pk("release_job"),
+        expect("302 403 403 200 404 404 404 404 403"),
+    ),
+    "assessments:release_job_status": (
+        _pk("release_job"),
+        expect("302 403 403 200 404 404 404 404 403"),
+    ),
     "assessments:item_list": (_none, PROVINCE_READS),
     "assessments:item_create": (_none, EDITORS),
     "assessments:item_edit": (_pk("item"), EDITORS),
