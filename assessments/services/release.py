@@ -150,7 +150,9 @@ def results_release_all(*, results: QuerySet[Result], by: User | None) -> int:
     Result.objects.filter(pk__in=ids).update(
         status=Result.Status.RELEASED, released_at=timezone.now(), released_by=by
     )
-    released = list(Result.objects.filter(pk__in=ids).order_by("pk"))
+    released = list(
+        Result.objects.filter(pk__in=ids).select_related("employee").order_by("pk")
+    )
     latest_levels_refresh_many(employee_ids=[r.employee_id for r in released])
     snapshots = _snapshots(ids)
     audit_records(
