@@ -17,9 +17,9 @@ def test_import_job_page_polls_to_the_report_on_a_phone(
     PositionTypeFactory(code="phl", name="PHL")
     monkeypatch.setattr("sosiokultural.jobs.publish", lambda *a, **k: True)
     content = (
-        "nama,nip,unit,jabatan,status,jenis_kelamin,tanggal_penempatan\n"
-        "Joko Santoso Wibisono Hadinegoro,,JB-KMB-MU,phl,PHL,L,2021-03-01\n"
-    ).encode()
+        b"nama,nip,unit,jabatan,status,jenis_kelamin,tanggal_penempatan\n"
+        b"Joko Santoso Wibisono Hadinegoro,,JB-KMB-MU,phl,PHL,L,2021-03-01\n"
+    )
     job = employee_import_request(
         by=roles.bpsdm,
         upload=SimpleUploadedFile(
