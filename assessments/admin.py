@@ -14,6 +14,7 @@ from assessments.models import (
     ItemStatistic,
     LatestLevel,
     PersonalityScore,
+    ReleaseJob,
     Rescore,
     Result,
     ScaleStatistic,
@@ -132,3 +133,10 @@ class ScaleStatisticInline(ReadOnlyInline):
 class ItemAnalysisAdmin(ReadOnlyAdmin):
     list_display = ["instrument", "respondents", "computed_at"]
     inlines = [ScaleStatisticInline, ItemStatisticInline]
+
+
+@admin.register(ReleaseJob)
+class ReleaseJobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["pk", "window", "requested_by", "status", "released_count"]
+    list_filter = ["status"]
+    raw_id_fields = ["requested_by", "window"]

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.models import Result
+from assessments.models import DimensionResult, Result
 from competencies.gaps import gap
 from competencies.models import DevelopmentForm, Dimension
 from competencies.selectors import forms_for_dimension, required_levels
-from notices.services import notice_create
+from notices.services import notices_create
 from people.models import Employee, User
-from people.selectors import heads_over_unit
+from people.selectors import heads_over_unit, heads_over_units
 
 NOTICE_KIND = "assessment_result"
 NOTICE_KIND_RESCORE = "assessment_rescore"
@@ -37,12 +37,29 @@ class DimensionFeedback:
 def result_feedback(result: Result) -> list[DimensionFeedback]:
     """Per dimension of ``result``: level, required level on the test date, gap,
     and (for a gap > 0) the recommended internal and external forms."""
-    required = required_levels(result.assessed_on)
+    rows = result.dimension_results.select_related("dimension").order_by(
+        "dimension__number"
+    )
+    return _feedback(
+        result, rows, required_levels(result.assessed_on), _forms_of_dimension({})
+    )
+
+
+def _forms_of_dimension(cache: dict[int, list[DevelopmentForm]]):
+    """``forms_for_dimension`` read once per dimension (a batch shares it)."""
+
+    def forms_of(dimension_id: int) -> list[DevelopmentForm]:
+        if dimension_id not in cache:
+            cache[dimension_id] = list(forms_for_dimension(dimension_id))
+        return cache[dimension_id]
+
+    return forms_of
+
+
+def _feedback(result: Result, dimension_rows, required, forms_of):
     position_id = result.employee.position_type_id
     rows = []
-    for row in result.dimension_results.select_related("dimension").order_by(
-        "dimension__number"
-    ):
+    for row in dimension_rows:
         needed = required.get((position_id, row.dimension_id))
         feedback = DimensionFeedback(
             dimension=row.dimension,
@@ -54,7 +71,7 @@ def result_feedback(result: Result) -> list[DimensionFeedback]:
             score=row.score,
         )
         if feedback.gap:
-            for form in forms_for_dimension(row.dimension_id):
+            for form in forms_of(row.dimension_id):
                 if form.provider == DevelopmentForm.Provider.INTERNAL:
                     feedback.internal_forms.append(form)
                 else:
@@ -63,15 +80,21 @@ def result_feedback(result: Result) -> list[DimensionFeedback]:
     return rows
 
 
-def feedback_recipients(employee: Employee) -> list[tuple[User, bool]]:
+def feedback_recipients(
+    employee: Employee, *, heads: list[User] | None = None
+) -> list[tuple[User, bool]]:
     """(user, is_head) pairs: the employee's own login (if any, active) and every
-    active unit head whose unit is the employee's unit or one of its ancestors."""
+    active unit head whose unit is the employee's unit or one of its ancestors
+    (``heads``: those heads, already read for a batch)."""
     recipients: list[tuple[User, bool]] = []
     own = employee.user if employee.user_id else None
     if own is not None and own.is_active:
         recipients.append((own, False))
-    heads = heads_over_unit(employee.unit).exclude(pk=employee.user_id or 0)
-    recipients.extend((head, True) for head in heads)
+    if heads is None:
+        heads = list(heads_over_unit(employee.unit))
+    recipients.extend(
+        (head, True) for head in heads if head.pk != (employee.user_id or 0)
+    )
     return recipients
 
 
@@ -147,31 +170,67 @@ def notice_dedupe_key(result: Result, user: User) -> str:
 
 def feedback_notices_create(*, result: Result) -> int:
     """Write one outbox notice per recipient, inside the caller's transaction."""
-    result = Result.objects.select_related(
-        "employee__unit", "employee__user", "employee__position_type"
-    ).get(pk=result.pk)
+    return feedback_notices_create_many(results=[result])
+
+
+def feedback_notices_create_many(*, results) -> int:
+    """``feedback_notices_create`` for many results, inside the caller's
+    transaction, in a bounded number of queries: the results, their dimension
+    rows, the heads over their units, the standard per test date and the forms
+    per dimension are each read once (``notices_create`` writes in bulk)."""
+    results = list(
+        Result.objects.filter(pk__in=[r.pk for r in results])
+        .select_related("employee__unit", "employee__user", "employee__position_type")
+        .order_by("pk")
+    )
+    dimension_rows: dict[int, list] = {}
+    for row in (
+        DimensionResult.objects.filter(result__in=results)
+        .select_related("dimension")
+        .order_by("result_id", "dimension__number")
+    ):
+        dimension_rows.setdefault(row.result_id, []).append(row)
+    heads = heads_over_units({r.employee.unit for r in results})
+    standards: dict = {}
+    forms_of = _forms_of_dimension({})
+    notices = []
     # Notices are stored text: write them in the site's language.
     with translation.override(settings.LANGUAGE_CODE):
-        rows = result_feedback(result)
-        link = reverse("assessments:result_detail", args=[result.pk])
-        kind = NOTICE_KIND_RESCORE if result.revision else NOTICE_KIND
-        count = 0
-        for user, for_head in feedback_recipients(result.employee):
-            if for_head:
-                subject = _("Hasil uji kompetensi: %(name)s") % {
-                    "name": result.employee.name
-                }
-            else:
-                subject = _("Hasil uji kompetensi Anda telah dirilis")
-            if result.revision:
-                subject = _("Koreksi — %(subject)s") % {"subject": subject}
-            notice_create(
-                recipient=user,
-                kind=kind,
-                dedupe_key=notice_dedupe_key(result, user),
-                subject=subject,
-                body=_body(result, rows, for_head=for_head),
-                link=link,
+        for result in results:
+            if result.assessed_on not in standards:
+                standards[result.assessed_on] = required_levels(result.assessed_on)
+            rows = _feedback(
+                result,
+                dimension_rows.get(result.pk, []),
+                standards[result.assessed_on],
+                forms_of,
             )
-            count += 1
-    return count
+            notices.extend(_notices(result, rows, heads[result.employee.unit_id]))
+    notices_create(notices=notices)
+    return len(notices)
+
+
+def _notices(result: Result, rows, heads: list[User]) -> list[dict]:
+    link = reverse("assessments:result_detail", args=[result.pk])
+    kind = NOTICE_KIND_RESCORE if result.revision else NOTICE_KIND
+    notices = []
+    for user, for_head in feedback_recipients(result.employee, heads=heads):
+        if for_head:
+            subject = _("Hasil uji kompetensi: %(name)s") % {
+                "name": result.employee.name
+            }
+        else:
+            subject = _("Hasil uji kompetensi Anda telah dirilis")
+        if result.revision:
+            subject = _("Koreksi — %(subject)s") % {"subject": subject}
+        notices.append(
+            {
+                "recipient": user,
+                "kind": kind,
+                "dedupe_key": notice_dedupe_key(result, user),
+                "subject": subject,
+                "body": _body(result, rows, for_head=for_head),
+                "link": link,
+            }
+        )
+    return notices

@@ -14,11 +14,14 @@ from assessments.models import (
     Instrument,
     Item,
     LatestLevel,
+    ReleaseJob,
     Result,
     TestWindow,
 )
+from assessments.permissions import RATE_AND_RELEASE
 from assessments.rollups import in_force_q
 from people.models import Employee, User
+from people.permissions import can, is_signed_in
 from people.selectors import employee_scope_q, user_employee
 
 
@@ -159,3 +162,30 @@ def results_of_employee(employee: Employee) -> QuerySet[Result]:
         .prefetch_related("dimension_results__dimension")
         .order_by("-assessed_on", "-pk")
     )
+
+
+def results_releasable_by(user: User, window: TestWindow) -> QuerySet[Result]:
+    """The scored results of ``window`` that ``user`` may release, in SQL
+    (``RELEASE_RESULT`` of each: in the user's scope, never their own)."""
+    if not can(user, RATE_AND_RELEASE):
+        return Result.objects.none()
+    return (
+        Result.objects.filter(
+            employee_scope_q(user, "employee"),
+            attempt__window=window,
+            status=Result.Status.SCORED,
+        )
+        .exclude(employee__user=user)
+        .order_by("pk")
+    )
+
+
+def release_jobs_visible_to(user: User) -> QuerySet[ReleaseJob]:
+    """A release job is its requester's alone."""
+    if not is_signed_in(user):
+        return ReleaseJob.objects.none()
+    return ReleaseJob.objects.filter(requested_by=user).select_related("window")
+
+
+def release_job_get_for_user(user: User, pk: int) -> ReleaseJob:
+    return get_object_or_404(release_jobs_visible_to(user), pk=pk)

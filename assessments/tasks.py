@@ -33,3 +33,19 @@ def item_analysis_sweep() -> int:
     for instrument in Instrument.objects.filter(pk__in=stale):
         refresh(instrument=instrument)
     return len(stale)
+
+
+@shared_task(name="assessments.release_round")
+def release_round(*, job_id: int) -> bool:
+    """Release the results of one release job (safe to run twice)."""
+    from assessments.services.release_jobs import release_job_run
+
+    return release_job_run(job_id=job_id)
+
+
+@shared_task(name="assessments.release_sweep")
+def release_sweep() -> int:
+    """Publish the release jobs the broker missed; take over dead workers' jobs."""
+    from assessments.services.release_jobs import release_jobs_sweep
+
+    return release_jobs_sweep()

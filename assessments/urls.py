@@ -22,6 +22,12 @@ urlpatterns = [
     path("jadwal/baru/", windows.window_new, name="window_create"),
     path("jadwal/<int:pk>/", windows.window_detail, name="window_detail"),
     path("jadwal/<int:pk>/rilis/", windows.window_release, name="window_release"),
+    path("rilis/<int:pk>/", windows.release_job_detail, name="release_job"),
+    path(
+        "rilis/<int:pk>/status/",
+        windows.release_job_status,
+        name="release_job_status",
+    ),
     # Item bank and instruments (BPSDM, administrators).
     path("bank/", bank.item_list, name="item_list"),
     path("bank/baru/", bank.item_new, name="item_create"),

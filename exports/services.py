@@ -12,13 +12,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exports.models import Export
 from people.models import User
-from sosiokultural.broker import publish
+from sosiokultural.jobs import Jobs
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +33,27 @@ ACTIVE = (Export.Status.PENDING, Export.Status.RUNNING)
 
 def _retention() -> timedelta:
     return timedelta(hours=settings.EXPORT_RETENTION_HOURS)
+
+
+def _exhausted(attempts: int) -> str:
+    return _(
+        "Ekspor gagal dibuat setelah %(n)s percobaan. Silakan minta lagi atau "
+        "hubungi administrator."
+    ) % {"n": attempts}
+
+
+# The export's lifecycle is the shared job machinery's (sosiokultural.jobs); a
+# finished export also gets its expiry.
+JOBS = Jobs(
+    model=Export,
+    task="exports.tasks.build_export",
+    id_kwarg="export_id",
+    exhausted_message=_exhausted,
+    lease=LEASE,
+    republish_after=REPUBLISH_AFTER,
+    max_attempts=MAX_ATTEMPTS,
+    on_end=lambda now: {"expires_at": now + _retention()},
+)
 
 
 @transaction.atomic
@@ -73,47 +93,22 @@ def export_request(
 def export_enqueue(*, export_id: int, force: bool = False) -> bool:
     """Publish the build. With the broker down the row stays pending and
     ``exports.sweep`` publishes it when the broker is back."""
-    from exports.tasks import build_export
-
-    if not publish(build_export, kwargs={"export_id": export_id}, force=force):
-        return False
-    Export.objects.filter(pk=export_id, status=Export.Status.PENDING).update(
-        published_at=timezone.now()
-    )
-    return True
+    return JOBS.enqueue(job_id=export_id, force=force)
 
 
 def export_claim(*, export_id: int) -> bool:
     """Take a pending job for building (one conditional UPDATE)."""
-    now = timezone.now()
-    return bool(
-        Export.objects.filter(
-            pk=export_id, status=Export.Status.PENDING, attempts__lt=MAX_ATTEMPTS
-        ).update(
-            status=Export.Status.RUNNING,
-            progress=0,
-            rows_done=0,
-            heartbeat_at=now,
-            attempts=F("attempts") + 1,
-        )
-    )
+    return JOBS.claim(job_id=export_id)
 
 
 def export_heartbeat(*, export_id: int, rows_done: int) -> bool:
     """Record progress and renew the lease. False when the job is no longer this
     worker's (taken over after a lease ran out): the build should stop."""
-    export = Export.objects.filter(pk=export_id).values("rows_expected").first()
-    expected = export["rows_expected"] if export else 0
-    percent = min(99, rows_done * 100 // expected) if expected else 0
-    return bool(
-        Export.objects.filter(pk=export_id, status=Export.Status.RUNNING).update(
-            rows_done=rows_done, progress=percent, heartbeat_at=timezone.now()
-        )
-    )
+    return JOBS.heartbeat(job_id=export_id, rows_done=rows_done)
 
 
 def export_set_expected(*, export_id: int, rows: int) -> None:
-    Export.objects.filter(pk=export_id).update(rows_expected=max(0, rows))
+    JOBS.set_expected(job_id=export_id, rows=rows)
 
 
 def export_finish(*, export: Export, path: str, filename: str, rows: int) -> bool:
@@ -144,64 +139,25 @@ def export_upload_to_name(export: Export, filename: str) -> str:
 
 
 def export_fail(*, export_id: int, error: str) -> None:
-    now = timezone.now()
-    Export.objects.filter(pk=export_id, status__in=ACTIVE).update(
-        status=Export.Status.FAILED,
-        error=error[:2000],
-        finished_at=now,
-        expires_at=now + _retention(),
-    )
+    JOBS.fail(job_id=export_id, error=error)
 
 
 def export_release(*, export_id: int, error: str) -> None:
     """Give a failed build back for another try (a transient error), or fail it
     once it has had its attempts."""
-    Export.objects.filter(
-        pk=export_id, status=Export.Status.RUNNING, attempts__lt=MAX_ATTEMPTS
-    ).update(status=Export.Status.PENDING, heartbeat_at=None, error=error[:2000])
-    export_fail_exhausted(export_ids=[export_id])
+    JOBS.release(job_id=export_id, error=error)
 
 
 def export_fail_exhausted(*, export_ids=None) -> int:
     """Fail the unfinished jobs that had all their attempts and are not running
     (or whose worker died on the last one)."""
-    now = timezone.now()
-    dead = Q(status=Export.Status.RUNNING, heartbeat_at__lt=now - LEASE)
-    queryset = Export.objects.filter(
-        Q(status=Export.Status.PENDING) | dead, attempts__gte=MAX_ATTEMPTS
-    )
-    if export_ids is not None:
-        queryset = queryset.filter(pk__in=export_ids)
-    return queryset.update(
-        status=Export.Status.FAILED,
-        error=_(
-            "Ekspor gagal dibuat setelah %(n)s percobaan. Silakan minta lagi atau "
-            "hubungi administrator."
-        )
-        % {"n": MAX_ATTEMPTS},
-        finished_at=now,
-        expires_at=now + _retention(),
-    )
+    return JOBS.fail_exhausted(job_ids=export_ids)
 
 
 def exports_sweep() -> list[int]:
     """Take back the jobs of dead workers (lease run out) and return the ids of
     the pending jobs to publish: never published, or published long ago."""
-    now = timezone.now()
-    export_fail_exhausted()
-    Export.objects.filter(
-        status=Export.Status.RUNNING,
-        heartbeat_at__lt=now - LEASE,
-        attempts__lt=MAX_ATTEMPTS,
-    ).update(status=Export.Status.PENDING, heartbeat_at=None, published_at=None)
-    return list(
-        Export.objects.filter(
-            Q(published_at__isnull=True) | Q(published_at__lt=now - REPUBLISH_AFTER),
-            status=Export.Status.PENDING,
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)[:500]
-    )
+    return JOBS.sweep()
 
 
 def exports_purge_expired() -> int:

@@ -235,6 +235,74 @@ def daily_digests_create(*, now=None) -> int:
     return written
 
 
+def notices_create(*, notices: list[dict]) -> int:
+    """``notice_create`` for many notices (dicts of its keywords) in a constant
+    number of queries per thousand: the rows whose ``dedupe_key`` exists are
+    left alone, the others are inserted and their delivery queued once the
+    surrounding transaction commits. Returns how many were written."""
+    keys = [n["dedupe_key"] for n in notices]
+    existing: set[str] = set()
+    for start in range(0, len(keys), 1000):
+        existing.update(
+            Notice.objects.filter(
+                dedupe_key__in=keys[start : start + 1000]
+            ).values_list("dedupe_key", flat=True)
+        )
+    new = []
+    for data in notices:
+        if data["dedupe_key"] in existing:
+            continue
+        existing.add(data["dedupe_key"])
+        new.append(
+            Notice(
+                recipient=data["recipient"],
+                kind=data["kind"],
+                dedupe_key=data["dedupe_key"],
+                subject=data["subject"][:200],
+                body=data["body"],
+                link=data.get("link", ""),
+            )
+        )
+    created = Notice.objects.bulk_create(new, batch_size=1000)
+    ids = [notice.pk for notice in created]
+    if ids:
+        transaction.on_commit(lambda: [notice_enqueue(notice_id=pk) for pk in ids])
+    _channel_deliveries_create_many(created)
+    return len(ids)
+
+
+def _channel_deliveries_create_many(notices: list[Notice]) -> None:
+    """``_channel_delivery_create`` for many notices: one query for the
+    recipients' WhatsApp preferences, one insert."""
+    wanted = [n for n in notices if n.kind != DIGEST_KIND]
+    if not wanted:
+        return
+    numbers = dict(
+        NoticePreference.objects.filter(
+            user_id__in={n.recipient_id for n in wanted}, whatsapp=True
+        )
+        .exclude(whatsapp_number="")
+        .values_list("user_id", "whatsapp_number")
+    )
+    deliveries = ChannelDelivery.objects.bulk_create(
+        [
+            ChannelDelivery(
+                notice=n,
+                channel=ChannelDelivery.Channel.WHATSAPP,
+                address=numbers[n.recipient_id],
+            )
+            for n in wanted
+            if n.recipient_id in numbers
+        ],
+        batch_size=1000,
+    )
+    ids = [d.pk for d in deliveries]
+    if ids:
+        transaction.on_commit(
+            lambda: [channel_delivery_enqueue(delivery_id=pk) for pk in ids]
+        )
+
+
 def notice_enqueue(*, notice_id: int, force: bool = False) -> bool:
     """Publish the delivery task. A broker outage is logged, not raised: the row
     stays pending and ``notices.sweep`` publishes it again later

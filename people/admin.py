@@ -4,8 +4,9 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Employee, PositionType, Unit, User
+from people.models import Employee, EmployeeImport, PositionType, Unit, User
 from people.services import employee_update, unit_create, unit_move, unit_update
+from sosiokultural.admin import ReadOnlyAdminMixin
 
 
 @admin.register(User)
@@ -84,3 +85,11 @@ class EmployeeAdmin(admin.ModelAdmin):
             employee=Employee.objects.get(pk=obj.pk),
             **{name: form.cleaned_data[name] for name in form.changed_data},
         )
+
+
+@admin.register(EmployeeImport)
+class EmployeeImportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["pk", "filename", "requested_by", "status", "progress"]
+    list_filter = ["status"]
+    raw_id_fields = ["requested_by"]
+    exclude = ["report"]  # thousands of rows: the job's own page shows them

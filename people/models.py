@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sosiokultural.jobs import Job
+
 
 class User(AbstractUser):
     """A login. Its role decides what it may see; see ``people.selectors``."""
@@ -289,3 +291,31 @@ class Employee(models.Model):
     @property
     def is_asn(self) -> bool:
         return self.employment_status != self.Status.NON_ASN
+
+
+def employee_import_upload_to(instance: "EmployeeImport", filename: str) -> str:
+    return f"imports/{instance.requested_by_id}/{filename}"
+
+
+class EmployeeImport(Job):
+    """An uploaded employee file imported in the background (``sosiokultural.jobs``):
+    all rows or none in one transaction, the job marked done in that same
+    transaction. The file is deleted once the job ends; the row report stays."""
+
+    file = models.FileField(_("berkas"), upload_to=employee_import_upload_to)
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    created_count = models.PositiveIntegerField(_("pegawai baru"), default=0)
+    updated_count = models.PositiveIntegerField(_("pegawai diperbarui"), default=0)
+    # {"errors": [[row, message], …], "rows": [[row, "created" | "updated"], …]}
+    report = models.JSONField(_("laporan baris"), default=dict)
+
+    class Meta(Job.Meta):
+        verbose_name = _("impor pegawai")
+        verbose_name_plural = _("impor pegawai")
+
+    def __str__(self) -> str:
+        return f"{self.filename} #{self.pk}"
+
+    @property
+    def errors(self) -> list:
+        return self.report.get("errors", [])

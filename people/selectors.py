@@ -10,9 +10,9 @@ someone may *do* with what they see is ``people.permissions``.
 from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from people.models import Employee, Unit, User
-from people.permissions import active_employee
-from people.tree import contains, subtree_q
+from people.models import Employee, EmployeeImport, Unit, User
+from people.permissions import active_employee, is_signed_in
+from people.tree import ancestor_paths, contains, subtree_q
 
 _NOTHING = Q(pk__in=[])
 
@@ -121,3 +121,41 @@ def heads_over(unit) -> QuerySet[User]:
         is_active=True,
         employee__is_active=True,
     )
+
+
+def employee_imports_visible_to(user: User) -> QuerySet[EmployeeImport]:
+    """An import job is its requester's alone."""
+    if not is_signed_in(user):
+        return EmployeeImport.objects.none()
+    return EmployeeImport.objects.filter(requested_by=user)
+
+
+def employee_import_get_for_user(user: User, pk: int) -> EmployeeImport:
+    return get_object_or_404(employee_imports_visible_to(user), pk=pk)
+
+
+def heads_over_units(units) -> dict[int, list[User]]:
+    """``heads_over_unit`` for many units at once, in one query: {unit id: the
+    active head logins of that unit or of any unit above it, by pk}."""
+    units = list(units)
+    wanted = {path for unit in units for path in ancestor_paths(unit.path)}
+    by_path: dict[str, list[User]] = {}
+    heads = (
+        User.objects.filter(
+            role=User.Role.HEAD,
+            is_active=True,
+            employee__is_active=True,
+            employee__unit__path__in=sorted(wanted),
+        )
+        .annotate(unit_path=F("employee__unit__path"))
+        .order_by("pk")
+    )
+    for head in heads:
+        by_path.setdefault(head.unit_path, []).append(head)
+    return {
+        unit.pk: sorted(
+            (h for path in ancestor_paths(unit.path) for h in by_path.get(path, [])),
+            key=lambda head: head.pk,
+        )
+        for unit in units
+    }

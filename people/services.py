@@ -1,12 +1,14 @@
 """Writes for units, employees and logins."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Value
-from django.db.models.functions import Concat, Substr
+from django.db.models.functions import Concat, Lower, Substr
 from django.utils.translation import gettext as _
 
 from assessments.rollups import level_counts_refresh
@@ -138,6 +140,148 @@ def employee_update(*, employee: Employee, **fields) -> Employee:
         # unit left and the unit joined, in this transaction.
         level_counts_refresh(unit_ids=[placed[0], employee.unit_id])
     return employee
+
+
+# Fields a bulk write may set; the login (``user``) is given by
+# ``employee_login_create`` only.
+UPSERT_FIELDS = [
+    "name",
+    "nip",
+    "unit",
+    "position_type",
+    "employment_status",
+    "gender",
+    "placed_on",
+    "is_active",
+    "email",
+    "contract_starts_on",
+    "contract_ends_on",
+]
+# Rows per lookup, INSERT and UPDATE statement of a bulk write.
+BATCH = 1000
+
+
+@dataclass
+class EmployeesUpserted:
+    """What ``employees_upsert`` did, by position in its input."""
+
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    errors: dict[int, list[str]] = field(default_factory=dict)
+
+
+def _employee_errors(employee: Employee) -> list[str]:
+    """The record's own rules without a query (fields, NIP, contract:
+    ``Employee.clean``), for a batch whose unit and position the caller resolved
+    and whose NIP uniqueness it established (the database constraint stays the
+    last word)."""
+    try:
+        employee.clean_fields(exclude=["user", "unit", "position_type"])
+        employee.clean()
+    except ValidationError as exc:
+        return exc.messages
+    return []
+
+
+def _chunks(items: list, size: int = BATCH):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing_employees(records: Sequence[dict]) -> dict[tuple, Employee]:
+    """The stored employees the records name, keyed as ``employee_key``: a few
+    queries per thousand records."""
+    found: dict[tuple, Employee] = {}
+    nips = sorted({r["nip"] for r in records if r.get("nip")})
+    for chunk in _chunks(nips):
+        for employee in Employee.objects.filter(nip__in=chunk):
+            found[("nip", employee.nip)] = employee
+    unnamed = [r for r in records if not r.get("nip")]
+    names = sorted({r["name"].strip().lower() for r in unnamed})
+    unit_ids = sorted({r["unit"].pk for r in unnamed})
+    for chunk in _chunks(names):
+        for employee in Employee.objects.annotate(lname=Lower("name")).filter(
+            nip__isnull=True, lname__in=chunk, unit_id__in=unit_ids
+        ):
+            found.setdefault(("name", employee.lname, employee.unit_id), employee)
+    return found
+
+
+def _stored(employee: Employee) -> tuple:
+    return tuple(
+        getattr(employee, Employee._meta.get_field(name).attname)
+        for name in UPSERT_FIELDS
+    )
+
+
+def employee_key(record: dict) -> tuple:
+    """Who a record is: the NIP, or the name and unit of an employee without one."""
+    if record.get("nip"):
+        return ("nip", record["nip"])
+    return ("name", record["name"].strip().lower(), record["unit"].pk)
+
+
+@transaction.atomic
+def employees_upsert(*, records: Sequence[dict]) -> EmployeesUpserted:
+    """Create or update many employees at once, with the rules of
+    ``employee_create``/``employee_update``: each record is a dict of
+    ``UPSERT_FIELDS`` (unit and position resolved; the contract dates may be left
+    out to keep the stored ones), matched by ``employee_key``. All or nothing:
+    when any record breaks a rule, nothing is written and the errors come back by
+    position. A constant number of queries per ``BATCH`` records; the ledger's
+    contract-year totals follow changed contracts in the same transaction."""
+    outcome = EmployeesUpserted()
+    existing = _existing_employees(records)
+    new: list[Employee] = []
+    changed: list[Employee] = []
+    recontracted: list[int] = []
+    moved_units: set[int] = set()  # units left or joined (the level roll-up)
+    seen: dict[tuple, int] = {}
+    for index, record in enumerate(records):
+        values = {k: v for k, v in record.items() if k in UPSERT_FIELDS}
+        values["name"] = values["name"].strip()
+        values["nip"] = (values.get("nip") or "").strip() or None
+        key = employee_key(values)
+        if key in seen:
+            outcome.errors[index] = [
+                _("Pegawai yang sama sudah ada pada baris data ke-%(n)s.")
+                % {"n": seen[key] + 1}
+            ]
+            continue
+        seen[key] = index
+        employee = existing.get(key)
+        if employee is None:
+            employee = Employee(**values)
+            before = None
+        else:
+            before = contract_terms(employee)
+            placed = placement(employee)
+            stored = _stored(employee)
+            for name, value in values.items():
+                setattr(employee, name, value)
+        errors = _employee_errors(employee)
+        if errors:
+            outcome.errors[index] = errors
+            continue
+        if before is None:
+            new.append(employee)
+            outcome.created.append(index)
+        else:
+            outcome.updated.append(index)
+            if stored != _stored(employee):
+                changed.append(employee)
+            if contract_terms(employee) != before:
+                recontracted.append(employee.pk)
+            if placement(employee) != placed:
+                moved_units.update((placed[0], employee.unit_id))
+    if outcome.errors:
+        return outcome
+    Employee.objects.bulk_create(new, batch_size=BATCH)
+    Employee.objects.bulk_update(changed, UPSERT_FIELDS, batch_size=BATCH // 2)
+    jp_contract_changed(employee_ids=recontracted)
+    # A new employee has no level yet: only moves change the level counts.
+    level_counts_refresh(unit_ids=moved_units)
+    return outcome
 
 
 def role_for_position(position_type: PositionType) -> str:

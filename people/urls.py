@@ -9,6 +9,16 @@ urlpatterns = [
     path("pegawai/cari/", views.employee_search_view, name="employee_search"),
     path("pegawai/baru/", views.employee_create_view, name="employee_create"),
     path("pegawai/impor/", views.employee_import_view, name="employee_import"),
+    path(
+        "pegawai/impor/<int:pk>/",
+        views.employee_import_detail,
+        name="employee_import_detail",
+    ),
+    path(
+        "pegawai/impor/<int:pk>/status/",
+        views.employee_import_status,
+        name="employee_import_status",
+    ),
     path("pegawai/<int:pk>/", views.employee_detail, name="employee_detail"),
     path("pegawai/<int:pk>/ubah/", views.employee_edit, name="employee_edit"),
     path("pegawai/<int:pk>/akun/", views.employee_login, name="employee_login"),

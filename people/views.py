@@ -14,7 +14,7 @@ from people.forms import (
     EmployeeImportForm,
     LoginCreateForm,
 )
-from people.importing import EmployeeImportError, employees_import
+from people.importing import employee_import_request
 from people.lookup import SEARCH_LIMIT, employee_search
 from people.permissions import (
     EDIT_EMPLOYEE,
@@ -27,6 +27,7 @@ from people.permissions import (
 )
 from people.selectors import (
     employee_get_for_user,
+    employee_import_get_for_user,
     employees_in_subtree,
     employees_visible_to,
     unit_ancestors,
@@ -183,23 +184,41 @@ def employee_login(request, pk: int):
 @require(IMPORT_EMPLOYEES)
 @require_http_methods(["GET", "POST"])
 def employee_import_view(request):
+    """Store the upload and queue its import; the job's page follows it."""
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
-    errors: list[tuple[int, str]] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            report = employees_import(filename=upload.name, content=upload.read())
-        except EmployeeImportError as exc:
-            errors = exc.errors
-        else:
-            messages.success(
-                request,
-                _("Impor berhasil: %(created)s pegawai baru, %(updated)s diperbarui.")
-                % {"created": report.created, "updated": report.updated},
+            job = employee_import_request(
+                by=request.user, upload=form.cleaned_data["file"]
             )
-            return redirect("people:employee_list")
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            return redirect("people:employee_import_detail", pk=job.pk)
+    return render(request, "people/employee_import.html", {"form": form})
+
+
+def _import_context(request, pk: int) -> dict:
+    job = employee_import_get_for_user(request.user, pk)
+    rows = Paginator(job.report.get("rows", []), 100).get_page(request.GET.get("page"))
+    return {"job": job, "rows": rows}
+
+
+@login_required
+@require(IMPORT_EMPLOYEES)
+def employee_import_detail(request, pk: int):
     return render(
-        request, "people/employee_import.html", {"form": form, "errors": errors}
+        request, "people/employee_import_job.html", _import_context(request, pk)
+    )
+
+
+@login_required
+@require(IMPORT_EMPLOYEES)
+def employee_import_status(request, pk: int):
+    return render(
+        request,
+        "people/employee_import_job.html#status",
+        _import_context(request, pk),
     )
 
 

@@ -259,6 +259,12 @@ CELERY_BEAT_SCHEDULE = {
     # Background exports: publish what the broker missed, take over dead workers'
     # jobs; delete the files of expired exports.
     "exports-sweep": {"task": "exports.sweep", "schedule": 60.0},
+    # The bulk-write jobs (employee import, release of a round), the same way.
+    "people-import-sweep": {"task": "people.import_sweep", "schedule": 60.0},
+    "assessments-release-sweep": {
+        "task": "assessments.release_sweep",
+        "schedule": 60.0,
+    },
     "exports-purge-expired": {"task": "exports.purge_expired", "schedule": 900.0},
     # Submit competency tests whose time ran out while nobody had them open.
     "assessments-finalise-expired": {

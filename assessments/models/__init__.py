@@ -16,6 +16,7 @@ from assessments.models.bank import (
     ItemOption,
     Threshold,
 )
+from assessments.models.jobs import ReleaseJob
 from assessments.models.results import (
     DimensionResult,
     LatestLevel,
@@ -39,6 +40,7 @@ __all__ = [
     "LatestLevel",
     "LevelCount",
     "PersonalityScore",
+    "ReleaseJob",
     "Rescore",
     "Result",
     "ScaleStatistic",

@@ -10,10 +10,14 @@ from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.feedback import feedback_notices_create
+from assessments.feedback import (
+    feedback_notices_create,
+    feedback_notices_create_many,
+)
 from assessments.models import (
     DimensionResult,
     Instrument,
@@ -28,7 +32,7 @@ from assessments.services.taking import (
     ratings_write,
     result_scores_write,
 )
-from audit.services import audit_record
+from audit.services import audit_record, audit_records
 from people.models import Employee, User
 from people.permissions import check
 from sosiokultural.broker import publish
@@ -159,6 +163,75 @@ def results_release(*, results: Iterable[Result], by: User | None) -> int:
     if released:
         item_analysis_queue(instrument_ids={r.instrument_id for r in results})
     return released
+
+
+def latest_levels_refresh_many(*, employee_ids: Iterable[int]) -> None:
+    """``latest_levels_refresh`` for a batch: the employees are locked in one
+    query (in pk order, so two batches cannot deadlock), then refreshed by the
+    one rule."""
+    employee_ids = sorted(set(employee_ids))
+    for start in range(0, len(employee_ids), 1000):
+        chunk = employee_ids[start : start + 1000]
+        list(Employee.objects.select_for_update().filter(pk__in=chunk).values("pk"))
+    for employee_id in employee_ids:
+        latest_levels_refresh(employee_id=employee_id)
+
+
+@transaction.atomic
+def results_release_all(*, results: QuerySet[Result], by: User | None) -> int:
+    """Release every scored result of ``results`` in ONE transaction: all or
+    nothing, and safe to run again (results already released are skipped). The
+    caller has scoped ``results`` to those ``by`` may release
+    (``assessments.selectors.results_releasable_by``). Set-based: one UPDATE,
+    the audit events and the feedback notices written in bulk. Returns how many
+    this call released."""
+    ids = list(
+        Result.objects.select_for_update(of=("self",))
+        .filter(pk__in=results.values("pk"), status=Result.Status.SCORED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return 0
+    Result.objects.filter(pk__in=ids).update(
+        status=Result.Status.RELEASED, released_at=timezone.now(), released_by=by
+    )
+    released = list(
+        Result.objects.filter(pk__in=ids).select_related("employee").order_by("pk")
+    )
+    latest_levels_refresh_many(employee_ids=[r.employee_id for r in released])
+    snapshots = _snapshots(ids)
+    audit_records(
+        actor=by,
+        action="result.release",
+        changes=[
+            (
+                result,
+                {"status": Result.Status.SCORED},
+                {"status": result.status, "dimensions": snapshots.get(result.pk, {})},
+            )
+            for result in released
+        ],
+    )
+    feedback_notices_create_many(results=released)
+    item_analysis_queue(instrument_ids={r.instrument_id for r in released})
+    return len(ids)
+
+
+def _snapshots(result_ids: list[int]) -> dict[int, dict]:
+    """``_snapshot`` of many results in one query."""
+    snapshots: dict[int, dict] = {}
+    rows = DimensionResult.objects.filter(result_id__in=result_ids).select_related(
+        "dimension"
+    )
+    for row in rows:
+        snapshots.setdefault(row.result_id, {})[row.dimension.code] = {
+            "test_score": str(row.test_score),
+            "supervisor_rating": row.supervisor_rating,
+            "score": str(row.score),
+            "level": row.level,
+        }
+    return snapshots
 
 
 def item_analysis_queue(*, instrument_ids: Iterable[int]) -> None:

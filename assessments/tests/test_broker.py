@@ -155,3 +155,28 @@ def test_worker_died_mid_delivery_is_delivered_once_after_lease(
     assert sweep_notices() == 2
     assert wait_for(lambda: _delivered() == 2, timeout=20)
     assert set(Notice.objects.values_list("attempts", flat=True)) == {2}
+
+
+def test_release_job_through_the_page_with_a_real_worker(
+    celery_worker_process, instrument, client
+):
+    from assessments.models import ReleaseJob
+
+    results, head = _scored_results(instrument, RESULTS)
+    client.force_login(head)
+    window = results[0].attempt.window
+    started = time.monotonic()
+    response = client.post(f"/uji/jadwal/{window.pk}/rilis/")
+    assert time.monotonic() - started < 5  # queued, not released in the request
+    job = ReleaseJob.objects.get()
+    assert response["Location"] == f"/uji/rilis/{job.pk}/"
+    assert wait_for(
+        lambda: ReleaseJob.objects.get(pk=job.pk).status == "done", timeout=60
+    )
+    job.refresh_from_db()
+    assert (job.released_count, job.attempts, job.progress) == (RESULTS, 1, 100)
+    assert Result.objects.filter(status="released", released_by=head).count() == (
+        RESULTS
+    )
+    assert wait_for(lambda: _delivered() == 2 * RESULTS, timeout=60)
+    _assert_one_per_result_and_recipient(results, head)

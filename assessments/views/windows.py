@@ -20,10 +20,12 @@ from assessments.permissions import (
 from assessments.selectors import (
     attempts_visible_to,
     instruments_schedulable,
+    release_job_get_for_user,
     window_get_for_user,
     windows_visible_to,
 )
-from assessments.services import results_release, window_create
+from assessments.services import window_create
+from assessments.services.release_jobs import release_job_request
 from people.permissions import can, is_self, require
 from people.selectors import employees_visible_to, units_visible_to
 
@@ -120,28 +122,17 @@ def window_detail(request, pk: int):
 @require(RATE_AND_RELEASE)
 @require_POST
 def window_release(request, pk: int):
-    """Release every scored result of this window that the user may release: never
-    the user's own, which is left to the head above or to BPSDM."""
+    """Queue the release of every scored result of this window that the user may
+    release (never the user's own, which is left to the head above or to BPSDM)
+    and go to the job's page at once."""
     window = window_get_for_user(request.user, pk)
-    results = (
-        Result.objects.filter(
-            attempt__in=attempts_visible_to(request.user).filter(window=window),
-            status=Result.Status.SCORED,
-        )
-        .select_related("employee__unit")
-        .order_by("pk")
-    )
-    releasable, left = [], []
-    for result in results:
-        (releasable if can(request.user, RELEASE_RESULT, result) else left).append(
-            result
-        )
-    count = results_release(results=releasable, by=request.user)
-    messages.success(
-        request,
-        _("%(count)s hasil dirilis; pemberitahuan dikirim.") % {"count": count},
-    )
-    if left:
+    job = release_job_request(window=window, by=request.user)
+    own_left = Result.objects.filter(
+        attempt__window=window,
+        status=Result.Status.SCORED,
+        employee__user=request.user,
+    ).exists()
+    if own_left:
         messages.info(
             request,
             _(
@@ -149,4 +140,18 @@ def window_release(request, pk: int):
                 "atasan Anda atau BPSDM."
             ),
         )
-    return redirect("assessments:window_detail", pk=window.pk)
+    return redirect("assessments:release_job", pk=job.pk)
+
+
+@login_required
+@require(RATE_AND_RELEASE)
+def release_job_detail(request, pk: int):
+    job = release_job_get_for_user(request.user, pk)
+    return render(request, "assessments/release_job.html", {"job": job})
+
+
+@login_required
+@require(RATE_AND_RELEASE)
+def release_job_status(request, pk: int):
+    job = release_job_get_for_user(request.user, pk)
+    return render(request, "assessments/release_job.html#status", {"job": job})

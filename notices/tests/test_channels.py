@@ -235,3 +235,26 @@ def test_preferences_page_saves_and_explains_errors(roles, login):
     # Another person's preference is untouched; each sees only their own.
     other = login(roles.staff_b).get("/pemberitahuan/pengaturan/").content.decode()
     assert "6281234567891" not in other
+
+
+def test_notices_written_in_bulk_get_their_whatsapp_deliveries_too():
+    from notices.services import notices_create
+
+    on, off = UserFactory(), UserFactory()
+    _on_whatsapp(on, number="6281111111111")
+    written = notices_create(
+        notices=[
+            {
+                "recipient": user,
+                "kind": "result.released",
+                "dedupe_key": f"bulk:{user.pk}",
+                "subject": "Hasil uji",
+                "body": "Isi",
+            }
+            for user in (on, off)
+        ]
+    )
+    assert written == 2
+    assert list(
+        ChannelDelivery.objects.values_list("notice__recipient", "address")
+    ) == [(on.pk, "6281111111111")]

@@ -91,3 +91,16 @@ def test_heads_over_takes_a_unit_or_each_row_of_an_outer_query(roles, org):
     roles.head_kecamatan.save(update_fields=["is_active"])
     headed = Unit.objects.filter(Exists(heads_over(OuterRef("pk"))))
     assert set(headed) == {org.kel_a, org.kel_b}
+
+
+def test_heads_over_units_equals_heads_over_unit_for_each(roles, org):
+    from people.selectors import heads_over_unit, heads_over_units
+
+    units = [org.kel_a, org.kel_b, org.kecamatan, org.kota, org.bpsdm]
+    assert heads_over_units(units) == {
+        unit.pk: list(heads_over_unit(unit)) for unit in units
+    }
+    assert [h.username for h in heads_over_units([org.kel_a])[org.kel_a.pk]] == [
+        "kepala.kec",
+        "kepala.a",
+    ]

@@ -111,7 +111,9 @@ def test_staff_cannot_create_or_import(roles, login):
     assert client.get("/pegawai/impor/").status_code == 403
 
 
-def test_import_page_reports_rows_and_saves_nothing(roles, login):
+def test_import_page_reports_rows_and_saves_nothing(
+    roles, login, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     content = (
@@ -119,10 +121,12 @@ def test_import_page_reports_rows_and_saves_nothing(roles, login):
         b"A,123,JB-KMB-MU,staf-teknis,PNS,L,2020-01-01\n"
     )
     before = Employee.objects.count()
-    response = login(roles.admin).post(
-        "/pegawai/impor/", {"file": SimpleUploadedFile("p.csv", content)}
-    )
-    body = response.content.decode()
+    client = login(roles.admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/pegawai/impor/", {"file": SimpleUploadedFile("p.csv", content)}
+        )
+    body = client.get(response["Location"]).content.decode()
     assert "Baris 2" in body
     assert "NIP harus terdiri dari tepat 18 angka." in body
     assert Employee.objects.count() == before

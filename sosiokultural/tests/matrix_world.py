@@ -17,7 +17,14 @@ from django.utils import timezone
 from activities.models import Activity, Coaching, Evidence
 from activities.services import evidence_add
 from activities.tests.factories import PDF_BYTES, record_briefing, record_coaching
-from assessments.models import Attempt, Instrument, Item, Result, TestWindow
+from assessments.models import (
+    Attempt,
+    Instrument,
+    Item,
+    ReleaseJob,
+    Result,
+    TestWindow,
+)
 from assessments.services.taking import attempt_start, attempt_submit
 from assessments.tests.factories import ItemFactory, open_window, published_instrument
 from competencies.bootstrap import reference_load
@@ -25,7 +32,7 @@ from competencies.models import FormDimension, Indicator, SetiaValue, Standard
 from exports.models import Export
 from notices.models import Notice
 from notices.services import notice_create
-from people.models import Employee, Unit
+from people.models import Employee, EmployeeImport, Unit
 from programs.models import Exchange, Nomination, Program, Submission
 from programs.services.exchanges import exchange_create
 from programs.services.nominations import nomination_approve, nomination_complete
@@ -75,6 +82,8 @@ class World:
     element_set: ElementSet
     plan_item: PlanItem
     export: Export  # requested by head A, finished
+    employee_import: EmployeeImport  # uploaded by BPSDM, finished
+    release_job: ReleaseJob  # the release of ``window``, asked by head A, finished
 
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)
@@ -155,6 +164,12 @@ def build_world(org, roles) -> World:
         status=Export.Status.DONE,
         file=ContentFile(b"PK\x03\x04", name="agregat.xlsx"),
     )
+    employee_import = EmployeeImport.objects.create(
+        requested_by=roles.bpsdm, filename="pegawai.csv", status="done", progress=100
+    )
+    release_job = ReleaseJob.objects.create(
+        requested_by=roles.head_a, window=window_done, status="done", progress=100
+    )
 
     return World(
         unit=org.kel_a,
@@ -187,4 +202,6 @@ def build_world(org, roles) -> World:
         element_set=permen_set(),
         plan_item=plan_item,
         export=export,
+        employee_import=employee_import,
+        release_job=release_job,
     )

@@ -116,6 +116,15 @@ TABLE = {
     ),
     "people:employee_import": (_none, EDITORS),
     "people:employee_search": (lambda w: {}, EVERYONE),
+    # An import job is seen by its requester (BPSDM) only.
+    "people:employee_import_detail": (
+        _pk("employee_import"),
+        expect("302 403 403 403 403 403 200 404 403"),
+    ),
+    "people:employee_import_status": (
+        _pk("employee_import"),
+        expect("302 403 403 403 403 403 200 404 403"),
+    ),
     "people:employee_detail": (_employee, SCOPED),
     "people:employee_edit": (
         _employee,
@@ -266,6 +275,15 @@ TABLE = {
     "assessments:window_create": (_none, HEADS_AND_UP_WRITE),
     "assessments:window_detail": (_pk("window"), HEADS_SCOPED),
     "assessments:window_release": (_pk("window"), HEADS_AND_UP_POST),
+    # A release job is seen by its requester (head A) only.
+    "assessments:release_job": (
+        _pk("release_job"),
+        expect("302 403 403 200 404 404 404 404 403"),
+    ),
+    "assessments:release_job_status": (
+        _pk("release_job"),
+        expect("302 403 403 200 404 404 404 404 403"),
+    ),
     "assessments:item_list": (_none, PROVINCE_READS),
     "assessments:item_create": (_none, EDITORS),
     "assessments:item_edit": (_pk("item"), EDITORS),
