@@ -104,7 +104,7 @@ def test_quick_briefing_roster_follows_unit_by_htmx(framework, roles, org, login
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith('<fieldset id="roster"')
+    assert html.lstrip().startswith('<div id="roster">')
     for employee in [*joglo, roles.head_b.employee, roles.staff_b.employee]:
         assert f'value="{employee.pk}"' in html
     assert f'value="{roles.staff_a.employee.pk}"' not in html
