@@ -81,8 +81,9 @@ class AttendanceField(forms.Field):
         return parsed
 
 
-def attendance_errors(pairs, allowed: dict) -> list[str]:
-    """Duplicates and employees outside ``allowed`` ({pk: Employee})."""
+def attendance_errors(pairs, allowed: dict, outside_message: str = "") -> list[str]:
+    """Duplicates and employees outside ``allowed`` ({pk: Employee});
+    ``outside_message`` (with ``%(count)s``) says why they are outside."""
     errors = []
     seen, duplicates = set(), []
     for pk, __ in pairs:
@@ -96,10 +97,10 @@ def attendance_errors(pairs, allowed: dict) -> list[str]:
         )
     outside = {pk for pk, __ in pairs if pk not in allowed}
     if outside:
-        errors.append(
-            gettext("%(count)s peserta berada di luar cakupan Anda.")
-            % {"count": len(outside)}
+        message = outside_message or gettext(
+            "%(count)s peserta berada di luar cakupan Anda."
         )
+        errors.append(message % {"count": len(outside)})
     return errors
 
 

@@ -109,7 +109,14 @@ class GroupActivityForm(ActivityForm):
 
     def clean_attendance(self):
         pairs = self.cleaned_data["attendance"]
-        errors = attendance_errors(pairs, {e.pk: e for e in self.roster()})
+        errors = attendance_errors(
+            pairs,
+            {e.pk: e for e in self.roster()},
+            gettext(
+                "%(count)s peserta bukan pegawai unit ini; tambahkan sebagai tamu "
+                "bila ikut hadir."
+            ),
+        )
         if errors:
             raise ValidationError(errors)
         return dict(pairs)
