@@ -129,7 +129,9 @@ class GroupActivityForm(ActivityForm):
         for guest in cleaned.get("guests") or []:
             # A guest took part: present, unless the roster row says otherwise.
             attendance.setdefault(guest.pk, Attendance.Status.PRESENT)
-        if not any(status == Attendance.Status.PRESENT for status in attendance.values()):
+        if not any(
+            status == Attendance.Status.PRESENT for status in attendance.values()
+        ):
             self.add_error(
                 "attendance", gettext("Tandai minimal satu peserta yang hadir.")
             )

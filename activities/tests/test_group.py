@@ -55,9 +55,7 @@ def test_gathering_roster_with_sub_units_only_when_asked(framework, roles, org, 
     assert len(subtree.context["form"].roster_rows()) == 1 + 5 + 4
 
 
-def test_gathering_roster_reload_by_htmx_keeps_the_roster(
-    framework, roles, org, login
-):
+def test_gathering_roster_reload_by_htmx_keeps_the_roster(framework, roles, org, login):
     people = roster(org.kel_b, 2)
     response = login(roles.head_kecamatan).get(
         f"/kegiatan/baru/gathering/?unit={org.kel_b.pk}", headers={"HX-Request": "true"}
@@ -116,7 +114,9 @@ def test_gathering_guest_outside_the_recorders_scope_is_refused(
 ):
     response = login(roles.head_a).post(
         "/kegiatan/baru/gathering/",
-        _gathering(org.kel_a, [roles.staff_a.employee], guests=[roles.staff_b.employee.pk]),
+        _gathering(
+            org.kel_a, [roles.staff_a.employee], guests=[roles.staff_b.employee.pk]
+        ),
     )
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["guests"]

@@ -239,8 +239,7 @@ def test_general_form_records_with_end_time(framework, roles, org, login):
         (
             {"attendance": "outsider"},
             "attendance",
-            "1 peserta bukan pegawai unit ini; tambahkan sebagai tamu bila ikut "
-            "hadir.",
+            "1 peserta bukan pegawai unit ini; tambahkan sebagai tamu bila ikut hadir.",
         ),
         ({"attendance": "duplicate"}, "attendance", "duplicate"),
         ({"attendance": ["12:maybe"]}, "attendance", "Data kehadiran tidak valid."),
