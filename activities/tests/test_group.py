@@ -169,3 +169,22 @@ def test_gathering_outsider_unit_is_refused(framework, roles, org, login):
     assert response.status_code == 200
     assert "unit" in response.context["form"].errors
     assert Activity.objects.count() == 0
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_group_form_and_briefing_read_a_fixed_number_of_queries(
+    framework, roles, org, login
+):
+    client = login(roles.head_a)
+    urls = (f"/kegiatan/baru/gathering/?unit={org.kel_a.pk}", "/kegiatan/briefing/")
+    small = [_queries(client, url) for url in urls]
+    roster(org.kel_a, 38)  # 2 → 40 people
+    assert [_queries(client, url) for url in urls] == small

@@ -112,6 +112,10 @@
       box.hidden = !text;
     });
   }
+  function currentToken() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]; }
+    catch (error) { return ""; }
+  }
   var flushing = false;
   // Send the oldest queued form. A network failure keeps it queued; any answer
   // from the server takes it out: "204 + X-Location" (saved, or saved before
@@ -123,6 +127,13 @@
     if (flushing || !items.length) { return; }
     var item = items[0];
     flushing = true;
+    // The CSRF token of the page now shown (a new one after signing in again).
+    var token = currentToken();
+    if (token) {
+      item.entries.forEach(function (pair) {
+        if (pair[0] === "csrfmiddlewaretoken") { pair[1] = token; }
+      });
+    }
     outboxStatus(item.sendingLabel);
     window.fetch(item.action, {
       method: "POST",
@@ -135,6 +146,12 @@
       var location = response.headers.get("X-Location");
       if (response.status === 204 && location) {
         window.location.assign(location);
+        return;
+      }
+      if (response.redirected) {
+        // Signed out meanwhile: keep it, sign in, and it is sent from the next page.
+        outboxWrite(outboxRead().concat([item]));
+        window.location.assign(response.url);
         return;
       }
       var form = document.createElement("form");
