@@ -317,7 +317,9 @@ def _requeue_if_about(activity: Activity, actor: User, now: datetime) -> bool:
     return True
 
 
-def activity_record(*, recorder: User, client_key: UUID | None = None, **kwargs):
+def activity_record(
+    *, recorder: User, client_key: UUID | None = None, **kwargs: Any
+) -> Activity:
     """Record a held activity (see ``_activity_record``), at most once per
     ``client_key``: the key a phone generated when the form was filled. Sending
     the same form again (a queue flushed when the phone is back online, a reload)
@@ -330,7 +332,9 @@ def activity_record(*, recorder: User, client_key: UUID | None = None, **kwargs)
         return _replayed(found, recorder)
     try:
         return _activity_record(recorder=recorder, client_key=client_key, **kwargs)
-    except IntegrityError:
+    except (IntegrityError, ValidationError):
+        # Sent twice at once: the first send won (the second then finds its
+        # attendees already present at that time, or the key taken).
         found = activity_by_client_key(client_key)
         if found is None:
             raise

@@ -229,3 +229,42 @@ def test_briefing_outsider_and_reader(framework, roles, org, login):
     response = _post(login(roles.staff_b), org.kel_a, [roles.staff_a.employee])
     assert response.status_code == 200
     assert Activity.objects.count() == 0
+
+
+def _late_lookup(monkeypatch):
+    """The first look-up of a key misses, as when two sends cross."""
+    from activities.services import recording
+
+    real, calls = recording.activity_by_client_key, []
+
+    def late(key):
+        calls.append(key)
+        return None if len(calls) == 1 else real(key)
+
+    monkeypatch.setattr(recording, "activity_by_client_key", late)
+
+
+def test_briefing_sent_twice_at_once_is_settled_for_the_second(
+    framework, roles, org, monkeypatch
+):
+    key = uuid.uuid4()
+    kwargs = {
+        "recorder": roles.head_a,
+        "form": form("briefing"),
+        "unit": org.kel_a,
+        "started_at": at(NOW.date(), 7),
+        "duration_minutes": 10,
+        "attendance": {roles.staff_a.employee.pk: "present"},
+        "detail": {"agenda_kind": "other"},
+        "client_key": key,
+    }
+    first = activity_record(**kwargs)
+    _late_lookup(monkeypatch)
+    # Same attendees at the same time: the overlap refusal yields to the key.
+    assert activity_record(**kwargs) == first
+    _late_lookup(monkeypatch)
+    # Other attendees and time: the unique column refuses the row.
+    other = {**kwargs, "attendance": {roles.head_a.employee.pk: "present"}}
+    other["started_at"] = at(NOW.date(), 8)
+    assert activity_record(**other) == first
+    assert Activity.objects.count() == 1
