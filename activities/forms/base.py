@@ -104,6 +104,17 @@ def attendance_errors(pairs, allowed: dict, outside_message: str = "") -> list[s
     return errors
 
 
+def same_day_message(briefings) -> str:
+    first = briefings[0]
+    return gettext(
+        "Briefing unit ini pada tanggal ini sudah tercatat (jam %(time)s, dicatat "
+        "oleh %(recorder)s). Centang konfirmasi bila ini memang briefing kedua."
+    ) % {
+        "time": timezone.localtime(first.started_at).strftime("%H.%M"),
+        "recorder": first.recorded_by.get_full_name() or first.recorded_by.username,
+    }
+
+
 class ActivityForm(forms.Form):
     """What every internal form asks: when, how long, who led it, which dimensions,
     a summary and evidence files."""

@@ -6,7 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.base import ActivityForm, AttendanceField, attendance_errors
+from activities.forms.base import (
+    ActivityForm,
+    AttendanceField,
+    attendance_errors,
+    same_day_message,
+)
 from activities.models import (
     FORM_BENCHMARKING,
     FORM_BRIEFING,
@@ -16,7 +21,7 @@ from activities.models import (
     BriefingDetail,
     GatheringDetail,
 )
-from activities.selectors import recordable_units
+from activities.selectors import recordable_units, same_day_briefings
 from people.lookup import EmployeeLookupMultipleField
 from people.models import Employee, Unit
 from people.selectors import unit_subtree, user_employee
@@ -162,6 +167,9 @@ class BriefingForm(GroupActivityForm):
         choices=BriefingDetail.Agenda.choices,
         widget=forms.RadioSelect,
     )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Ya, catat briefing kedua untuk unit ini hari ini"), required=False
+    )
     form_code = FORM_BRIEFING
     field_order = [
         "unit",
@@ -177,10 +185,28 @@ class BriefingForm(GroupActivityForm):
         "evidence",
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # Asked only once a second briefing of the day has been refused.
+            del self.fields["confirm_duplicate"]
+
     def instance_initial(self, activity):
         initial = super().instance_initial(activity)
         initial["agenda_kind"] = activity.briefing.agenda_kind
         return initial
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, day = cleaned.get("unit"), cleaned.get("date")
+        if unit is None or day is None or cleaned.get("confirm_duplicate"):
+            return cleaned
+        same_day = same_day_briefings(unit, day)
+        if self.instance is not None:
+            same_day = same_day.exclude(pk=self.instance.pk)
+        if same_day := list(same_day[:1]):
+            self.add_error("confirm_duplicate", same_day_message(same_day))
+        return cleaned
 
     def detail(self):
         return {"agenda_kind": self.cleaned_data.get("agenda_kind")}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.base import attendance_errors
+from activities.forms.base import attendance_errors, same_day_message
 from activities.models import Attendance, BriefingDetail
 from activities.rules import duration_error, future_error
 from activities.selectors import (
@@ -25,17 +25,6 @@ from people.models import Employee, Unit
 from people.selectors import user_employee
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def same_day_message(briefings) -> str:
-    first = briefings[0]
-    return gettext(
-        "Briefing unit ini pada tanggal ini sudah tercatat (jam %(time)s, dicatat "
-        "oleh %(recorder)s). Centang konfirmasi bila ini memang briefing kedua."
-    ) % {
-        "time": timezone.localtime(first.started_at).strftime("%H.%M"),
-        "recorder": first.recorded_by.get_full_name() or first.recorded_by.username,
-    }
 
 
 class PresentField(forms.Field):

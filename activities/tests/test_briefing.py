@@ -268,3 +268,34 @@ def test_briefing_sent_twice_at_once_is_settled_for_the_second(
     other["started_at"] = at(NOW.date(), 8)
     assert activity_record(**other) == first
     assert Activity.objects.count() == 1
+
+
+def test_full_briefing_form_also_asks_before_a_second_of_the_day(
+    framework, roles, org, login
+):
+    record_briefing(
+        roles.head_a, present=[roles.staff_a.employee], started_at=at(NOW.date(), 7)
+    )
+    client = login(roles.head_a)
+    assert (
+        "confirm_duplicate"
+        not in client.get("/kegiatan/baru/briefing/").context["form"].fields
+    )
+    data = {
+        "unit": org.kel_a.pk,
+        "date": "2026-03-04",
+        "start_time": "08:00",
+        "duration_minutes": "10",
+        "agenda_kind": "rule_change",
+        "attendance": [f"{roles.staff_a.employee.pk}:present"],
+    }
+    refused = client.post("/kegiatan/baru/briefing/", data)
+    assert refused.status_code == 200
+    assert list(refused.context["form"].errors) == ["confirm_duplicate"]
+    assert Activity.objects.count() == 1
+    data["attendance"] = [f"{roles.head_a.employee.pk}:present"]
+    confirmed = client.post(
+        "/kegiatan/baru/briefing/", {**data, "confirm_duplicate": "on"}
+    )
+    assert confirmed.status_code == 302
+    assert Activity.objects.count() == 2
