@@ -9,6 +9,7 @@ from activities.selectors import (
     activities_visible_to,
     can_record,
     cros_needing_coaching,
+    same_day_briefings,
 )
 from people.permissions import can, is_head, sees_all_units
 from people.selectors import user_employee
@@ -51,10 +52,29 @@ def cards(user) -> list[Card]:
     return []
 
 
+def _briefing_card(user) -> list[Card]:
+    """Today's briefing of the head's own unit: one tap to the one-screen form."""
+    employee = user_employee(user)
+    if employee is None:
+        return []
+    unit = employee.unit
+    held = same_day_briefings(unit, timezone.localdate()).exists()
+    card = Card(
+        title=_("Briefing hari ini"),
+        value=_("Sudah tercatat") if held else _("Belum tercatat"),
+        detail=str(unit),
+        link=reverse("activities:briefing"),
+        link_label=_("Briefing hari ini"),
+        tone="success" if held else "primary",
+    )
+    return [card]
+
+
 def _head_cards(user) -> list[Card]:
     waiting = activities_awaiting_verification(user).count()
     cros = cros_needing_coaching(user)
     return [
+        *_briefing_card(user),
         Card(
             title=_("Menunggu verifikasi"),
             value=str(waiting),
@@ -94,6 +114,6 @@ def _staff_cards(user) -> list[Card]:
             detail=_("%(n)s catatan saya menunggu verifikasi.")
             % {"n": waiting.count()},
             link=reverse("activities:briefing"),
-            link_label=_("Catat briefing hari ini"),
+            link_label=_("Briefing hari ini"),
         )
     ]

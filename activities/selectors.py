@@ -10,6 +10,7 @@ The private notes of a pendekatan personal are read only through
 ``personal_note_for`` (the head who wrote them and the employee concerned).
 """
 
+import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -18,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from activities.models import (
+    FORM_BRIEFING,
     FORM_PERSONAL,
     Activity,
     Attendance,
@@ -87,6 +89,40 @@ def unit_roster(unit: Unit) -> QuerySet[Employee]:
         Employee.objects.filter(unit=unit, is_active=True)
         .select_related("position_type")
         .order_by("position_type__order", "name")
+    )
+
+
+def activity_by_client_key(client_key) -> Activity | None:
+    """The activity recorded from the form sent with ``client_key`` (any
+    recorder: the service refuses a key someone else used)."""
+    return Activity.objects.filter(client_key=client_key).first()
+
+
+def activity_sent_before(user: User, client_key: str | None) -> Activity | None:
+    """The activity ``user`` already recorded from the form sent with
+    ``client_key`` (the text of a hidden field; anything not a UUID is none)."""
+    try:
+        key = uuid.UUID(str(client_key))
+    except ValueError:
+        return None
+    return activities_visible_to(user).filter(client_key=key, recorded_by=user).first()
+
+
+def same_day_briefings(unit: Unit, day: date) -> QuerySet[Activity]:
+    """Briefings of ``unit`` held on the local ``day`` that count or may count
+    (a rejected one is void), earliest first: a second one that day is usually the
+    same briefing sent twice."""
+    start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
+    return (
+        Activity.objects.filter(
+            form__code=FORM_BRIEFING,
+            unit=unit,
+            started_at__gte=start,
+            started_at__lt=start + timedelta(days=1),
+        )
+        .exclude(status=Activity.Status.REJECTED)
+        .select_related("recorded_by")
+        .order_by("started_at", "pk")
     )
 
 

@@ -164,12 +164,15 @@ def test_login_and_briefing_forms_by_keyboard_alone(
 
     page.goto(f"{live_server.url}/kegiatan/briefing/")
     staff = roles.staff_a.employee
-    # The first agenda option, then the arrow keys move within the radio group.
+    # The preset agenda (Motivasi SETIA), then the arrow keys move within the
+    # radio group.
     _tab_to(page, "input[name=agenda_kind]")
-    page.keyboard.press("Space")
-    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
     _tab_to(page, "textarea[name=summary]")
     page.keyboard.type("Evaluasi pengaduan antrean pagi.")
+    # The collapsed roster opens from the keyboard.
+    _tab_to(page, "details.briefing-absent > summary")
+    page.keyboard.press("Enter")
     _tab_to(page, f"input[name=present][value='{staff.pk}']")
     page.keyboard.press("Space")  # staff A did not attend
     _tab_to(page, "#briefing-form button[type=submit]")

@@ -108,6 +108,7 @@ def test_staff_records_todays_briefing_on_a_phone(demo, sign_in, live_server):
 
     boxes = page.locator("input[name=present]")
     assert boxes.count() == len(roster)
+    page.get_by_text("Tandai yang tidak hadir").click()
     page.locator(f"input[name=present][value='{absent.pk}']").uncheck()
     page.get_by_text("Motivasi SETIA", exact=True).click()
     page.get_by_label("Ringkasan singkat").fill("Yel SETIA dan antrean pagi ini.")

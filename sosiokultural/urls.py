@@ -7,6 +7,7 @@ from sosiokultural import views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("health/", views.health, name="health"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("health/siap/", views.readiness, name="readiness"),
     path(
         "akun/masuk/",

@@ -2,8 +2,9 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -74,3 +75,19 @@ def readiness(request):
         {"status": "ok" if ready else "down", "database": database, "broker": broker},
         status=200 if ready else 503,
     )
+
+
+@require_GET
+def service_worker(request):
+    """The service worker (static/js/sw.js) served from the site's root: a worker
+    controls only pages under the address it is served from, and it must control
+    "/" and "/kegiatan/briefing/" to open them offline. Read from the static
+    sources, never cached by the browser (an update must reach the phones)."""
+    path = finders.find("js/sw.js")
+    if path is None:  # pragma: no cover - the file ships with the code
+        raise Http404
+    with open(path, encoding="utf-8") as source:
+        body = source.read()
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

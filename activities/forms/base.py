@@ -81,8 +81,9 @@ class AttendanceField(forms.Field):
         return parsed
 
 
-def attendance_errors(pairs, allowed: dict) -> list[str]:
-    """Duplicates and employees outside ``allowed`` ({pk: Employee})."""
+def attendance_errors(pairs, allowed: dict, outside_message: str = "") -> list[str]:
+    """Duplicates and employees outside ``allowed`` ({pk: Employee});
+    ``outside_message`` (with ``%(count)s``) says why they are outside."""
     errors = []
     seen, duplicates = set(), []
     for pk, __ in pairs:
@@ -96,11 +97,22 @@ def attendance_errors(pairs, allowed: dict) -> list[str]:
         )
     outside = {pk for pk, __ in pairs if pk not in allowed}
     if outside:
-        errors.append(
-            gettext("%(count)s peserta berada di luar cakupan Anda.")
-            % {"count": len(outside)}
+        message = outside_message or gettext(
+            "%(count)s peserta berada di luar cakupan Anda."
         )
+        errors.append(message % {"count": len(outside)})
     return errors
+
+
+def same_day_message(briefings) -> str:
+    first = briefings[0]
+    return gettext(
+        "Briefing unit ini pada tanggal ini sudah tercatat (jam %(time)s, dicatat "
+        "oleh %(recorder)s). Centang konfirmasi bila ini memang briefing kedua."
+    ) % {
+        "time": timezone.localtime(first.started_at).strftime("%H.%M"),
+        "recorder": first.recorded_by.get_full_name() or first.recorded_by.username,
+    }
 
 
 class ActivityForm(forms.Form):

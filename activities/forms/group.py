@@ -2,10 +2,16 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.base import ActivityForm, AttendanceField, attendance_errors
+from activities.forms.base import (
+    ActivityForm,
+    AttendanceField,
+    attendance_errors,
+    same_day_message,
+)
 from activities.models import (
     FORM_BENCHMARKING,
     FORM_BRIEFING,
@@ -15,23 +21,54 @@ from activities.models import (
     BriefingDetail,
     GatheringDetail,
 )
-from activities.selectors import recordable_units
-from people.models import Unit
-from people.selectors import user_employee
+from activities.selectors import recordable_units, same_day_briefings
+from people.lookup import EmployeeLookupMultipleField
+from people.models import Employee, Unit
+from people.selectors import unit_subtree, user_employee
 
 
 class GroupActivityForm(ActivityForm):
-    """Forms held with a group: a unit and a roster with attendance per person."""
+    """Forms held with a group. The roster is the activity's unit (and its
+    sub-units only when asked for); anyone else who took part is added by name as
+    a guest. Nobody outside the roster and the guests is listed or credited, so
+    "Semua hadir" marks the unit's people only."""
 
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    include_subunits = forms.BooleanField(
+        label=_("Sertakan pegawai sub-unit"),
+        required=False,
+        help_text=_("Daftar peserta memuat juga pegawai unit di bawahnya."),
+    )
     attendance = AttendanceField(label=_("Kehadiran"), required=False)
+    guests = EmployeeLookupMultipleField(
+        label=_("Tamu dari unit lain"),
+        queryset=None,
+        required=False,
+        help_text=_("Tambahkan satu per satu; tamu dicatat hadir."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = recordable_units(self.user)
+        self.fields["guests"].queryset = self.employees
         if self.instance is None:
+            self._reload_roster_on_change()
             own = user_employee(self.user)
             self.fields["unit"].initial = own.unit_id if own else None
+
+    def _reload_roster_on_change(self) -> None:
+        """Changing the unit or the sub-unit choice reloads the roster: htmx asks
+        the same page for that unit and keeps only its roster."""
+        reload = {
+            "hx-get": reverse("activities:create", args=[self.form_code]),
+            "hx-trigger": "change",
+            "hx-target": "#roster",
+            "hx-select": "#roster",
+            "hx-swap": "outerHTML",
+            "hx-include": "[name=unit],[name=include_subunits]",
+        }
+        self.fields["unit"].widget.attrs.update(reload)
+        self.fields["include_subunits"].widget.attrs.update(reload)
 
     def instance_initial(self, activity):
         initial = super().instance_initial(activity)
@@ -44,19 +81,71 @@ class GroupActivityForm(ActivityForm):
         ]
         return initial
 
+    def chosen_unit(self) -> Unit | None:
+        if self.is_bound:
+            key = self.data.get("unit")
+        else:
+            key = self.initial.get("unit") or self.fields["unit"].initial
+        if not str(key or "").isdigit():
+            return None
+        return self.fields["unit"].queryset.filter(pk=key).first()
+
+    def with_subunits(self) -> bool:
+        if self.is_bound:
+            return bool(self.data.get("include_subunits"))
+        return bool(self.initial.get("include_subunits"))
+
+    def roster(self) -> list[Employee]:
+        """The active people of the chosen unit (with its sub-units when asked
+        for) whom the recorder may list; on an edit, also whoever is recorded."""
+        if not hasattr(self, "_roster"):
+            unit = self.chosen_unit()
+            people = self.employees.none()
+            if unit is not None:
+                people = self.employees.filter(
+                    unit__in=unit_subtree(unit) if self.with_subunits() else [unit]
+                )
+            if self.instance is not None:
+                people = people | self.employees.filter(
+                    attendances__activity=self.instance
+                )
+            self._roster = list(people.distinct())
+        return self._roster
+
     def clean_attendance(self):
         pairs = self.cleaned_data["attendance"]
-        allowed = {e.pk: e for e in self.employees}
-        errors = attendance_errors(pairs, allowed)
+        errors = attendance_errors(
+            pairs,
+            {e.pk: e for e in self.roster()},
+            gettext(
+                "%(count)s peserta bukan pegawai unit ini; tambahkan sebagai tamu "
+                "bila ikut hadir."
+            ),
+        )
         if errors:
             raise ValidationError(errors)
-        if not any(status == Attendance.Status.PRESENT for __, status in pairs):
-            raise ValidationError(gettext("Tandai minimal satu peserta yang hadir."))
         return dict(pairs)
 
+    def clean(self):
+        cleaned = super().clean()
+        if "attendance" not in cleaned:
+            return cleaned
+        attendance = dict(cleaned["attendance"])
+        for guest in cleaned.get("guests") or []:
+            # A guest took part: present, unless the roster row says otherwise.
+            attendance.setdefault(guest.pk, Attendance.Status.PRESENT)
+        if not any(
+            status == Attendance.Status.PRESENT for status in attendance.values()
+        ):
+            self.add_error(
+                "attendance", gettext("Tandai minimal satu peserta yang hadir.")
+            )
+        cleaned["attendance"] = attendance
+        return cleaned
+
     def roster_rows(self) -> list[tuple]:
-        """(employee, chosen status) for every employee the recorder may list. A new
-        form starts with the recorder's unit marked present."""
+        """(employee, chosen status) for the roster. A new form starts with
+        everyone on it present."""
         if self.is_bound:
             chosen = {}
             for token in self.data.getlist("attendance"):
@@ -68,13 +157,8 @@ class GroupActivityForm(ActivityForm):
                 self.instance.attendances.values_list("employee_id", "status")
             )
         else:
-            unit_id = self.fields["unit"].initial
-            chosen = {
-                e.pk: Attendance.Status.PRESENT
-                for e in self.employees
-                if e.unit_id == unit_id
-            }
-        return [(e, chosen.get(e.pk, "")) for e in self.employees]
+            chosen = {e.pk: Attendance.Status.PRESENT for e in self.roster()}
+        return [(e, chosen.get(e.pk, "")) for e in self.roster()]
 
 
 class BriefingForm(GroupActivityForm):
@@ -83,9 +167,13 @@ class BriefingForm(GroupActivityForm):
         choices=BriefingDetail.Agenda.choices,
         widget=forms.RadioSelect,
     )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Ya, catat briefing kedua untuk unit ini hari ini"), required=False
+    )
     form_code = FORM_BRIEFING
     field_order = [
         "unit",
+        "include_subunits",
         "date",
         "start_time",
         "end_time",
@@ -97,10 +185,28 @@ class BriefingForm(GroupActivityForm):
         "evidence",
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # Asked only once a second briefing of the day has been refused.
+            del self.fields["confirm_duplicate"]
+
     def instance_initial(self, activity):
         initial = super().instance_initial(activity)
         initial["agenda_kind"] = activity.briefing.agenda_kind
         return initial
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, day = cleaned.get("unit"), cleaned.get("date")
+        if unit is None or day is None or cleaned.get("confirm_duplicate"):
+            return cleaned
+        same_day = same_day_briefings(unit, day)
+        if self.instance is not None:
+            same_day = same_day.exclude(pk=self.instance.pk)
+        if same_day := list(same_day[:1]):
+            self.add_error("confirm_duplicate", same_day_message(same_day))
+        return cleaned
 
     def detail(self):
         return {"agenda_kind": self.cleaned_data.get("agenda_kind")}
@@ -118,6 +224,7 @@ class GatheringForm(GroupActivityForm):
     form_code = FORM_GATHERING
     field_order = [
         "unit",
+        "include_subunits",
         "event",
         "kinds",
         "location",
@@ -167,6 +274,7 @@ class BenchmarkingForm(GroupActivityForm):
     form_code = FORM_BENCHMARKING
     field_order = [
         "unit",
+        "include_subunits",
         "host_type",
         "host_name",
         "host_unit",

@@ -69,9 +69,32 @@ class CoachingSessionForm(ActivityForm):
         if self.instance is None:
             self.fields["coaching"].queryset = open_coachings_for(self.user)
             self.fields["coachee"].queryset = self.employees
+            self._default_people()
         else:
             for name in ("coaching", "coachee", "goal"):
                 del self.fields[name]
+
+    def _default_people(self) -> None:
+        """Defaults that fit whoever logs the session: a head is usually the
+        coach (the coachee is chosen); anyone else is usually the coachee (the
+        coach is chosen, never defaulted to the coachee himself). A session of a
+        chosen engagement takes its coach."""
+        own = user_employee(self.user)
+        coaching_id = self.initial.get("coaching")
+        coaching = (
+            self.fields["coaching"].queryset.filter(pk=coaching_id).first()
+            if coaching_id
+            else None
+        )
+        if coaching is not None:
+            self.fields["facilitator"].initial = coaching.coach_id
+        elif not is_head(self.user):
+            self.fields["facilitator"].initial = None
+            self.fields["facilitator"].help_text = _("Pilih coach Anda.")
+            self.fields["coachee"].initial = own.pk if own else None
+        if self.initial.get("coachee") == (own.pk if own else None):
+            # A head logging his own coaching by the head above.
+            self.fields["facilitator"].initial = None
 
     def instance_initial(self, activity):
         initial = super().instance_initial(activity)

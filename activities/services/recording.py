@@ -3,10 +3,11 @@
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,7 @@ from activities.permissions import (
 )
 from activities.rules import duration_error, future_error
 from activities.selectors import (
+    activity_by_client_key,
     matrix_dimension_ids,
     overlapping_attendances,
     recordable_employees,
@@ -315,8 +317,40 @@ def _requeue_if_about(activity: Activity, actor: User, now: datetime) -> bool:
     return True
 
 
-@transaction.atomic
 def activity_record(
+    *, recorder: User, client_key: UUID | None = None, **kwargs: Any
+) -> Activity:
+    """Record a held activity (see ``_activity_record``), at most once per
+    ``client_key``: the key a phone generated when the form was filled. Sending
+    the same form again (a queue flushed when the phone is back online, a reload)
+    returns the activity already recorded by that user and writes nothing; the
+    unique column settles two sends that arrive at the same moment. A key already
+    used by someone else is refused."""
+    if client_key is None:
+        return _activity_record(recorder=recorder, **kwargs)
+    if (found := activity_by_client_key(client_key)) is not None:
+        return _replayed(found, recorder)
+    try:
+        return _activity_record(recorder=recorder, client_key=client_key, **kwargs)
+    except (IntegrityError, ValidationError):
+        # Sent twice at once: the first send won (the second then finds its
+        # attendees already present at that time, or the key taken).
+        found = activity_by_client_key(client_key)
+        if found is None:
+            raise
+        return _replayed(found, recorder)
+
+
+def _replayed(activity: Activity, recorder: User) -> Activity:
+    if activity.recorded_by_id != recorder.pk:
+        raise ValidationError(
+            {"client_key": _("Kunci pengiriman ini sudah dipakai untuk kegiatan lain.")}
+        )
+    return activity
+
+
+@transaction.atomic
+def _activity_record(
     *,
     recorder: User,
     form: DevelopmentForm,
@@ -330,6 +364,7 @@ def activity_record(
     detail: Mapping[str, Any] | None = None,
     files: Sequence[UploadedFile] = (),
     draft: bool = False,
+    client_key: UUID | None = None,
 ) -> Activity:
     """Record a held activity. ``attendance`` is {employee_id: status} for the group
     forms; the single-attendee forms take their attendee from ``detail``
@@ -370,6 +405,7 @@ def activity_record(
         recorded_by=recorder,
         recorded_at=now,
         status=Activity.Status.DRAFT,
+        client_key=client_key,
     )
     activity.save()
     ids = list(matrix_dimension_ids(form) if dimension_ids is None else dimension_ids)

@@ -43,3 +43,40 @@ def test_two_heads_deciding_at_once_only_one_wins(transactional_db, roles):
     assert JPEntry.objects.filter(source_key=f"activity:{activity.pk}").count() == (
         expected_entries
     )
+
+
+def test_one_briefing_sent_three_times_at_once_is_recorded_once(
+    transactional_db, roles, org
+):
+    """A phone's outbox and a second tap crossing: the client key lets one
+    recording through and hands the others the same activity."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: parallel transactions (see above)")
+    import uuid
+
+    from activities.services import activity_record
+    from activities.tests.factories import form, past
+    from competencies.bootstrap import reference_load
+
+    reference_load()
+    key = uuid.uuid4()
+    started_at = past()
+
+    def send():
+        return activity_record(
+            recorder=roles.head_a,
+            form=form("briefing"),
+            unit=org.kel_a,
+            started_at=started_at,
+            duration_minutes=10,
+            attendance={roles.staff_a.employee.pk: "present"},
+            detail={"agenda_kind": "setia_motivation"},
+            client_key=key,
+        )
+
+    results = _in_parallel([send, send, send])
+    assert {r.pk for r in results if isinstance(r, Activity)} == {
+        Activity.objects.get().pk
+    }
+    assert all(isinstance(r, Activity) for r in results), results
+    assert JPEntry.objects.count() == 1

@@ -104,7 +104,7 @@ def test_quick_briefing_roster_follows_unit_by_htmx(framework, roles, org, login
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith('<fieldset id="roster"')
+    assert html.lstrip().startswith('<div id="roster">')
     for employee in [*joglo, roles.head_b.employee, roles.staff_b.employee]:
         assert f'value="{employee.pk}"' in html
     assert f'value="{roles.staff_a.employee.pk}"' not in html
@@ -239,7 +239,7 @@ def test_general_form_records_with_end_time(framework, roles, org, login):
         (
             {"attendance": "outsider"},
             "attendance",
-            "1 peserta berada di luar cakupan Anda.",
+            "1 peserta bukan pegawai unit ini; tambahkan sebagai tamu bila ikut hadir.",
         ),
         ({"attendance": "duplicate"}, "attendance", "duplicate"),
         ({"attendance": ["12:maybe"]}, "attendance", "Data kehadiran tidak valid."),

@@ -1,14 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from activities.forms import QuickBriefingForm
 from activities.models import FORM_BRIEFING, Attendance
 from activities.permissions import RECORD
-from activities.selectors import internal_forms
+from activities.selectors import activity_sent_before, internal_forms
 from activities.services import activity_record
 from people.permissions import require
 
@@ -27,6 +29,13 @@ def briefing_quick(request):
             initial={"unit": request.GET.get("unit", "")},
         )
         return render(request, "activities/briefing_quick.html#roster", {"form": form})
+    if request.method == "POST" and (
+        sent := activity_sent_before(request.user, request.POST.get("client_key"))
+    ):
+        # The same filled form again (a phone's queue sent it once more, a
+        # reload): the briefing is already recorded, show it.
+        messages.info(request, _("Briefing ini sudah tersimpan sebelumnya."))
+        return _saved(request, sent)
     form = QuickBriefingForm(
         request.POST or None, user=request.user, development_form=development_form
     )
@@ -47,5 +56,15 @@ def briefing_quick(request):
                     "absent": statuses.count(Attendance.Status.ABSENT),
                 },
             )
-            return redirect("activities:detail", pk=activity.pk)
+            return _saved(request, activity)
     return render(request, "activities/briefing_quick.html", {"form": form})
+
+
+def _saved(request, activity) -> HttpResponse:
+    """Redirect to the recorded briefing; a form sent from the phone's outbox
+    (``X-Outbox``, static/js/app.js) gets 204 and the address instead, so the
+    message above is shown on the page the phone opens next."""
+    url = reverse("activities:detail", args=[activity.pk])
+    if request.headers.get("X-Outbox"):
+        return HttpResponse(status=204, headers={"X-Location": url})
+    return redirect(url)

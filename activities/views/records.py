@@ -124,10 +124,12 @@ def _form_class(code: str):
 
 def _prefill(request) -> dict:
     initial = {}
-    for key in ("coachee", "coaching"):
+    for key in ("coachee", "coaching", "unit"):
         value = request.GET.get(key, "")
         if value.isdigit():
             initial[key] = int(value)
+    # The roster reloaded for another unit (activities/forms/group.py).
+    initial["include_subunits"] = bool(request.GET.get("include_subunits"))
     return initial
 
 

@@ -101,6 +101,8 @@ TABLE = {
     # -- accounts and the dashboard ----------------------------------------------
     "dashboard": (_none, EVERYONE),
     "health": (_none, expect("200 200 200 200 200 200 200 200 200")),  # load balancers
+    # The service worker script: public, like the static files it caches.
+    "service_worker": (_none, expect("200 200 200 200 200 200 200 200 200")),
     "readiness": (_none, expect("200 200 200 200 200 200 200 200 200")),  # monitoring
     # A signed-in user is sent on to the dashboard.
     "login": (_none, expect("200 302 302 302 302 302 302 302 302")),

@@ -9,7 +9,15 @@
    data-select        on an input: select its text when focused (copy a secret)
    data-lookup="f"    a type-ahead people picker for field f (people/lookup.py):
                       a click on a match (data-lookup-pick) puts its id into a
-                      hidden input; data-lookup-remove takes a chosen one out */
+                      hidden input; data-lookup-remove takes a chosen one out
+   data-outbox        on a form: sent through the outbox below, so that a form
+                      filled without a connection is kept on the phone and sent
+                      when it is back online; its [data-client-key] input gets a
+                      new random key each time the page is shown (the server
+                      records one activity per key: never twice)
+
+   The service worker (/sw.js, static/js/sw.js) is registered on every page: it
+   keeps the pages and static files needed to open today's briefing offline. */
 (function () {
   "use strict";
   function sizes(root) {
@@ -78,6 +86,151 @@
     var remove = event.target.closest("[data-lookup-remove]");
     if (remove) { remove.closest(".lookup-chip").remove(); }
   });
+  // -- the outbox: forms filled offline, sent once back online -------------------
+  var OUTBOX = "sosiokultural-outbox";
+  function outboxRead() {
+    try { return JSON.parse(window.localStorage.getItem(OUTBOX)) || []; }
+    catch (error) { return []; }
+  }
+  function outboxWrite(items) {
+    window.localStorage.setItem(OUTBOX, JSON.stringify(items));
+  }
+  function newKey() {
+    if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
+    var bytes = window.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) {
+      return (b + 256).toString(16).slice(1);
+    }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" +
+      hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+  function outboxStatus(text) {
+    document.querySelectorAll("#outbox-status").forEach(function (box) {
+      box.textContent = text || "";
+      box.hidden = !text;
+    });
+  }
+  function currentToken() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]; }
+    catch (error) { return ""; }
+  }
+  var flushing = false;
+  // Send the oldest queued form. A network failure keeps it queued; any answer
+  // from the server takes it out: "204 + X-Location" (saved, or saved before
+  // under the same key) opens the record; any other answer (the form with a
+  // message) is asked for again by an ordinary submission, so the page shows
+  // what the server said (the same key: still recorded at most once).
+  function outboxFlush() {
+    var items = outboxRead();
+    if (flushing || !items.length) { return; }
+    var item = items[0];
+    flushing = true;
+    // The CSRF token of the page now shown (a new one after signing in again).
+    var token = currentToken();
+    if (token) {
+      item.entries.forEach(function (pair) {
+        if (pair[0] === "csrfmiddlewaretoken") { pair[1] = token; }
+      });
+    }
+    outboxStatus(item.sendingLabel);
+    window.fetch(item.action, {
+      method: "POST",
+      body: new URLSearchParams(item.entries),
+      credentials: "same-origin",
+      headers: { "X-Outbox": "1" }
+    }).then(function (response) {
+      flushing = false;
+      outboxWrite(outboxRead().filter(function (other) { return other.key !== item.key; }));
+      var location = response.headers.get("X-Location");
+      if (response.status === 204 && location) {
+        window.location.assign(location);
+        return;
+      }
+      if (response.redirected) {
+        // Signed out meanwhile: keep it, sign in, and it is sent from the next page.
+        outboxWrite(outboxRead().concat([item]));
+        window.location.assign(response.url);
+        return;
+      }
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = item.action;
+      form.hidden = true;
+      item.entries.forEach(function (pair) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = pair[0];
+        input.value = pair[1];
+        form.appendChild(input);
+      });
+      document.body.appendChild(form);
+      form.submit();
+    }).catch(function () {
+      flushing = false;
+      outboxStatus(item.waitingLabel);
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.dataset || !("outbox" in form.dataset)) { return; }
+    event.preventDefault();
+    var entries = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") { entries.push([name, value]); }
+    });
+    var keyInput = form.querySelector("[data-client-key]");
+    var items = outboxRead();
+    items.push({
+      action: form.action || window.location.href,
+      key: keyInput ? keyInput.value : newKey(),
+      entries: entries,
+      waitingLabel: form.dataset.waitingLabel || "",
+      sendingLabel: form.dataset.sendingLabel || ""
+    });
+    outboxWrite(items);
+    // A second tap on the same filled form is the same briefing (same key).
+    form.querySelectorAll("[type=submit]").forEach(function (b) { b.disabled = true; });
+    if (navigator.onLine === false) {
+      outboxStatus(items[items.length - 1].waitingLabel);
+    } else {
+      outboxFlush();
+    }
+  });
+  window.addEventListener("online", outboxFlush);
+  window.addEventListener("offline", function () {
+    var items = outboxRead();
+    if (items.length) { outboxStatus(items[0].waitingLabel); }
+  });
+  window.setInterval(function () { if (navigator.onLine !== false) { outboxFlush(); } }, 15000);
+  // A page shown (also from the service worker's cache or the back button) is a
+  // new filling: a new key. Anything still queued is sent.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-outbox] [data-client-key]").forEach(function (input) {
+      input.value = newKey();
+    });
+    document.querySelectorAll("form[data-outbox] [type=submit]").forEach(function (b) {
+      b.disabled = false;
+    });
+    var items = outboxRead();
+    if (items.length) {
+      outboxStatus(navigator.onLine === false ? items[0].waitingLabel : items[0].sendingLabel);
+      if (navigator.onLine !== false) { outboxFlush(); }
+    }
+  });
+  // Signing out: the pages the service worker kept name the unit's staff.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.action && new URL(form.action, window.location.href).pathname === "/akun/keluar/" &&
+        navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage("forget");
+    }
+  });
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" })
+      .catch(function () { /* the app works without it, only not offline */ });
+  }
   // Enter in a search box picks the first match instead of submitting the form.
   document.addEventListener("keydown", function (event) {
     var lookup = event.target.closest ? event.target.closest("[data-lookup]") : null;
