@@ -3,7 +3,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.bank import SCORE_VALIDATORS, Instrument, Item
@@ -71,7 +71,9 @@ class Result(models.Model):
 
 class DimensionResult(models.Model):
     """A result's score and level on one dimension: the history across rounds.
-    ``score`` is the combined score the level was read from."""
+    ``score`` is the combined score the level was read from. A dimension whose
+    answered items are fewer than ``min_answered`` has no score and no level
+    ("bukti belum cukup"): it never updates ``LatestLevel``."""
 
     result = models.ForeignKey(
         Result, on_delete=models.CASCADE, related_name="dimension_results"
@@ -79,12 +81,24 @@ class DimensionResult(models.Model):
     dimension = models.ForeignKey(
         "competencies.Dimension", on_delete=models.PROTECT, related_name="+"
     )
-    test_score = models.DecimalField(_("skor tes"), max_digits=3, decimal_places=2)
+    test_score = models.DecimalField(
+        _("skor tes"), max_digits=3, decimal_places=2, null=True, blank=True
+    )
     supervisor_rating = models.PositiveSmallIntegerField(
         _("penilaian atasan"), null=True, blank=True
     )
-    score = models.DecimalField(_("skor gabungan"), max_digits=3, decimal_places=2)
-    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+    score = models.DecimalField(
+        _("skor gabungan"), max_digits=3, decimal_places=2, null=True, blank=True
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level"), validators=SCORE_VALIDATORS, null=True, blank=True
+    )
+    # 0 items: a result stored without its answers (imported history).
+    answered = models.PositiveSmallIntegerField(_("butir dijawab"), default=0)
+    items = models.PositiveSmallIntegerField(_("butir dimensi"), default=0)
+    min_answered = models.PositiveSmallIntegerField(
+        _("butir dijawab minimal"), default=0
+    )
 
     class Meta:
         verbose_name = _("hasil per dimensi")
@@ -95,12 +109,36 @@ class DimensionResult(models.Model):
                 fields=["result", "dimension"], name="dimension_result_uq"
             ),
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5), name="dimension_result_1_5"
+                condition=Q(level__isnull=True) | Q(level__gte=1, level__lte=5),
+                name="dimension_result_1_5",
             ),
+            models.CheckConstraint(
+                condition=Q(answered__lte=F("items")),
+                name="dimension_result_answered_of_items",
+            ),
+            # A level only from enough evidence.
+            models.CheckConstraint(
+                condition=Q(level__isnull=True)
+                | Q(answered__gte=F("min_answered"), score__isnull=False),
+                name="dimension_result_level_has_evidence",
+            ),
+        ]
+        indexes = [
+            # The few rows without a level, read by the reports' "bukti belum
+            # cukup" counts.
+            models.Index(
+                fields=["dimension", "result"],
+                condition=Q(level__isnull=True),
+                name="dimres_no_level_idx",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.result_id}/{self.dimension_id}: {self.level}"
+
+    @property
+    def has_level(self) -> bool:
+        return self.level is not None
 
 
 class PersonalityScore(models.Model):

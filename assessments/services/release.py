@@ -35,14 +35,17 @@ from sosiokultural.broker import publish
 
 def latest_levels_refresh(*, employee_id: int) -> None:
     """Rebuild one employee's ``LatestLevel`` rows from their released results:
-    per dimension, the level of the latest result (by test date, then id).
+    per dimension, the level of the latest result (by test date, then id) that
+    has one — a dimension without enough evidence never sets a level.
 
     The employee row is locked so two releases for the same person serialise."""
     list(Employee.objects.select_for_update().filter(pk=employee_id).values("pk"))
     current: dict[int, tuple] = {}
     rows = (
         DimensionResult.objects.filter(
-            result__employee_id=employee_id, result__status=Result.Status.RELEASED
+            result__employee_id=employee_id,
+            result__status=Result.Status.RELEASED,
+            level__isnull=False,
         )
         .order_by("dimension_id", "-result__assessed_on", "-result_id")
         .values_list("dimension_id", "level", "result__assessed_on", "result_id")
@@ -132,13 +135,19 @@ def item_analysis_publish(*, instrument_id: int) -> bool:
     return publish(item_analysis_refresh, kwargs={"instrument_id": instrument_id})
 
 
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
 def _snapshot(result: Result) -> dict:
     return {
         row.dimension.code: {
-            "test_score": str(row.test_score),
+            "test_score": _text(row.test_score),
             "supervisor_rating": row.supervisor_rating,
-            "score": str(row.score),
+            "score": _text(row.score),
             "level": row.level,
+            "answered": row.answered,
+            "items": row.items,
         }
         for row in result.dimension_results.select_related("dimension")
     }

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -260,9 +261,25 @@ def attempt_scoring(
             "item", "option"
         )
     ]
-    cuts = {t.dimension_id: t.cuts for t in instrument.thresholds.all()}
+    thresholds = list(instrument.thresholds.all())
+    cuts = {t.dimension_id: t.cuts for t in thresholds}
+    minimums = {t.dimension_id: t.min_answered for t in thresholds if t.min_answered}
+    items = dict(
+        instrument.items.filter(dimension__isnull=False)
+        .order_by()
+        .values_list("dimension_id")
+        .annotate(n=Count("pk"))
+    )
     weights = scoring.Weights(instrument.test_weight, instrument.supervisor_weight)
-    return scoring.score_answers(answers, cuts=cuts, ratings=ratings, weights=weights)
+    return scoring.score_answers(
+        answers,
+        cuts=cuts,
+        ratings=ratings,
+        weights=weights,
+        items=items,
+        minimums=minimums,
+        percent=instrument.min_answered_percent,
+    )
 
 
 def result_scores_write(result: Result, outcome: scoring.Scoring) -> None:
@@ -276,6 +293,9 @@ def result_scores_write(result: Result, outcome: scoring.Scoring) -> None:
             supervisor_rating=d.supervisor_rating,
             score=d.score,
             level=d.level,
+            answered=d.answered,
+            items=d.items,
+            min_answered=d.min_answered,
         )
         for dimension_id, d in outcome.dimensions.items()
     )

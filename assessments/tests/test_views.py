@@ -243,7 +243,7 @@ def test_employee_report_history_and_scope(login, roles, attempt_a, dims):
     assert response.status_code == 200
     current = {row[0].code: row[1:] for row in response.context["current"]}
     # Staff position requires level 1 (default standard): no gap.
-    assert current["empati-sosial"] == (4, 1, 0)
+    assert current["empati-sosial"] == (4, 1, 0, False)
     assert len(response.context["table"]) == 1
 
 

@@ -242,7 +242,9 @@ def instrument_thresholds(request, pk: int):
     form = ThresholdsForm(request.POST or None, instrument=instrument)
     if request.method == "POST" and form.is_valid():
         try:
-            instrument_set_thresholds(instrument=instrument, cuts=form.cuts())
+            instrument_set_thresholds(
+                instrument=instrument, cuts=form.cuts(), minimums=form.minimums()
+            )
         except ValidationError as error:
             _errors_to_form(form, error)
         else:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments.feedback import result_feedback
+from assessments.feedback import feedback_summary, result_feedback, summary_lines
 from assessments.forms import RatingsForm, RescoreForm
 from assessments.models import Result
 from assessments.permissions import (
@@ -77,6 +77,7 @@ def result_detail(request, pk: int):
             "result": result,
             "rows": rows,
             "with_gap": [row for row in rows if row.gap],
+            "summary": summary_lines(feedback_summary(rows)) if rows else [],
             "personality": personality,
             "rescores": result.rescores.select_related(
                 "rescored_by", "instrument_before", "instrument_after"
@@ -178,12 +179,19 @@ def employee_report(request, pk: int):
     employee = report_employee_get_for_user(request.user, pk)
     results = list(results_of_employee(employee).filter(status=Result.Status.RELEASED))
     dims = list(dimensions())
+    # A row without a level: that round had too few answers in the dimension.
     history = {
         r.pk: {d.dimension_id: d.level for d in r.dimension_results.all()}
         for r in results
     }
     levels = latest_levels([employee.pk])
     latest = {d.pk: levels.get((employee.pk, d.pk)) for d in dims}
+    lacking = {
+        dimension_id
+        for by_dimension in history.values()
+        for dimension_id, level in by_dimension.items()
+        if level is None
+    }
     required = required_levels(timezone.localdate())
     current = [
         (
@@ -191,10 +199,23 @@ def employee_report(request, pk: int):
             latest.get(d.pk),
             required.get((employee.position_type_id, d.pk)),
             gap(required.get((employee.position_type_id, d.pk)), latest.get(d.pk)),
+            latest.get(d.pk) is None and d.pk in lacking,
         )
         for d in dims
     ]
-    table = [(r, [history[r.pk].get(d.pk) for d in dims]) for r in results]
+    table = [
+        (
+            r,
+            [
+                (
+                    history[r.pk].get(d.pk),
+                    d.pk in history[r.pk] and history[r.pk][d.pk] is None,
+                )
+                for d in dims
+            ],
+        )
+        for r in results
+    ]
     return render(
         request,
         "assessments/employee_report.html",
