@@ -183,6 +183,33 @@ def answer_save(
     return _answer_write(locked, item, value)
 
 
+@transaction.atomic
+def answers_save(
+    *,
+    attempt: Attempt,
+    answers: Mapping[int, int],
+    page: int,
+    now: datetime | None = None,
+) -> int:
+    """Save the answers of one page of the test ({item_id: value}) and remember
+    the page to resume at; one lock for the whole page. Returns how many answers
+    were written; items outside the test are refused."""
+    now = now or timezone.now()
+    locked = _locked_open_attempt(attempt, now)
+    items = {
+        i.pk: i for i in locked.window.instrument.items.filter(pk__in=list(answers))
+    }
+    unknown = set(answers) - set(items)
+    if unknown:
+        raise ValidationError(_("Butir ini bukan bagian dari uji."))
+    for item_id, value in answers.items():
+        _answer_write(locked, items[item_id], value)
+    Attempt.objects.filter(pk=locked.pk).exclude(last_page=page).update(
+        last_page=max(1, page)
+    )
+    return len(answers)
+
+
 def attempt_submit(
     *,
     attempt: Attempt,

@@ -12,6 +12,7 @@ from assessments.services import (
     result_release,
 )
 from assessments.tests.factories import open_window
+from assessments.views.taking import Question
 from notices.models import Notice
 from people.tests.factories import EmployeeFactory
 
@@ -60,7 +61,9 @@ def test_take_start_answer_reload_submit(login, roles, attempt_a, items):
     assert "Tersimpan" in saved.content.decode()
 
     reloaded = client.get(f"/uji/kerjakan/{attempt_a.pk}/")
-    assert (1, first, 4) in reloaded.context["questions"]
+    assert reloaded.context["questions"][0] == Question(
+        number=1, item=first, answer=4, page=1
+    )
     assert (
         f'id="q{first.pk}-4"\n               value="4" checked'
         in reloaded.content.decode()
@@ -77,6 +80,69 @@ def test_take_start_answer_reload_submit(login, roles, attempt_a, items):
     shown = client.get(done["Location"])
     assert shown.status_code == 200
     assert "Hasil sementara" in shown.content.decode()
+
+
+def test_take_pages_save_resume_and_review(login, roles, attempt_a, items):
+    # Eight questions: six single-dimension ones, a Likert item, a personality
+    # item → pages of 3, 3 and 2 (assessments.pages).
+    url = f"/uji/kerjakan/{attempt_a.pk}/"
+    assert login(roles.staff_b).post(f"{url}halaman/", {"page": 1}).status_code == 404
+    client = login(roles.staff_a)
+    client.post(f"{url}mulai/")
+    first = client.get(url)
+    assert (first.context["page_number"], first.context["page_count"]) == (1, 3)
+    assert [q.item for q in first.context["on_page"]] == items[:3]
+    assert "0 dari 8 soal terjawab" in first.content.decode()
+
+    # "Next" saves the page's answers (no autosave needed) and moves on.
+    moved = client.post(
+        f"{url}halaman/",
+        {
+            "page": 1,
+            "goto": "2",
+            f"item-{items[0].pk}": "4",
+            f"item-{items[1].pk}": "2",
+        },
+    )
+    assert moved["Location"] == f"{url}?hal=2"
+    assert dict(attempt_a.answers.values_list("item_id", "value")) == {
+        items[0].pk: 4,
+        items[1].pk: 2,
+    }
+    # Jump to question 7 (page 3): the anchor of the question.
+    jumped = client.post(f"{url}halaman/", {"page": 2, "goto": "3.7"})
+    assert jumped["Location"] == f"{url}?hal=3#soal-7"
+    # Reopening the test resumes at the last page.
+    resumed = client.get(url)
+    assert resumed.context["page_number"] == 3
+    assert "2 dari 8 soal terjawab" in resumed.content.decode()
+
+    review = client.post(f"{url}halaman/", {"page": 3, "goto": "tinjau"})
+    assert review["Location"] == f"{url}?hal=tinjau"
+    body = client.get(f"{url}?hal=tinjau").content.decode()
+    assert "6 soal belum dijawab." in body
+    assert 'data-confirm="6 soal belum dijawab. Serahkan sekarang?' in body
+    assert Result.objects.filter(attempt=attempt_a).count() == 0
+
+    # An item of another test is refused with a message, nothing is saved.
+    foreign = client.post(
+        f"{url}halaman/", {"page": 1, "goto": "2", "item-999999": "3"}, follow=True
+    )
+    assert "Butir ini bukan bagian dari uji." in foreign.content.decode()
+    assert attempt_a.answers.count() == 2
+
+
+def test_take_page_save_after_deadline_submits_once(login, roles, attempt_a, items):
+    client = login(roles.staff_a)
+    attempt_start(attempt=attempt_a, now=timezone.now() - timedelta(minutes=31))
+    response = client.post(
+        f"/uji/kerjakan/{attempt_a.pk}/halaman/",
+        {"page": 1, "goto": "2", f"item-{items[0].pk}": "5"},
+    )
+    attempt_a.refresh_from_db()
+    assert response["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert (attempt_a.status, attempt_a.auto_submitted) == ("submitted", True)
+    assert not Answer.objects.filter(attempt=attempt_a).exists()
 
 
 def test_answer_after_deadline_refused_and_finalised(login, roles, attempt_a, items):

@@ -6,7 +6,11 @@
    data-height="340"  element height 340 px (charts sized by their data)
    data-confirm="…"   on a form: ask before submitting
    data-print         on a button: print the page
-   data-select        on an input: select its text when focused (copy a secret) */
+   data-select        on an input: select its text when focused (copy a secret)
+   data-countdown="N" a countdown of N seconds (the server's clock) shown in
+                      #<id>-text, announced at 5 and 1 minute(s) in #<id>-announce
+                      (texts in data-five-minutes / data-one-minute); at 0 the
+                      page goes to data-reload */
 (function () {
   "use strict";
   function sizes(root) {
@@ -17,7 +21,28 @@
       el.style.height = parseFloat(el.dataset.height) + "px";
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { sizes(document); });
+  function countdown(timer) {
+    var text = document.getElementById(timer.id + "-text");
+    var announce = document.getElementById(timer.id + "-announce");
+    var end = Date.now() + parseInt(timer.dataset.countdown, 10) * 1000;
+    function tick() {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      if (text) { text.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds; }
+      if (announce && left === 300) { announce.textContent = timer.dataset.fiveMinutes; }
+      if (announce && left === 60) { announce.textContent = timer.dataset.oneMinute; }
+      if (left === 0) {
+        if (timer.dataset.reload) { window.location.href = timer.dataset.reload; }
+        return;
+      }
+      window.setTimeout(tick, 1000);
+    }
+    tick();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    sizes(document);
+    document.querySelectorAll("[data-countdown]").forEach(countdown);
+  });
   // Fragments swapped in by htmx (export progress, report panels).
   document.addEventListener("htmx:load", function (event) {
     sizes(event.detail.elt.parentNode || event.detail.elt);
