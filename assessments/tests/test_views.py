@@ -16,6 +16,8 @@ from assessments.views.taking import Question
 from notices.models import Notice
 from people.tests.factories import EmployeeFactory
 
+CONFIRM = {"confirm": "ya"}
+
 
 def _submitted(attempt, value=3):
     attempt_start(attempt=attempt)
@@ -227,9 +229,19 @@ def test_result_personality_only_for_employee_assessor_and_head(
 def test_result_release_by_head_and_outsider(login, roles, attempt_a):
     result = _submitted(attempt_a)
     url = f"/uji/hasil/{result.pk}/rilis/"
-    assert login(roles.staff_a).post(url).status_code == 403
-    assert login(roles.head_b).post(url).status_code == 404
-    assert login(roles.head_a).post(url).status_code == 302
+    assert login(roles.staff_a).post(url, CONFIRM).status_code == 403
+    assert login(roles.head_b).post(url, CONFIRM).status_code == 404
+    # A bare POST (no confirmation) releases nothing: it asks first.
+    asked = login(roles.head_a).post(url)
+    assert asked.status_code == 200
+    assert asked.templates[0].name == "assessments/confirm.html"
+    assert 'name="confirm" value="ya"' in asked.content.decode()
+    result.refresh_from_db()
+    assert result.status == Result.Status.SCORED
+    assert not Notice.objects.exists()
+    page = login(roles.head_a).get(f"/uji/hasil/{result.pk}/").content.decode()
+    assert 'data-confirm="Rilis hasil ini?' in page
+    assert login(roles.head_a).post(url, CONFIRM).status_code == 302
     result.refresh_from_db()
     assert result.status == Result.Status.RELEASED
     assert (
@@ -259,6 +271,33 @@ def test_result_list_query_count_constant(
         second = client.get("/uji/hasil/")
     assert len(first.context["page"]) == 2
     assert len(second.context["page"]) == 7
+
+
+def test_window_list_query_count_constant(
+    login, roles, instrument, org, django_assert_num_queries
+):
+    assert login(roles.staff_a).get("/uji/jadwal/").status_code == 403
+    client = login(roles.head_a)
+
+    def add(n):
+        for __ in range(n):
+            employees = [EmployeeFactory(unit=org.kel_a) for __ in range(2)]
+            _submitted(
+                open_window(instrument, employees, by=roles.bpsdm).attempts.first()
+            )
+
+    add(2)
+    client.get("/uji/jadwal/")
+    # session, user, the head's employee and unit (scope), count, one page of
+    # windows with their counts, the shell's unread notices
+    with django_assert_num_queries(7):
+        first = client.get("/uji/jadwal/")
+    add(4)
+    with django_assert_num_queries(7):
+        second = client.get("/uji/jadwal/")
+    assert (len(first.context["page"]), len(second.context["page"])) == (2, 6)
+    assert [w.participants for w in second.context["page"]] == [2] * 6
+    assert login(roles.head_b).get("/uji/jadwal/").context["page"].paginator.count == 0
 
 
 def test_result_list_scoped_for_head(login, roles, window):
@@ -354,8 +393,13 @@ def test_window_create_by_head_for_unit(login, roles, instrument, org):
 def test_window_release_all(login, roles, window, django_capture_on_commit_callbacks):
     for attempt in window.attempts.all():
         _submitted(attempt)
+    url = f"/uji/jadwal/{window.pk}/rilis/"
+    assert login(roles.staff_a).post(url, CONFIRM).status_code == 403
+    asked = login(roles.bpsdm).post(url)
+    assert asked.templates[0].name == "assessments/confirm.html"
+    assert Result.objects.filter(status="released").count() == 0
     with django_capture_on_commit_callbacks(execute=True):
-        response = login(roles.bpsdm).post(f"/uji/jadwal/{window.pk}/rilis/")
+        response = login(roles.bpsdm).post(url, CONFIRM)
     assert response.status_code == 302
     assert Result.objects.filter(status="released").count() == 2
     # staff_a: self + kepala.a + kepala.kec; staff_b: self + kepala.b + kepala.kec
@@ -413,7 +457,15 @@ def test_instrument_revise_and_publish_through_pages(login, roles, instrument):
         {"name": "X", "time_limit_minutes": 5, "test_weight": 50},
     )
     assert "dibekukan" in frozen_edit.content.decode()
-    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    # A bare POST publishes nothing: it asks for the confirmation first.
+    asked = client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    assert asked.templates[0].name == "assessments/confirm.html"
+    draft.refresh_from_db()
+    assert draft.status == Instrument.Status.DRAFT
+    assert 'data-confirm="Terbitkan versi ini?' in (
+        client.get(f"/uji/instrumen/{draft.pk}/").content.decode()
+    )
+    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/", CONFIRM)
     draft.refresh_from_db()
     assert draft.status == Instrument.Status.PUBLISHED
 
@@ -454,7 +506,7 @@ def test_instrument_create_items_thresholds_publish_pages(login, roles, items, d
     assert draft.thresholds.get(dimension=dims["empati-sosial"]).cuts[0] == Decimal(
         "1.50"
     )
-    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/", CONFIRM)
     draft.refresh_from_db()
     assert draft.status == Instrument.Status.PUBLISHED
 

@@ -6,10 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.confirm import confirmation_page, confirmed
 from assessments.feedback import feedback_summary, result_feedback, summary_lines
 from assessments.forms import RatingsForm, RescoreForm
 from assessments.models import Result
@@ -89,6 +92,13 @@ def result_detail(request, pk: int):
     )
 
 
+RELEASE_MESSAGE = _lazy(
+    "Rilis tidak dapat dibatalkan: level menjadi level terkini pegawai dan "
+    "pemberitahuan umpan balik dikirim ke pegawai dan atasannya. Koreksi "
+    "sesudahnya hanya melalui skor ulang yang tercatat."
+)
+
+
 @login_required
 @require(RATE_AND_RELEASE)
 @require_POST
@@ -99,6 +109,14 @@ def release(request, pk: int):
         permission=RELEASE_RESULT,
         pk=pk,
     )
+    if not confirmed(request) and not result.is_released:
+        return confirmation_page(
+            request,
+            title=_("Rilis hasil uji: %(name)s") % {"name": result.employee.name},
+            message=RELEASE_MESSAGE,
+            button=_("Ya, rilis dan kirim umpan balik"),
+            cancel=reverse("assessments:result_detail", args=[result.pk]),
+        )
     if result_release(result=result, by=request.user):
         messages.success(
             request, _("Hasil dirilis; pemberitahuan dikirim ke pegawai dan atasan.")

@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.confirm import confirmation_page, confirmed
 from assessments.forms import WindowForm, window_defaults
 from assessments.models import Attempt, Result
 from assessments.permissions import (
@@ -24,6 +26,7 @@ from assessments.selectors import (
     windows_visible_to,
 )
 from assessments.services import results_release, window_create
+from assessments.views.results import RELEASE_MESSAGE
 from people.permissions import can, is_self, require
 from people.selectors import employees_visible_to, units_visible_to
 
@@ -135,6 +138,15 @@ def window_release(request, pk: int):
     for result in results:
         (releasable if can(request.user, RELEASE_RESULT, result) else left).append(
             result
+        )
+    if not confirmed(request) and releasable:
+        return confirmation_page(
+            request,
+            title=_("Rilis %(count)s hasil: %(window)s")
+            % {"count": len(releasable), "window": window.title},
+            message=RELEASE_MESSAGE,
+            button=_("Ya, rilis dan kirim umpan balik"),
+            cancel=reverse("assessments:window_detail", args=[window.pk]),
         )
     count = results_release(results=releasable, by=request.user)
     messages.success(
