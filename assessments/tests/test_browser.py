@@ -3,6 +3,7 @@ resume, the review and the confirm before the single submission — on a phone a
 on a desktop screen."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from assessments.models import Answer, Result
 
@@ -14,6 +15,12 @@ DESKTOP = {"width": 1366, "height": 768}
 
 def _no_sideways_scroll(page, viewport) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def _axe_clean(page) -> None:
+    """No serious or critical accessibility violation (axe-core)."""
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in {"serious", "critical"}] == []
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
@@ -42,6 +49,7 @@ def test_test_with_unanswered_questions_asks_before_submitting(
     page.keyboard.press("ArrowDown")
     page.locator(f"#status-{first.pk}").get_by_text("Tersimpan").wait_for()
     _no_sideways_scroll(page, viewport)
+    _axe_clean(page)
 
     # The timer and the progress stay in view at the bottom of the page.
     page.mouse.wheel(0, 5000)
@@ -71,6 +79,7 @@ def test_test_with_unanswered_questions_asks_before_submitting(
     page.get_by_role("button", name="Tinjau", exact=True).click()
     page.get_by_text("6 soal belum dijawab.").wait_for()
     _no_sideways_scroll(page, viewport)
+    _axe_clean(page)
     page.screenshot(
         path=f"test-artifacts/test-taking-review-{name}.png", full_page=True
     )
@@ -103,6 +112,7 @@ def test_test_with_unanswered_questions_asks_before_submitting(
         box = header.bounding_box()
         assert box is not None and box["x"] + box["width"] <= viewport["width"]
     _no_sideways_scroll(page, viewport)
+    _axe_clean(page)
     page.screenshot(
         path=f"test-artifacts/test-taking-result-{name}.png", full_page=True
     )
