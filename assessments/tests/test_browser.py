@@ -116,3 +116,46 @@ def test_test_with_unanswered_questions_asks_before_submitting(
     page.screenshot(
         path=f"test-artifacts/test-taking-result-{name}.png", full_page=True
     )
+
+
+def test_touched_pages_fit_a_phone(browser_login, live_server, org, roles):
+    """The pages of tests, results and the reports that show "bukti belum cukup"
+    do not scroll sideways at 390 px, the release confirmation page included."""
+    from sosiokultural.tests.matrix_world import build_world
+
+    world = build_world(org, roles)
+    page = browser_login(roles.bpsdm)
+    page.set_viewport_size(PHONE)
+    employee = roles.staff_a.employee
+    for url in (
+        "/uji/hasil/",
+        f"/uji/hasil/{world.result_scored.pk}/",
+        "/uji/jadwal/",
+        f"/uji/jadwal/{world.window.pk}/",
+        f"/uji/instrumen/{world.instrument.pk}/",
+        f"/uji/pegawai/{employee.pk}/",
+        f"/laporan/pegawai/{employee.pk}/",
+        f"/laporan/unit/{org.kel_a.pk}/",
+        f"/laporan/provinsi/?unit={org.kecamatan.pk}",
+    ):
+        page.goto(live_server.url + url)
+        page.locator("main").wait_for()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert (url, width <= PHONE["width"]) == (url, True)
+    # A release posted without the confirmation (no script, a replay) gets the
+    # confirmation page; it fits the phone too and released nothing.
+    page.goto(f"{live_server.url}/uji/hasil/{world.result_scored.pk}/")
+    page.evaluate(
+        """() => {
+          const form = document.querySelector("form[data-confirm]");
+          form.querySelector("input[name=confirm]").remove();
+          delete form.dataset.confirm;
+          form.submit();
+        }"""
+    )
+    page.get_by_role("button", name="Ya, rilis dan kirim umpan balik").wait_for()
+    _no_sideways_scroll(page, PHONE)
+    _axe_clean(page)
+    page.screenshot(path="test-artifacts/release-confirm-390.png", full_page=True)
+    world.result_scored.refresh_from_db()
+    assert world.result_scored.status == Result.Status.SCORED
