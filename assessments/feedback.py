@@ -24,14 +24,89 @@ NOTICE_KIND_RESCORE = "assessment_rescore"
 @dataclass
 class DimensionFeedback:
     dimension: Dimension
-    level: int
+    level: int | None  # None: fewer answers than the minimum (bukti belum cukup)
     required: int | None
     gap: int | None
     test_score: object = None
     supervisor_rating: int | None = None
     score: object = None
+    answered: int = 0
+    items: int = 0
+    min_answered: int = 0
     internal_forms: list[DevelopmentForm] = field(default_factory=list)
     external_forms: list[DevelopmentForm] = field(default_factory=list)
+
+    @property
+    def sufficient(self) -> bool:
+        return self.level is not None
+
+    @property
+    def meets(self) -> bool:
+        """Meets the standard: a level (never without one) and no gap."""
+        return self.level is not None and self.gap == 0
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    """Which dimensions have a level, and of those which meet the standard."""
+
+    with_level: list[DimensionFeedback]
+    without_level: list[DimensionFeedback]
+    with_gap: list[DimensionFeedback]
+    without_requirement: list[DimensionFeedback]
+
+    @property
+    def all_meet(self) -> bool:
+        """Every dimension has a level and none has a gap."""
+        return bool(self.with_level) and not (
+            self.without_level or self.with_gap or self.without_requirement
+        )
+
+
+def feedback_summary(rows: list[DimensionFeedback]) -> FeedbackSummary:
+    with_level = [row for row in rows if row.sufficient]
+    return FeedbackSummary(
+        with_level=with_level,
+        without_level=[row for row in rows if not row.sufficient],
+        with_gap=[row for row in with_level if row.gap],
+        without_requirement=[row for row in with_level if row.required is None],
+    )
+
+
+def summary_lines(summary: FeedbackSummary) -> list[str]:
+    """The summary sentences of the result page and the notices: exactly which
+    dimensions have a level, which lack evidence, and whether all meet the
+    standard (only when every dimension has a level)."""
+    lines = []
+    if summary.all_meet:
+        lines.append(_("Semua dimensi memenuhi level yang dipersyaratkan."))
+        return lines
+    if summary.with_level:
+        lines.append(
+            _("Dimensi dengan level: %(names)s.")
+            % {"names": _labels(summary.with_level)}
+        )
+    else:
+        lines.append(_("Belum ada dimensi dengan level."))
+    if summary.without_level:
+        lines.append(
+            _(
+                "Bukti belum cukup (butir yang dijawab kurang dari minimal; tanpa "
+                "level, tidak dihitung memenuhi standar): %(names)s."
+            )
+            % {"names": _labels(summary.without_level)}
+        )
+    meeting = [row for row in summary.with_level if row.meets]
+    if meeting:
+        lines.append(
+            _("Memenuhi level yang dipersyaratkan: %(names)s.")
+            % {"names": _labels(meeting)}
+        )
+    return lines
+
+
+def _labels(rows: list[DimensionFeedback]) -> str:
+    return ", ".join(row.dimension.label for row in rows)
 
 
 def result_feedback(result: Result) -> list[DimensionFeedback]:
@@ -69,6 +144,9 @@ def _feedback(result: Result, dimension_rows, required, forms_of):
             test_score=row.test_score,
             supervisor_rating=row.supervisor_rating,
             score=row.score,
+            answered=row.answered,
+            items=row.items,
+            min_answered=row.min_answered,
         )
         if feedback.gap:
             for form in forms_of(row.dimension_id):
@@ -123,7 +201,20 @@ def _body(result: Result, rows: list[DimensionFeedback], *, for_head: bool) -> s
         ) % {"revision": result.revision}
     lines = [opening, "", _("Level per dimensi:")]
     for row in rows:
-        if row.required is None:
+        if not row.sufficient:
+            lines.append(
+                _(
+                    "- %(dimension)s: bukti belum cukup (%(answered)s dari "
+                    "%(items)s butir dijawab, minimal %(minimum)s); tanpa level"
+                )
+                % {
+                    "dimension": row.dimension.label,
+                    "answered": row.answered,
+                    "items": row.items,
+                    "minimum": row.min_answered,
+                }
+            )
+        elif row.required is None:
             lines.append(
                 _(
                     "- %(dimension)s: level %(level)s (level dipersyaratkan belum "
@@ -157,8 +248,7 @@ def _body(result: Result, rows: list[DimensionFeedback], *, for_head: bool) -> s
                     "external": _names(row.external_forms),
                 }
             )
-    else:
-        lines.append(_("Semua dimensi memenuhi level yang dipersyaratkan."))
+    lines.extend(summary_lines(feedback_summary(rows)))
     return "\n".join(lines)
 
 

@@ -115,6 +115,7 @@ class InstrumentForm(forms.ModelForm):
             "description_en",
             "time_limit_minutes",
             "test_weight",
+            "min_answered_percent",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -131,6 +132,14 @@ class InstrumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["code"]
+        # Left empty: the instrument keeps its share (60 % for a new one).
+        self.fields["min_answered_percent"].required = False
+
+    def clean_min_answered_percent(self):
+        value = self.cleaned_data.get("min_answered_percent")
+        if value is None:
+            return self.instance.min_answered_percent
+        return value
 
 
 class InstrumentItemsForm(forms.Form):
@@ -175,12 +184,33 @@ class ThresholdsForm(forms.Form):
                 threshold = current.get(dimension.pk)
                 if threshold and not self.is_bound:
                     self.initial[name] = getattr(threshold, f"min_level_{level}")
+            name = f"d{dimension.pk}_min"
+            self.fields[name] = forms.IntegerField(
+                label=_("Butir dijawab minimal"),
+                required=False,
+                min_value=1,
+                max_value=200,
+                help_text=_(
+                    "Kosong: %(percent)s %% butir dimensi (dibulatkan ke atas)."
+                )
+                % {"percent": instrument.min_answered_percent},
+            )
+            threshold = current.get(dimension.pk)
+            if threshold and not self.is_bound:
+                self.initial[name] = threshold.min_answered
 
     def rows(self):
         return [
-            (d, [self[f"d{d.pk}_l{level}"] for level in self.LEVELS])
+            (
+                d,
+                [self[f"d{d.pk}_l{level}"] for level in self.LEVELS]
+                + [self[f"d{d.pk}_min"]],
+            )
             for d in self.dimensions
         ]
+
+    def minimums(self) -> dict:
+        return {d.pk: self.cleaned_data[f"d{d.pk}_min"] for d in self.dimensions}
 
     def cuts(self) -> dict:
         return {

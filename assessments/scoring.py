@@ -11,6 +11,11 @@ The rules (also in docs/assessments.md):
 - Level = 1 + the number of the dimension's cut-offs (min. score for level 2, 3, 4,
   5) that the rounded combined score reaches (≥).
 - Personality items give a mean per trait (same rounding), never a level.
+- Evidence: a dimension gets a score and a level only when at least its minimum
+  of answered items is reached — the instrument's explicit minimum for the
+  dimension, or ⌈percent × items ÷ 100⌉ of the dimension's items (default 60 %),
+  never more than the items and at least 1. Below it the dimension is "bukti belum
+  cukup": no score, no level (a supervisor rating alone is not a test result).
 
 Rounding is exact: means are taken as fractions, then rounded once.
 """
@@ -20,12 +25,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from math import ceil
 
 from sosiokultural.rounding import round_half_up
 
 MIN_SCORE = 1
 MAX_SCORE = 5
 CENT = Decimal("0.01")
+DEFAULT_EVIDENCE_PERCENT = 60
 
 
 def _check_point(value: int, what: str) -> None:
@@ -105,6 +112,24 @@ def default_cuts() -> tuple[Decimal, Decimal, Decimal, Decimal]:
     return (Decimal("1.80"), Decimal("2.60"), Decimal("3.40"), Decimal("4.20"))
 
 
+def evidence_minimum(
+    items: int, *, percent: int = DEFAULT_EVIDENCE_PERCENT, explicit: int | None = None
+) -> int:
+    """Answered items a dimension of ``items`` items needs for a level: the
+    ``explicit`` minimum, or ⌈percent % of items⌉; capped at ``items``, at least 1
+    (0 for a dimension without items)."""
+    if items < 0:
+        raise ValueError("items must not be negative")
+    if not 1 <= percent <= 100:
+        raise ValueError("percent must be 1–100")
+    if explicit is not None and explicit < 1:
+        raise ValueError("an explicit minimum must be at least 1")
+    if items == 0:
+        return 0
+    wanted = explicit if explicit is not None else ceil(Fraction(percent * items, 100))
+    return max(1, min(wanted, items))
+
+
 @dataclass(frozen=True)
 class ScoredAnswer:
     """One answer, ready to score. ``points`` is the option's keyed score for a
@@ -122,16 +147,35 @@ class ScoredAnswer:
 
 @dataclass(frozen=True)
 class DimensionScore:
-    test_score: Decimal
+    """A dimension's outcome; ``level`` (and the scores) are ``None`` when fewer
+    than ``min_answered`` of its ``items`` were answered."""
+
+    test_score: Decimal | None
     supervisor_rating: int | None
-    score: Decimal
-    level: int
+    score: Decimal | None
+    level: int | None
+    answered: int = 0
+    items: int = 0
+    min_answered: int = 0
+
+    @property
+    def sufficient(self) -> bool:
+        return self.level is not None
 
 
 @dataclass(frozen=True)
 class Scoring:
     dimensions: dict[int, DimensionScore] = field(default_factory=dict)
     personality: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def with_level(self) -> list[int]:
+        return [pk for pk, d in self.dimensions.items() if d.sufficient]
+
+    @property
+    def without_level(self) -> list[int]:
+        """Dimensions tested but without enough answers ("bukti belum cukup")."""
+        return [pk for pk, d in self.dimensions.items() if not d.sufficient]
 
 
 def score_answers(
@@ -140,11 +184,20 @@ def score_answers(
     cuts: Mapping[int, Sequence[Decimal]],
     ratings: Mapping[int, int] | None = None,
     weights: Weights | None = None,
+    items: Mapping[int, int] | None = None,
+    minimums: Mapping[int, int] | None = None,
+    percent: int = DEFAULT_EVIDENCE_PERCENT,
 ) -> Scoring:
-    """Score a whole attempt. A dimension with no answered item gets no level
-    (a supervisor rating alone is not a test result)."""
+    """Score a whole attempt.
+
+    ``items`` = {dimension_id: items of the dimension in the instrument}; every
+    dimension in it gets an outcome, those with too few answers without a level.
+    Without ``items`` only the answered dimensions count, each as fully
+    answered. ``minimums`` = {dimension_id: explicit minimum} overrides the
+    ``percent`` rule per dimension (``evidence_minimum``)."""
     ratings = ratings or {}
     weights = weights or Weights()
+    minimums = minimums or {}
     by_dimension: dict[int, list[int]] = defaultdict(list)
     by_trait: dict[str, list[int]] = defaultdict(list)
     for answer in answers:
@@ -154,18 +207,35 @@ def score_answers(
             by_trait[answer.trait].append(answer.score)
         else:
             raise ValueError("an answer needs a dimension or a trait")
+    if items is None:
+        items = {pk: len(scores) for pk, scores in by_dimension.items()}
+    for dimension_id, scores in by_dimension.items():
+        if len(scores) > items.get(dimension_id, 0):
+            raise ValueError(f"more answers than items in dimension {dimension_id}")
     dimensions = {}
-    for dimension_id, scores in sorted(by_dimension.items()):
+    for dimension_id, count in sorted(items.items()):
+        if count <= 0:
+            continue
         if dimension_id not in cuts:
             raise ValueError(f"no cut-offs for dimension {dimension_id}")
-        test_score = mean_score(scores)
+        scores = by_dimension.get(dimension_id, [])
+        needed = evidence_minimum(
+            count, percent=percent, explicit=minimums.get(dimension_id)
+        )
         rating = ratings.get(dimension_id)
-        score = combine(test_score, rating, weights)
+        test_score = score = level = None
+        if len(scores) >= needed:
+            test_score = mean_score(scores)
+            score = combine(test_score, rating, weights)
+            level = level_for(score, cuts[dimension_id])
         dimensions[dimension_id] = DimensionScore(
             test_score=test_score,
             supervisor_rating=rating,
             score=score,
-            level=level_for(score, cuts[dimension_id]),
+            level=level,
+            answered=len(scores),
+            items=count,
+            min_answered=needed,
         )
     personality = {trait: mean_score(s) for trait, s in sorted(by_trait.items())}
     return Scoring(dimensions=dimensions, personality=personality)

@@ -46,6 +46,27 @@ def levels_in_force(on: date | None = None) -> QuerySet:
     return DimensionResult.objects.filter(in_force_q(on))
 
 
+def insufficient_evidence(employee_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """{(employee_id, dimension_id)} without a current level whose released
+    results include one without enough answers ("bukti belum cukup" rather
+    than "belum diuji"), in one query."""
+    has_level = LatestLevel.objects.filter(
+        employee_id=OuterRef("result__employee_id"),
+        dimension_id=OuterRef("dimension_id"),
+    )
+    return set(
+        DimensionResult.objects.filter(
+            result__employee_id__in=list(employee_ids),
+            result__status=Result.Status.RELEASED,
+            level__isnull=True,
+        )
+        .filter(~Exists(has_level))
+        .order_by()
+        .values_list("result__employee_id", "dimension_id")
+        .distinct()
+    )
+
+
 def level_history(
     employee_ids: Iterable[int],
 ) -> list[tuple[int, int, date, int]]:

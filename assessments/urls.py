@@ -9,6 +9,7 @@ urlpatterns = [
     path("kerjakan/<int:pk>/", taking.take, name="take"),
     path("kerjakan/<int:pk>/mulai/", taking.start, name="start"),
     path("kerjakan/<int:pk>/jawab/", taking.answer, name="answer"),
+    path("kerjakan/<int:pk>/halaman/", taking.page_save, name="page_save"),
     path("kerjakan/<int:pk>/serahkan/", taking.submit, name="submit"),
     # Results and reports (scoped).
     path("hasil/", results.result_list, name="result_list"),

@@ -130,6 +130,7 @@ def test_no_serious_or_critical_violation_on_any_page(
                 "/",
                 "/kegiatan/briefing/",
                 f"/uji/kerjakan/{world.attempt_open.pk}/",
+                f"/uji/kerjakan/{world.attempt_open.pk}/?hal=tinjau",
             ):
                 page.goto(live_server.url + url)
                 check(page, f"{url} at 390 px (staff)")

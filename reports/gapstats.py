@@ -12,6 +12,8 @@ Definitions, per scope row and dimension:
 - employees: active employees matching the filters;
 - tested: of them, with a level in the dimension (as of the period); untested =
   employees − tested;
+- insufficient: of the untested, those whose released test had too few answers
+  in the dimension for a level ("bukti belum cukup"): untested, never meeting;
 - with a requirement: tested employees whose position has a required level for
   the dimension in the standard in force (only these have a gap);
 - gap = max(0, required − level) (``competencies.gaps.gap``); meeting: gap 0;
@@ -54,6 +56,7 @@ class Stats:
     with_requirement: int = 0
     meeting: int = 0
     gap_sum: int = 0
+    insufficient: int = 0
 
     @property
     def tested(self) -> int:
@@ -90,6 +93,7 @@ class Stats:
         self.with_requirement += other.with_requirement
         self.meeting += other.meeting
         self.gap_sum += other.gap_sum
+        self.insufficient += other.insufficient
 
 
 def combine(
@@ -97,11 +101,13 @@ def combine(
     level_rows: Iterable[tuple],
     employee_rows: Iterable[tuple[str, int]],
     dimension_ids: Iterable[int],
+    insufficient_rows: Iterable[tuple[str, int, int]] = (),
 ) -> dict[str, dict[int, Stats]]:
     """{row key: {dimension_id: Stats}} from
     ``level_rows`` = (key, dimension_id, at level 1, …, at level 5, with a
-    requirement, meeting, summed gap) and ``employee_rows`` = (key, employees);
-    several rows of one key (the units of one subtree) are added up."""
+    requirement, meeting, summed gap), ``employee_rows`` = (key, employees) and
+    ``insufficient_rows`` = (key, dimension_id, employees without enough
+    evidence); several rows of one key (the units of one subtree) are added up."""
     dimension_ids = list(dimension_ids)
     result: dict[str, dict[int, Stats]] = {}
 
@@ -122,6 +128,10 @@ def combine(
         stats.with_requirement += with_requirement
         stats.meeting += meeting
         stats.gap_sum += gap_sum or 0
+    for key, dimension_id, count in insufficient_rows:
+        stats = row(key).get(dimension_id)
+        if stats is not None:
+            stats.insufficient += count
     return result
 
 

@@ -152,6 +152,16 @@ class Instrument(models.Model):
         default=30,
         validators=[MaxValueValidator(100)],
     )
+    min_answered_percent = models.PositiveSmallIntegerField(
+        _("jawaban minimal per dimensi (%)"),
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Bagian butir suatu dimensi yang harus dijawab agar dimensi itu diberi "
+            "level (dibulatkan ke atas); di bawahnya: bukti belum cukup. Dapat "
+            "diganti per dimensi pada ambang level."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -197,6 +207,10 @@ class Instrument(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="instrument_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_answered_percent__gte=1, min_answered_percent__lte=100),
+                name="instrument_min_answered_percent_1_100",
             ),
         ]
 
@@ -258,6 +272,16 @@ class Threshold(models.Model):
     min_level_5 = models.DecimalField(
         _("skor minimal level 5"), max_digits=3, decimal_places=2
     )
+    min_answered = models.PositiveSmallIntegerField(
+        _("butir dijawab minimal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Kosong: sesuai persentase instrumen. Di bawah jumlah ini dimensi "
+            "tidak diberi level (bukti belum cukup)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("ambang level")
@@ -274,6 +298,10 @@ class Threshold(models.Model):
                 & Q(min_level_4__lte=F("min_level_5"))
                 & Q(min_level_5__lte=5),
                 name="threshold_ordered_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_answered__isnull=True) | Q(min_answered__gte=1),
+                name="threshold_min_answered_positive",
             ),
         ]
 

@@ -71,16 +71,20 @@ class Result(models.Model):
 
 class DimensionResult(models.Model):
     """A result's score and level on one dimension: the history across rounds.
-    ``score`` is the combined score the level was read from.
+    ``score`` is the combined score the level was read from. A dimension whose
+    answered items are fewer than ``min_answered`` has no score and no level
+    ("bukti belum cukup"): it never updates ``LatestLevel`` and has no validity
+    interval.
 
     ``valid_from``/``valid_to`` is the interval in which this level is the
     employee's level on the dimension (``[valid_from, valid_to)``; ``valid_to``
-    None = still in force): set only on released results, by the release and
-    re-score services (``assessments.services.release``) in their transaction,
-    so "level on date D" is a range filter. A result superseded on its own test
-    date by a later result has an empty interval (``valid_to == valid_from``).
-    Intervals of one employee × dimension never overlap: at most one open
-    interval (all databases) and, on PostgreSQL, an exclusion constraint."""
+    None = still in force): set only on released results with a level, by the
+    release and re-score services (``assessments.services.release``) in their
+    transaction, so "level on date D" is a range filter. A result superseded on
+    its own test date by a later result has an empty interval (``valid_to ==
+    valid_from``). Intervals of one employee × dimension never overlap: at most
+    one open interval (all databases) and, on PostgreSQL, an exclusion
+    constraint."""
 
     result = models.ForeignKey(
         Result, on_delete=models.CASCADE, related_name="dimension_results"
@@ -92,14 +96,26 @@ class DimensionResult(models.Model):
     dimension = models.ForeignKey(
         "competencies.Dimension", on_delete=models.PROTECT, related_name="+"
     )
-    test_score = models.DecimalField(_("skor tes"), max_digits=3, decimal_places=2)
+    test_score = models.DecimalField(
+        _("skor tes"), max_digits=3, decimal_places=2, null=True, blank=True
+    )
     supervisor_rating = models.PositiveSmallIntegerField(
         _("penilaian atasan"), null=True, blank=True
     )
-    score = models.DecimalField(_("skor gabungan"), max_digits=3, decimal_places=2)
-    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+    score = models.DecimalField(
+        _("skor gabungan"), max_digits=3, decimal_places=2, null=True, blank=True
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level"), validators=SCORE_VALIDATORS, null=True, blank=True
+    )
     valid_from = models.DateField(_("berlaku sejak"), null=True, blank=True)
     valid_to = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    # 0 items: a result stored without its answers (imported history).
+    answered = models.PositiveSmallIntegerField(_("butir dijawab"), default=0)
+    items = models.PositiveSmallIntegerField(_("butir dimensi"), default=0)
+    min_answered = models.PositiveSmallIntegerField(
+        _("butir dijawab minimal"), default=0
+    )
 
     class Meta:
         verbose_name = _("hasil per dimensi")
@@ -110,7 +126,18 @@ class DimensionResult(models.Model):
                 fields=["result", "dimension"], name="dimension_result_uq"
             ),
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5), name="dimension_result_1_5"
+                condition=Q(level__isnull=True) | Q(level__gte=1, level__lte=5),
+                name="dimension_result_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(answered__lte=F("items")),
+                name="dimension_result_answered_of_items",
+            ),
+            # A level only from enough evidence.
+            models.CheckConstraint(
+                condition=Q(level__isnull=True)
+                | Q(answered__gte=F("min_answered"), score__isnull=False),
+                name="dimension_result_level_has_evidence",
             ),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True)
@@ -133,10 +160,21 @@ class DimensionResult(models.Model):
                 fields=["employee", "dimension", "valid_from"],
                 name="dimension_result_emp_valid",
             ),
+            # The few rows without a level, read by the reports' "bukti belum
+            # cukup" counts.
+            models.Index(
+                fields=["dimension", "result"],
+                condition=Q(level__isnull=True),
+                name="dimres_no_level_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.result_id}/{self.dimension_id}: {self.level}"
+
+    @property
+    def has_level(self) -> bool:
+        return self.level is not None
 
 
 class PersonalityScore(models.Model):

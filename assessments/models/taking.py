@@ -81,6 +81,8 @@ class Attempt(models.Model):
     auto_submitted = models.BooleanField(
         _("diserahkan otomatis (waktu habis)"), default=False
     )
+    # The page of the test last saved: reopening the test resumes there.
+    last_page = models.PositiveSmallIntegerField(_("halaman terakhir"), default=1)
 
     class Meta:
         verbose_name = _("peserta uji")

@@ -22,6 +22,7 @@ from assessments.services.release import (
 from assessments.services.taking import (
     AttemptClosedError,
     answer_save,
+    answers_save,
     attempt_start,
     attempt_submit,
     attempts_finalise_expired,
@@ -35,6 +36,7 @@ __all__ = [
     "AttemptClosedError",
     "InstrumentFrozenError",
     "answer_save",
+    "answers_save",
     "attempt_start",
     "attempt_submit",
     "attempts_finalise_expired",

@@ -228,6 +228,13 @@ def _weights_check(test_weight: int) -> None:
         raise ValidationError({"test_weight": [_("Bobot tes harus 0–100 persen.")]})
 
 
+def _evidence_check(percent: int) -> None:
+    if not 1 <= percent <= 100:
+        raise ValidationError(
+            {"min_answered_percent": [_("Jawaban minimal harus 1–100 persen.")]}
+        )
+
+
 @transaction.atomic
 def instrument_create(
     *,
@@ -238,11 +245,13 @@ def instrument_create(
     description: str = "",
     description_en: str = "",
     test_weight: int = 70,
+    min_answered_percent: int = scoring.DEFAULT_EVIDENCE_PERCENT,
     by=None,
 ) -> Instrument:
     """Version 1 of a new instrument, as a draft with the default cut-offs
     (see ``scoring.default_cuts``) for every dimension."""
     _weights_check(test_weight)
+    _evidence_check(min_answered_percent)
     if Instrument.objects.filter(code=code).exists():
         raise ValidationError({"code": [_("Kode instrumen sudah dipakai.")]})
     if time_limit_minutes < 1:
@@ -259,6 +268,7 @@ def instrument_create(
         time_limit_minutes=time_limit_minutes,
         test_weight=test_weight,
         supervisor_weight=100 - test_weight,
+        min_answered_percent=min_answered_percent,
         created_by=by,
     )
     cuts = scoring.default_cuts()
@@ -286,9 +296,12 @@ def instrument_update(
     description: str = "",
     description_en: str = "",
     test_weight: int = 70,
+    min_answered_percent: int = scoring.DEFAULT_EVIDENCE_PERCENT,
 ) -> Instrument:
     instrument = _locked_draft(instrument)
     _weights_check(test_weight)
+    _evidence_check(min_answered_percent)
+    instrument.min_answered_percent = min_answered_percent
     instrument.name, instrument.name_en = name, name_en
     instrument.description, instrument.description_en = description, description_en
     instrument.time_limit_minutes = time_limit_minutes
@@ -320,10 +333,18 @@ def instrument_set_items(*, instrument: Instrument, items: Sequence[Item]) -> No
 
 @transaction.atomic
 def instrument_set_thresholds(
-    *, instrument: Instrument, cuts: Mapping[int, Sequence[Decimal]]
+    *,
+    instrument: Instrument,
+    cuts: Mapping[int, Sequence[Decimal]],
+    minimums: Mapping[int, int | None] | None = None,
 ) -> None:
-    """Set the cut-offs (min. score of levels 2–5) per dimension id."""
+    """Set the cut-offs (min. score of levels 2–5) per dimension id and, in
+    ``minimums``, the answered items a dimension needs for a level (``None``:
+    the instrument's percentage)."""
     instrument = _locked_draft(instrument)
+    minimums = minimums or {}
+    if any(m is not None and m < 1 for m in minimums.values()):
+        raise ValidationError(_("Butir dijawab minimal paling sedikit 1."))
     for dimension_id, values in cuts.items():
         try:
             scoring.validate_cuts(values)
@@ -334,16 +355,17 @@ def instrument_set_thresholds(
                     "dan paling tinggi 5."
                 )
             ) from exc
+        defaults = dict(
+            zip(
+                ("min_level_2", "min_level_3", "min_level_4", "min_level_5"),
+                values,
+                strict=True,
+            )
+        )
+        if dimension_id in minimums:
+            defaults["min_answered"] = minimums[dimension_id]
         Threshold.objects.update_or_create(
-            instrument=instrument,
-            dimension_id=dimension_id,
-            defaults=dict(
-                zip(
-                    ("min_level_2", "min_level_3", "min_level_4", "min_level_5"),
-                    values,
-                    strict=True,
-                )
-            ),
+            instrument=instrument, dimension_id=dimension_id, defaults=defaults
         )
 
 
@@ -412,6 +434,7 @@ def instrument_revise(*, instrument: Instrument, by=None) -> Instrument:
                 time_limit_minutes=instrument.time_limit_minutes,
                 test_weight=instrument.test_weight,
                 supervisor_weight=instrument.supervisor_weight,
+                min_answered_percent=instrument.min_answered_percent,
                 previous=instrument,
                 created_by=by,
             )
@@ -430,6 +453,7 @@ def instrument_revise(*, instrument: Instrument, by=None) -> Instrument:
             min_level_3=t.min_level_3,
             min_level_4=t.min_level_4,
             min_level_5=t.min_level_5,
+            min_answered=t.min_answered,
         )
         for t in instrument.thresholds.all()
     )

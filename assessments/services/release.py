@@ -40,9 +40,10 @@ from sosiokultural.broker import publish
 
 def latest_levels_refresh(*, employee_id: int) -> None:
     """Bring one employee's level roll-ups in line with their released results:
-    the validity interval of each released ``DimensionResult`` row, the
-    ``LatestLevel`` rows (per dimension, the level of the latest result by test
-    date, then id) and the ``LevelCount`` rows of the employee's unit.
+    the validity interval of each released ``DimensionResult`` row with a level,
+    the ``LatestLevel`` rows (per dimension, the level of the latest result by
+    test date, then id, that has one — a dimension without enough evidence never
+    sets a level) and the ``LevelCount`` rows of the employee's unit.
 
     The employee row is locked so two releases for the same person serialise."""
     unit_ids = list(
@@ -52,7 +53,9 @@ def latest_levels_refresh(*, employee_id: int) -> None:
     )
     rows = list(
         DimensionResult.objects.filter(
-            employee_id=employee_id, result__status=Result.Status.RELEASED
+            employee_id=employee_id,
+            result__status=Result.Status.RELEASED,
+            level__isnull=False,
         )
         .order_by("dimension_id", "-result__assessed_on", "-result_id")
         .values_list(
@@ -251,13 +254,19 @@ def item_analysis_publish(*, instrument_id: int) -> bool:
     return publish(item_analysis_refresh, kwargs={"instrument_id": instrument_id})
 
 
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
 def _snapshot(result: Result) -> dict:
     return {
         row.dimension.code: {
-            "test_score": str(row.test_score),
+            "test_score": _text(row.test_score),
             "supervisor_rating": row.supervisor_rating,
-            "score": str(row.score),
+            "score": _text(row.score),
             "level": row.level,
+            "answered": row.answered,
+            "items": row.items,
         }
         for row in result.dimension_results.select_related("dimension")
     }

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -182,6 +183,33 @@ def answer_save(
     return _answer_write(locked, item, value)
 
 
+@transaction.atomic
+def answers_save(
+    *,
+    attempt: Attempt,
+    answers: Mapping[int, int],
+    page: int,
+    now: datetime | None = None,
+) -> int:
+    """Save the answers of one page of the test ({item_id: value}) and remember
+    the page to resume at; one lock for the whole page. Returns how many answers
+    were written; items outside the test are refused."""
+    now = now or timezone.now()
+    locked = _locked_open_attempt(attempt, now)
+    items = {
+        i.pk: i for i in locked.window.instrument.items.filter(pk__in=list(answers))
+    }
+    unknown = set(answers) - set(items)
+    if unknown:
+        raise ValidationError(_("Butir ini bukan bagian dari uji."))
+    for item_id, value in answers.items():
+        _answer_write(locked, items[item_id], value)
+    Attempt.objects.filter(pk=locked.pk).exclude(last_page=page).update(
+        last_page=max(1, page)
+    )
+    return len(answers)
+
+
 def attempt_submit(
     *,
     attempt: Attempt,
@@ -260,9 +288,25 @@ def attempt_scoring(
             "item", "option"
         )
     ]
-    cuts = {t.dimension_id: t.cuts for t in instrument.thresholds.all()}
+    thresholds = list(instrument.thresholds.all())
+    cuts = {t.dimension_id: t.cuts for t in thresholds}
+    minimums = {t.dimension_id: t.min_answered for t in thresholds if t.min_answered}
+    items = dict(
+        instrument.items.filter(dimension__isnull=False)
+        .order_by()
+        .values_list("dimension_id")
+        .annotate(n=Count("pk"))
+    )
     weights = scoring.Weights(instrument.test_weight, instrument.supervisor_weight)
-    return scoring.score_answers(answers, cuts=cuts, ratings=ratings, weights=weights)
+    return scoring.score_answers(
+        answers,
+        cuts=cuts,
+        ratings=ratings,
+        weights=weights,
+        items=items,
+        minimums=minimums,
+        percent=instrument.min_answered_percent,
+    )
 
 
 def result_scores_write(result: Result, outcome: scoring.Scoring) -> None:
@@ -277,6 +321,9 @@ def result_scores_write(result: Result, outcome: scoring.Scoring) -> None:
             supervisor_rating=d.supervisor_rating,
             score=d.score,
             level=d.level,
+            answered=d.answered,
+            items=d.items,
+            min_answered=d.min_answered,
         )
         for dimension_id, d in outcome.dimensions.items()
     )

@@ -53,18 +53,21 @@ def test_a_head_does_not_rate_his_own_attempt(login, roles, heads_window, dims):
     assert can(roles.head_a, RATE_ATTEMPT, staff)
 
 
+CONFIRM = {"confirm": "ya"}
+
+
 def test_a_head_does_not_release_his_own_result(login, roles, heads_window):
     own = _submitted(heads_window.attempts.get(employee=roles.head_a.employee))
     url = f"/uji/hasil/{own.pk}/rilis/"
     page = login(roles.head_a).get(f"/uji/hasil/{own.pk}/")
     assert "Rilis hasil dan kirim umpan balik" not in page.content.decode()
     assert "Ini hasil uji Anda sendiri" in page.content.decode()
-    assert login(roles.head_a).post(url).status_code == 403
+    assert login(roles.head_a).post(url, CONFIRM).status_code == 403
     with pytest.raises(PermissionDenied):
         result_release(result=own, by=roles.head_a)
     own.refresh_from_db()
     assert own.status == Result.Status.SCORED
-    assert login(roles.head_kecamatan).post(url).status_code == 302
+    assert login(roles.head_kecamatan).post(url, CONFIRM).status_code == 302
     own.refresh_from_db()
     assert (own.status, own.released_by) == (
         Result.Status.RELEASED,
@@ -82,7 +85,9 @@ def test_a_window_with_his_own_result_is_released_without_it(
     assert page.context["own_in_window"] is True
     assert "Anda peserta jadwal ini" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = login(roles.head_a).post(f"/uji/jadwal/{heads_window.pk}/rilis/")
+        response = login(roles.head_a).post(
+            f"/uji/jadwal/{heads_window.pk}/rilis/", CONFIRM
+        )
     response = login(roles.head_a).get(response["Location"])
     messages = [str(m) for m in response.context["messages"]]
     assert messages == [
@@ -95,7 +100,9 @@ def test_a_window_with_his_own_result_is_released_without_it(
     assert (own.status, staff.status) == (Result.Status.SCORED, Result.Status.RELEASED)
     # The head above releases what is left: the head's own result.
     with django_capture_on_commit_callbacks(execute=True):
-        login(roles.head_kecamatan).post(f"/uji/jadwal/{heads_window.pk}/rilis/")
+        login(roles.head_kecamatan).post(
+            f"/uji/jadwal/{heads_window.pk}/rilis/", CONFIRM
+        )
     own.refresh_from_db()
     assert own.released_by == roles.head_kecamatan
 

@@ -6,10 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assessments.scoring import (
+    DimensionScore,
     ScoredAnswer,
     Weights,
     combine,
     default_cuts,
+    evidence_minimum,
     item_score,
     level_for,
     mean_score,
@@ -233,3 +235,94 @@ def test_combined_score_lies_between_its_sources(test_score, rating, weights):
     combined = combine(test_score, rating, weights)
     low, high = sorted([test_score, D(rating)])
     assert low - D("0.01") <= combined <= high + D("0.01")
+
+
+# -- evidence ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "percent", "explicit", "expected"),
+    [
+        (7, 60, None, 5),  # 4.2 → 5
+        (5, 60, None, 3),
+        (4, 60, None, 3),  # 2.4 → 3
+        (1, 60, None, 1),
+        (10, 60, None, 6),
+        (42, 60, None, 26),  # 25.2 → 26
+        (7, 100, None, 7),
+        (7, 1, None, 1),
+        (7, 60, 2, 2),
+        (7, 60, 9, 7),  # never more than the items
+        (0, 60, None, 0),
+    ],
+)
+def test_evidence_minimum_table(items, percent, explicit, expected):
+    assert evidence_minimum(items, percent=percent, explicit=explicit) == expected
+
+
+def test_evidence_minimum_refuses_bad_rules():
+    with pytest.raises(ValueError):
+        evidence_minimum(5, percent=0)
+    with pytest.raises(ValueError):
+        evidence_minimum(5, percent=101)
+    with pytest.raises(ValueError):
+        evidence_minimum(5, explicit=0)
+    with pytest.raises(ValueError):
+        evidence_minimum(-1)
+
+
+def test_score_answers_under_answered_dimension_has_no_level():
+    # Dimension 1: 2 of 7 answered (minimum 5) → bukti belum cukup, even with a
+    # supervisor rating; dimension 2: 5 of 7 → a level; dimension 3: none of 4.
+    answers = [ScoredAnswer(points=5, dimension_id=1)] * 2 + [
+        ScoredAnswer(points=4, dimension_id=2)
+    ] * 5
+    result = score_answers(
+        answers,
+        cuts={1: CUTS, 2: CUTS, 3: CUTS},
+        ratings={1: 5},
+        items={1: 7, 2: 7, 3: 4},
+    )
+    assert result.dimensions[1] == DimensionScore(
+        test_score=None,
+        supervisor_rating=5,
+        score=None,
+        level=None,
+        answered=2,
+        items=7,
+        min_answered=5,
+    )
+    assert result.dimensions[2] == DimensionScore(
+        test_score=D("4.00"),
+        supervisor_rating=None,
+        score=D("4.00"),
+        level=4,
+        answered=5,
+        items=7,
+        min_answered=5,
+    )
+    assert (result.dimensions[3].answered, result.dimensions[3].level) == (0, None)
+    assert result.with_level == [2]
+    assert result.without_level == [1, 3]
+
+
+def test_score_answers_one_answer_on_a_short_instrument_is_not_level_5():
+    result = score_answers(
+        [ScoredAnswer(points=5, dimension_id=1)], cuts={1: CUTS}, items={1: 2}
+    )
+    assert (result.dimensions[1].min_answered, result.dimensions[1].level) == (2, None)
+
+
+def test_score_answers_explicit_minimum_and_percent():
+    answers = [ScoredAnswer(points=3, dimension_id=1)] * 2
+    lenient = score_answers(answers, cuts={1: CUTS}, items={1: 6}, minimums={1: 2})
+    strict = score_answers(answers, cuts={1: CUTS}, items={1: 6}, percent=50)
+    assert (lenient.dimensions[1].level, strict.dimensions[1].level) == (3, None)
+    assert strict.dimensions[1].min_answered == 3
+
+
+def test_score_answers_refuses_more_answers_than_items():
+    with pytest.raises(ValueError):
+        score_answers(
+            [ScoredAnswer(points=3, dimension_id=1)] * 3, cuts={1: CUTS}, items={1: 2}
+        )

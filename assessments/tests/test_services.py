@@ -281,7 +281,12 @@ def test_expired_attempt_finalised_automatically(attempt_a, items):
     assert attempt_a.status == Attempt.Status.SUBMITTED
     assert attempt_a.auto_submitted is True
     assert attempt_a.submitted_at == attempt_a.deadline
-    assert attempt_a.result.dimension_results.count() == 1
+    # Every dimension of the instrument has a row; only the answered one a level.
+    rows = attempt_a.result.dimension_results
+    assert rows.count() == 6
+    assert list(rows.filter(level__isnull=False).values_list("dimension", "level")) == [
+        (items[0].dimension_id, 3)
+    ]
     assert attempts_finalise_expired(now=now + timedelta(minutes=40)) == 0
 
 
@@ -408,12 +413,16 @@ def test_rescore_audited_and_updates_latest_level(attempt_a, roles, dims):
         "supervisor_rating": None,
         "score": "2.00",
         "level": 2,
+        "answered": 1,
+        "items": 1,
     }
     assert rescore.after["empati-sosial"] == {
         "test_score": "2.00",
         "supervisor_rating": 5,
         "score": "2.90",
         "level": 3,
+        "answered": 1,
+        "items": 1,
     }
     assert rescore.rescored_by == roles.bpsdm
     result.refresh_from_db()

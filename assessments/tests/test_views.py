@@ -12,8 +12,11 @@ from assessments.services import (
     result_release,
 )
 from assessments.tests.factories import open_window
+from assessments.views.taking import Question
 from notices.models import Notice
 from people.tests.factories import EmployeeFactory
+
+CONFIRM = {"confirm": "ya"}
 
 
 def _submitted(attempt, value=3):
@@ -60,7 +63,9 @@ def test_take_start_answer_reload_submit(login, roles, attempt_a, items):
     assert "Tersimpan" in saved.content.decode()
 
     reloaded = client.get(f"/uji/kerjakan/{attempt_a.pk}/")
-    assert (1, first, 4) in reloaded.context["questions"]
+    assert reloaded.context["questions"][0] == Question(
+        number=1, item=first, answer=4, page=1
+    )
     assert (
         f'id="q{first.pk}-4"\n               value="4" checked'
         in reloaded.content.decode()
@@ -77,6 +82,69 @@ def test_take_start_answer_reload_submit(login, roles, attempt_a, items):
     shown = client.get(done["Location"])
     assert shown.status_code == 200
     assert "Hasil sementara" in shown.content.decode()
+
+
+def test_take_pages_save_resume_and_review(login, roles, attempt_a, items):
+    # Eight questions: six single-dimension ones, a Likert item, a personality
+    # item → pages of 3, 3 and 2 (assessments.pages).
+    url = f"/uji/kerjakan/{attempt_a.pk}/"
+    assert login(roles.staff_b).post(f"{url}halaman/", {"page": 1}).status_code == 404
+    client = login(roles.staff_a)
+    client.post(f"{url}mulai/")
+    first = client.get(url)
+    assert (first.context["page_number"], first.context["page_count"]) == (1, 3)
+    assert [q.item for q in first.context["on_page"]] == items[:3]
+    assert "0 dari 8 soal terjawab" in first.content.decode()
+
+    # "Next" saves the page's answers (no autosave needed) and moves on.
+    moved = client.post(
+        f"{url}halaman/",
+        {
+            "page": 1,
+            "goto": "2",
+            f"item-{items[0].pk}": "4",
+            f"item-{items[1].pk}": "2",
+        },
+    )
+    assert moved["Location"] == f"{url}?hal=2"
+    assert dict(attempt_a.answers.values_list("item_id", "value")) == {
+        items[0].pk: 4,
+        items[1].pk: 2,
+    }
+    # Jump to question 7 (page 3): the anchor of the question.
+    jumped = client.post(f"{url}halaman/", {"page": 2, "goto": "3.7"})
+    assert jumped["Location"] == f"{url}?hal=3#soal-7"
+    # Reopening the test resumes at the last page.
+    resumed = client.get(url)
+    assert resumed.context["page_number"] == 3
+    assert "2 dari 8 soal terjawab" in resumed.content.decode()
+
+    review = client.post(f"{url}halaman/", {"page": 3, "goto": "tinjau"})
+    assert review["Location"] == f"{url}?hal=tinjau"
+    body = client.get(f"{url}?hal=tinjau").content.decode()
+    assert "6 soal belum dijawab." in body
+    assert 'data-confirm="6 soal belum dijawab. Serahkan sekarang?' in body
+    assert Result.objects.filter(attempt=attempt_a).count() == 0
+
+    # An item of another test is refused with a message, nothing is saved.
+    foreign = client.post(
+        f"{url}halaman/", {"page": 1, "goto": "2", "item-999999": "3"}, follow=True
+    )
+    assert "Butir ini bukan bagian dari uji." in foreign.content.decode()
+    assert attempt_a.answers.count() == 2
+
+
+def test_take_page_save_after_deadline_submits_once(login, roles, attempt_a, items):
+    client = login(roles.staff_a)
+    attempt_start(attempt=attempt_a, now=timezone.now() - timedelta(minutes=31))
+    response = client.post(
+        f"/uji/kerjakan/{attempt_a.pk}/halaman/",
+        {"page": 1, "goto": "2", f"item-{items[0].pk}": "5"},
+    )
+    attempt_a.refresh_from_db()
+    assert response["Location"] == f"/uji/hasil/{attempt_a.result.pk}/"
+    assert (attempt_a.status, attempt_a.auto_submitted) == ("submitted", True)
+    assert not Answer.objects.filter(attempt=attempt_a).exists()
 
 
 def test_answer_after_deadline_refused_and_finalised(login, roles, attempt_a, items):
@@ -161,9 +229,19 @@ def test_result_personality_only_for_employee_assessor_and_head(
 def test_result_release_by_head_and_outsider(login, roles, attempt_a):
     result = _submitted(attempt_a)
     url = f"/uji/hasil/{result.pk}/rilis/"
-    assert login(roles.staff_a).post(url).status_code == 403
-    assert login(roles.head_b).post(url).status_code == 404
-    assert login(roles.head_a).post(url).status_code == 302
+    assert login(roles.staff_a).post(url, CONFIRM).status_code == 403
+    assert login(roles.head_b).post(url, CONFIRM).status_code == 404
+    # A bare POST (no confirmation) releases nothing: it asks first.
+    asked = login(roles.head_a).post(url)
+    assert asked.status_code == 200
+    assert asked.templates[0].name == "assessments/confirm.html"
+    assert 'name="confirm" value="ya"' in asked.content.decode()
+    result.refresh_from_db()
+    assert result.status == Result.Status.SCORED
+    assert not Notice.objects.exists()
+    page = login(roles.head_a).get(f"/uji/hasil/{result.pk}/").content.decode()
+    assert 'data-confirm="Rilis hasil ini?' in page
+    assert login(roles.head_a).post(url, CONFIRM).status_code == 302
     result.refresh_from_db()
     assert result.status == Result.Status.RELEASED
     assert (
@@ -193,6 +271,33 @@ def test_result_list_query_count_constant(
         second = client.get("/uji/hasil/")
     assert len(first.context["page"]) == 2
     assert len(second.context["page"]) == 7
+
+
+def test_window_list_query_count_constant(
+    login, roles, instrument, org, django_assert_num_queries
+):
+    assert login(roles.staff_a).get("/uji/jadwal/").status_code == 403
+    client = login(roles.head_a)
+
+    def add(n):
+        for __ in range(n):
+            employees = [EmployeeFactory(unit=org.kel_a) for __ in range(2)]
+            _submitted(
+                open_window(instrument, employees, by=roles.bpsdm).attempts.first()
+            )
+
+    add(2)
+    client.get("/uji/jadwal/")
+    # session, user, the head's employee and unit (scope), count, one page of
+    # windows with their counts, the shell's unread notices
+    with django_assert_num_queries(7):
+        first = client.get("/uji/jadwal/")
+    add(4)
+    with django_assert_num_queries(7):
+        second = client.get("/uji/jadwal/")
+    assert (len(first.context["page"]), len(second.context["page"])) == (2, 6)
+    assert [w.participants for w in second.context["page"]] == [2] * 6
+    assert login(roles.head_b).get("/uji/jadwal/").context["page"].paginator.count == 0
 
 
 def test_result_list_scoped_for_head(login, roles, window):
@@ -243,7 +348,7 @@ def test_employee_report_history_and_scope(login, roles, attempt_a, dims):
     assert response.status_code == 200
     current = {row[0].code: row[1:] for row in response.context["current"]}
     # Staff position requires level 1 (default standard): no gap.
-    assert current["empati-sosial"] == (4, 1, 0)
+    assert current["empati-sosial"] == (4, 1, 0, False)
     assert len(response.context["table"]) == 1
 
 
@@ -288,8 +393,13 @@ def test_window_create_by_head_for_unit(login, roles, instrument, org):
 def test_window_release_all(login, roles, window, django_capture_on_commit_callbacks):
     for attempt in window.attempts.all():
         _submitted(attempt)
+    url = f"/uji/jadwal/{window.pk}/rilis/"
+    assert login(roles.staff_a).post(url, CONFIRM).status_code == 403
+    asked = login(roles.bpsdm).post(url)
+    assert asked.templates[0].name == "assessments/confirm.html"
+    assert Result.objects.filter(status="released").count() == 0
     with django_capture_on_commit_callbacks(execute=True):
-        response = login(roles.bpsdm).post(f"/uji/jadwal/{window.pk}/rilis/")
+        response = login(roles.bpsdm).post(url, CONFIRM)
     assert response.status_code == 302
     assert Result.objects.filter(status="released").count() == 2
     # staff_a: self + kepala.a + kepala.kec; staff_b: self + kepala.b + kepala.kec
@@ -347,7 +457,15 @@ def test_instrument_revise_and_publish_through_pages(login, roles, instrument):
         {"name": "X", "time_limit_minutes": 5, "test_weight": 50},
     )
     assert "dibekukan" in frozen_edit.content.decode()
-    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    # A bare POST publishes nothing: it asks for the confirmation first.
+    asked = client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    assert asked.templates[0].name == "assessments/confirm.html"
+    draft.refresh_from_db()
+    assert draft.status == Instrument.Status.DRAFT
+    assert 'data-confirm="Terbitkan versi ini?' in (
+        client.get(f"/uji/instrumen/{draft.pk}/").content.decode()
+    )
+    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/", CONFIRM)
     draft.refresh_from_db()
     assert draft.status == Instrument.Status.PUBLISHED
 
@@ -388,7 +506,7 @@ def test_instrument_create_items_thresholds_publish_pages(login, roles, items, d
     assert draft.thresholds.get(dimension=dims["empati-sosial"]).cuts[0] == Decimal(
         "1.50"
     )
-    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/")
+    client.post(f"/uji/instrumen/{draft.pk}/terbitkan/", CONFIRM)
     draft.refresh_from_db()
     assert draft.status == Instrument.Status.PUBLISHED
 

@@ -6,9 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.confirm import confirmation_page, confirmed
 from assessments.forms import (
     InstrumentForm,
     InstrumentItemsForm,
@@ -242,7 +245,9 @@ def instrument_thresholds(request, pk: int):
     form = ThresholdsForm(request.POST or None, instrument=instrument)
     if request.method == "POST" and form.is_valid():
         try:
-            instrument_set_thresholds(instrument=instrument, cuts=form.cuts())
+            instrument_set_thresholds(
+                instrument=instrument, cuts=form.cuts(), minimums=form.minimums()
+            )
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
@@ -254,11 +259,26 @@ def instrument_thresholds(request, pk: int):
     )
 
 
+PUBLISH_MESSAGE = _lazy(
+    "Versi yang terbit dibekukan: butir, ambang level, bobot dan jawaban minimal "
+    "tidak dapat diubah lagi (perubahan membuat versi baru), dan versi ini dapat "
+    "dijadwalkan."
+)
+
+
 @login_required
 @require(EDIT_BANK)
 @require_POST
 def instrument_action(request, pk: int, action: str):
     instrument = get_object_or_404(Instrument, pk=pk)
+    if action == "terbitkan" and not confirmed(request) and not instrument.is_frozen:
+        return confirmation_page(
+            request,
+            title=_("Terbitkan instrumen: %(name)s") % {"name": instrument},
+            message=PUBLISH_MESSAGE,
+            button=_("Ya, terbitkan"),
+            cancel=reverse("assessments:instrument_detail", args=[instrument.pk]),
+        )
     try:
         if action == "terbitkan":
             instrument_publish(instrument=instrument, by=request.user)

@@ -6,11 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments.feedback import result_feedback
+from assessments.confirm import confirmation_page, confirmed
+from assessments.feedback import feedback_summary, result_feedback, summary_lines
 from assessments.forms import RatingsForm, RescoreForm
 from assessments.models import Result
 from assessments.permissions import (
@@ -77,6 +80,7 @@ def result_detail(request, pk: int):
             "result": result,
             "rows": rows,
             "with_gap": [row for row in rows if row.gap],
+            "summary": summary_lines(feedback_summary(rows)) if rows else [],
             "personality": personality,
             "rescores": result.rescores.select_related(
                 "rescored_by", "instrument_before", "instrument_after"
@@ -86,6 +90,13 @@ def result_detail(request, pk: int):
             and is_self(request.user, result.employee),
         },
     )
+
+
+RELEASE_MESSAGE = _lazy(
+    "Rilis tidak dapat dibatalkan: level menjadi level terkini pegawai dan "
+    "pemberitahuan umpan balik dikirim ke pegawai dan atasannya. Koreksi "
+    "sesudahnya hanya melalui skor ulang yang tercatat."
+)
 
 
 @login_required
@@ -98,6 +109,14 @@ def release(request, pk: int):
         permission=RELEASE_RESULT,
         pk=pk,
     )
+    if not confirmed(request) and not result.is_released:
+        return confirmation_page(
+            request,
+            title=_("Rilis hasil uji: %(name)s") % {"name": result.employee.name},
+            message=RELEASE_MESSAGE,
+            button=_("Ya, rilis dan kirim umpan balik"),
+            cancel=reverse("assessments:result_detail", args=[result.pk]),
+        )
     if result_release(result=result, by=request.user):
         messages.success(
             request, _("Hasil dirilis; pemberitahuan dikirim ke pegawai dan atasan.")
@@ -178,12 +197,19 @@ def employee_report(request, pk: int):
     employee = report_employee_get_for_user(request.user, pk)
     results = list(results_of_employee(employee).filter(status=Result.Status.RELEASED))
     dims = list(dimensions())
+    # A row without a level: that round had too few answers in the dimension.
     history = {
         r.pk: {d.dimension_id: d.level for d in r.dimension_results.all()}
         for r in results
     }
     levels = latest_levels([employee.pk])
     latest = {d.pk: levels.get((employee.pk, d.pk)) for d in dims}
+    lacking = {
+        dimension_id
+        for by_dimension in history.values()
+        for dimension_id, level in by_dimension.items()
+        if level is None
+    }
     required = required_levels(timezone.localdate())
     current = [
         (
@@ -191,10 +217,23 @@ def employee_report(request, pk: int):
             latest.get(d.pk),
             required.get((employee.position_type_id, d.pk)),
             gap(required.get((employee.position_type_id, d.pk)), latest.get(d.pk)),
+            latest.get(d.pk) is None and d.pk in lacking,
         )
         for d in dims
     ]
-    table = [(r, [history[r.pk].get(d.pk) for d in dims]) for r in results]
+    table = [
+        (
+            r,
+            [
+                (
+                    history[r.pk].get(d.pk),
+                    d.pk in history[r.pk] and history[r.pk][d.pk] is None,
+                )
+                for d in dims
+            ],
+        )
+        for r in results
+    ]
     return render(
         request,
         "assessments/employee_report.html",

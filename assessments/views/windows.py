@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.confirm import confirmation_page, confirmed
 from assessments.forms import WindowForm, window_defaults
 from assessments.models import Attempt, Result
 from assessments.permissions import (
@@ -26,6 +28,7 @@ from assessments.selectors import (
 )
 from assessments.services import window_create
 from assessments.services.release_jobs import release_job_request
+from assessments.views.results import RELEASE_MESSAGE
 from people.permissions import can, is_self, require
 from people.selectors import employees_visible_to, units_visible_to
 
@@ -126,6 +129,25 @@ def window_release(request, pk: int):
     release (never the user's own, which is left to the head above or to BPSDM)
     and go to the job's page at once."""
     window = window_get_for_user(request.user, pk)
+    if not confirmed(request):
+        # What the job will release: the scored results in scope, not one's own.
+        count = (
+            Result.objects.filter(
+                attempt__in=attempts_visible_to(request.user).filter(window=window),
+                status=Result.Status.SCORED,
+            )
+            .exclude(employee__user=request.user)
+            .count()
+        )
+        if count:
+            return confirmation_page(
+                request,
+                title=_("Rilis %(count)s hasil: %(window)s")
+                % {"count": count, "window": window.title},
+                message=RELEASE_MESSAGE,
+                button=_("Ya, rilis dan kirim umpan balik"),
+                cancel=reverse("assessments:window_detail", args=[window.pk]),
+            )
     job = release_job_request(window=window, by=request.user)
     own_left = Result.objects.filter(
         attempt__window=window,

@@ -162,6 +162,42 @@ def _grouped_counts(
     )
 
 
+def grouped_insufficient(
+    *, path: str, filters: Filters, period: ReportPeriod
+) -> list[tuple[int, int, int]]:
+    """[(unit_id, dimension_id, employees)] without a level in the dimension
+    (as of the period) whose released test had too few answers in it: one
+    GROUP BY over the rows without a level (a partial index)."""
+    prefix = "result__employee__"
+    rows = DimensionResult.objects.filter(
+        employee_q(prefix, path, filters),
+        result__status=Result.Status.RELEASED,
+        level__isnull=True,
+    )
+    if period.is_now:
+        has_level = LatestLevel.objects.filter(
+            employee_id=OuterRef("result__employee_id"),
+            dimension_id=OuterRef("dimension_id"),
+        )
+    else:
+        rows = rows.filter(result__assessed_on__lte=period.on)
+        has_level = DimensionResult.objects.filter(
+            result__employee_id=OuterRef("result__employee_id"),
+            dimension_id=OuterRef("dimension_id"),
+            result__status=Result.Status.RELEASED,
+            result__assessed_on__lte=period.on,
+            level__isnull=False,
+        )
+    if filters.dimension_id:
+        rows = rows.filter(dimension_id=filters.dimension_id)
+    return list(
+        rows.filter(~Exists(has_level))
+        .order_by()
+        .values_list(f"{prefix}unit_id", "dimension_id")
+        .annotate(n=Count("result__employee_id", distinct=True))
+    )
+
+
 def grouped_employees(*, path: str, filters: Filters) -> list[tuple[int, int]]:
     """[(unit_id, active employees)]."""
     return list(
@@ -182,18 +218,24 @@ def scope_stats(
     dimension_ids: list[int],
 ) -> dict[str, dict[int, Stats]]:
     """{row key: {dimension_id: Stats}}, the row key being the first ``key_len``
-    characters of the unit path. Two queries (levels, employees), and a third for
-    the paths of their units when the rows split the subtree."""
+    characters of the unit path. Three queries (levels, employees, dimensions
+    without enough evidence), and a fourth for the paths of their units when the
+    rows split the subtree."""
     levels = grouped_levels(
         path=path, filters=filters, period=period, standard_id=standard_id
     )
     employees = grouped_employees(path=path, filters=filters)
+    insufficient = grouped_insufficient(path=path, filters=filters, period=period)
     if key_len <= len(path):
         # One row for the whole subtree: every unit has the same key.
         def key(unit_id: int) -> str:
             return path[:key_len]
     else:
-        unit_ids = {row[0] for row in levels} | {row[0] for row in employees}
+        unit_ids = (
+            {row[0] for row in levels}
+            | {row[0] for row in employees}
+            | {row[0] for row in insufficient}
+        )
         keys = dict(
             Unit.objects.filter(pk__in=unit_ids)
             .annotate(key=Substr("path", 1, key_len))
@@ -204,6 +246,7 @@ def scope_stats(
         level_rows=[(key(row[0]), *row[1:]) for row in levels],
         employee_rows=[(key(unit_id), n) for unit_id, n in employees],
         dimension_ids=dimension_ids,
+        insufficient_rows=[(key(row[0]), *row[1:]) for row in insufficient],
     )
 
 

@@ -25,6 +25,9 @@ class DimensionLine:
     assessed_on: date | None
     internal_forms: list[DevelopmentForm] = field(default_factory=list)
     external_forms: list[DevelopmentForm] = field(default_factory=list)
+    # No level, but a released test with too few answers in it: "bukti belum
+    # cukup" rather than "belum diuji".
+    insufficient: bool = False
 
     @property
     def gap(self) -> int | None:
@@ -44,6 +47,12 @@ class HistoryRound:
     result_id: int
     assessed_on: date
     levels: list[int | None]  # one per dimension, in dimension order
+    # Per dimension: tested in this round but too few answers for a level.
+    insufficient: list[bool] = field(default_factory=list)
+
+    @property
+    def cells(self) -> list[tuple[int | None, bool]]:
+        return list(zip(self.levels, self.insufficient, strict=True))
 
 
 @dataclass
@@ -129,10 +138,14 @@ def history_of(employee: Employee, dimensions: list[Dimension]) -> list[HistoryR
     for result_id, assessed_on, dimension_id, level in rows:
         if result_id not in rounds:
             rounds[result_id] = HistoryRound(
-                result_id, assessed_on, [None] * len(dimensions)
+                result_id,
+                assessed_on,
+                [None] * len(dimensions),
+                [False] * len(dimensions),
             )
         if dimension_id in order:
             rounds[result_id].levels[order[dimension_id]] = level
+            rounds[result_id].insufficient[order[dimension_id]] = level is None
     return list(rounds.values())
 
 
@@ -150,6 +163,13 @@ def employee_report(
             "dimension_id", "level", "assessed_on"
         )
     }
+    history = history_of(employee, dimensions)
+    lacking = {
+        dimensions[i].pk
+        for round_ in history
+        for i, flag in enumerate(round_.insufficient)
+        if flag
+    }
     lines = []
     for dimension in dimensions:
         latest = current.get(dimension.pk)
@@ -158,6 +178,7 @@ def employee_report(
             required=required.get(dimension.pk),
             level=latest.level if latest else None,
             assessed_on=latest.assessed_on if latest else None,
+            insufficient=latest is None and dimension.pk in lacking,
         )
         if line.gap:
             forms = [cell.form for cell in dimension.links.all()]
@@ -173,7 +194,7 @@ def employee_report(
         year=year,
         standard=standard,
         lines=lines,
-        history=history_of(employee, dimensions),
+        history=history,
         plan=plan,
         items=items,
         progress=progress_of(items),

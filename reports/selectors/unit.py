@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from assessments.selectors import latest_levels
+from assessments.selectors import insufficient_evidence, latest_levels
 from competencies.gaps import gap
 from competencies.models import Dimension, Standard
 from competencies.selectors import dimensions as all_dimensions
@@ -36,6 +36,7 @@ PAGE_SIZE = 50
 class Cell:
     required: int | None
     level: int | None
+    insufficient: bool = False  # no level: the test had too few answers
 
     @property
     def gap(self) -> int | None:
@@ -134,6 +135,7 @@ def unit_report(
     people = list(page.object_list)
     ids = [e.pk for e in people]
     levels = latest_levels(ids) if ids else {}
+    lacking = insufficient_evidence(ids) if ids else set()
     rk = reckoning(today)
     standings = (
         {
@@ -148,7 +150,11 @@ def unit_report(
         HeatmapRow(
             employee=e,
             cells=[
-                Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
+                Cell(
+                    required.get((e.position_type_id, d.pk)),
+                    levels.get((e.pk, d.pk)),
+                    (e.pk, d.pk) in lacking,
+                )
                 for d in dims
             ],
             standing=standings[e.pk],

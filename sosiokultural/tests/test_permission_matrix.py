@@ -263,6 +263,7 @@ TABLE = {
     ),
     "assessments:start": (_pk("attempt_open"), POST_ONLY),
     "assessments:answer": (_pk("attempt_open"), POST_ONLY),
+    "assessments:page_save": (_pk("attempt_open"), POST_ONLY),
     "assessments:submit": (_pk("attempt_open"), POST_ONLY),
     "assessments:result_list": (_none, EVERYONE),
     "assessments:result_detail": (_pk("result_scored"), SCOPED),
@@ -483,6 +484,7 @@ INSPECTOR_POSTS = {
     # Only the employee takes their own test: for anyone else it is not there.
     "assessments:start": 404,
     "assessments:answer": 404,
+    "assessments:page_save": 404,
     "assessments:submit": 404,
     # A read page whose POST recomputes: reading yes, recomputing no.
     "assessments:instrument_analysis": 403,

@@ -15,6 +15,10 @@
                       when it is back online; its [data-client-key] input gets a
                       new random key each time the page is shown (the server
                       records one activity per key: never twice)
+   data-countdown="N" a countdown of N seconds (the server's clock) shown in
+                      #<id>-text, announced at 5 and 1 minute(s) in #<id>-announce
+                      (texts in data-five-minutes / data-one-minute); at 0 the
+                      page goes to data-reload
 
    The service worker (/sw.js, static/js/sw.js) is registered on every page: it
    keeps the pages and static files needed to open today's briefing offline. */
@@ -28,7 +32,28 @@
       el.style.height = parseFloat(el.dataset.height) + "px";
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { sizes(document); });
+  function countdown(timer) {
+    var text = document.getElementById(timer.id + "-text");
+    var announce = document.getElementById(timer.id + "-announce");
+    var end = Date.now() + parseInt(timer.dataset.countdown, 10) * 1000;
+    function tick() {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      if (text) { text.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds; }
+      if (announce && left === 300) { announce.textContent = timer.dataset.fiveMinutes; }
+      if (announce && left === 60) { announce.textContent = timer.dataset.oneMinute; }
+      if (left === 0) {
+        if (timer.dataset.reload) { window.location.href = timer.dataset.reload; }
+        return;
+      }
+      window.setTimeout(tick, 1000);
+    }
+    tick();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    sizes(document);
+    document.querySelectorAll("[data-countdown]").forEach(countdown);
+  });
   // Fragments swapped in by htmx (export progress, report panels).
   document.addEventListener("htmx:load", function (event) {
     sizes(event.detail.elt.parentNode || event.detail.elt);
