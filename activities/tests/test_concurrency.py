@@ -74,7 +74,7 @@ def test_one_briefing_sent_three_times_at_once_is_recorded_once(
             client_key=key,
         )
 
-    results = _in_parallel([send, send, send])
+    results = in_parallel([send, send, send])
     assert {r.pk for r in results if isinstance(r, Activity)} == {
         Activity.objects.get().pk
     }

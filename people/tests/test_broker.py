@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from people.models import Employee, EmployeeImport
 from people.tests.factories import PositionTypeFactory
 from sosiokultural.broker import broker_reset
-from sosiokultural.testing import wait_for
+from testsupport import wait_for
 
 pytestmark = pytest.mark.broker
 

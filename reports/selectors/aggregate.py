@@ -24,8 +24,10 @@ from datetime import date
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FilteredRelation,
+    OuterRef,
     Q,
     QuerySet,
     Sum,
@@ -34,7 +36,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from assessments.models import LevelCount
+from assessments.models import DimensionResult, LatestLevel, LevelCount, Result
 from assessments.selectors import levels_in_force
 from competencies.models import Standard
 from competencies.selectors import levels_of, standard_in_force
