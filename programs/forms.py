@@ -325,13 +325,48 @@ class ExchangeReportForm(forms.Form):
         return cleaned
 
 
-class SubmissionForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+class SubmissionUnitForm(forms.Form):
+    """Which unit's data to preview (and then send)."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        error_messages={"required": _("Pilih unit yang datanya akan dikirim.")},
+    )
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
+
+
+class SubmissionForm(SubmissionUnitForm):
+    """Sending is irreversible (BPSDM receives a frozen snapshot): the sender
+    confirms, on the server, having seen the preview."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Pilih unit yang datanya akan dikirim.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Saya sudah memeriksa pratinjau; kirim data ini ke BPSDM."),
+        error_messages={
+            "required": _(
+                "Centang konfirmasi dulu: data yang terkirim tidak bisa diubah."
+            )
+        },
+    )
+
+
+class SubmissionReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan dikembalikan"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tuliskan alasan kiriman dikembalikan.")},
+    )
 
 
 class UnitFilterForm(forms.Form):

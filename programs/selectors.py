@@ -121,6 +121,7 @@ def units_submission_status(user) -> QuerySet[Unit]:
             submission_count=Count("submissions"),
             latest_submission_id=Subquery(latest.values("pk")[:1]),
             latest_submitted_at=Subquery(latest.values("submitted_at")[:1]),
+            latest_status=Subquery(latest.values("status")[:1]),
         )
         .order_by("path")
     )

@@ -69,7 +69,22 @@ urlpatterns = [
     path(
         "kiriman/kirim/", submissions.submission_create_view, name="submission_create"
     ),
+    path(
+        "kiriman/pratinjau/",
+        submissions.submission_preview,
+        name="submission_preview",
+    ),
     path("kiriman/<int:pk>/", submissions.submission_detail, name="submission_detail"),
+    path(
+        "kiriman/<int:pk>/terima/",
+        submissions.submission_acknowledge_view,
+        name="submission_acknowledge",
+    ),
+    path(
+        "kiriman/<int:pk>/kembalikan/",
+        submissions.submission_return_view,
+        name="submission_return",
+    ),
     path(
         "kiriman/<int:pk>/unduh.xlsx",
         submissions.submission_download,
