@@ -62,7 +62,10 @@ def submission_list(request):
             "units": units,
             "page": page,
             "querystring": querystring,
-            "form": SubmissionUnitForm(units=units_visible_to(request.user))
+            "form": SubmissionUnitForm(
+                units=units_visible_to(request.user),
+                initial={"unit": getattr(scope_root_unit(request.user), "pk", None)},
+            )
             if can(request.user, SUBMIT_UNIT_DATA)
             else None,
         },
