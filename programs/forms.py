@@ -1,8 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import DevelopmentForm, Dimension
+from people.lookup import EmployeeLookupMultipleField
 from people.models import Employee, PositionType, Unit
 from programs.models import STATUS_CHOICES, Nomination, Program
 from programs.rules import (
@@ -173,17 +175,19 @@ class CatalogueFilterForm(forms.Form):
         self.fields["form"].queryset = external_forms()
 
 
-class EmployeeChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} — {obj.position_type} ({obj.unit})"
-
-
 class NominateForm(forms.Form):
-    employees = EmployeeChoices(
+    # A type-ahead over the head's subtree (a kota has 17,000 people): the
+    # program's own search shows each match's gap and JP and why someone cannot
+    # be nominated (``programs:program_candidates``).
+    employees = EmployeeLookupMultipleField(
         label=_("Pegawai"),
         queryset=Employee.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pilih paling sedikit satu pegawai.")},
+        help_text=_(
+            "Ketik nama atau NIP; hasil dikelompokkan per unit dengan kesenjangan "
+            "dan JP-nya. Yang tidak memenuhi syarat atau sudah diusulkan tidak "
+            "dapat dipilih."
+        ),
     )
     dimension = DimensionChoiceField(
         label=_("Dimensi dengan kesenjangan"),
@@ -198,8 +202,12 @@ class NominateForm(forms.Form):
 
     def __init__(self, *args, employees=None, program=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if employees is not None:
+        if employees is not None and "employees" in self.fields:
             self.fields["employees"].queryset = employees
+        if program is not None and program.pk and "employees" in self.fields:
+            self.fields["employees"].widget.search_url = reverse(
+                "programs:program_candidates", args=[program.pk]
+            )
         dims = Dimension.objects.order_by("number")
         if program is not None and program.pk:
             dims = program.dimensions.order_by("number")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", catalogue.program_detail, name="program_detail"),
     path("<int:pk>/ubah/", catalogue.program_edit, name="program_edit"),
     path("<int:pk>/usulkan/", catalogue.program_nominate, name="program_nominate"),
+    path("<int:pk>/calon/", catalogue.program_candidates, name="program_candidates"),
     path("<int:pk>/ajukan/", catalogue.program_request, name="program_request"),
     path(
         "<int:pk>/penyelesaian/",

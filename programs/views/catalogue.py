@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from exports.responses import export_response
 from ledger.selectors import jp_cap_warnings
+from people.lookup import SEARCH_LIMIT
 from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
 from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm
@@ -24,6 +25,7 @@ from programs.permissions import (
 )
 from programs.rules import seats_left
 from programs.selectors import (
+    nomination_candidates,
     nominations_visible_to,
     program_get_for_user,
     programs_catalogue,
@@ -178,6 +180,33 @@ def program_nominate(request, pk: int):
             return redirect("programs:program_detail", pk=program.pk)
     return render(
         request, "programs/program_nominate.html", {"form": form, "program": program}
+    )
+
+
+@login_required
+@require(NOMINATE)
+def program_candidates(request, pk: int):
+    """The nominee picker's matches (``people.lookup`` with this ``search_url``):
+    at most ``SEARCH_LIMIT`` active employees of the head's subtree, grouped by
+    unit, with their gap in the program's dimensions and their JP this year;
+    ineligible and already nominated people shown disabled with the reason."""
+    program = program_get_for_user(request.user, pk)
+    query = request.GET.get("q", "")
+    candidates = nomination_candidates(
+        employees_visible_to(request.user).filter(is_active=True),
+        program,
+        query,
+        limit=SEARCH_LIMIT + 1,
+    )
+    return render(
+        request,
+        "programs/_candidates.html",
+        {
+            "candidates": candidates[:SEARCH_LIMIT],
+            "more": len(candidates) > SEARCH_LIMIT,
+            "limit": SEARCH_LIMIT,
+            "searched": bool(query.strip()),
+        },
     )
 
 

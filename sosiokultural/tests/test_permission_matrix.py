@@ -171,6 +171,10 @@ TABLE = {
         _pk("program"),
         expect("302 403 403 200 200 200 403 403 403"),
     ),
+    "programs:program_candidates": (
+        _pk("program"),
+        expect("302 403 403 200 200 200 403 403 403"),
+    ),
     "programs:program_request": (_pk("program"), POST_ONLY),
     "programs:program_completion": (
         lambda w: {"pk": w.nomination.program_id},
