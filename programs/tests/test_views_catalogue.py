@@ -362,3 +362,35 @@ def test_candidates_grouped_with_gap_jp_and_reasons(
         grow,
         django_assert_num_queries,
     )
+
+
+def test_program_pages_read_one_page_of_nominations(
+    org, roles, login, program, django_assert_num_queries
+):
+    from programs.services import nomination_approve
+
+    program.capacity = None
+    program.unlimited_seats = True
+    program.save()
+
+    def grow():
+        for __ in range(55):
+            nomination = NominationFactory(
+                program=program, employee=EmployeeFactory(unit=org.kel_a)
+            )
+            nomination_approve(nomination_id=nomination.pk, by=roles.bpsdm)
+
+    grow()
+    client = login(roles.bpsdm)
+    for url in (f"/program/{program.pk}/", f"/program/{program.pk}/penyelesaian/"):
+        constant_queries(client, url, grow, django_assert_num_queries)
+    detail = client.get(f"/program/{program.pk}/")
+    assert (
+        len(detail.context["nominations"]),
+        detail.context["page"].paginator.count,
+    ) == (
+        50,
+        165,
+    )
+    done = client.get(f"/program/{program.pk}/penyelesaian/?page=4")
+    assert len(done.context["participants"]) == 165 - 150

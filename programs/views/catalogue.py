@@ -34,6 +34,9 @@ from programs.services import nominations_create, program_create, program_update
 from programs.services.nominations import employee_eligibility_errors
 from programs.views._common import add_form_errors, error_messages, paginate
 
+# Nominations and participants shown per page (a program may have thousands).
+PAGE_SIZE = 50
+
 
 @login_required
 def program_list(request):
@@ -77,6 +80,7 @@ def program_detail(request, pk: int):
     if own is not None:
         own_live = nominations.exclude(state__in=Nomination.CLOSED).first()
         own_errors = employee_eligibility_errors(program, own)
+    page, querystring = paginate(request, nominations, PAGE_SIZE)
     return render(
         request,
         "programs/program_detail.html",
@@ -84,7 +88,9 @@ def program_detail(request, pk: int):
             "program": program,
             "seats_left": seats_left(program.capacity, program.approved_count),
             "registration_open": program.registration_open_on(today),
-            "nominations": nominations,
+            "nominations": page.object_list,
+            "page": page,
+            "querystring": querystring,
             "own": own,
             "own_live": own_live,
             "own_errors": own_errors,
@@ -275,14 +281,17 @@ def program_completion(request, pk: int):
     participants = (
         nominations_visible_to(request.user)
         .filter(program=program, state=Nomination.State.APPROVED)
-        .order_by("employee__name")
+        .order_by("employee__name", "pk")
     )
+    page, querystring = paginate(request, participants, PAGE_SIZE)
     return render(
         request,
         "programs/program_completion.html",
         {
             "program": program,
-            "participants": participants,
+            "participants": page.object_list,
+            "page": page,
+            "querystring": querystring,
             "program_ended": timezone.localdate() >= program.ends_on,
         },
     )
