@@ -157,6 +157,11 @@ class Candidate:
         return sum(known) if known else None
 
     @property
+    def gap_text(self) -> str:
+        """The dimensions with a gap: "Manajemen Konflik 1, Empati Sosial 2"."""
+        return ", ".join(f"{name} {g}" for name, g in self.gaps if g)
+
+    @property
     def eligible(self) -> bool:
         return not self.reasons
 
