@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy
 
 from exports.registry import register
 from exports.writer import Column, Document, Sheet, display
-from ledger.selectors import ledger_employees_visible_to, unit_standings_stream
+from ledger.models import STATUS_CHOICES, JPRule
+from ledger.selectors import (
+    BEHIND,
+    ledger_employees_visible_to,
+    unit_standings_stream,
+)
 from people.selectors import unit_get_for_user
 from people.tree import subtree_q
 
@@ -27,7 +32,7 @@ COLUMNS = [
     Column(gettext_lazy("Dihitung sampai"), lambda s: s.window.ends_on),
     Column(gettext_lazy("Menit"), lambda s: s.minutes),
     Column(gettext_lazy("JP"), lambda s: s.jp),
-    Column(gettext_lazy("Ketentuan"), lambda s: s.kind),
+    Column(gettext_lazy("Ketentuan"), lambda s: JPRule.Kind(s.kind).label),
     Column(gettext_lazy("Target JP"), lambda s: s.target),
     Column(gettext_lazy("Kurang JP"), lambda s: s.missing if s.required else None),
     Column(gettext_lazy("Lebih JP"), lambda s: s.excess if s.capped else None),
@@ -51,9 +56,16 @@ def unit_document(user, query, *, pk: int) -> Document:
         employees = employees.filter(Q(employment_status=status))
     filters = [(_("Unit"), unit.name), (_("Tahun"), str(context["year"]))]
     if state:
-        filters.append((_("Keadaan"), state))
+        filters.append(
+            (
+                _("Keadaan"),
+                _("Hanya yang kurang JP")
+                if state == BEHIND
+                else _("Hanya yang melebihi batas"),
+            )
+        )
     if status:
-        filters.append((_("Status kepegawaian"), status))
+        filters.append((_("Status kepegawaian"), dict(STATUS_CHOICES)[status]))
     return Document(
         name=f"jp-{unit.code}-{context['year']}",
         title=_("JP pegawai %(unit)s tahun %(year)s")

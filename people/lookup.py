@@ -14,6 +14,12 @@ The field validates the submitted ids against its own queryset, as any
 eligible) is still the rule; ``search_params`` narrows the search the same way
 (``unit`` = that unit and its sub-units) so the list matches what will be
 accepted.
+
+A picker whose decision needs more than a name (a program's nominees: their gap,
+their JP, why someone cannot be chosen) gives ``search_url``: its own search view,
+which answers the same ``q``/``field`` parameters with the same kind of fragment
+(``people/_employee_search.html`` is the model: a ``data-lookup-pick`` button per
+person who may be chosen, a disabled row with the reason for anyone else).
 """
 
 from urllib.parse import urlencode
@@ -54,9 +60,11 @@ class _LookupWidget(forms.Widget):
     template_name = "people/widgets/lookup.html"
     multiple = False
 
-    def __init__(self, attrs=None, *, search_params=None):
+    def __init__(self, attrs=None, *, search_params=None, search_url=None):
         super().__init__(attrs)
         self.search_params = dict(search_params or {})
+        # Another search view than ``people:employee_search`` (see the docstring).
+        self.search_url = search_url
         self.queryset = Employee.objects.none()
 
     def _ids(self, value) -> list[str]:
@@ -78,12 +86,12 @@ class _LookupWidget(forms.Widget):
             else []
         )
         params = {"field": name, **self.search_params}
+        base = str(self.search_url or reverse("people:employee_search"))
         context["widget"].update(
             {
                 "multiple": self.multiple,
                 "chosen": [(e.pk, employee_label(e)) for e in chosen],
-                "search_url": f"{reverse('people:employee_search')}?"
-                f"{urlencode(params)}",
+                "search_url": f"{base}?{urlencode(params)}",
                 "results_id": f"{attrs.get('id', name) if attrs else name}-results",
             }
         )
@@ -108,8 +116,11 @@ class EmployeeLookupMultipleInput(_LookupWidget):
 
 
 class _LookupMixin:
-    def __init__(self, queryset=None, *, search_params=None, **kwargs):
-        kwargs.setdefault("widget", self.widget_class(search_params=search_params))
+    def __init__(self, queryset=None, *, search_params=None, search_url=None, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            self.widget_class(search_params=search_params, search_url=search_url),
+        )
         super().__init__(queryset=queryset, **kwargs)
 
     def _set_queryset(self, queryset):

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -34,6 +33,7 @@ from people.selectors import (
     unit_get_for_user,
     unit_subtree,
     units_visible_to,
+    units_with_employee_counts,
 )
 from people.services import employee_create, employee_login_create, employee_update
 
@@ -222,21 +222,33 @@ def employee_import_status(request, pk: int):
     )
 
 
+UNIT_PAGE_SIZE = 50
+
+
 @login_required
 def unit_list(request):
-    units = units_visible_to(request.user).annotate(
-        employee_count=Count("employees", filter=Q(employees__is_active=True))
-    )
-    return render(request, "people/unit_list.html", {"units": units})
+    """The units in scope, depth first, a page at a time; each row's active
+    employees are one indexed count per unit of the page."""
+    page = Paginator(
+        units_with_employee_counts(units_visible_to(request.user).order_by("path")),
+        UNIT_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(request, "people/unit_list.html", {"page": page, "units": page})
 
 
 @login_required
 def unit_detail(request, pk: int):
+    """A unit, its direct sub-units and a page of the active employees of its
+    subtree (the count of them from the paginator's one COUNT)."""
     unit = unit_get_for_user(request.user, pk)
     employees = (
         employees_in_subtree(employees_visible_to(request.user), unit)
         .filter(is_active=True)
-        .order_by("unit__path", "position_type__order", "name")
+        .order_by("unit__path", "position_type__order", "name", "pk")
+    )
+    page = Paginator(employees, UNIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    children = units_with_employee_counts(
+        unit_subtree(unit).filter(depth=unit.depth + 1).order_by("name", "pk")
     )
     return render(
         request,
@@ -244,7 +256,8 @@ def unit_detail(request, pk: int):
         {
             "unit": unit,
             "ancestors": unit_ancestors(unit),
-            "children": unit_subtree(unit).filter(depth=unit.depth + 1),
-            "employees": employees,
+            "children": children[:UNIT_PAGE_SIZE],
+            "page": page,
+            "employees": page.object_list,
         },
     )

@@ -1,8 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import DevelopmentForm, Dimension
+from people.lookup import EmployeeLookupMultipleField
 from people.models import Employee, PositionType, Unit
 from programs.models import STATUS_CHOICES, Nomination, Program
 from programs.rules import (
@@ -173,17 +175,19 @@ class CatalogueFilterForm(forms.Form):
         self.fields["form"].queryset = external_forms()
 
 
-class EmployeeChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} — {obj.position_type} ({obj.unit})"
-
-
 class NominateForm(forms.Form):
-    employees = EmployeeChoices(
+    # A type-ahead over the head's subtree (a kota has 17,000 people): the
+    # program's own search shows each match's gap and JP and why someone cannot
+    # be nominated (``programs:program_candidates``).
+    employees = EmployeeLookupMultipleField(
         label=_("Pegawai"),
         queryset=Employee.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pilih paling sedikit satu pegawai.")},
+        help_text=_(
+            "Ketik nama atau NIP; hasil dikelompokkan per unit dengan kesenjangan "
+            "dan JP-nya. Yang tidak memenuhi syarat atau sudah diusulkan tidak "
+            "dapat dipilih."
+        ),
     )
     dimension = DimensionChoiceField(
         label=_("Dimensi dengan kesenjangan"),
@@ -198,8 +202,12 @@ class NominateForm(forms.Form):
 
     def __init__(self, *args, employees=None, program=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if employees is not None:
+        if employees is not None and "employees" in self.fields:
             self.fields["employees"].queryset = employees
+        if program is not None and program.pk and "employees" in self.fields:
+            self.fields["employees"].widget.search_url = reverse(
+                "programs:program_candidates", args=[program.pk]
+            )
         dims = Dimension.objects.order_by("number")
         if program is not None and program.pk:
             dims = program.dimensions.order_by("number")
@@ -325,13 +333,48 @@ class ExchangeReportForm(forms.Form):
         return cleaned
 
 
-class SubmissionForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+class SubmissionUnitForm(forms.Form):
+    """Which unit's data to preview (and then send)."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        error_messages={"required": _("Pilih unit yang datanya akan dikirim.")},
+    )
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
+
+
+class SubmissionForm(SubmissionUnitForm):
+    """Sending is irreversible (BPSDM receives a frozen snapshot): the sender
+    confirms, on the server, having seen the preview."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Pilih unit yang datanya akan dikirim.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Saya sudah memeriksa pratinjau; kirim data ini ke BPSDM."),
+        error_messages={
+            "required": _(
+                "Centang konfirmasi dulu: data yang terkirim tidak bisa diubah."
+            )
+        },
+    )
+
+
+class SubmissionReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan dikembalikan"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tuliskan alasan kiriman dikembalikan.")},
+    )
 
 
 class UnitFilterForm(forms.Form):

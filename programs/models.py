@@ -364,6 +364,11 @@ class Submission(models.Model):
     to people or assessments never alter a submission.
     """
 
+    class Status(models.TextChoices):
+        SENT = "sent", _("Menunggu tanggapan BPSDM")
+        ACKNOWLEDGED = "acknowledged", _("Diterima BPSDM")
+        RETURNED = "returned", _("Dikembalikan")
+
     unit = models.ForeignKey(
         "people.Unit",
         verbose_name=_("unit"),
@@ -382,12 +387,41 @@ class Submission(models.Model):
     employee_count = models.PositiveIntegerField(_("jumlah pegawai"))
     dimensions = models.JSONField(default=list)
     rows = models.JSONField(default=list)
+    # BPSDM's answer: acknowledged, or returned with a reason (the unit then sends
+    # a new submission; the returned one stays as it was sent).
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SENT
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditanggapi oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
+    return_reason = models.TextField(_("alasan dikembalikan"), blank=True)
 
     class Meta:
         verbose_name = _("kiriman data unit")
         verbose_name_plural = _("kiriman data unit")
         ordering = ["-submitted_at", "-pk"]
         indexes = [models.Index(fields=["unit", "-submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["sent", "acknowledged", "returned"]),
+                name="submission_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(return_reason=""),
+                name="submission_returned_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="sent") | Q(reviewed_at__isnull=False),
+                name="submission_reviewed_when_answered",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} ({self.as_of:%d-%m-%Y})"

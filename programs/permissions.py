@@ -65,3 +65,5 @@ REPORT_EXCHANGE = define("programs.report_exchange", runs_province | is_own_exch
 READ_SUBMISSIONS = define("programs.read_submissions", heads_and_up)
 SUBMIT_UNIT_DATA = define("programs.submit_unit_data", is_head)
 READ_DEMAND = define("programs.read_demand", sees_all_units)
+#: Acknowledge a unit's submission, or return it with a reason.
+REVIEW_SUBMISSIONS = define("programs.review_submissions", runs_province)

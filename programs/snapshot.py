@@ -20,15 +20,25 @@ from people.tree import subtree_q
 from programs.models import Nomination, Submission
 from programs.selectors import latest_levels
 
+PREVIEW_ROWS = 50
 
-def snapshot_build(*, unit: Unit, as_of: date) -> tuple[list[list], list[dict]]:
-    """(dimension columns as [code, name], one row dict per employee)."""
+
+def snapshot_employees(unit: Unit):
+    return Employee.objects.filter(subtree_q(unit), is_active=True)
+
+
+def snapshot_build(
+    *, unit: Unit, as_of: date, limit: int | None = None
+) -> tuple[list[list], list[dict]]:
+    """(dimension columns as [code, name], one row dict per employee; the first
+    ``limit`` employees only when given)."""
     dimensions = list(Dimension.objects.order_by("number"))
-    employees = list(
-        Employee.objects.filter(subtree_q(unit), is_active=True)
+    employees = (
+        snapshot_employees(unit)
         .select_related("unit", "position_type")
         .order_by("unit__path", "name", "pk")
     )
+    employees = list(employees[:limit] if limit is not None else employees)
     ids = [e.pk for e in employees]
     required = required_levels(as_of)
     levels = latest_levels(ids) if ids else {}
@@ -129,3 +139,17 @@ def snapshot_headers(submission: Submission) -> list[str]:
 def snapshot_rows(submission: Submission) -> list[list]:
     columns = snapshot_columns(submission)
     return [[column.value(row) for column in columns] for row in submission.rows]
+
+
+def snapshot_preview(*, unit: Unit, as_of: date) -> Submission:
+    """What sending ``unit``'s data now would send: an unsaved submission with
+    the number of employees it would hold and the first ``PREVIEW_ROWS`` rows
+    (a fixed number of queries whatever the unit's size)."""
+    dimensions, rows = snapshot_build(unit=unit, as_of=as_of, limit=PREVIEW_ROWS)
+    return Submission(
+        unit=unit,
+        as_of=as_of,
+        employee_count=snapshot_employees(unit).count(),
+        dimensions=dimensions,
+        rows=rows,
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", catalogue.program_detail, name="program_detail"),
     path("<int:pk>/ubah/", catalogue.program_edit, name="program_edit"),
     path("<int:pk>/usulkan/", catalogue.program_nominate, name="program_nominate"),
+    path("<int:pk>/calon/", catalogue.program_candidates, name="program_candidates"),
     path("<int:pk>/ajukan/", catalogue.program_request, name="program_request"),
     path(
         "<int:pk>/penyelesaian/",
@@ -69,7 +70,22 @@ urlpatterns = [
     path(
         "kiriman/kirim/", submissions.submission_create_view, name="submission_create"
     ),
+    path(
+        "kiriman/pratinjau/",
+        submissions.submission_preview,
+        name="submission_preview",
+    ),
     path("kiriman/<int:pk>/", submissions.submission_detail, name="submission_detail"),
+    path(
+        "kiriman/<int:pk>/terima/",
+        submissions.submission_acknowledge_view,
+        name="submission_acknowledge",
+    ),
+    path(
+        "kiriman/<int:pk>/kembalikan/",
+        submissions.submission_return_view,
+        name="submission_return",
+    ),
     path(
         "kiriman/<int:pk>/unduh.xlsx",
         submissions.submission_download,

@@ -1,29 +1,35 @@
 """The SIASN XLSX for units without API credentials: one row per reported
 completion, the columns of ``kursus/save`` in its order (so the file can be
-entered in SIASN, or uploaded, as it is). Written in openpyxl's write-only mode
-(rows stream to the file); text that a spreadsheet would read as a formula is
-neutralised."""
+entered in SIASN, or uploaded, as it is). Written by the project's one export
+writer (``exports.writer``: write-only workbook streamed from a temporary file,
+formula text neutralised, typed numbers)."""
 
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from django.conf import settings
-from openpyxl import Workbook
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from exports.registry import register
+from exports.writer import Column, Document, Sheet
 from people.models import Employee
 from siasn.mapping import SAVE_FIELDS, save_payload
 from siasn.models import SiasnPerson
-from siasn.selectors import completions, reportable_entries
+from siasn.selectors import (
+    completions,
+    reportable_entries,
+    sync_employees,
+    sync_unit_get_for_user,
+)
 
-# Leading characters a spreadsheet takes as the start of a formula or command.
-FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 500
-
-
-def safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_LEAD):
-        return "'" + value
-    return value
+# SIASN's own field names: the headers must match ``kursus/save`` exactly, so they
+# are not translated.
+HEADERS = ("nip", *SAVE_FIELDS)
+COLUMNS = [
+    Column(header, lambda row, i=index: row[i], width=18)
+    for index, header in enumerate(HEADERS)
+]
 
 
 def export_rows(employees) -> Iterator[list]:
@@ -47,12 +53,15 @@ def export_rows(employees) -> Iterator[list]:
             yield [completion.nip] + [payload[field] for field in SAVE_FIELDS]
 
 
-def workbook_bytes(rows: Iterable[list]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("riwayat_kursus")
-    sheet.append(["nip", *SAVE_FIELDS])
-    for row in rows:
-        sheet.append([safe_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+@register("siasn.unit", label=gettext_lazy("Riwayat kursus SIASN"), formats=("xlsx",))
+def unit_document(user, query, *, pk: int) -> Document:
+    unit = sync_unit_get_for_user(user, pk)
+    employees = sync_employees(user, unit)
+    return Document(
+        name=f"siasn-riwayat-kursus-{unit.code}-{timezone.localdate():%Y%m%d}",
+        title=gettext_lazy("Riwayat kursus SIASN"),
+        # SIASN (and whoever enters the file by hand) reads the first sheet: no
+        # Keterangan sheet in front of it, as for the import templates.
+        about=False,
+        sheets=[Sheet("riwayat_kursus", COLUMNS, export_rows(employees))],
+    )

@@ -6,14 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exports.responses import export_response
 from people.permissions import can, check, require, sees_all_units
 from people.selectors import scope_root_unit
 from siasn.client import configured
-from siasn.exports import export_rows, workbook_bytes
 from siasn.models import SiasnRecord, SyncRun
 from siasn.permissions import PUSH, VIEW_SYNC
 from siasn.selectors import (
@@ -115,13 +114,4 @@ def run_detail(request, pk: int):
 @login_required
 @require(VIEW_SYNC)
 def unit_export(request, pk: int):
-    unit = sync_unit_get_for_user(request.user, pk)
-    employees = sync_employees(request.user, unit)
-    content = workbook_bytes(export_rows(employees))
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    name = f"siasn-riwayat-kursus-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return export_response(request, "siasn.unit", "xlsx", pk=pk)

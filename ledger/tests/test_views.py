@@ -211,7 +211,7 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
         f"31-12-{YEAR}",
         "100,00",
         "2,22",
-        "minimum",
+        "Minimal",
         "20,00",
         "17,78",
         "",
@@ -219,10 +219,17 @@ def test_unit_export_csv_and_xlsx(roles, org, login):
     ]
     assert len(rows) == 3
     book = load_workbook(
-        io.BytesIO(client.get(f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx").getvalue())
+        io.BytesIO(
+            client.get(
+                f"/jp/unit/{org.kel_a.pk}/ekspor.xlsx", {"kurang": "1"}
+            ).getvalue()
+        )
     )
     assert book.sheetnames == ["Keterangan", f"JP {YEAR}"]
     assert book.worksheets[1].max_row == 3
+    about = {row[0]: row[1] for row in book.worksheets[0].iter_rows(values_only=True)}
+    assert about["Keadaan"] == "Hanya yang kurang JP"
+    assert book.worksheets[1]["K3"].value == "Minimal"
     assert (
         login(roles.head_b).get(f"/jp/unit/{org.kel_a.pk}/ekspor.csv").status_code
         == 404

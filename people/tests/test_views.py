@@ -189,3 +189,63 @@ def test_nobody_edits_or_gives_a_login_to_their_own_record(roles, org, login):
     assert inspector.get(f"/pegawai/{own.pk}/").status_code == 200
     assert inspector.get(f"/pegawai/{own.pk}/ubah/").status_code == 403
     assert inspector.get(f"/pegawai/{loginless.pk}/akun/").status_code == 403
+
+
+def _constant(client, url, grow, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    grow()
+    with django_assert_num_queries(len(first.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_unit_list_paginated_with_counts(roles, org, login, django_assert_num_queries):
+    from people.tests.factories import UnitFactory
+
+    def grow():
+        for __ in range(60):
+            UnitFactory(parent=org.kel_a)
+        EmployeeFactory.create_batch(5, unit=org.kel_a)
+
+    response = _constant(login(roles.bpsdm), "/unit/", grow, django_assert_num_queries)
+    page = response.context["page"]
+    assert (len(page.object_list), page.paginator.count) == (50, 66)
+    counts = {u.code: u.employee_count for u in page.object_list}
+    assert counts[org.kel_a.code] == 2 + 5
+    assert login(roles.head_b).get("/unit/").context["page"].paginator.count == 1
+
+
+def test_unit_detail_paginated(roles, org, login, django_assert_num_queries):
+    def grow():
+        EmployeeFactory.create_batch(60, unit=org.kel_a)
+
+    response = _constant(
+        login(roles.head_kecamatan),
+        f"/unit/{org.kecamatan.pk}/",
+        grow,
+        django_assert_num_queries,
+    )
+    page = response.context["page"]
+    assert (len(page.object_list), page.paginator.count) == (50, 65)
+    children = {u.code: u.employee_count for u in response.context["children"]}
+    assert children == {org.kel_a.code: 62, org.kel_b.code: 2}
+    second = login(roles.head_kecamatan).get(f"/unit/{org.kecamatan.pk}/?page=2")
+    assert len(second.context["page"].object_list) == 15
+    assert login(roles.staff_b).get(f"/unit/{org.kecamatan.pk}/").status_code == 404
+
+
+def test_employee_list_constant_queries(roles, org, login, django_assert_num_queries):
+    def grow():
+        EmployeeFactory.create_batch(60, unit=org.kel_b)
+
+    response = _constant(
+        login(roles.bpsdm), "/pegawai/", grow, django_assert_num_queries
+    )
+    assert len(response.context["page"].object_list) == 50
+    body = login(roles.head_a).get("/pegawai/").content.decode()
+    assert roles.staff_b.employee.name not in body

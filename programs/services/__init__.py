@@ -21,7 +21,11 @@ from programs.services.nominations import (
     nominations_remind_upcoming,
 )
 from programs.services.programs import program_create, program_update
-from programs.services.submissions import submission_create
+from programs.services.submissions import (
+    submission_acknowledge,
+    submission_create,
+    submission_return,
+)
 
 __all__ = [
     "CapacityFull",
@@ -38,6 +42,8 @@ __all__ = [
     "nominations_create",
     "nominations_remind_upcoming",
     "program_create",
+    "submission_acknowledge",
+    "submission_return",
     "program_update",
     "submission_create",
 ]

@@ -295,3 +295,102 @@ def test_catalogue_in_english(roles, login, program, settings):
     html = text(client.get("/program/"))
     assert "BPSDM program catalogue" in html
     assert "Seats left" in html
+
+
+# -- the nominee picker --------------------------------------------------------------
+
+
+def test_nominate_page_renders_a_type_ahead_not_every_employee(
+    org, roles, login, program, django_assert_num_queries
+):
+
+    client = login(roles.head_kecamatan)
+    body = client.get(f"/program/{program.pk}/usulkan/").content.decode()
+    assert f'hx-get="/program/{program.pk}/calon/?field=employees"' in body
+    assert roles.staff_a.employee.name not in body
+
+    def grow():
+        EmployeeFactory.create_batch(40, unit=org.kel_a)
+
+    constant_queries(
+        client, f"/program/{program.pk}/usulkan/", grow, django_assert_num_queries
+    )
+
+
+def test_candidates_grouped_with_gap_jp_and_reasons(
+    org, roles, login, fw, django_assert_num_queries
+):
+
+    program = ProgramFactory(eligible_statuses=["PNS"])
+    eligible = EmployeeFactory(unit=org.kel_a, name="Sari Pratama")
+    EmployeeFactory(unit=org.kel_b, name="Sari Kontrak", employment_status="PPPK")
+    taken = EmployeeFactory(unit=org.kel_b, name="Sari Diusulkan")
+    NominationFactory(program=program, employee=taken)
+    client = login(roles.head_kecamatan)
+    response = client.get(f"/program/{program.pk}/calon/", {"q": "sari"})
+    assert response.status_code == 200
+    candidates = response.context["candidates"]
+    assert [(c.employee.name, c.eligible) for c in candidates] == [
+        ("Sari Pratama", True),
+        ("Sari Diusulkan", False),
+        ("Sari Kontrak", False),
+    ]  # by unit (in tree order), then name
+    assert [c.reasons for c in candidates[1:]] == [
+        ["Sudah diusulkan (Diusulkan kepala unit)."],
+        ["Status kepegawaian PPPK tidak termasuk sasaran program ini."],
+    ]
+    assert candidates[0].jp_target == Decimal("20.00")
+    body = response.content.decode()
+    assert body.count("data-lookup-pick=") == 1
+    assert f'data-lookup-pick="{eligible.pk}"' in body
+    assert "Sudah diusulkan (Diusulkan kepala unit)." in body
+    # Within scope only: head A does not find kelurahan B's people.
+    found = login(roles.head_a).get(f"/program/{program.pk}/calon/", {"q": "sari"})
+    assert [c.employee.name for c in found.context["candidates"]] == ["Sari Pratama"]
+    assert (
+        login(roles.staff_a).get(f"/program/{program.pk}/calon/?q=sari").status_code
+        == 403
+    )
+
+    def grow():
+        for n in range(10):
+            EmployeeFactory(unit=org.kel_a, name=f"Sari {n}")
+
+    constant_queries(
+        login(roles.head_kecamatan),
+        f"/program/{program.pk}/calon/?q=sari",
+        grow,
+        django_assert_num_queries,
+    )
+
+
+def test_program_pages_read_one_page_of_nominations(
+    org, roles, login, program, django_assert_num_queries
+):
+    from programs.services import nomination_approve
+
+    program.capacity = None
+    program.unlimited_seats = True
+    program.save()
+
+    def grow():
+        for __ in range(55):
+            nomination = NominationFactory(
+                program=program, employee=EmployeeFactory(unit=org.kel_a)
+            )
+            nomination_approve(nomination_id=nomination.pk, by=roles.bpsdm)
+
+    grow()
+    client = login(roles.bpsdm)
+    for url in (f"/program/{program.pk}/", f"/program/{program.pk}/penyelesaian/"):
+        constant_queries(client, url, grow, django_assert_num_queries)
+    detail = client.get(f"/program/{program.pk}/")
+    assert (
+        len(detail.context["nominations"]),
+        detail.context["page"].paginator.count,
+    ) == (
+        50,
+        165,
+    )
+    done = client.get(f"/program/{program.pk}/penyelesaian/?page=4")
+    assert len(done.context["participants"]) == 165 - 150

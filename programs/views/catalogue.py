@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from exports.responses import export_response
 from ledger.selectors import jp_cap_warnings
+from people.lookup import SEARCH_LIMIT
 from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
 from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm
@@ -24,6 +25,7 @@ from programs.permissions import (
 )
 from programs.rules import seats_left
 from programs.selectors import (
+    nomination_candidates,
     nominations_visible_to,
     program_get_for_user,
     programs_catalogue,
@@ -31,6 +33,9 @@ from programs.selectors import (
 from programs.services import nominations_create, program_create, program_update
 from programs.services.nominations import employee_eligibility_errors
 from programs.views._common import add_form_errors, error_messages, paginate
+
+# Nominations and participants shown per page (a program may have thousands).
+PAGE_SIZE = 50
 
 
 @login_required
@@ -75,6 +80,7 @@ def program_detail(request, pk: int):
     if own is not None:
         own_live = nominations.exclude(state__in=Nomination.CLOSED).first()
         own_errors = employee_eligibility_errors(program, own)
+    page, querystring = paginate(request, nominations, PAGE_SIZE)
     return render(
         request,
         "programs/program_detail.html",
@@ -82,7 +88,9 @@ def program_detail(request, pk: int):
             "program": program,
             "seats_left": seats_left(program.capacity, program.approved_count),
             "registration_open": program.registration_open_on(today),
-            "nominations": nominations,
+            "nominations": page.object_list,
+            "page": page,
+            "querystring": querystring,
             "own": own,
             "own_live": own_live,
             "own_errors": own_errors,
@@ -181,6 +189,33 @@ def program_nominate(request, pk: int):
     )
 
 
+@login_required
+@require(NOMINATE)
+def program_candidates(request, pk: int):
+    """The nominee picker's matches (``people.lookup`` with this ``search_url``):
+    at most ``SEARCH_LIMIT`` active employees of the head's subtree, grouped by
+    unit, with their gap in the program's dimensions and their JP this year;
+    ineligible and already nominated people shown disabled with the reason."""
+    program = program_get_for_user(request.user, pk)
+    query = request.GET.get("q", "")
+    candidates = nomination_candidates(
+        employees_visible_to(request.user).filter(is_active=True),
+        program,
+        query,
+        limit=SEARCH_LIMIT + 1,
+    )
+    return render(
+        request,
+        "programs/_candidates.html",
+        {
+            "candidates": candidates[:SEARCH_LIMIT],
+            "more": len(candidates) > SEARCH_LIMIT,
+            "limit": SEARCH_LIMIT,
+            "searched": bool(query.strip()),
+        },
+    )
+
+
 def _warn_caps(request, program, employees) -> None:
     """Tell the nominating head which PPPK this program takes past their JP cap
     (a warning: the nomination stands)."""
@@ -246,14 +281,17 @@ def program_completion(request, pk: int):
     participants = (
         nominations_visible_to(request.user)
         .filter(program=program, state=Nomination.State.APPROVED)
-        .order_by("employee__name")
+        .order_by("employee__name", "pk")
     )
+    page, querystring = paginate(request, participants, PAGE_SIZE)
     return render(
         request,
         "programs/program_completion.html",
         {
             "program": program,
-            "participants": participants,
+            "participants": page.object_list,
+            "page": page,
+            "querystring": querystring,
             "program_ended": timezone.localdate() >= program.ends_on,
         },
     )

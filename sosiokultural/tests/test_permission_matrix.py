@@ -183,6 +183,10 @@ TABLE = {
         _pk("program"),
         expect("302 403 403 200 200 200 403 403 403"),
     ),
+    "programs:program_candidates": (
+        _pk("program"),
+        expect("302 403 403 200 200 200 403 403 403"),
+    ),
     "programs:program_request": (_pk("program"), POST_ONLY),
     "programs:program_completion": (
         lambda w: {"pk": w.nomination.program_id},
@@ -215,7 +219,13 @@ TABLE = {
         _none,
         expect("302 403 403 405 405 405 403 403 403"),
     ),
+    "programs:submission_preview": (
+        _none,
+        expect("302 403 403 200 200 200 403 403 403"),
+    ),
     "programs:submission_detail": (_pk("submission"), HEADS_SCOPED),
+    "programs:submission_acknowledge": (_pk("submission"), EDITORS_POST),
+    "programs:submission_return": (_pk("submission"), EDITORS_POST),
     "programs:submission_download": (_pk("submission"), HEADS_SCOPED),
     "programs:demand": (_none, PROVINCE_READS),
     # -- internal activities (recorded in a unit; BPSDM/admin only read) --------

@@ -383,3 +383,25 @@ def test_detail_responses_export(roles, org, login):
 def test_detail_responses_export_not_for_reported(roles, org, surveys, login):
     url = _detail(org.kecamatan) + "ekspor/responden.csv"
     assert login(roles.bpsdm).get(url).status_code == 404
+
+
+def test_comparison_query_count_does_not_grow(
+    roles, org, login, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from people.tests.factories import UnitFactory
+
+    client = login(roles.bpsdm)
+    import_survey(org.kel_a, "2018Q4")
+    url = "/ikm/perbandingan/?period=2018Q4&level=kelurahan"
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    import_survey(org.kel_b, "2018Q4", rows=[[3, 3, 3, 3, 3, 3, 3, 3, 3]] * 40)
+    for n in range(5):
+        unit = UnitFactory(code=f"JB-KMB-X{n}", kind="kelurahan", parent=org.kecamatan)
+        import_survey(unit, "2018Q4")
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["table"].results) == 7
