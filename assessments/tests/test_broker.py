@@ -166,7 +166,7 @@ def test_release_job_through_the_page_with_a_real_worker(
     client.force_login(head)
     window = results[0].attempt.window
     started = time.monotonic()
-    response = client.post(f"/uji/jadwal/{window.pk}/rilis/")
+    response = client.post(f"/uji/jadwal/{window.pk}/rilis/", {"confirm": "ya"})
     assert time.monotonic() - started < 5  # queued, not released in the request
     job = ReleaseJob.objects.get()
     assert response["Location"] == f"/uji/rilis/{job.pk}/"

@@ -189,7 +189,7 @@ def test_release_page_returns_at_once_to_the_job_page(
     _scored(window)
     client = login(roles.bpsdm)
     with django_capture_on_commit_callbacks(execute=False):
-        response = client.post(f"/uji/jadwal/{window.pk}/rilis/")
+        response = client.post(f"/uji/jadwal/{window.pk}/rilis/", {"confirm": "ya"})
     job = ReleaseJob.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/uji/rilis/{job.pk}/"

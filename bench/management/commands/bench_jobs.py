@@ -362,7 +362,7 @@ class Command(BaseCommand):
 
     def _release(self, client, window, count: int) -> tuple:
         request, request_queries, job_id = self._request(
-            client, f"/uji/jadwal/{window.pk}/rilis/"
+            client, f"/uji/jadwal/{window.pk}/rilis/", {"confirm": "ya"}
         )
         job, job_queries, rss = self._job(lambda: release_job_run(job_id=job_id))
         done = ReleaseJob.objects.get(pk=job_id)
