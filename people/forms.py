@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,18 @@ from people.nip import nip_errors
 from people.tree import subtree_q
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class LoginForm(AuthenticationForm):
+    """Django's message names the field (``%(username)s``), which its Indonesian
+    catalogue already spells out: "nama pengguna nama pengguna"."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Nama pengguna atau sandi salah. Huruf besar dan kecil dibedakan."
+        ),
+    }
 
 
 class EmployeeForm(forms.ModelForm):
@@ -64,10 +77,16 @@ class EmployeeForm(forms.ModelForm):
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False)
     unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=Unit.objects.none(), required=False
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Semua unit"),
     )
     position_type = forms.ModelChoiceField(
-        label=_("Jabatan"), queryset=PositionType.objects.all(), required=False
+        label=_("Jabatan"),
+        queryset=PositionType.objects.all(),
+        required=False,
+        empty_label=_("Semua jabatan"),
     )
     active = forms.ChoiceField(
         label=_("Status"),

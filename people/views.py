@@ -31,6 +31,7 @@ from people.selectors import (
     unit_ancestors,
     unit_get_for_user,
     unit_subtree,
+    units_openable,
     units_visible_to,
 )
 from people.services import employee_create, employee_login_create, employee_update
@@ -69,12 +70,14 @@ def employee_export(request, fmt: str):
 @login_required
 def employee_detail(request, pk: int):
     employee = employee_get_for_user(request.user, pk)
+    ancestors = list(unit_ancestors(employee.unit))
     return render(
         request,
         "people/employee_detail.html",
         {
             "employee": employee,
-            "ancestors": unit_ancestors(employee.unit),
+            "ancestors": ancestors,
+            "openable": units_openable(request.user, ancestors),
         },
     )
 
@@ -190,12 +193,14 @@ def unit_detail(request, pk: int):
         .filter(is_active=True)
         .order_by("unit__path", "position_type__order", "name")
     )
+    ancestors = list(unit_ancestors(unit))
     return render(
         request,
         "people/unit_detail.html",
         {
             "unit": unit,
-            "ancestors": unit_ancestors(unit),
+            "ancestors": ancestors,
+            "openable": units_openable(request.user, ancestors),
             "children": unit_subtree(unit).filter(depth=unit.depth + 1),
             "employees": employees,
         },
