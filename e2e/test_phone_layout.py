@@ -95,6 +95,10 @@ _WIDTH = """() => Math.max(document.documentElement.scrollWidth, ...[
 ).map(box => box.scrollWidth + box.getBoundingClientRect().left))"""
 
 
+_LEGEND = """() => [...document.querySelectorAll("#heatmap-legend .legend-swatch")]
+  .slice(0, 4).map(el => getComputedStyle(el).backgroundColor)"""
+
+
 def _width(page) -> int:
     return round(page.evaluate(_WIDTH))
 
@@ -166,6 +170,8 @@ def test_main_pages_screenshots_at_phone_and_desktop_size(
     browser = browser_page.context.browser
     urls = dict(SCREENSHOTS)
     urls["staff"] += (reverse("reports:employee", kwargs={"pk": world.employee.pk}),)
+    unit_report = reverse("reports:unit", kwargs={"pk": world.unit.pk})
+    urls["head"] += (unit_report,)
     for role, paths in urls.items():
         for size, viewport in (("390", PHONE), ("1366", DESKTOP)):
             context = _signed_in_context(browser, live_server, users[role], viewport)
@@ -174,6 +180,13 @@ def test_main_pages_screenshots_at_phone_and_desktop_size(
                 page.goto(live_server.url + path, wait_until="load")
                 if size == "390":
                     assert _width(page) <= PHONE["width"], path
+                if path == unit_report:  # the heatmap's legend has the cells' colours
+                    assert page.evaluate(_LEGEND) == [
+                        "rgb(209, 231, 221)",
+                        "rgb(255, 243, 205)",
+                        "rgb(255, 229, 180)",
+                        "rgb(248, 215, 218)",
+                    ]
                 slug = path.strip("/").replace("/", "-") or "dashboard"
                 screenshot(page, f"phone-layout-{role}-{slug}-{size}")
             context.close()

@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sosiokultural.context_processors.navigation",
             ],
+            # The one formatting rule for numbers (sosiokultural/formatting.py).
+            "libraries": {"formatting": "sosiokultural.templatetags.formatting"},
         },
     },
 ]

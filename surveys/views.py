@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from people.permissions import can, require
+from sosiokultural.formatting import number
 from surveys import exports
 from surveys.development import jp_by_period, unit_development
 from surveys.forms import (
@@ -287,7 +288,11 @@ def import_view(request):
             messages.success(
                 request,
                 _("Impor berhasil: %(n)s responden, IKM %(ikm)s (%(grade)s).")
-                % {"n": result.respondents, "ikm": result.ikm, "grade": result.grade},
+                % {
+                    "n": result.respondents,
+                    "ikm": number(result.ikm),
+                    "grade": result.grade.letter,
+                },
             )
             return redirect(
                 "surveys:detail", unit_pk=survey.unit_id, period=survey.period

@@ -1,0 +1,25 @@
+"""One formatting rule for numbers and percentages shown to people: Django's
+localisation of the active language (Indonesian ``82,21`` and ``93,7 %``,
+English ``82.21`` and ``93.7%``). Pages use the ``formatting`` template filters,
+Python code (flash messages, notices, cards, PDFs) these functions."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+
+def number(value: Decimal | float | int | None, places: int = 2) -> str:
+    """``value`` with ``places`` decimals in the active language; "" for None."""
+    if value is None:
+        return ""
+    # Django's number_format cuts the digits off; shown numbers are rounded.
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return number_format(rounded, places, use_l10n=True)
+
+
+def percent(value: Decimal | float | int | None, places: int = 1) -> str:
+    """A percentage already on the 0–100 scale: ``93,7 %``."""
+    if value is None:
+        return ""
+    return _("%(number)s %%") % {"number": number(value, places)}
