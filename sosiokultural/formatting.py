@@ -1,11 +1,15 @@
 """One formatting rule for numbers and percentages shown to people: Django's
 localisation of the active language (Indonesian ``82,21`` and ``93,7 %``,
 English ``82.21`` and ``93.7%``). Pages use the ``formatting`` template filters,
-Python code (flash messages, notices, cards, PDFs) these functions."""
+Python code (flash messages, notices, cards, PDFs) these functions. Dates follow
+``sosiokultural/formats/<language>/formats.py`` ("2 Des 2026", "2 Des 2026 14.05"):
+``{{ d|date }}`` / ``{{ t|date:"DATETIME_FORMAT" }}`` in templates, ``day`` and
+``moment`` here."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import number_format
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 
@@ -23,3 +27,17 @@ def percent(value: Decimal | float | int | None, places: int = 1) -> str:
     if value is None:
         return ""
     return _("%(number)s %%") % {"number": number(value, places)}
+
+
+def day(value) -> str:
+    """A date: ``2 Des 2026``."""
+    return date_format(value, "DATE_FORMAT") if value else ""
+
+
+def moment(value) -> str:
+    """A point in time, in local time: ``2 Des 2026 14.05``."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, "DATETIME_FORMAT")

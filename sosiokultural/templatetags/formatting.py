@@ -1,5 +1,5 @@
-"""``{% load formatting %}``: ``{{ x|number:2 }}``, ``{{ share|percent }}`` (see
-``sosiokultural/formatting.py``)."""
+"""``{{ x|number:2 }}``, ``{{ share|percent }}`` in every template (a builtin
+library, see ``TEMPLATES`` in settings and ``sosiokultural/formatting.py``)."""
 
 from django import template
 

@@ -27,7 +27,7 @@ def test_number_and_percent_of_nothing_are_empty():
 
 
 def test_template_filters_use_the_same_rule():
-    template = Template("{% load formatting %}{{ x|number:1 }} · {{ y|percent }}")
+    template = Template("{{ x|number:1 }} · {{ y|percent }}")
     with translation.override("id"):
         html = template.render(Context({"x": Decimal("75.09"), "y": Decimal("50")}))
     assert html == "75,1 · 50,0 %"
