@@ -9,6 +9,7 @@ from datetime import date, datetime
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
@@ -48,7 +49,7 @@ def kind_label(target_type: str) -> str:
     model = _model(target_type)
     if model is None:
         return target_type
-    return str(model._meta.verbose_name).capitalize()
+    return capfirst(str(model._meta.verbose_name))
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -86,7 +87,7 @@ def changes(event: AuditEvent) -> list[Change]:
         field = _field(model, name)
         rows.append(
             Change(
-                label=str(field.verbose_name).capitalize() if field else name,
+                label=capfirst(str(field.verbose_name)) if field else name,
                 before=_value(field, before[name]) if name in before else "—",
                 after=_value(field, after[name]) if name in after else "—",
             )

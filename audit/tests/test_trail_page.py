@@ -54,6 +54,20 @@ def test_changes_of_a_plain_value_and_of_nothing(roles):
     assert changes(event) == []
 
 
+def test_changes_keep_the_capitals_of_a_field_label(roles):
+    nomination = NominationFactory(employee=roles.staff_a.employee)
+    event = audit_record(
+        actor=roles.bpsdm,
+        action="nomination.complete",
+        target=nomination,
+        after={"certificate_number": "STTPP/1", "attendance_percent": 100},
+    )
+    assert [(c.label, c.before, c.after) for c in changes(event)] == [
+        ("Nomor STTPP", "—", "STTPP/1"),
+        ("Kehadiran (%)", "—", "100"),
+    ]
+
+
 def test_trail_filters_by_kind_actor_unit_and_dates(org, roles, login):
     nomination = NominationFactory(employee=roles.staff_a.employee)
     by_head = audit_record(
