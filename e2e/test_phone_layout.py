@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from e2e.conftest import screenshot
+from people.models import User
 from sosiokultural.tests.matrix_world import build_world
 from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
 
@@ -161,6 +162,62 @@ def test_every_page_fits_a_phone_for_every_role(
     )
     assert not narrowed, "now fits, remove from KNOWN_WIDE: " + ", ".join(narrowed)
     assert not violations, "\n\n".join(violations)
+
+
+# The demo logins (``seed_demo``) as the matrix's roles.
+DEMO_LOGINS = {
+    "staff": "pegawai.teknis",
+    "head": "kepala.meruyautara",
+    "head_parent": "kepala.kembangan",
+    "bpsdm": "bpsdm",
+    "admin": "admin",
+    "inspector": "inspektorat",
+}
+
+
+def _kwargs_free_urls(role: str) -> list[str]:
+    """The matrix's URLs that take no object (lists, dashboards, forms) that
+    ``role`` opens."""
+    urls = []
+    for name, (build_kwargs, expected) in TABLE.items():
+        if expected[role] != 200:
+            continue
+        try:
+            kwargs = build_kwargs(None)
+        except AttributeError:  # needs an object of the matrix's world
+            continue
+        urls.append(reverse(name, kwargs=kwargs))
+    return urls
+
+
+def test_list_pages_fit_a_phone_on_the_demo_data(demo, browser_page, live_server):
+    """The same check on the demo data (a year of activities, 37 people): the
+    lists are full, as on a real day."""
+    browser = browser_page.context.browser
+    wide = {}
+    checked = 0
+    for role, username in DEMO_LOGINS.items():
+        user = User.objects.get(username=username)
+        client = Client()
+        client.force_login(user)
+        urls = []
+        for url in _kwargs_free_urls(role):
+            response = client.get(url)
+            is_html = response.get("Content-Type", "").startswith("text/html")
+            if response.status_code == 200 and is_html and b"<main" in response.content:
+                urls.append(url)
+        context = _signed_in_context(browser, live_server, user, PHONE)
+        page = context.new_page()
+        for url in urls:
+            page.goto(live_server.url + url, wait_until="load")
+            checked += 1
+            if _width(page) > PHONE["width"]:
+                wide[f"{url} ({username})"] = _width(page)
+        context.close()
+    assert checked > 100
+    assert not wide, "wider than 390 px:\n" + "\n".join(
+        f"  {key}: {width} px" for key, width in sorted(wide.items())
+    )
 
 
 def test_main_pages_screenshots_at_phone_and_desktop_size(
