@@ -57,3 +57,13 @@ def test_page_shows_its_section_for_the_folded_phone_menu(roles):
     assert 'class="dropdown-item active" href="/kegiatan/verifikasi/"' in html
     outsider = Client().get("/kegiatan/verifikasi/")
     assert outsider.status_code == 302
+
+
+@pytest.mark.django_db
+def test_menu_sections_speak_english_when_switched(roles):
+    client = Client()
+    client.force_login(roles.bpsdm)
+    client.cookies["django_language"] = "en"
+    response = client.get("/")
+    labels = [group.label for group in response.context["nav_groups"]]
+    assert labels == ["Activities", "Development", "Tests", "Reports", "Data", "Admin"]
