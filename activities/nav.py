@@ -7,13 +7,16 @@ from sosiokultural.registry import NavItem
 
 
 def items(user) -> list[NavItem]:
-    entries = [NavItem(_("Kegiatan"), reverse("activities:list"), "/kegiatan/")]
+    entries = [
+        NavItem(_("Kegiatan"), reverse("activities:list"), "/kegiatan/", "kegiatan")
+    ]
     if can(user, DECIDE):
         entries.append(
             NavItem(
                 _("Verifikasi"),
                 reverse("activities:queue"),
                 "/kegiatan/verifikasi/",
+                "kegiatan",
             )
         )
     return entries

@@ -13,6 +13,7 @@ from api.permissions import MANAGE_TOKENS, WRITE_WITH_API
 from api.tokens import token_digest, token_generate
 from people.models import User
 from people.permissions import can
+from sosiokultural.formatting import day
 
 
 def token_expiry_errors(expires_on: date | None, today: date) -> list[str]:
@@ -24,7 +25,7 @@ def token_expiry_errors(expires_on: date | None, today: date) -> list[str]:
     if expires_on > longest:
         return [
             _("Token berlaku paling lama %(days)s hari (sampai %(date)s).")
-            % {"days": settings.API_TOKEN_MAX_DAYS, "date": f"{longest:%d-%m-%Y}"}
+            % {"days": settings.API_TOKEN_MAX_DAYS, "date": day(longest)}
         ]
     return []
 

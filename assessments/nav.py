@@ -10,16 +10,27 @@ from sosiokultural.registry import NavItem
 def items(user) -> list[NavItem]:
     entries = []
     if user_employee(user) is not None:
-        entries.append(NavItem(_("Uji saya"), reverse("assessments:my_tests"), "/uji/"))
+        entries.append(
+            NavItem(_("Uji saya"), reverse("assessments:my_tests"), "/uji/", "uji")
+        )
     if can(user, READ_WINDOWS):
         entries.append(
-            NavItem(_("Jadwal uji"), reverse("assessments:window_list"), "/uji/jadwal/")
+            NavItem(
+                _("Jadwal uji"),
+                reverse("assessments:window_list"),
+                "/uji/jadwal/",
+                "uji",
+            )
         )
         entries.append(
-            NavItem(_("Hasil uji"), reverse("assessments:result_list"), "/uji/hasil/")
+            NavItem(
+                _("Hasil uji"), reverse("assessments:result_list"), "/uji/hasil/", "uji"
+            )
         )
     if can(user, READ_BANK):
         entries.append(
-            NavItem(_("Bank soal"), reverse("assessments:item_list"), "/uji/bank/")
+            NavItem(
+                _("Bank soal"), reverse("assessments:item_list"), "/uji/bank/", "uji"
+            )
         )
     return entries

@@ -9,4 +9,4 @@ from sosiokultural.registry import NavItem
 def items(user) -> list[NavItem]:
     if not can(user, READ_TRAIL):
         return []
-    return [NavItem(_("Jejak audit"), reverse("audit:list"), "/audit/")]
+    return [NavItem(_("Jejak audit"), reverse("audit:list"), "/audit/", "admin")]

@@ -3,9 +3,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from audit.forms import AuditFilterForm
+from audit.labels import action_label, changes, kind_label
 from audit.permissions import READ_TRAIL
-from audit.selectors import audit_events_visible_to
+from audit.selectors import (
+    audit_actor_suggestions,
+    audit_events_filtered,
+    audit_events_visible_to,
+)
 from people.permissions import require
+
+PAGE_SIZE = 25
 
 
 @login_required
@@ -14,22 +21,30 @@ def audit_list(request):
     form = AuditFilterForm(request.GET or None)
     events = audit_events_visible_to(request.user)
     if form.is_valid():
-        data = form.cleaned_data
-        if data["action"]:
-            events = events.filter(action__icontains=data["action"])
-        if data["target_type"]:
-            events = events.filter(target_type__icontains=data["target_type"])
-        if data["actor"]:
-            events = events.filter(actor__username__iexact=data["actor"])
-        if data["start"]:
-            events = events.filter(at__date__gte=data["start"])
-        if data["end"]:
-            events = events.filter(at__date__lte=data["end"])
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+        events = audit_events_filtered(events, form.cleaned_data)
+    # One page of rows from the database (LIMIT/OFFSET), then their labels.
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "event": event,
+            "action": action_label(event.action),
+            "kind": kind_label(event.target_type),
+            "changes": changes(event),
+        }
+        for event in page
+    ]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "audit/list.html",
-        {"form": form, "page": page, "querystring": query.urlencode()},
+        {"form": form, "page": page, "rows": rows, "querystring": query.urlencode()},
     )
+
+
+@login_required
+@require(READ_TRAIL)
+def audit_actors(request):
+    """The type-ahead of the actor filter: ``<option>``s for its datalist."""
+    users = audit_actor_suggestions(request.user, request.GET.get("actor", ""))
+    return render(request, "audit/_actor_options.html", {"users": users})

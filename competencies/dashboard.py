@@ -17,7 +17,7 @@ def cards(user) -> list[Card]:
     upcoming = selectors.standards().filter(effective_from__gt=today).last()
     if upcoming is not None:
         detail = _("Versi berikutnya berlaku mulai %(date)s.") % {
-            "date": formats.date_format(upcoming.effective_from, "SHORT_DATE_FORMAT")
+            "date": formats.date_format(upcoming.effective_from, "DATE_FORMAT")
         }
     else:
         detail = _("Belum ada versi berikutnya yang dijadwalkan.")
@@ -25,7 +25,7 @@ def cards(user) -> list[Card]:
         Card(
             title=_("Standar kompetensi yang berlaku"),
             value=(
-                formats.date_format(in_force.effective_from, "SHORT_DATE_FORMAT")
+                formats.date_format(in_force.effective_from, "DATE_FORMAT")
                 if in_force
                 else "–"
             ),

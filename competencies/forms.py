@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import (
@@ -39,10 +40,10 @@ class LevelForm(forms.ModelForm):
 
 
 class IndicatorForm(forms.ModelForm):
-    level = forms.TypedChoiceField(label=_("level"), coerce=int, choices=())
+    level = forms.TypedChoiceField(label=capfirst(_("level")), coerce=int, choices=())
     # Not a model field of the form: empty means "after the last one".
     order = forms.IntegerField(
-        label=_("urutan"),
+        label=capfirst(_("urutan")),
         required=False,
         min_value=0,
         max_value=column_max(Indicator, "order"),
@@ -171,9 +172,9 @@ class StandardForm(forms.Form):
     """A version of the required levels: name, effective date and one level field
     per position type × dimension (``level_<position type id>_<dimension id>``)."""
 
-    name = forms.CharField(label=_("nama"), max_length=200)
+    name = forms.CharField(label=capfirst(_("nama")), max_length=200)
     effective_from = forms.DateField(
-        label=_("berlaku mulai"),
+        label=capfirst(_("berlaku mulai")),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Isi tanggal berlaku."),
@@ -185,7 +186,7 @@ class StandardForm(forms.Form):
         ),
     )
     notes = forms.CharField(
-        label=_("catatan"),
+        label=capfirst(_("catatan")),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Misalnya dasar keputusan atau perubahan yang dibuat."),

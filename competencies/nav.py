@@ -7,5 +7,10 @@ from sosiokultural.registry import NavItem
 def items(user) -> list[NavItem]:
     """The framework is open to every logged-in role."""
     return [
-        NavItem(_("Standar kompetensi"), reverse("competencies:index"), "/kompetensi/")
+        NavItem(
+            _("Standar kompetensi"),
+            reverse("competencies:index"),
+            "/kompetensi/",
+            "pengembangan",
+        )
     ]

@@ -396,9 +396,5 @@ def _ensure_not_locked(standard: Standard, today: date) -> None:
                 "Versi ini sudah berlaku sejak %(date)s sehingga tidak dapat diubah "
                 "atau dihapus; buat versi baru dengan tanggal berlaku baru."
             )
-            % {
-                "date": formats.date_format(
-                    standard.effective_from, "SHORT_DATE_FORMAT"
-                )
-            }
+            % {"date": formats.date_format(standard.effective_from, "DATE_FORMAT")}
         )

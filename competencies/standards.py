@@ -50,7 +50,7 @@ def effective_date_errors(
                 "Tanggal berlaku tidak boleh sebelum hari ini (%(today)s): laporan "
                 "untuk tanggal yang sudah lewat harus tetap memakai standar lama."
             )
-            % {"today": formats.date_format(today, "SHORT_DATE_FORMAT")}
+            % {"today": formats.date_format(today, "DATE_FORMAT")}
         )
     if taken:
         errors.append(taken_date_message(effective_from))
@@ -60,4 +60,4 @@ def effective_date_errors(
 def taken_date_message(effective_from: date) -> str:
     return _(
         "Sudah ada versi standar yang berlaku mulai %(date)s; pilih tanggal lain."
-    ) % {"date": formats.date_format(effective_from, "SHORT_DATE_FORMAT")}
+    ) % {"date": formats.date_format(effective_from, "DATE_FORMAT")}

@@ -5,4 +5,4 @@ from sosiokultural.registry import NavItem
 
 
 def items(user) -> list[NavItem]:
-    return [NavItem(_("Buku JP"), reverse("ledger:index"), "/jp/")]
+    return [NavItem(_("Buku JP"), reverse("ledger:index"), "/jp/", "pengembangan")]

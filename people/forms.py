@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.utils import flatatt
@@ -30,6 +31,18 @@ class QuickSelect(forms.Select):
             ),
         )
         return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's message names the field (``%(username)s``), which its Indonesian
+    catalogue already spells out: "nama pengguna nama pengguna"."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Nama pengguna atau sandi salah. Huruf besar dan kecil dibedakan."
+        ),
+    }
 
 
 class EmployeeForm(forms.ModelForm):
@@ -90,9 +103,13 @@ class EmployeeFilterForm(forms.Form):
         queryset=Unit.objects.none(),
         required=False,
         widget=QuickSelect,
+        empty_label=_("Semua unit"),
     )
     position_type = forms.ModelChoiceField(
-        label=_("Jabatan"), queryset=PositionType.objects.all(), required=False
+        label=_("Jabatan"),
+        queryset=PositionType.objects.all(),
+        required=False,
+        empty_label=_("Semua jabatan"),
     )
     active = forms.ChoiceField(
         label=_("Status"),

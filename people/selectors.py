@@ -58,6 +58,16 @@ def employee_scope_q(user: User, field: str = "") -> Q:
     return Q(**{f"{prefix}pk" if field else "pk": employee.pk})
 
 
+def units_openable(user: User, units) -> set[int]:
+    """The ids of ``units`` whose page ``user`` may open: a breadcrumb links only
+    these (a unit above the user's scope answers 404)."""
+    return set(
+        units_visible_to(user)
+        .filter(pk__in=[u.pk for u in units])
+        .values_list("pk", flat=True)
+    )
+
+
 def units_visible_to(user: User) -> QuerySet[Unit]:
     if not user.is_authenticated or not user.is_active:
         return Unit.objects.none()

@@ -32,6 +32,7 @@ from people.selectors import (
     unit_ancestors,
     unit_get_for_user,
     unit_subtree,
+    units_openable,
     units_visible_to,
     units_with_employee_counts,
 )
@@ -99,12 +100,14 @@ def employee_search_view(request):
 @login_required
 def employee_detail(request, pk: int):
     employee = employee_get_for_user(request.user, pk)
+    ancestors = list(unit_ancestors(employee.unit))
     return render(
         request,
         "people/employee_detail.html",
         {
             "employee": employee,
-            "ancestors": unit_ancestors(employee.unit),
+            "ancestors": ancestors,
+            "openable": units_openable(request.user, ancestors),
         },
     )
 
@@ -250,12 +253,14 @@ def unit_detail(request, pk: int):
     children = units_with_employee_counts(
         unit_subtree(unit).filter(depth=unit.depth + 1).order_by("name", "pk")
     )
+    ancestors = list(unit_ancestors(unit))
     return render(
         request,
         "people/unit_detail.html",
         {
             "unit": unit,
-            "ancestors": unit_ancestors(unit),
+            "ancestors": ancestors,
+            "openable": units_openable(request.user, ancestors),
             "children": children[:UNIT_PAGE_SIZE],
             "page": page,
             "employees": page.object_list,

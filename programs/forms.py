@@ -161,12 +161,16 @@ class ProgramForm(forms.Form):
 
 class CatalogueFilterForm(forms.Form):
     form = FormChoiceField(
-        label=_("Bentuk"), queryset=DevelopmentForm.objects.none(), required=False
+        label=_("Bentuk"),
+        queryset=DevelopmentForm.objects.none(),
+        required=False,
+        empty_label=_("Semua bentuk"),
     )
     dimension = DimensionChoiceField(
         label=_("Dimensi"),
         queryset=Dimension.objects.order_by("number"),
         required=False,
+        empty_label=_("Semua dimensi"),
     )
     open = forms.BooleanField(label=_("Pendaftaran sedang dibuka"), required=False)
 
@@ -399,7 +403,10 @@ class NominationFilterForm(forms.Form):
         required=False,
     )
     program = forms.ModelChoiceField(
-        label=_("Program"), queryset=Program.objects.none(), required=False
+        label=_("Program"),
+        queryset=Program.objects.none(),
+        required=False,
+        empty_label=_("Semua program"),
     )
 
     def __init__(self, *args, programs=None, **kwargs):

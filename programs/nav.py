@@ -5,4 +5,11 @@ from sosiokultural.registry import NavItem
 
 
 def items(user) -> list[NavItem]:
-    return [NavItem(_("Program BPSDM"), reverse("programs:program_list"), "/program/")]
+    return [
+        NavItem(
+            _("Program BPSDM"),
+            reverse("programs:program_list"),
+            "/program/",
+            "pengembangan",
+        )
+    ]

@@ -5,6 +5,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from sosiokultural.formatting import day
+
 # Which states a nomination may move to, from which states.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "approved": frozenset({"requested", "nominated", "waitlisted"}),
@@ -100,7 +102,7 @@ def exchange_date_errors(starts_on: date | None, ends_on: date | None) -> list[s
                 "Pertukaran paling lama satu tahun: tanggal selesai paling lambat "
                 "%(limit)s."
             )
-            % {"limit": limit.strftime("%d-%m-%Y")}
+            % {"limit": day(limit)}
         ]
     return []
 

@@ -8,5 +8,5 @@ from sosiokultural.registry import NavItem
 
 def items(user) -> list[NavItem]:
     if heads_and_up(user) or user_employee(user) is not None:
-        return [NavItem(_("Laporan"), reverse("reports:index"), "/laporan/")]
+        return [NavItem(_("Laporan"), reverse("reports:index"), "/laporan/", "laporan")]
     return []

@@ -6,6 +6,7 @@ prints as those characters, never as markup, a link or an embedded file.
 """
 
 import io
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
@@ -29,6 +30,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from reports.selectors.employee import EmployeeReport
 from reports.selectors.plans import item_is_done
+from sosiokultural.formatting import number
 
 GRID = TableStyle(
     [
@@ -55,7 +57,10 @@ def _d(value) -> str:
 
 
 def _n(value) -> str:
-    return "-" if value is None else str(value)
+    """Levels and gaps as they are, JP with two decimals in the page's language."""
+    if value is None:
+        return "-"
+    return number(value, 2) if isinstance(value, Decimal) else str(value)
 
 
 def _jp_sentence(report: EmployeeReport) -> str:

@@ -9,4 +9,4 @@ from sosiokultural.registry import NavItem
 def items(user) -> list[NavItem]:
     if not can(user, VIEW_SYNC):
         return []
-    return [NavItem(_("SIASN"), reverse("siasn:index"), "/siasn/")]
+    return [NavItem(_("SIASN"), reverse("siasn:index"), "/siasn/", "admin")]

@@ -1,4 +1,4 @@
-from sosiokultural.registry import nav_items
+from sosiokultural.registry import nav_groups, nav_items
 
 
 def navigation(request):
@@ -11,8 +11,11 @@ def navigation(request):
     path = request.path
     matches = [i for i in items if i.prefix and path.startswith(i.prefix)]
     active = max(matches, key=lambda i: len(i.prefix)) if matches else None
+    groups = nav_groups(items)
     return {
         "nav_items": items,
+        "nav_groups": groups,
         "nav_active": active,
+        "nav_active_group": next((g for g in groups if active in g.items), None),
         "unread_notices": unread_count(user),
     }

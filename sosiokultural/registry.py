@@ -12,6 +12,19 @@ from importlib import import_module
 from types import ModuleType
 
 from django.conf import settings
+from django.utils.translation import pgettext_lazy
+
+# The sections of the menu, in menu order: an app's entry names its section
+# (``NavItem.group``), so the top level stays at a handful of entries whatever the
+# number of apps. A section with one entry for a user is shown as a plain link.
+NAV_GROUPS = (
+    ("kegiatan", pgettext_lazy("menu section", "Kegiatan")),
+    ("pengembangan", pgettext_lazy("menu section", "Pengembangan")),
+    ("uji", pgettext_lazy("menu section", "Uji")),
+    ("laporan", pgettext_lazy("menu section", "Laporan")),
+    ("data", pgettext_lazy("menu section", "Data")),
+    ("admin", pgettext_lazy("menu section", "Admin")),
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +33,14 @@ class NavItem:
     url: str
     # Longest-prefix match on the request path marks the active entry.
     prefix: str = ""
+    group: str = "data"  # a key of NAV_GROUPS
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    key: str
+    label: str
+    items: tuple[NavItem, ...]
 
 
 @dataclass(frozen=True)
@@ -53,6 +74,20 @@ def _modules(app_names: tuple[str, ...], name: str) -> tuple[ModuleType, ...]:
 
 def nav_items(user) -> list[NavItem]:
     return [item for module in project_modules("nav") for item in module.items(user)]
+
+
+def nav_groups(items: list[NavItem]) -> list[NavGroup]:
+    """``items`` by section, in ``NAV_GROUPS`` order; empty sections left out."""
+    known = dict(NAV_GROUPS)
+    unknown = {item.group for item in items} - set(known)
+    if unknown:
+        raise ValueError(f"menu entries name unknown sections: {sorted(unknown)}")
+    groups = []
+    for key, label in NAV_GROUPS:
+        members = tuple(item for item in items if item.group == key)
+        if members:
+            groups.append(NavGroup(key, str(label), members))
+    return groups
 
 
 def dashboard_cards(user) -> list[Card]:

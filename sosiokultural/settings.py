@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sosiokultural.context_processors.navigation",
             ],
+            # The one formatting rule for numbers (sosiokultural/formatting.py).
+            "builtins": ["sosiokultural.templatetags.formatting"],
         },
     },
 ]
@@ -180,6 +182,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
+# One way of writing dates per language (sosiokultural/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["sosiokultural.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from people.forms import LoginForm
 from sosiokultural import views
 
 urlpatterns = [
@@ -11,7 +12,9 @@ urlpatterns = [
     path("health/siap/", views.readiness, name="readiness"),
     path(
         "akun/masuk/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),

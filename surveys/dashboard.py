@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from people.permissions import sees_all_units
 from people.selectors import scope_root_unit
+from sosiokultural.formatting import number
 from sosiokultural.registry import Card
 from surveys.selectors import survey_result, surveys_visible_to
 
@@ -42,7 +43,7 @@ def cards(user) -> list[Card]:
     return [
         Card(
             title=_("IKM terbaru"),
-            value=f"{result.ikm} ({result.grade.letter})",
+            value=f"{number(result.ikm)} ({result.grade.letter})",
             detail=detail,
             link=reverse(
                 "surveys:detail",

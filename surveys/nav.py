@@ -5,4 +5,4 @@ from sosiokultural.registry import NavItem
 
 
 def items(user) -> list[NavItem]:
-    return [NavItem(_("IKM"), reverse("surveys:list"), "/ikm/")]
+    return [NavItem(_("IKM"), reverse("surveys:list"), "/ikm/", "laporan")]

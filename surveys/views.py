@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from people.permissions import can, require
+from sosiokultural.formatting import number
 from sosiokultural.periods import Period, parse_period
 from surveys import exports, pekppp
 from surveys.development import jp_by_period, unit_development
@@ -296,7 +297,11 @@ def import_view(request):
             messages.success(
                 request,
                 _("Impor berhasil: %(n)s responden, IKM %(ikm)s (%(grade)s).")
-                % {"n": result.respondents, "ikm": result.ikm, "grade": result.grade},
+                % {
+                    "n": result.respondents,
+                    "ikm": number(result.ikm),
+                    "grade": result.grade.letter,
+                },
             )
             return redirect(
                 "surveys:detail", unit_pk=survey.unit_id, period=survey.period

@@ -166,7 +166,10 @@ class ActivityForm(forms.Form):
             self.fields["duration_minutes"].initial = development_form.default_minutes
             self.fields["facilitator"].initial = user_employee(user)
             self.fields["dimensions"].initial = matrix_dimension_ids(development_form)
-        else:
+        if self.instance is not None or not self.fields["dimensions"].initial:
+            # Nothing was filled in from the matrix: say nothing about it.
+            self.fields["dimensions"].help_text = ""
+        if self.instance is not None:
             del self.fields["evidence"]
             self.initial.update(self.instance_initial(self.instance))
 

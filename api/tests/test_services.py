@@ -22,7 +22,7 @@ def test_token_expiry_errors_bounds(settings):
         "Tanggal kedaluwarsa harus sesudah hari ini."
     ]
     assert token_expiry_errors(TODAY + timedelta(days=366), TODAY) == [
-        "Token berlaku paling lama 365 hari (sampai 15-06-2026)."
+        "Token berlaku paling lama 365 hari (sampai 15 Jun 2026)."
     ]
     assert token_expiry_errors(None, TODAY) == ["Isi tanggal kedaluwarsa."]
 

@@ -41,6 +41,7 @@ from audit.services import audit_record
 from competencies.gaps import gap
 from competencies.selectors import dimensions, required_levels
 from people.permissions import can, check, fetch, is_self, require
+from sosiokultural.formatting import day
 
 
 @login_required
@@ -246,7 +247,7 @@ def employee_report(request, pk: int):
                 "labels": [d.label for d in dims],
                 "rounds": [
                     {
-                        "label": r.assessed_on.strftime("%d-%m-%Y"),
+                        "label": day(r.assessed_on),
                         "levels": [history[r.pk].get(d.pk) for d in dims],
                     }
                     for r in reversed(results)

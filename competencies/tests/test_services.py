@@ -70,7 +70,7 @@ def test_standard_create_before_today_is_refused(grid):
         )
     assert caught.value.message_dict == {
         "effective_from": [
-            "Tanggal berlaku tidak boleh sebelum hari ini (01-03-2025): laporan "
+            "Tanggal berlaku tidak boleh sebelum hari ini (1 Mar 2025): laporan "
             "untuk tanggal yang sudah lewat harus tetap memakai standar lama."
         ]
     }
@@ -86,7 +86,7 @@ def test_standard_create_duplicate_date_is_refused(grid):
         )
     assert caught.value.message_dict == {
         "effective_from": [
-            "Sudah ada versi standar yang berlaku mulai 01-06-2025; pilih tanggal lain."
+            "Sudah ada versi standar yang berlaku mulai 1 Jun 2025; pilih tanggal lain."
         ]
     }
     assert Standard.objects.count() == 2

@@ -33,9 +33,9 @@ def test_effective_date_errors_past_and_taken():
         date(2025, 2, 28), today=date(2025, 3, 1), taken=True
     )
     assert errors == [
-        "Tanggal berlaku tidak boleh sebelum hari ini (01-03-2025): laporan untuk "
+        "Tanggal berlaku tidak boleh sebelum hari ini (1 Mar 2025): laporan untuk "
         "tanggal yang sudah lewat harus tetap memakai standar lama.",
-        "Sudah ada versi standar yang berlaku mulai 28-02-2025; pilih tanggal lain.",
+        "Sudah ada versi standar yang berlaku mulai 28 Feb 2025; pilih tanggal lain.",
     ]
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 
 from competencies import selectors
@@ -185,10 +186,10 @@ def test_standard_create_view_level_six_and_duplicate_date_save_nothing(
     assert form.errors[field] == ["Level tidak boleh lebih dari 5."]
     assert form.errors["effective_from"] == [
         "Tanggal berlaku tidak boleh sebelum hari ini ("
-        + timezone.localdate().strftime("%d-%m-%Y")
+        + date_format(timezone.localdate(), "DATE_FORMAT")
         + "): laporan untuk tanggal yang sudah lewat harus tetap memakai standar "
         "lama.",
-        "Sudah ada versi standar yang berlaku mulai 01-01-2018; pilih tanggal lain.",
+        "Sudah ada versi standar yang berlaku mulai 1 Jan 2018; pilih tanggal lain.",
     ]
     assert Standard.objects.count() == 1
     assert RequiredLevel.objects.count() == 12
@@ -210,7 +211,7 @@ def test_standard_create_view_empty_level_and_duplicate_future_date(
     assert form.errors[f"level_{key[0]}_{key[1]}"] == ["Isi level 1 sampai 5."]
     assert form.errors["effective_from"] == [
         "Sudah ada versi standar yang berlaku mulai "
-        + start.strftime("%d-%m-%Y")
+        + date_format(start, "DATE_FORMAT")
         + "; pilih tanggal lain."
     ]
     assert list(Standard.objects.values_list("name", flat=True)) == [
@@ -582,7 +583,7 @@ def test_dashboard_card_only_for_the_standards_owners(framework, roles):
     (card,) = cards(roles.bpsdm)
     assert (card.title, card.value, card.link) == (
         "Standar kompetensi yang berlaku",
-        "01-01-2018",
+        "1 Jan 2018",
         "/kompetensi/standar/",
     )
     assert card.detail == (

@@ -102,11 +102,7 @@ def standard_create(request):
             messages.success(
                 request,
                 _("Versi standar baru disimpan; berlaku mulai %(date)s.")
-                % {
-                    "date": formats.date_format(
-                        standard.effective_from, "SHORT_DATE_FORMAT"
-                    )
-                },
+                % {"date": formats.date_format(standard.effective_from, "DATE_FORMAT")},
             )
             return redirect("competencies:standard_detail", pk=standard.pk)
     return render(

@@ -34,6 +34,7 @@ from programs.permissions import (
     WITHDRAW,
 )
 from programs.rules import can_transition, eligibility_errors
+from sosiokultural.formatting import day
 
 State = Nomination.State
 
@@ -83,8 +84,8 @@ def _nomination_errors(
         errors.append(
             _("Pendaftaran program ini dibuka %(start)s s.d. %(end)s.")
             % {
-                "start": program.registration_opens_on.strftime("%d-%m-%Y"),
-                "end": program.registration_closes_on.strftime("%d-%m-%Y"),
+                "start": day(program.registration_opens_on),
+                "end": day(program.registration_closes_on),
             }
         )
     errors += employee_eligibility_errors(program, employee)
@@ -377,7 +378,7 @@ def nomination_complete(
     if today < program.ends_on:
         raise ValidationError(
             _("Hasil dicatat setelah program berakhir (%(end)s).")
-            % {"end": program.ends_on.strftime("%d-%m-%Y")}
+            % {"end": day(program.ends_on)}
         )
     if outcome not in Nomination.Outcome.values:
         errors["outcome"] = _("Pilih hasil program.")
@@ -539,8 +540,8 @@ def _notify(
     values = {
         "program": program.title,
         "name": employee.name,
-        "start": program.starts_on.strftime("%d-%m-%Y"),
-        "end": program.ends_on.strftime("%d-%m-%Y"),
+        "start": day(program.starts_on),
+        "end": day(program.ends_on),
         "note": nomination.decision_note,
         "where": program.location or program.link or "-",
     }

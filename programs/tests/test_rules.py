@@ -74,7 +74,7 @@ def test_one_year_after_handles_leap_day():
 def test_exchange_dates_at_most_one_year():
     assert exchange_date_errors(date(2025, 1, 10), date(2026, 1, 10)) == []
     assert exchange_date_errors(date(2025, 1, 10), date(2026, 1, 11)) == [
-        "Pertukaran paling lama satu tahun: tanggal selesai paling lambat 10-01-2026."
+        "Pertukaran paling lama satu tahun: tanggal selesai paling lambat 10 Jan 2026."
     ]
 
 

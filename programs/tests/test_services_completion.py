@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 
 from ledger.models import JPEntry
 from ledger.selectors import jp_by_employee
@@ -128,9 +129,8 @@ def test_completion_rules(roles, fw, program):
             outcome="completed",
             attendance_percent=1,
         )
-    assert exc.value.messages == [
-        f"Hasil dicatat setelah program berakhir ({program.ends_on:%d-%m-%Y})."
-    ]
+    ends = date_format(program.ends_on, "DATE_FORMAT")
+    assert exc.value.messages == [f"Hasil dicatat setelah program berakhir ({ends})."]
     assert JPEntry.objects.count() == 0
 
 

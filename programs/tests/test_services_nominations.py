@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.utils.formats import date_format
 
 from notices.models import Notice
 from people.tests.factories import EmployeeFactory
@@ -163,8 +164,8 @@ def test_registration_closed_is_refused(roles, fw):
         nomination_create(
             program=closed, employee=roles.staff_a.employee, by=roles.head_a, reason="x"
         )
-    start = closed.registration_opens_on.strftime("%d-%m-%Y")
-    end = closed.registration_closes_on.strftime("%d-%m-%Y")
+    start = date_format(closed.registration_opens_on, "DATE_FORMAT")
+    end = date_format(closed.registration_closes_on, "DATE_FORMAT")
     assert exc.value.messages == [
         f"{roles.staff_a.employee.name}: Pendaftaran program ini dibuka {start} "
         f"s.d. {end}."

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from people.tests.factories import EmployeeFactory
 from programs.models import Exchange, Nomination
@@ -33,7 +34,7 @@ def test_exchange_create_and_limits(roles, login):
     assert response.context["form"].errors == {
         "ends_on": [
             "Pertukaran paling lama satu tahun: tanggal selesai paling lambat "
-            f"{limit:%d-%m-%Y}."
+            f"{date_format(limit, 'DATE_FORMAT')}."
         ]
     }
     response = client.post("/program/pertukaran/baru/", _exchange_data(roles, -1))

@@ -44,3 +44,10 @@ def test_pdf_of_outsider_is_404(roles, org, login):
     employee = EmployeeFactory(name="Tes <b>tebal", unit=org.kel_a)
     url = f"/laporan/pegawai/{employee.pk}/ekspor.pdf"
     assert login(roles.head_b).get(url).status_code == 404
+
+
+def test_pdf_writes_jp_in_the_page_language(roles, org, login):
+    reader = _pdf(login(roles.head_a), roles.staff_a.employee)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "0,00 JP" in text
+    assert "0.00 JP" not in text

@@ -367,6 +367,7 @@ TABLE = {
     # Only someone who has left is anonymised: staff A is still active.
     "privacy:anonymise": (_employee, expect("302 403 403 403 403 403 403 403 403")),
     "audit:list": (_none, PROVINCE_READS),
+    "audit:actors": (_none, PROVINCE_READS),  # the actor filter's type-ahead
     # -- background exports: each job is seen by its requester (head A) only -------
     "exports:list": (_none, EVERYONE),
     "exports:detail": (_pk("export"), expect("302 404 404 200 404 404 404 404 404")),

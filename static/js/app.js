@@ -19,6 +19,9 @@
                       #<id>-text, announced at 5 and 1 minute(s) in #<id>-announce
                       (texts in data-five-minutes / data-one-minute); at 0 the
                       page goes to data-reload
+   data-label="…"     on a table cell: its caption when the row is a card (phone);
+                      missing ones are taken from the column's header
+   data-keep-table    on a table: keep rows and columns on a phone (matrices)
 
    The service worker (/sw.js, static/js/sw.js) is registered on every page: it
    keeps the pages and static files needed to open today's briefing offline. */
@@ -50,13 +53,52 @@
     }
     tick();
   }
+  // A list table becomes a stack of cards on a phone (static/css/app.css): each
+  // cell shows its column's header as a caption. Matrices (bordered tables, or
+  // data-keep-table) keep their grid and scroll inside their box.
+  function cards(root) {
+    root.querySelectorAll("table.table").forEach(function (table) {
+      if (table.classList.contains("table-bordered") || "keepTable" in table.dataset) {
+        return;
+      }
+      var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+      if (!head) { return; }
+      var labels = [];
+      Array.prototype.forEach.call(head.cells, function (cell) {
+        for (var i = 0; i < (cell.colSpan || 1); i++) {
+          labels.push(cell.textContent.replace(/\s+/g, " ").trim());
+        }
+      });
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          var column = 0;
+          Array.prototype.forEach.call(row.cells, function (cell) {
+            if (!cell.hasAttribute("data-label")) {
+              cell.setAttribute("data-label", cell.colSpan > 1 ? "" : labels[column] || "");
+            }
+            column += cell.colSpan || 1;
+          });
+        });
+      });
+      table.classList.add("table-cards");
+    });
+    // A box that still scrolls sideways (a matrix) is reachable by keyboard.
+    root.querySelectorAll(".table-responsive").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      }
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     sizes(document);
+    cards(document);
     document.querySelectorAll("[data-countdown]").forEach(countdown);
   });
   // Fragments swapped in by htmx (export progress, report panels).
   document.addEventListener("htmx:load", function (event) {
-    sizes(event.detail.elt.parentNode || event.detail.elt);
+    var root = event.detail.elt.parentNode || event.detail.elt;
+    sizes(root);
+    cards(root);
   });
   document.addEventListener("submit", function (event) {
     var form = event.target;

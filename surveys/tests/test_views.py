@@ -334,7 +334,7 @@ def test_element_sets_page_and_template(roles, login):
 def test_dashboard_cards(roles, org, surveys, login):
     response = login(roles.head_a).get("/")
     cards = [c for c in response.context["cards"] if c.title == "IKM terbaru"]
-    assert [(c.value, c.tone) for c in cards] == [("79.17 (B)", "primary")]
+    assert [(c.value, c.tone) for c in cards] == [("79,17 (B)", "primary")]
     response = login(roles.bpsdm).get("/")
     titles = {c.title: c.value for c in response.context["cards"]}
     assert titles["Survei IKM 2018Q4"] == "3"

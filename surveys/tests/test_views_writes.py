@@ -35,6 +35,11 @@ def test_import_page_imports(roles, org, login):
     assert response["Location"] == _detail(org.kel_a)
     survey = Survey.objects.get()
     assert (survey.population, survey.created_by) == (60, roles.head_a)
+    # [4]*9 and [3]*9: NRR 3.5 for each of 9 elements → IKM 87.50, grade B.
+    page = client.get(response["Location"])
+    assert [str(m) for m in page.context["messages"]] == [
+        "Impor berhasil: 2 responden, IKM 87,50 (B)."
+    ]
 
 
 def test_import_page_shows_row_errors_and_saves_nothing(roles, org, login):

@@ -6,6 +6,20 @@
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
   }
+  // Radar labels are long ("Kepekaan Disabilitas"): broken into lines of a few
+  // words so that none is cut at the canvas edge on a phone.
+  function wrap(label, width) {
+    var lines = [];
+    String(label).split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= width) {
+        lines[last] += " " + word;
+      } else {
+        lines.push(word);
+      }
+    });
+    return lines;
+  }
   function radar() {
     var canvas = document.getElementById("radar-chart");
     var values = data("radar-data");
@@ -13,7 +27,9 @@
     new Chart(canvas, {
       type: "radar",
       data: {
-        labels: values.labels,
+        labels: values.labels.map(function (label) {
+          return wrap(label, canvas.clientWidth < 480 ? 10 : 18);
+        }),
         datasets: [
           {
             label: canvas.dataset.requiredLabel,
@@ -35,7 +51,15 @@
       options: {
         animation: false,
         maintainAspectRatio: false,
-        scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } },
+        layout: { padding: 4 },
+        scales: {
+          r: {
+            min: 0,
+            max: 5,
+            ticks: { stepSize: 1 },
+            pointLabels: { font: { size: canvas.clientWidth < 480 ? 11 : 12 } },
+          },
+        },
         plugins: { legend: { position: "bottom" } },
       },
     });

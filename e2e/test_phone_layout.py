@@ -1,0 +1,249 @@
+"""Phone first: every HTML page of the permission matrix, opened by every role that
+may open it in a 390×844 window, fits the screen (nothing scrolls sideways) and
+has no serious or critical axe-core violation at that size.
+
+The pages and their roles come from the matrix's own table
+(``sosiokultural/tests/test_permission_matrix.py``) on its world
+(``matrix_world.py``): a new URL is checked here as soon as it has a row there.
+One browser, one context per role, each signed in once.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
+from django.urls import reverse
+
+from e2e.conftest import screenshot
+from people.models import User
+from sosiokultural.tests.matrix_world import build_world
+from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+BLOCKING = {"serious", "critical"}
+# Pages still wider than a phone, with the width measured at 390 px. Empty: every
+# page fits. A page listed here that has become narrow fails the test, so the set
+# only ever shrinks.
+KNOWN_WIDE: dict[str, int] = {}
+# Pages whose screenshots at both sizes are kept in test-artifacts/.
+SCREENSHOTS = {
+    "staff": ("/", "/uji/", "/jp/"),
+    "head": ("/", "/kegiatan/verifikasi/"),
+    "bpsdm": ("/", "/audit/"),
+}
+
+
+@pytest.fixture
+def users(org, roles) -> dict:
+    return {
+        "staff": roles.staff_a,
+        "staff_other": roles.staff_b,
+        "head": roles.head_a,
+        "head_other": roles.head_b,
+        "head_parent": roles.head_kecamatan,
+        "bpsdm": roles.bpsdm,
+        "admin": roles.admin,
+        "inspector": roles.inspector,
+    }
+
+
+def _pages_by_role(world, users) -> dict[str, list[str]]:
+    """{role: [url, …]}: every page the matrix says the role opens (200) that is a
+    full HTML page (not a file, not an htmx fragment)."""
+    pages: dict[str, list[str]] = {}
+    for role in ROLES:
+        if role == "anonymous":
+            continue
+        client = Client()
+        client.force_login(users[role])
+        urls = []
+        for name, (build_kwargs, expected) in TABLE.items():
+            if expected[role] != 200:
+                continue
+            url = reverse(name, kwargs=build_kwargs(world))
+            response = client.get(url)
+            is_html = response.get("Content-Type", "").startswith("text/html")
+            if response.status_code == 200 and is_html and b"<main" in response.content:
+                urls.append(url)
+        pages[role] = urls
+    return pages
+
+
+def _signed_in_context(browser, live_server, user, viewport):
+    client = Client()
+    client.force_login(user)
+    cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+    cookies["django_language"] = "id"
+    context = browser.new_context(viewport=viewport)
+    context.add_cookies(
+        [
+            {"name": name, "value": value, "url": live_server.url}
+            for name, value in cookies.items()
+        ]
+    )
+    return context
+
+
+# The width of the page, or of the widest table box in it that scrolls sideways:
+# a list whose buttons are off screen is as unusable as a page that scrolls. Only
+# matrices (bordered tables, or data-keep-table) may scroll inside their box.
+_WIDTH = """() => Math.max(document.documentElement.scrollWidth, ...[
+  ...document.querySelectorAll(".table-responsive")
+].filter(box => box.scrollWidth > box.clientWidth + 1
+  && !box.querySelector("table.table-bordered, table[data-keep-table]")
+).map(box => box.scrollWidth + box.getBoundingClientRect().left))"""
+
+
+_LEGEND = """() => [...document.querySelectorAll("#heatmap-legend .legend-swatch")]
+  .slice(0, 4).map(el => getComputedStyle(el).backgroundColor)"""
+
+
+def _width(page) -> int:
+    return round(page.evaluate(_WIDTH))
+
+
+def _describe(url: str, violations: list[dict]) -> str:
+    lines = [url]
+    for violation in violations:
+        lines.append(
+            f"  {violation['id']} ({violation['impact']}): {violation['help']}"
+        )
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}")
+    return "\n".join(lines)
+
+
+def test_every_page_fits_a_phone_for_every_role(
+    org, roles, users, browser_page, live_server
+):
+    world = build_world(org, roles)
+    pages = _pages_by_role(world, users)
+    assert sum(len(urls) for urls in pages.values()) > 300
+    browser = browser_page.context.browser
+    axe = Axe()
+    wide: dict[str, int] = {}
+    violations = []
+    checked_by_axe: set[str] = set()
+
+    browser_page.set_viewport_size(PHONE)
+    browser_page.context.add_cookies(
+        [{"name": "django_language", "value": "id", "url": live_server.url}]
+    )
+    browser_page.goto(f"{live_server.url}/akun/masuk/")
+    if _width(browser_page) > PHONE["width"]:
+        wide["/akun/masuk/ (anonymous)"] = _width(browser_page)
+
+    for role, urls in pages.items():
+        context = _signed_in_context(browser, live_server, users[role], PHONE)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        for url in urls:
+            page.goto(live_server.url + url, wait_until="load")
+            width = _width(page)
+            if width > PHONE["width"]:
+                wide[f"{url} ({role})"] = width
+            if url not in checked_by_axe:  # axe once per page, as its first role
+                checked_by_axe.add(url)
+                found = [
+                    v
+                    for v in axe.run(page).response["violations"]
+                    if v["impact"] in BLOCKING
+                ]
+                if found:
+                    violations.append(_describe(f"{url} ({role})", found))
+        context.close()
+
+    unexpected = {key: w for key, w in wide.items() if key not in KNOWN_WIDE}
+    narrowed = sorted(set(KNOWN_WIDE) - set(wide))
+    assert not unexpected, "wider than 390 px:\n" + "\n".join(
+        f"  {key}: {width} px" for key, width in sorted(unexpected.items())
+    )
+    assert not narrowed, "now fits, remove from KNOWN_WIDE: " + ", ".join(narrowed)
+    assert not violations, "\n\n".join(violations)
+
+
+# The demo logins (``seed_demo``) as the matrix's roles.
+DEMO_LOGINS = {
+    "staff": "pegawai.teknis",
+    "head": "kepala.meruyautara",
+    "head_parent": "kepala.kembangan",
+    "bpsdm": "bpsdm",
+    "admin": "admin",
+    "inspector": "inspektorat",
+}
+
+
+def _kwargs_free_urls(role: str) -> list[str]:
+    """The matrix's URLs that take no object (lists, dashboards, forms) that
+    ``role`` opens."""
+    urls = []
+    for name, (build_kwargs, expected) in TABLE.items():
+        if expected[role] != 200:
+            continue
+        try:
+            kwargs = build_kwargs(None)
+        except AttributeError:  # needs an object of the matrix's world
+            continue
+        urls.append(reverse(name, kwargs=kwargs))
+    return urls
+
+
+def test_list_pages_fit_a_phone_on_the_demo_data(demo, browser_page, live_server):
+    """The same check on the demo data (a year of activities, 37 people): the
+    lists are full, as on a real day."""
+    browser = browser_page.context.browser
+    wide = {}
+    checked = 0
+    for role, username in DEMO_LOGINS.items():
+        user = User.objects.get(username=username)
+        client = Client()
+        client.force_login(user)
+        urls = []
+        for url in _kwargs_free_urls(role):
+            response = client.get(url)
+            is_html = response.get("Content-Type", "").startswith("text/html")
+            if response.status_code == 200 and is_html and b"<main" in response.content:
+                urls.append(url)
+        context = _signed_in_context(browser, live_server, user, PHONE)
+        page = context.new_page()
+        for url in urls:
+            page.goto(live_server.url + url, wait_until="load")
+            checked += 1
+            if _width(page) > PHONE["width"]:
+                wide[f"{url} ({username})"] = _width(page)
+        context.close()
+    assert checked > 100
+    assert not wide, "wider than 390 px:\n" + "\n".join(
+        f"  {key}: {width} px" for key, width in sorted(wide.items())
+    )
+
+
+def test_main_pages_screenshots_at_phone_and_desktop_size(
+    org, roles, users, browser_page, live_server
+):
+    world = build_world(org, roles)
+    browser = browser_page.context.browser
+    urls = dict(SCREENSHOTS)
+    urls["staff"] += (reverse("reports:employee", kwargs={"pk": world.employee.pk}),)
+    unit_report = reverse("reports:unit", kwargs={"pk": world.unit.pk})
+    urls["head"] += (unit_report,)
+    for role, paths in urls.items():
+        for size, viewport in (("390", PHONE), ("1366", DESKTOP)):
+            context = _signed_in_context(browser, live_server, users[role], viewport)
+            page = context.new_page()
+            for path in paths:
+                page.goto(live_server.url + path, wait_until="load")
+                if size == "390":
+                    assert _width(page) <= PHONE["width"], path
+                if path == unit_report:  # the heatmap's legend has the cells' colours
+                    assert page.evaluate(_LEGEND) == [
+                        "rgb(209, 231, 221)",
+                        "rgb(255, 243, 205)",
+                        "rgb(255, 229, 180)",
+                        "rgb(248, 215, 218)",
+                    ]
+                slug = path.strip("/").replace("/", "-") or "dashboard"
+                screenshot(page, f"phone-layout-{role}-{slug}-{size}")
+            context.close()
