@@ -47,6 +47,7 @@ class Command(BaseCommand):
             help=f"repeatable; default: {', '.join(pages.DEFAULT_ROLES)}",
         )
         parser.add_argument("--no-exports", action="store_true")
+        parser.add_argument("--no-pages", action="store_true", help="only the exports")
         parser.add_argument(
             "--slow-ms",
             type=float,
@@ -95,6 +96,8 @@ class Command(BaseCommand):
         rows, missing = pages.plan(
             world, roles=roles, only=options["only"], table=TABLE, patterns=patterns
         )
+        if options["no_pages"]:
+            rows, missing = [], {}
         exports = (
             []
             if options["no_exports"]
@@ -107,6 +110,10 @@ class Command(BaseCommand):
         with override_settings(
             DEBUG=False, ALLOWED_HOSTS=hosts, EXPORT_MAX_ACTIVE_PER_USER=10_000
         ):
+            # Each row is written as soon as it is measured (a long run shows
+            # its progress, and a stopped one keeps what it measured).
+            if rows:
+                self._pages_header()
             for row in rows:
                 pages.measure(
                     row,
@@ -114,19 +121,24 @@ class Command(BaseCommand):
                     repeat=options["repeat"],
                     slow_ms=options["slow_ms"],
                 )
+                self._page_line(row)
+            if exports:
+                self._exports_header()
             for row in exports:
                 pages.measure_export(row, clients[row.role])
-        self._pages_table(rows)
-        if exports:
-            self._exports_table(exports)
+                self._export_line(row)
         covered = {row.name for row in rows}
-        wanted = {
-            name
-            for name, route in patterns
-            if not options["only"]
-            or options["only"] in (name or "")
-            or options["only"] in route
-        }
+        wanted = (
+            set()
+            if options["no_pages"]
+            else {
+                name
+                for name, route in patterns
+                if not options["only"]
+                or options["only"] in (name or "")
+                or options["only"] in route
+            }
+        )
         for name in sorted(wanted - covered - set(missing)):
             missing[name] = "no row"
         missing = [f"{name}: {why}" for name, why in missing.items()]
@@ -167,34 +179,36 @@ class Command(BaseCommand):
             f"RSS: {pages.PeakRSS.method}\n"
         )
 
-    def _pages_table(self, rows) -> None:
+    def _pages_header(self) -> None:
         self.stdout.write(
             "| URL name | role | status | n | median ms | p95 ms | queries | bytes "
             "| peak RSS MB | target |"
         )
         self.stdout.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
-        for row in rows:
-            over = row.p95_ms > HTML_P95_MS and row.status in (200, 302)
-            mark = "**over**" if over else ""
-            if row.status != row.expected:
-                mark += f" status ≠ {row.expected}"
-            self.stdout.write(
-                f"| `{row.name}` | {row.role} | {row.status} | {len(row.times_ms)}"
-                f" | {row.median_ms:,.0f} | {row.p95_ms:,.0f} | {row.queries}"
-                f" | {row.bytes:,} | {row.rss_mb:,.1f} | {mark.strip()} |"
-            )
 
-    def _exports_table(self, rows) -> None:
+    def _page_line(self, row) -> None:
+        over = row.p95_ms > HTML_P95_MS and row.status in (200, 302)
+        mark = "**over**" if over else ""
+        if row.status != row.expected:
+            mark += f" status ≠ {row.expected}"
+        self.stdout.write(
+            f"| `{row.name}` | {row.role} | {row.status} | {len(row.times_ms)}"
+            f" | {row.median_ms:,.0f} | {row.p95_ms:,.0f} | {row.queries}"
+            f" | {row.bytes:,} | {row.rss_mb:,.1f} | {mark.strip()} |"
+        )
+
+    def _exports_header(self) -> None:
         self.stdout.write("")
         self.stdout.write(
             "| export | role | how | status | time ms | queries | bytes "
             "| peak RSS MB | target |"
         )
         self.stdout.write("|---|---|---|---:|---:|---:|---:|---:|---|")
-        for row in rows:
-            mark = "**over**" if row.rss_mb > EXPORT_RSS_MB else ""
-            self.stdout.write(
-                f"| `{row.url}` | {row.role} | {row.how} | {row.status} "
-                f"| {row.median_ms:,.0f} | {row.queries} | {row.bytes:,} "
-                f"| {row.rss_mb:,.1f} | {mark} |"
-            )
+
+    def _export_line(self, row) -> None:
+        mark = "**over**" if row.rss_mb > EXPORT_RSS_MB else ""
+        self.stdout.write(
+            f"| `{row.url}` | {row.role} | {row.how} | {row.status} "
+            f"| {row.median_ms:,.0f} | {row.queries} | {row.bytes:,} "
+            f"| {row.rss_mb:,.1f} | {mark} |"
+        )
