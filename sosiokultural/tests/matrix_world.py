@@ -86,6 +86,22 @@ class World:
     release_job: ReleaseJob  # the release of ``window``, asked by head A, finished
 
 
+def role_users(roles) -> dict:
+    """{column of the permission matrix: the user who plays it} (None: anonymous).
+    ``roles`` is the ``roles`` fixture or anything with the same attributes."""
+    return {
+        "anonymous": None,
+        "staff": roles.staff_a,
+        "staff_other": roles.staff_b,
+        "head": roles.head_a,
+        "head_other": roles.head_b,
+        "head_parent": roles.head_kecamatan,
+        "bpsdm": roles.bpsdm,
+        "admin": roles.admin,
+        "inspector": roles.inspector,
+    }
+
+
 @transaction.atomic  # the services expect their callers' transaction (row locks)
 def build_world(org, roles) -> World:
     reference = reference_load()

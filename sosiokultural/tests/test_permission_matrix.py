@@ -7,16 +7,12 @@ kelurahan B are the outsiders. Writes are tested by each app; here a POST-only
 view must refuse a GET with 405 (after the login and role checks that come first).
 """
 
-import logging
-
-import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from sosiokultural.tests.matrix_interop import INTEROP_INSPECTOR_POSTS, interop_rows
-from sosiokultural.tests.matrix_world import World, build_world
+from sosiokultural.tests.matrix_world import World
 
 # Column order of every expectation string below.
 ROLES = (
@@ -416,41 +412,6 @@ def test_every_url_pattern_has_a_row():
         if name not in names
     ]
     assert not problems, "\n".join(problems)
-
-
-@pytest.fixture
-def world(org, roles) -> World:
-    return build_world(org, roles)
-
-
-@pytest.fixture
-def clients(roles) -> dict[str, Client]:
-    users = {
-        "staff": roles.staff_a,
-        "staff_other": roles.staff_b,
-        "head": roles.head_a,
-        "head_other": roles.head_b,
-        "head_parent": roles.head_kecamatan,
-        "bpsdm": roles.bpsdm,
-        "admin": roles.admin,
-        "inspector": roles.inspector,
-    }
-    result = {"anonymous": Client()}
-    for role, user in users.items():
-        result[role] = Client()
-        result[role].force_login(user)
-    return result
-
-
-@pytest.fixture
-def _quiet_refusals():
-    """403/404/405 are the point here: keep their warnings out of the output
-    (errors are still logged)."""
-    logger = logging.getLogger("django.request")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    yield
-    logger.setLevel(level)
 
 
 def test_every_url_answers_every_role_as_declared(world, clients, _quiet_refusals):
