@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.models import Instrument, Item
 from assessments.services.bank import OptionData
 from competencies.models import Dimension
+from people.lookup import EmployeeLookupMultipleField
 from people.models import Employee, Unit
 from people.tree import subtree_q
 
@@ -241,11 +242,8 @@ class WindowForm(forms.Form):
         queryset=Unit.objects.none(),
         required=False,
     )
-    employees = forms.ModelMultipleChoiceField(
-        label=_("Pegawai"),
-        queryset=Employee.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+    employees = EmployeeLookupMultipleField(
+        label=_("Pegawai"), queryset=Employee.objects.none(), required=False
     )
 
     def __init__(self, *args, instruments, units, employees, **kwargs):

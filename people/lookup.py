@@ -56,9 +56,15 @@ def employee_label(employee: Employee) -> str:
     return f"{employee.name} — {employee.unit.name}"
 
 
+# Up to this many people to choose from, the field is a plain ``<select>`` (a
+# staff member picking a colleague of his unit): nothing to search for.
+SELECT_BELOW = 60
+
+
 class _LookupWidget(forms.Widget):
     template_name = "people/widgets/lookup.html"
     multiple = False
+    select_below = SELECT_BELOW
 
     def __init__(self, attrs=None, *, search_params=None, search_url=None):
         super().__init__(attrs)
@@ -76,6 +82,23 @@ class _LookupWidget(forms.Widget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         ids = self._ids(value)
+        few = list(
+            self.queryset.select_related("unit").order_by("name", "pk")[
+                : self.select_below + 1
+            ]
+        )
+        if len(few) <= self.select_below:
+            context["widget"].update(
+                {
+                    "multiple": self.multiple,
+                    "as_select": True,
+                    "size": min(max(len(few), 2), 8),
+                    "options": [
+                        (e.pk, employee_label(e), str(e.pk) in ids) for e in few
+                    ],
+                }
+            )
+            return context
         chosen = (
             list(
                 self.queryset.filter(pk__in=ids)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import DevelopmentForm, Dimension
-from people.lookup import EmployeeLookupMultipleField
+from people.lookup import EmployeeLookupField, EmployeeLookupMultipleField
 from people.models import Employee, PositionType, Unit
 from programs.models import STATUS_CHOICES, Nomination, Program
 from programs.rules import (
@@ -274,9 +274,7 @@ class CompletionForm(forms.Form):
 
 
 class ExchangeForm(forms.Form):
-    employee = forms.ModelChoiceField(
-        label=_("Pegawai"), queryset=Employee.objects.none()
-    )
+    employee = EmployeeLookupField(label=_("Pegawai"), queryset=Employee.objects.none())
     partner = forms.CharField(label=_("Organisasi mitra"), max_length=200)
     starts_on = forms.DateField(label=_("Tanggal mulai"), widget=DATE)
     ends_on = forms.DateField(

@@ -20,6 +20,8 @@ from activities.rules import (
 from activities.selectors import matrix_dimension_ids, recordable_employees
 from activities.validation import detail_errors
 from competencies.models import DevelopmentForm, Dimension
+from people.lookup import EmployeeLookupField
+from people.models import Employee
 from people.selectors import user_employee
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -131,8 +133,8 @@ class ActivityForm(forms.Form):
             "Isi jam selesai atau durasi; maksimal 480 menit (satu hari kerja)."
         ),
     )
-    facilitator = forms.ModelChoiceField(
-        label=_("Fasilitator"), queryset=None, required=False
+    facilitator = EmployeeLookupField(
+        label=_("Fasilitator"), queryset=Employee.objects.none(), required=False
     )
     dimensions = forms.ModelMultipleChoiceField(
         label=_("Dimensi yang dikembangkan"),

@@ -14,6 +14,8 @@ from activities.models import (
     SelfDevelopmentDetail,
 )
 from activities.selectors import open_coachings_for
+from people.lookup import EmployeeLookupField
+from people.models import Employee
 from people.permissions import is_head
 from people.selectors import user_employee
 
@@ -25,9 +27,9 @@ class CoachingSessionForm(ActivityForm):
         required=False,
         empty_label=_("— coaching baru —"),
     )
-    coachee = forms.ModelChoiceField(
+    coachee = EmployeeLookupField(
         label=_("Coachee"),
-        queryset=None,
+        queryset=Employee.objects.none(),
         required=False,
         help_text=_("Untuk coaching baru."),
     )
@@ -126,7 +128,7 @@ class CoachingSessionForm(ActivityForm):
 
 
 class PersonalApproachForm(ActivityForm):
-    employee = forms.ModelChoiceField(label=_("Pegawai"), queryset=None)
+    employee = EmployeeLookupField(label=_("Pegawai"), queryset=Employee.objects.none())
     note = forms.CharField(
         label=_("Catatan pribadi"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -179,7 +181,9 @@ class PersonalApproachForm(ActivityForm):
 
 
 class SelfDevelopmentForm(ActivityForm):
-    employee = forms.ModelChoiceField(label=_("Pegawai yang belajar"), queryset=None)
+    employee = EmployeeLookupField(
+        label=_("Pegawai yang belajar"), queryset=Employee.objects.none()
+    )
     study_kind = forms.ChoiceField(
         label=_("Yang dipelajari"), choices=SelfDevelopmentDetail.StudyKind.choices
     )

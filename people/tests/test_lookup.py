@@ -69,14 +69,20 @@ class _Pick(forms.Form):
         self.fields["people"].queryset = queryset
 
 
-def test_lookup_field_renders_only_the_chosen(org, django_assert_num_queries):
+def test_lookup_field_renders_only_the_chosen(
+    org, django_assert_num_queries, monkeypatch
+):
+    from people import lookup
+
+    monkeypatch.setattr(lookup._LookupWidget, "select_below", 3)
     chosen = EmployeeFactory(unit=org.kel_a, name="Ani")
     EmployeeFactory.create_batch(5, unit=org.kel_a, name="Other")
     form = _Pick(
         initial={"person": chosen.pk, "people": [chosen.pk]},
         queryset=Employee.objects.filter(unit=org.kel_a),
     )
-    with django_assert_num_queries(2):  # the chosen person, once per field
+    # per field: are there more than 3 to choose from, then the chosen person
+    with django_assert_num_queries(4):
         html = str(form["person"]) + str(form["people"])
     assert "Other" not in html
     assert f'value="{chosen.pk}"' in html
@@ -99,3 +105,21 @@ def test_lookup_field_validates_against_its_own_queryset(org):
     empty = _Pick(data={}, queryset=queryset)
     assert not empty.is_valid()
     assert list(empty.errors) == ["person"]
+
+
+def test_a_few_people_to_choose_from_are_a_plain_select(org, monkeypatch):
+    from people import lookup
+
+    monkeypatch.setattr(lookup._LookupWidget, "select_below", 3)
+    chosen = EmployeeFactory(unit=org.kel_a, name="Ani")
+    EmployeeFactory(unit=org.kel_a, name="Budi")
+    form = _Pick(
+        initial={"person": chosen.pk},
+        queryset=Employee.objects.filter(unit=org.kel_a),
+    )
+    html = str(form["person"])
+    assert "<select" in html and "/pegawai/cari/" not in html
+    assert (
+        f'<option value="{chosen.pk}" selected>Ani — {org.kel_a.name}</option>' in html
+    )
+    assert "Budi" in html

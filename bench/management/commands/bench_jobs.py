@@ -298,6 +298,7 @@ class Command(BaseCommand):
                 (
                     DimensionResult(
                         result=result,
+                        employee_id=result.employee_id,
                         dimension=dimension,
                         test_score=Decimal(1 + (result.pk + dimension.pk) % 5),
                         score=Decimal(1 + (result.pk + dimension.pk) % 5),
