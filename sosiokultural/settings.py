@@ -232,6 +232,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "notices-sweep": {"task": "notices.sweep", "schedule": 60.0},
+    # Heads with activities waiting for verification: one notice a day each.
+    "activities-pending-digest": {
+        "task": "activities.pending_digest",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "programs-remind-upcoming": {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
