@@ -163,9 +163,11 @@ def activities_visible_to(user: User) -> QuerySet[Activity]:
     attended = Attendance.objects.filter(activity=OuterRef("pk")).filter(
         employee_scope_q(user, field="employee")
     )
+    # The cheap arms first: PostgreSQL evaluates an OR from the left, so the
+    # EXISTS over the attendance runs only for activities outside the subtree.
     scope = Q(recorded_by=user) | Q(Exists(attended))
     if user.is_head:
-        scope |= unit_scope_q(user, field="unit")
+        scope = unit_scope_q(user, field="unit") | scope
     return activities.filter(scope)
 
 
