@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from activities.tests.factories import past, record_briefing, roster
+from competencies.bootstrap import reference_load
 
 ROLES = ("staff_a", "head_a", "head_kecamatan", "bpsdm", "admin", "inspector")
 
@@ -19,7 +20,11 @@ def _counts(clients) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.django_db
+@pytest.fixture
+def framework(db):
+    return reference_load()
+
+
 def test_dashboard_queries_do_not_grow_with_the_data(framework, roles, org, login):
     clients = {name: login(getattr(roles, name)) for name in ROLES}
     record_briefing(roles.staff_a, present=[roles.staff_a.employee])
