@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activities.forms.lists import ActivityFilterForm
+from activities.filters import ActivityFilter
 from activities.models import Activity, Attendance
-from activities.selectors import activities_visible_to, activity_filter, activity_list
+from activities.selectors import activities_visible_to, activity_list
 from exports.registry import register
 from exports.writer import (
     Column,
@@ -117,8 +117,8 @@ def attendances_for_export(activities, user):
     "activities.list", label=gettext_lazy("Daftar kegiatan internal"), background=True
 )
 def activities_document(user, query) -> Document:
-    form = ActivityFilterForm(query or None, user=user)
-    scoped = activity_filter(activities_visible_to(user), **form.filters())
+    filterset = ActivityFilter(query or None, activities_visible_to(user), user=user)
+    scoped = filterset.qs
     activities = activity_list(scoped)
     attendances = attendances_for_export(scoped, user)
     return Document(
@@ -133,5 +133,5 @@ def activities_document(user, query) -> Document:
                 attendances.count,
             ),
         ],
-        filters=filters_from_form(form),
+        filters=filters_from_form(filterset.form),
     )

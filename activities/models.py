@@ -128,6 +128,8 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["unit", "started_at"]),
             models.Index(fields=["status", "unit"]),
+            # The list's order: a page is the first rows of this index.
+            models.Index(fields=["-started_at", "-id"], name="activity_recent_idx"),
         ]
 
     def __str__(self) -> str:

@@ -14,7 +14,17 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -45,7 +55,6 @@ from people.selectors import (
     unit_subtree,
     user_employee,
 )
-from people.tree import subtree_q
 
 CRO_POSITION_CODE = "cro"
 NEW_CRO_DAYS = 90
@@ -190,9 +199,11 @@ def activities_visible_to(user: User) -> QuerySet[Activity]:
     attended = Attendance.objects.filter(activity=OuterRef("pk")).filter(
         employee_scope_q(user, field="employee")
     )
+    # The cheap arms first: PostgreSQL evaluates an OR from the left, so the
+    # EXISTS over the attendance runs only for activities outside the subtree.
     scope = Q(recorded_by=user) | Q(Exists(attended))
     if user.is_head:
-        scope |= unit_scope_q(user, field="unit")
+        scope = unit_scope_q(user, field="unit") | scope
     return activities.filter(scope)
 
 
@@ -215,56 +226,36 @@ def activity_get_for_user(user: User, pk: int) -> Activity:
     )
 
 
+def _attendance_count(**filters) -> Subquery:
+    """The number of attendance rows of each row of an outer ``Activity`` query,
+    as a correlated subquery: a page of 50 counts its own 50 activities, never
+    every activity of the scope before the LIMIT."""
+    rows = (
+        Attendance.objects.filter(activity=OuterRef("pk"), **filters)
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
 def activity_list(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     """What list pages and exports show of each activity, in a fixed number of
-    queries (never the personal notes)."""
+    queries (never the personal notes). The attendance counts are correlated
+    subqueries, so ``LIMIT`` applies before they are computed and ``count()``
+    drops them."""
     return (
         queryset.select_related(
             "form", "unit", "facilitator", "recorded_by", "verified_by", "briefing"
         )
         .prefetch_related("dimensions")
         .annotate(
-            present_count=Count(
-                "attendances",
-                filter=Q(attendances__status=Attendance.Status.PRESENT),
-                distinct=True,
-            ),
-            attendance_count=Count("attendances", distinct=True),
+            present_count=_attendance_count(status=Attendance.Status.PRESENT),
+            attendance_count=_attendance_count(),
         )
         .order_by("-started_at", "-pk")
     )
-
-
-def activity_filter(
-    queryset: QuerySet[Activity],
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    form: DevelopmentForm | None = None,
-    dimension=None,
-    employee: Employee | None = None,
-    unit: Unit | None = None,
-    status: str = "",
-) -> QuerySet[Activity]:
-    if date_from:
-        queryset = queryset.filter(started_at__date__gte=date_from)
-    if date_to:
-        queryset = queryset.filter(started_at__date__lte=date_to)
-    if form:
-        queryset = queryset.filter(form=form)
-    if dimension:
-        queryset = queryset.filter(dimensions=dimension)
-    if employee:
-        queryset = queryset.filter(
-            Exists(
-                Attendance.objects.filter(activity=OuterRef("pk"), employee=employee)
-            )
-        )
-    if unit:
-        queryset = queryset.filter(subtree_q(unit))
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset
 
 
 def attendances_for(activity: Activity) -> QuerySet[Attendance]:
@@ -296,6 +287,49 @@ def activities_awaiting_verification(user: User) -> QuerySet[Activity]:
     if runs_province(user):
         return waiting.exclude(Exists(heads_to_decide()))
     return Activity.objects.none()
+
+
+#: How much of each queue item the verification page previews inline.
+PREVIEW_ATTENDEES = 8
+PREVIEW_EVIDENCE = 5
+
+
+def verification_queue(user: User) -> QuerySet[Activity]:
+    """The queue of ``user`` as the verification page shows it: each activity
+    with its counts and a bounded preview (the first ``PREVIEW_ATTENDEES``
+    attendees and ``PREVIEW_EVIDENCE`` evidence files, by window-function
+    prefetches of the page's rows only), oldest first."""
+    return (
+        activity_list(activities_awaiting_verification(user))
+        .annotate(
+            evidence_count=Coalesce(
+                Subquery(
+                    Evidence.objects.filter(activity=OuterRef("pk"))
+                    .order_by()
+                    .values("activity")
+                    .annotate(n=Count("pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("employee").order_by(
+                    "employee__name", "pk"
+                )[:PREVIEW_ATTENDEES],
+                to_attr="preview_attendees",
+            ),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.order_by("pk")[:PREVIEW_EVIDENCE],
+                to_attr="preview_evidence",
+            ),
+        )
+        .order_by("started_at", "pk")
+    )
 
 
 def overlapping_attendances(

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from api.models import ApiToken
+from sosiokultural.forms import add_service_errors
 
 
 class TokenForm(forms.Form):
@@ -26,6 +27,4 @@ class TokenForm(forms.Form):
             ]
 
     def apply_service_errors(self, exc) -> None:
-        for field, errors in exc.message_dict.items():
-            for message in errors:
-                self.add_error(field if field in self.fields else None, message)
+        add_service_errors(self, exc)

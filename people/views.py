@@ -37,6 +37,7 @@ from people.selectors import (
     units_with_employee_counts,
 )
 from people.services import employee_create, employee_login_create, employee_update
+from sosiokultural.forms import add_service_errors
 
 
 def _filtered_employees(request):
@@ -170,11 +171,7 @@ def employee_login(request, pk: int):
         try:
             employee_login_create(employee=employee, **form.cleaned_data)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Akun login dibuat; email sambutan dikirim."))
             return redirect("people:employee_detail", pk=employee.pk)

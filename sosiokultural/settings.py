@@ -246,6 +246,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notices.daily_digest",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Heads with activities waiting for verification: one notice a day each.
+    "activities-pending-digest": {
+        "task": "activities.pending_digest",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "programs-remind-upcoming": {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),

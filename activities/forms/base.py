@@ -23,6 +23,7 @@ from competencies.models import DevelopmentForm, Dimension
 from people.lookup import EmployeeLookupField
 from people.models import Employee
 from people.selectors import user_employee
+from sosiokultural.forms import add_service_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -262,9 +263,4 @@ class ActivityForm(forms.Form):
         return kwargs
 
     def apply_service_errors(self, exc: ValidationError) -> None:
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc)
-            return
-        for field, errors in exc.error_dict.items():
-            target = self.error_aliases.get(field, field)
-            self.add_error(target if target in self.fields else None, errors)
+        add_service_errors(self, exc, aliases=self.error_aliases)

@@ -1,68 +1,12 @@
-"""Filters of the activity list and the small forms of the detail page."""
+"""The small forms of the detail page and the verification queue (the list's
+filters are ``activities.filters``)."""
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.base import DATE_WIDGET, EvidenceField
-from activities.models import Activity, Coaching
-from activities.selectors import internal_forms
-from competencies.models import Dimension
-from people.selectors import employees_visible_to, units_visible_to
-
-
-class ActivityFilterForm(forms.Form):
-    date_from = forms.DateField(
-        label=_("Dari tanggal"), required=False, widget=DATE_WIDGET
-    )
-    date_to = forms.DateField(
-        label=_("Sampai tanggal"), required=False, widget=DATE_WIDGET
-    )
-    form = forms.ModelChoiceField(
-        label=_("Bentuk"), queryset=None, required=False, empty_label=_("Semua bentuk")
-    )
-    dimension = forms.ModelChoiceField(
-        label=_("Dimensi"),
-        queryset=Dimension.objects.order_by("number"),
-        required=False,
-        empty_label=_("Semua dimensi"),
-    )
-    employee = forms.ModelChoiceField(
-        label=_("Peserta"),
-        queryset=None,
-        required=False,
-        empty_label=_("Semua pegawai"),
-    )
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=None, required=False, empty_label=_("Semua unit")
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Semua status")), *Activity.Status.choices],
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = internal_forms()
-        self.fields["employee"].queryset = employees_visible_to(user).order_by("name")
-        self.fields["unit"].queryset = units_visible_to(user)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error(
-                "date_to",
-                gettext("Tanggal akhir harus sama atau setelah tanggal awal."),
-            )
-        return cleaned
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        data = self.cleaned_data
-        return {key: data[key] for key in self.fields if data.get(key)}
+from activities.forms.base import EvidenceField
+from activities.models import Coaching
 
 
 class RejectForm(forms.Form):
@@ -72,6 +16,52 @@ class RejectForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"required": _("Tuliskan alasan penolakan.")},
     )
+
+
+class BulkDecisionForm(forms.Form):
+    """Several items of the verification queue decided at once: the ticked
+    activities (``selected``, only from the user's queue), each with its
+    decision (``decision-<id>``: verify or reject) and, for a rejection, its
+    reason (``reason-<id>``). ``item_errors`` maps an activity's id to what is
+    wrong with it; ``confirmed`` is set by the confirmation step."""
+
+    VERIFY, REJECT = "verify", "reject"
+
+    selected = forms.ModelMultipleChoiceField(
+        queryset=None,
+        error_messages={
+            "required": _("Pilih minimal satu kegiatan."),
+            "invalid_choice": _("Kegiatan %(value)s tidak ada di antrean Anda."),
+        },
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, queue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["selected"].queryset = queue
+        self.item_errors: dict[int, str] = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = []
+        for activity in cleaned.get("selected") or []:
+            decision = self.data.get(f"decision-{activity.pk}", self.VERIFY)
+            reason = " ".join(self.data.get(f"reason-{activity.pk}", "").split())
+            if decision not in (self.VERIFY, self.REJECT):
+                self.item_errors[activity.pk] = gettext("Pilih Verifikasi atau Tolak.")
+            elif decision == self.REJECT and not reason:
+                self.item_errors[activity.pk] = gettext("Tuliskan alasan penolakan.")
+            elif len(reason) > 1000:
+                self.item_errors[activity.pk] = gettext(
+                    "Alasan penolakan paling banyak 1000 karakter."
+                )
+            chosen.append((activity, decision == self.VERIFY, reason))
+        if self.item_errors:
+            raise forms.ValidationError(
+                gettext("Periksa kegiatan yang ditandai; tidak ada yang diputuskan.")
+            )
+        cleaned["decisions"] = chosen
+        return cleaned
 
 
 class EvidenceUploadForm(forms.Form):

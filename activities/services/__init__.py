@@ -20,12 +20,16 @@ from activities.services.recording import (
     attendance_set,
 )
 from activities.services.verification import (
+    Decision,
+    activities_decide,
     activity_reject,
     activity_unverify,
     activity_verify,
 )
 
 __all__ = [
+    "Decision",
+    "activities_decide",
     "activity_credits_sync",
     "activity_delete",
     "activity_record",

@@ -1,14 +1,15 @@
 """Notices about activities (in-app and email, through the outbox)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
-from activities.selectors import deciders_to_notify
+from activities.selectors import activities_awaiting_verification, deciders_to_notify
 from notices.services import notice_create
+from people.models import User
 
 
 def _stamp(moment: datetime | None) -> int:
@@ -55,3 +56,35 @@ def notify_rejected(activity: Activity) -> None:
         % {"reason": activity.rejection_reason},
         link=reverse("activities:detail", args=[activity.pk]),
     )
+
+
+def notify_pending_digest(*, today: date | None = None) -> int:
+    """Once a day, one notice to every active head whose verification queue is
+    not empty, with how many items wait. Idempotent per head and day (the
+    notice's ``dedupe_key``): a second run the same day sends nothing new.
+    One count per head (bounded by the number of head logins, never by
+    employees or activities). Returns how many heads were notified."""
+    today = today or timezone.localdate()
+    link = reverse("activities:queue")
+    heads = User.objects.filter(
+        role=User.Role.HEAD, is_active=True, employee__is_active=True
+    ).order_by("pk")
+    sent = 0
+    for head in heads.iterator():
+        waiting = activities_awaiting_verification(head).count()
+        if not waiting:
+            continue
+        notice_create(
+            recipient=head,
+            kind="activity_digest",
+            dedupe_key=f"activities:digest:{head.pk}:{today.isoformat()}",
+            subject=_("%(n)s kegiatan menunggu verifikasi Anda") % {"n": waiting},
+            body=_(
+                "Ada %(n)s kegiatan di unit Anda yang menunggu verifikasi. JP "
+                "peserta baru tercatat setelah diverifikasi."
+            )
+            % {"n": waiting},
+            link=link,
+        )
+        sent += 1
+    return sent

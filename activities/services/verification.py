@@ -2,7 +2,10 @@
 no head is left who may decide; never by someone the activity is about
 (``activities.permissions``)."""
 
-from django.core.exceptions import ValidationError
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -78,3 +81,41 @@ def activity_unverify(*, activity: Activity, actor: User) -> Activity:
     activity_credits_sync(activity=activity)
     _audit(activity, actor, "activity.unverify", before)
     return activity
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One item of a bulk decision: verify ``activity``, or reject it with
+    ``reason`` (required)."""
+
+    activity: Activity
+    verify: bool
+    reason: str = ""
+
+
+@transaction.atomic
+def activities_decide(*, verifier: User, decisions: Sequence[Decision]) -> int:
+    """Verify and reject several activities at once, all or nothing: each goes
+    through ``activity_verify`` / ``activity_reject`` (the same permission, so
+    nobody decides about himself); if any of them fails, nothing is decided and
+    the ``ValidationError`` maps each failed activity's id to its messages.
+    Returns how many were decided."""
+    if not decisions:
+        raise ValidationError(_("Pilih minimal satu kegiatan."))
+    errors: dict[str, list[str]] = {}
+    for decision in decisions:
+        activity = decision.activity
+        try:
+            if decision.verify:
+                activity_verify(activity=activity, verifier=verifier)
+            else:
+                activity_reject(
+                    activity=activity, verifier=verifier, reason=decision.reason
+                )
+        except ValidationError as exc:
+            errors[str(activity.pk)] = [str(m) for m in exc.messages]
+        except PermissionDenied as exc:
+            errors[str(activity.pk)] = [str(exc) or str(SELF)]
+    if errors:
+        raise ValidationError(errors)
+    return len(decisions)

@@ -193,3 +193,47 @@ def test_gathering_for_one_unit_credits_only_that_units_attendees(
     _shot(page, "gathering-one-unit-phone-saved")
     page.set_viewport_size(DESKTOP)
     _shot(page, "gathering-one-unit-desktop-saved")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("viewport", "name"),
+    [(PHONE, "phone"), ({"width": 1366, "height": 768}, "desktop")],
+)
+def test_bulk_verification_of_ten_items(
+    framework, roles, org, browser_page, browser_login, live_server, viewport, name
+):
+    from activities.tests.factories import past, record_briefing
+
+    people = roster(org.kel_a, 3)
+    waiting = [
+        record_briefing(roles.staff_a, present=people, started_at=past(day + 1))
+        for day in range(10)
+    ]
+    rejected = waiting[3]
+    page = browser_login(roles.head_a)
+    page.set_viewport_size(viewport)
+    page.goto(f"{live_server.url}/kegiatan/verifikasi/")
+    assert "Hadir 3 dari 3" in page.content()  # the inline preview
+    page.check("#pick-all")
+    assert page.locator("input[name=selected]:checked").count() == 10
+    page.check(f"#reject-{rejected.pk}")
+    page.fill(f"#reason-{rejected.pk}", "Daftar hadir belum ditandatangani")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    artifacts = settings.BASE_DIR / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    page.screenshot(path=str(artifacts / f"bulk-verification-{name}-queue.png"))
+    page.locator("button[form=bulk-decide]").first.click()
+    page.wait_for_url(re.compile(r"/kegiatan/verifikasi/putuskan/$"))
+    assert "9 kegiatan akan diverifikasi" in page.content()
+    assert Activity.objects.filter(status="submitted").count() == 10  # not yet
+    page.get_by_role("button", name="Ya, putuskan 10 kegiatan").click()
+    page.wait_for_url(re.compile(r"/kegiatan/verifikasi/$"))
+    assert "10 kegiatan diputuskan" in page.content()
+    assert Activity.objects.filter(status="verified").count() == 9
+    rejected.refresh_from_db()
+    assert rejected.rejection_reason == "Daftar hadir belum ditandatangani"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(
+        path=str(artifacts / f"bulk-verification-{name}.png"), full_page=True
+    )

@@ -204,3 +204,24 @@ def test_xlsx_shows_co_attendees_nip_only_within_the_viewers_scope(
     )
     assert attendance(roles.head_kecamatan) == sorted(with_nip)
     assert attendance(roles.bpsdm) == sorted(with_nip)
+
+
+def test_list_participant_filter_is_a_type_ahead(framework, roles, org, login):
+    staff = roles.staff_a.employee
+    (other,) = roster(org.kel_a, 1)
+    record_briefing(roles.head_a, present=[staff, other])
+    response = login(roles.head_a).get("/kegiatan/", {"employee": staff.pk})
+    html = response.content.decode()
+    assert 'data-lookup="employee"' in html
+    assert staff.name in html  # the chosen participant
+    assert other.name not in html  # no list of everyone in scope
+    assert len(_ids(response)) == 1
+
+
+def test_list_pagination_keeps_the_filters(framework, roles, org, login):
+    people = roster(org.kel_a, 1)
+    for day in range(1, 53):
+        record_briefing(roles.head_a, present=people, started_at=past(day))
+    response = login(roles.head_a).get("/kegiatan/", {"status": "verified"})
+    assert len(response.context["page"]) == 50
+    assert 'href="?status=verified&amp;page=2"' in response.content.decode()

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from activities.filters import ActivityFilter
 from activities.forms import FORM_CLASSES
-from activities.forms.lists import ActivityFilterForm, EvidenceUploadForm, RejectForm
+from activities.forms.lists import EvidenceUploadForm, RejectForm
 from activities.models import FORM_PERSONAL, Activity
 from activities.permissions import (
     DECIDE,
@@ -23,7 +24,6 @@ from activities.permissions import (
 from activities.selectors import (
     activities_awaiting_verification,
     activities_visible_to,
-    activity_filter,
     activity_get_for_user,
     activity_list,
     attendances_for,
@@ -44,25 +44,20 @@ from exports.responses import export_response
 from people.permissions import can, check, is_head, require
 
 
-def _filtered(request):
-    form = ActivityFilterForm(request.GET or None, user=request.user)
-    activities = activity_filter(activities_visible_to(request.user), **form.filters())
-    return form, activity_list(activities)
-
-
 @login_required
 def activity_list_view(request):
-    form, activities = _filtered(request)
-    page = Paginator(activities, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    filterset = ActivityFilter(
+        request.GET or None,
+        activities_visible_to(request.user),
+        user=request.user,
+    )
+    page = Paginator(activity_list(filterset.qs), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/activity_list.html",
         {
-            "form": form,
+            "form": filterset.form,
             "page": page,
-            "querystring": query.urlencode(),
             "cros": cros_needing_coaching(request.user),
             "queue_count": activities_awaiting_verification(request.user).count()
             if can(request.user, DECIDE)

@@ -35,15 +35,7 @@ from assessments.services import (
 )
 from assessments.services.bank import instrument_problems, item_is_frozen
 from people.permissions import require
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
+from sosiokultural.forms import add_service_errors
 
 # -- items -----------------------------------------------------------------------
 
@@ -87,7 +79,7 @@ def item_new(request):
                 options=data["options"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Butir %(code)s disimpan.") % {"code": item.code}
@@ -121,7 +113,7 @@ def item_edit(request, pk: int):
             else:
                 saved = item_update(item=item, is_active=data["is_active"], **fields)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Butir %(code)s disimpan.") % {"code": saved.code}
@@ -157,7 +149,7 @@ def instrument_new(request):
         try:
             instrument = instrument_create(by=request.user, **data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("assessments:instrument_detail", pk=instrument.pk)
     return render(
@@ -200,7 +192,7 @@ def instrument_edit(request, pk: int):
         try:
             instrument_update(instrument=instrument, **data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("assessments:instrument_detail", pk=instrument.pk)
     return render(
@@ -222,7 +214,7 @@ def instrument_items(request, pk: int):
         try:
             instrument_set_items(instrument=instrument, items=chosen)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("assessments:instrument_detail", pk=instrument.pk)
     return render(
@@ -249,7 +241,7 @@ def instrument_thresholds(request, pk: int):
                 instrument=instrument, cuts=form.cuts(), minimums=form.minimums()
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("assessments:instrument_detail", pk=instrument.pk)
     return render(

@@ -31,6 +31,7 @@ from assessments.services.release_jobs import release_job_request
 from assessments.views.results import RELEASE_MESSAGE
 from people.permissions import can, is_self, require
 from people.selectors import employees_visible_to, units_visible_to
+from sosiokultural.forms import add_service_errors
 
 
 @login_required
@@ -73,11 +74,7 @@ def window_new(request):
                 by=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -55,3 +55,28 @@ def test_read_all_requires_post(roles, login):
     assert client.get("/pemberitahuan/baca-semua/").status_code == 405
     client.post("/pemberitahuan/baca-semua/")
     assert roles.staff_a.notices.filter(read_at__isnull=True).count() == 0
+
+
+def _notices(user, start, count):
+    for n in range(start, start + count):
+        notice_create(
+            recipient=user, kind="t", dedupe_key=f"n{n}", subject=f"S{n}", body="x"
+        )
+
+
+def test_notice_list_is_one_page_in_constant_queries(
+    roles, login, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _notices(roles.staff_a, 0, 2)
+    client = login(roles.staff_a)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/pemberitahuan/")
+    _notices(roles.staff_a, 2, 60)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get("/pemberitahuan/")
+    assert len(response.context["page"]) == 25
+    assert response.context["page"].paginator.count == 62
+    assert 'href="?page=2"' in response.content.decode()

@@ -32,7 +32,8 @@ from programs.selectors import (
 )
 from programs.services import nominations_create, program_create, program_update
 from programs.services.nominations import employee_eligibility_errors
-from programs.views._common import add_form_errors, error_messages, paginate
+from programs.views._common import error_messages, paginate
+from sosiokultural.forms import add_service_errors
 
 # Nominations and participants shown per page (a program may have thousands).
 PAGE_SIZE = 50
@@ -113,7 +114,7 @@ def program_create_view(request):
         try:
             program = program_create(by=request.user, **_program_form_data(form))
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Program disimpan."))
             return redirect("programs:program_detail", pk=program.pk)
@@ -133,7 +134,7 @@ def program_edit(request, pk: int):
         try:
             program_update(program=program, by=request.user, **_program_form_data(form))
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Perubahan program disimpan."))
             return redirect("programs:program_detail", pk=program.pk)
@@ -175,7 +176,7 @@ def program_nominate(request, pk: int):
                 dimension=data["dimension"],
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

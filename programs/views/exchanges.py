@@ -15,7 +15,8 @@ from programs.forms import ExchangeForm, ExchangeReportForm
 from programs.permissions import MANAGE_PROGRAMS, REPORT_EXCHANGE
 from programs.selectors import exchange_get_for_user, exchanges_visible_to
 from programs.services import exchange_create, exchange_report_update, exchange_update
-from programs.views._common import add_form_errors, paginate
+from programs.views._common import paginate
+from sosiokultural.forms import add_service_errors
 
 
 def _asn(user):
@@ -53,7 +54,7 @@ def exchange_create_view(request):
         try:
             exchange = exchange_create(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Pertukaran dicatat."))
             return redirect("programs:exchange_detail", pk=exchange.pk)
@@ -82,7 +83,7 @@ def exchange_edit(request, pk: int):
         try:
             exchange_update(exchange=exchange, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Perubahan disimpan."))
             return redirect("programs:exchange_detail", pk=exchange.pk)
@@ -121,7 +122,7 @@ def exchange_report(request, pk: int):
                 exchange=exchange, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Laporan pembelajaran disimpan."))
             return redirect("programs:exchange_detail", pk=exchange.pk)

@@ -35,7 +35,8 @@ from programs.services import (
     nomination_waitlist,
     nomination_withdraw,
 )
-from programs.views._common import add_form_errors, error_messages, paginate
+from programs.views._common import error_messages, paginate
+from sosiokultural.forms import add_service_errors
 
 
 @login_required
@@ -227,7 +228,7 @@ def nomination_complete_view(request, pk: int):
                 nomination=nomination, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Hasil program dicatat."))
             return redirect("programs:program_completion", pk=nomination.program_id)

@@ -231,6 +231,7 @@ TABLE = {
     "activities:create": (lambda w: {"code": "briefing"}, RECORDERS),
     "activities:briefing": (_none, RECORDERS),
     "activities:queue": (_none, expect("302 403 403 200 200 200 200 200 403")),
+    "activities:bulk_decide": (_none, DECIDERS_POST),
     "activities:coaching_list": (_none, EVERYONE),
     "activities:coaching_detail": (_pk("coaching"), SCOPED),
     "activities:coaching_status": (_pk("coaching"), POST_ONLY),

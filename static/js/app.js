@@ -7,6 +7,7 @@
    data-confirm="…"   on a form: ask before submitting
    data-print         on a button: print the page
    data-select        on an input: select its text when focused (copy a secret)
+   data-check-all="n" on a checkbox: tick or untick every checkbox named n
    data-lookup="f"    a type-ahead people picker for field f (people/lookup.py):
                       a click on a match (data-lookup-pick) puts its id into a
                       hidden input; data-lookup-remove takes a chosen one out
@@ -107,6 +108,13 @@
       event.stopImmediatePropagation();
     }
   }, true);
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.dataset && box.dataset.checkAll) {
+      document.querySelectorAll('input[type="checkbox"][name="' + box.dataset.checkAll + '"]')
+        .forEach(function (other) { other.checked = box.checked; });
+    }
+  });
   document.addEventListener("focusin", function (event) {
     if (event.target.dataset && "select" in event.target.dataset) {
       event.target.select();
