@@ -33,6 +33,8 @@ from people.models import Employee, User
 from people.permissions import check, is_head
 from people.selectors import employee_scope_q, user_employee
 
+MAX_PAGE = 1000
+
 
 class AttemptClosedError(ValidationError):
     """The attempt no longer (or not yet) accepts answers."""
@@ -204,9 +206,10 @@ def answers_save(
         raise ValidationError(_("Butir ini bukan bagian dari uji."))
     for item_id, value in answers.items():
         _answer_write(locked, items[item_id], value)
-    Attempt.objects.filter(pk=locked.pk).exclude(last_page=page).update(
-        last_page=max(1, page)
-    )
+    # Any number may be posted: keep it within the column (the page shown is
+    # clamped to the test's pages when read).
+    page = min(max(1, page), MAX_PAGE)
+    Attempt.objects.filter(pk=locked.pk).exclude(last_page=page).update(last_page=page)
     return len(answers)
 
 

@@ -48,6 +48,8 @@ def test_test_with_unanswered_questions_asks_before_submitting(
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     page.locator(f"#status-{first.pk}").get_by_text("Tersimpan").wait_for()
+    # Its number in the navigation turns green ("terjawab").
+    assert "btn-success" in page.locator('[data-question="1"]').get_attribute("class")
     _no_sideways_scroll(page, viewport)
     _axe_clean(page)
 

@@ -483,3 +483,29 @@ def test_release_and_rescore_are_audited(attempt_a, roles, dims):
     assert event.before == {"status": "scored"}
     assert event.after["status"] == "released"
     assert set(event.after["dimensions"]) == set(dims)
+
+
+def test_answers_save_writes_a_page_and_remembers_it(attempt_a, items):
+    from assessments.services import answers_save
+
+    attempt_start(attempt=attempt_a)
+    saved = answers_save(
+        attempt=attempt_a, answers={items[0].pk: 4, items[1].pk: 2}, page=2
+    )
+    attempt_a.refresh_from_db()
+    assert (saved, attempt_a.last_page) == (2, 2)
+    answers_save(attempt=attempt_a, answers={}, page=10**6)
+    attempt_a.refresh_from_db()
+    assert attempt_a.last_page == 1000
+    with pytest.raises(ValidationError):
+        answers_save(
+            attempt=attempt_a, answers={items[2].pk: 3, items[0].pk: 9}, page=1
+        )
+    # The whole page is one transaction: nothing of a refused page is kept.
+    assert dict(attempt_a.answers.values_list("item_id", "value")) == {
+        items[0].pk: 4,
+        items[1].pk: 2,
+    }
+    attempt_submit(attempt=attempt_a)
+    with pytest.raises(AttemptClosedError):
+        answers_save(attempt=attempt_a, answers={items[2].pk: 3}, page=1)

@@ -582,3 +582,33 @@ def test_window_detail_and_my_tests_query_counts(
     with django_assert_num_queries(5):
         response = staff.get("/uji/")
     assert len(response.context["attempts"]) == 2
+
+
+def test_take_page_query_count_constant(
+    login, roles, attempt_a, dims, django_assert_num_queries
+):
+    from assessments.tests.factories import ItemFactory, published_instrument
+
+    client = login(roles.staff_a)
+    client.post(f"/uji/kerjakan/{attempt_a.pk}/mulai/")
+    url = f"/uji/kerjakan/{attempt_a.pk}/"
+    client.get(url)
+    # session, user, the user's employee, the attempt with its window and
+    # instrument, the items with their dimensions, their options, the answers,
+    # the shell's unread notices
+    with django_assert_num_queries(8):
+        client.get(url)
+    with django_assert_num_queries(8):
+        client.get(f"{url}?hal=tinjau")
+    bigger = published_instrument(
+        [ItemFactory(dimension=d) for d in dims.values() for __ in range(4)],
+        code="besar",
+        by=roles.bpsdm,
+    )
+    attempt = open_window(
+        bigger, [roles.staff_a.employee], by=roles.bpsdm
+    ).attempts.get()
+    client.post(f"/uji/kerjakan/{attempt.pk}/mulai/")
+    with django_assert_num_queries(8):
+        response = client.get(f"/uji/kerjakan/{attempt.pk}/?hal=3")
+    assert (response.context["total"], response.context["page_count"]) == (24, 6)

@@ -109,7 +109,9 @@ def take(request, pk: int):
             "review": review,
             "page_number": current,
             "page_count": len(pages),
-            "section": _section_label(on_page[0].item) if on_page else "",
+            "section": ", ".join(
+                dict.fromkeys(_section_label(q.item) for q in on_page)
+            ),
             "answered": answered,
             "unanswered": [q for q in questions if q.answer is None],
             "total": len(questions),

@@ -24,8 +24,18 @@
     warning.textContent = form.dataset.unsavedMessage;
     document.getElementById("status-" + fieldset.dataset.item).replaceChildren(warning);
   });
+  var nav = document.getElementById("question-nav");
   document.body.addEventListener("htmx:afterRequest", function (event) {
-    if (event.detail.successful) { unsaved.delete(event.detail.elt); }
+    if (!event.detail.successful) { return; }
+    unsaved.delete(event.detail.elt);
+    // The question's number in the navigation turns "answered".
+    var number = (event.detail.elt.id || "").replace("soal-", "");
+    var button = nav && nav.querySelector('[data-question="' + number + '"]');
+    if (button && event.detail.xhr.responseText.indexOf("text-success") !== -1) {
+      button.classList.remove("btn-outline-secondary");
+      button.classList.add("btn-success");
+      button.querySelector("[data-state]").textContent = " " + nav.dataset.answeredText;
+    }
   });
   window.addEventListener("online", function () {
     unsaved.forEach(function (fieldset) { htmx.trigger(fieldset, "change"); });
