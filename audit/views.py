@@ -33,12 +33,8 @@ def audit_list(request):
         }
         for event in page
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
-        request,
-        "audit/list.html",
-        {"form": form, "page": page, "rows": rows, "querystring": query.urlencode()},
+        request, "audit/list.html", {"form": form, "page": page, "rows": rows}
     )
 
 

@@ -82,12 +82,18 @@ class _LookupWidget(forms.Widget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         ids = self._ids(value)
-        few = list(
-            self.queryset.select_related("unit").order_by("name", "pk")[
-                : self.select_below + 1
-            ]
+        # A search of its own (``search_url``) tells more than a name (gap, JP,
+        # why someone cannot be chosen): it is never folded into a select.
+        few = (
+            []
+            if self.search_url
+            else list(
+                self.queryset.select_related("unit").order_by("name", "pk")[
+                    : self.select_below + 1
+                ]
+            )
         )
-        if len(few) <= self.select_below:
+        if not self.search_url and len(few) <= self.select_below:
             context["widget"].update(
                 {
                     "multiple": self.multiple,

@@ -51,17 +51,7 @@ def _filtered_employees(request):
 def employee_list(request):
     form, employees = _filtered_employees(request)
     page = Paginator(employees, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "people/employee_list.html",
-        {
-            "form": form,
-            "page": page,
-            "querystring": query.urlencode(),
-        },
-    )
+    return render(request, "people/employee_list.html", {"form": form, "page": page})
 
 
 @login_required

@@ -89,8 +89,6 @@ def survey_list(request):
     surveys, period, level = _filtered_surveys(request)
     page = Paginator(surveys, 50).get_page(request.GET.get("page"))
     results = survey_results(page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "surveys/survey_list.html",
@@ -100,7 +98,6 @@ def survey_list(request):
             "periods": periods_visible_to(request.user),
             "period": period,
             "level": level,
-            "querystring": query.urlencode(),
         },
     )
 

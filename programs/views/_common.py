@@ -8,7 +8,6 @@ def error_messages(exc: ValidationError) -> list[str]:
 
 
 def paginate(request, queryset, per_page: int = 25):
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page, query.urlencode()
+    """One page of ``queryset``; the links keep the other parameters through
+    ``{% querystring %}`` (``templates/_pagination.html``)."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

@@ -50,16 +50,13 @@ def program_list(request):
             "dimension": data["dimension"],
             "open_on": timezone.localdate() if data["open"] else None,
         }
-    page, querystring = paginate(
-        request, programs_catalogue(request.user, **filters), 20
-    )
+    page = paginate(request, programs_catalogue(request.user, **filters), 20)
     return render(
         request,
         "programs/program_list.html",
         {
             "form": form,
             "page": page,
-            "querystring": querystring,
             "today": timezone.localdate(),
         },
     )
@@ -81,7 +78,7 @@ def program_detail(request, pk: int):
     if own is not None:
         own_live = nominations.exclude(state__in=Nomination.CLOSED).first()
         own_errors = employee_eligibility_errors(program, own)
-    page, querystring = paginate(request, nominations, PAGE_SIZE)
+    page = paginate(request, nominations, PAGE_SIZE)
     return render(
         request,
         "programs/program_detail.html",
@@ -91,7 +88,6 @@ def program_detail(request, pk: int):
             "registration_open": program.registration_open_on(today),
             "nominations": page.object_list,
             "page": page,
-            "querystring": querystring,
             "own": own,
             "own_live": own_live,
             "own_errors": own_errors,
@@ -284,7 +280,7 @@ def program_completion(request, pk: int):
         .filter(program=program, state=Nomination.State.APPROVED)
         .order_by("employee__name", "pk")
     )
-    page, querystring = paginate(request, participants, PAGE_SIZE)
+    page = paginate(request, participants, PAGE_SIZE)
     return render(
         request,
         "programs/program_completion.html",
@@ -292,7 +288,6 @@ def program_completion(request, pk: int):
             "program": program,
             "participants": page.object_list,
             "page": page,
-            "querystring": querystring,
             "program_ended": timezone.localdate() >= program.ends_on,
         },
     )

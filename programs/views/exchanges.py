@@ -30,7 +30,7 @@ def _asn(user):
 
 @login_required
 def exchange_list(request):
-    page, querystring = paginate(
+    page = paginate(
         request, exchanges_visible_to(request.user).order_by("-starts_on", "-pk")
     )
     return render(
@@ -38,7 +38,6 @@ def exchange_list(request):
         "programs/exchange_list.html",
         {
             "page": page,
-            "querystring": querystring,
         },
     )
 

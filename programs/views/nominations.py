@@ -53,13 +53,11 @@ def nomination_list(request):
             nominations = nominations.filter(state=form.cleaned_data["state"])
         if form.cleaned_data["program"]:
             nominations = nominations.filter(program=form.cleaned_data["program"])
-    page, querystring = paginate(
-        request, nominations.order_by("-created_at", "-pk"), 30
-    )
+    page = paginate(request, nominations.order_by("-created_at", "-pk"), 30)
     return render(
         request,
         "programs/nomination_list.html",
-        {"form": form, "page": page, "querystring": querystring},
+        {"form": form, "page": page},
     )
 
 
@@ -85,12 +83,12 @@ def _with_seats(nominations) -> list[Nomination]:
 @login_required
 @require(DECIDE)
 def queue(request):
-    page, querystring = paginate(request, decision_queue(request.user), 30)
+    page = paginate(request, decision_queue(request.user), 30)
     page.object_list = _with_seats(page.object_list)
     return render(
         request,
         "programs/decision_queue.html",
-        {"page": page, "querystring": querystring},
+        {"page": page},
     )
 
 

@@ -49,7 +49,7 @@ ROWS_PAGE = 50
 def submission_list(request):
     """BPSDM: which units submitted, when, and what became of it. Heads: their
     units and the form that leads to the preview."""
-    page, querystring = paginate(
+    page = paginate(
         request, submissions_visible_to(request.user).order_by("-submitted_at", "-pk")
     )
     units = Paginator(units_submission_status(request.user), UNITS_PAGE).get_page(
@@ -61,7 +61,6 @@ def submission_list(request):
         {
             "units": units,
             "page": page,
-            "querystring": querystring,
             "form": SubmissionUnitForm(
                 units=units_visible_to(request.user),
                 initial={"unit": getattr(scope_root_unit(request.user), "pk", None)},
