@@ -13,6 +13,7 @@ from assessments.models import (
     ItemOption,
     ItemStatistic,
     LatestLevel,
+    LevelCount,
     PersonalityScore,
     ReleaseJob,
     Rescore,
@@ -119,6 +120,11 @@ class RescoreAdmin(ReadOnlyAdmin):
 @admin.register(LatestLevel)
 class LatestLevelAdmin(ReadOnlyAdmin):
     list_display = ["employee", "dimension", "level", "assessed_on"]
+
+
+@admin.register(LevelCount)
+class LevelCountAdmin(ReadOnlyAdmin):
+    list_display = ["unit", "position_type", "dimension", "level", "employees"]
 
 
 class ItemStatisticInline(ReadOnlyInline):

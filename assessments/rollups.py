@@ -121,22 +121,22 @@ def intervals_of(
     return out
 
 
-# Every released row's interval in one statement, computed from the results
-# alone (not from other rows' intervals), so each row gets its final value and no
-# intermediate state breaks the one-open or no-overlap constraints.
+# Every released row's interval in one statement (one sort, a window function),
+# computed from the results alone (not from other rows' intervals), after every
+# row was cleared: each row gets its final value and no intermediate state breaks
+# the one-open or no-overlap constraints.
 INTERVALS_SQL = """
-UPDATE {t} SET
-  valid_from = (SELECT r.assessed_on FROM {r} r WHERE r.id = {t}.result_id),
-  valid_to = (
-    SELECT MIN(r2.assessed_on) FROM {t} n
-    JOIN {r} r2 ON r2.id = n.result_id
-    JOIN {r} r ON r.id = {t}.result_id
-    WHERE n.employee_id = {t}.employee_id AND n.dimension_id = {t}.dimension_id
-      AND r2.status = 'released'
-      AND (r2.assessed_on > r.assessed_on
-           OR (r2.assessed_on = r.assessed_on AND n.result_id > {t}.result_id))
-  )
-WHERE result_id IN (SELECT id FROM {r} WHERE status = 'released')
+UPDATE {t} SET valid_from = x.valid_from, valid_to = x.valid_to
+FROM (
+  SELECT d.id, r.assessed_on AS valid_from,
+         LEAD(r.assessed_on) OVER (
+           PARTITION BY d.employee_id, d.dimension_id
+           ORDER BY r.assessed_on, d.result_id
+         ) AS valid_to
+  FROM {t} d JOIN {r} r ON r.id = d.result_id
+  WHERE r.status = 'released'
+) x
+WHERE {t}.id = x.id
 """
 
 

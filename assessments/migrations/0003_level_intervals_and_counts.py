@@ -12,18 +12,17 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 INTERVALS_SQL = """
-UPDATE {t} SET
-  valid_from = (SELECT r.assessed_on FROM {r} r WHERE r.id = {t}.result_id),
-  valid_to = (
-    SELECT MIN(r2.assessed_on) FROM {t} n
-    JOIN {r} r2 ON r2.id = n.result_id
-    JOIN {r} r ON r.id = {t}.result_id
-    WHERE n.employee_id = {t}.employee_id AND n.dimension_id = {t}.dimension_id
-      AND r2.status = 'released'
-      AND (r2.assessed_on > r.assessed_on
-           OR (r2.assessed_on = r.assessed_on AND n.result_id > {t}.result_id))
-  )
-WHERE result_id IN (SELECT id FROM {r} WHERE status = 'released')
+UPDATE {t} SET valid_from = x.valid_from, valid_to = x.valid_to
+FROM (
+  SELECT d.id, r.assessed_on AS valid_from,
+         LEAD(r.assessed_on) OVER (
+           PARTITION BY d.employee_id, d.dimension_id
+           ORDER BY r.assessed_on, d.result_id
+         ) AS valid_to
+  FROM {t} d JOIN {r} r ON r.id = d.result_id
+  WHERE r.status = 'released'
+) x
+WHERE {t}.id = x.id
 """
 T = "assessments_dimensionresult"
 R = "assessments_result"
@@ -40,8 +39,8 @@ def _immediate(schema_editor):
 def fill_employee(apps, schema_editor):
     _immediate(schema_editor)
     schema_editor.execute(
-        f"UPDATE {T} SET employee_id = "  # noqa: S608
-        f"(SELECT r.employee_id FROM {R} r WHERE r.id = {T}.result_id)"
+        f"UPDATE {T} SET employee_id = r.employee_id "  # noqa: S608
+        f"FROM {R} r WHERE r.id = {T}.result_id"
     )
 
 
