@@ -16,6 +16,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sosiokultural.formatting import moment
+
 # One working day; a longer activity is recorded as several days' activities.
 MAX_DURATION_MINUTES = 480
 
@@ -133,7 +135,7 @@ class Activity(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.form} · {timezone.localtime(self.started_at):%d-%m-%Y %H:%M}"
+        return f"{self.form} · {moment(self.started_at)}"
 
     @property
     def ended_at(self):

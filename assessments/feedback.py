@@ -16,6 +16,7 @@ from competencies.selectors import forms_for_dimension, required_levels
 from notices.services import notices_create
 from people.models import Employee, User
 from people.selectors import heads_over_unit, heads_over_units
+from sosiokultural.formatting import day
 
 NOTICE_KIND = "assessment_result"
 NOTICE_KIND_RESCORE = "assessment_rescore"
@@ -189,12 +190,12 @@ def _body(result: Result, rows: list[DimensionFeedback], *, for_head: bool) -> s
         ) % {
             "name": employee.name,
             "unit": employee.unit.name,
-            "date": result.assessed_on.strftime("%d-%m-%Y"),
+            "date": day(result.assessed_on),
         }
     else:
         opening = _(
             "Hasil uji kompetensi sosiokultural Anda tanggal %(date)s telah dirilis."
-        ) % {"date": result.assessed_on.strftime("%d-%m-%Y")}
+        ) % {"date": day(result.assessed_on)}
     if result.revision:
         opening += " " + _(
             "Hasil ini dikoreksi melalui skor ulang (revisi %(revision)s)."

@@ -5,6 +5,8 @@ achievement aligned to the sociocultural dimensions it developed, JP as
 from django.conf import settings
 from django.urls import reverse
 
+from sosiokultural.formatting import day
+
 OB_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
@@ -25,7 +27,7 @@ def verification_method() -> str:
 
 def credential_document(certificate, *, issued: str) -> dict:
     """The unsigned credential of ``certificate``."""
-    dates = f"{certificate.starts_on:%d-%m-%Y} – {certificate.ends_on:%d-%m-%Y}"
+    dates = f"{day(certificate.starts_on)} – {day(certificate.ends_on)}"
     verify_url = absolute(
         reverse("certificates:verify_page", args=[certificate.public_id])
     )

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from sosiokultural.formatting import day
+
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
@@ -134,7 +136,7 @@ class Standard(models.Model):
         ordering = ["-effective_from"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.effective_from:%d-%m-%Y})"
+        return f"{self.name} ({day(self.effective_from)})"
 
     def is_locked(self, today) -> bool:
         """A version that has come into force is history: reports of its dates

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from sosiokultural.formatting import day
+
 STATUS_CHOICES = [
     ("PNS", _("PNS")),
     ("CPNS", _("CPNS")),
@@ -424,4 +426,4 @@ class Submission(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit} ({self.as_of:%d-%m-%Y})"
+        return f"{self.unit} ({day(self.as_of)})"

@@ -19,6 +19,7 @@ from people.models import Employee, Unit
 from people.tree import subtree_q
 from programs.models import Nomination, Submission
 from programs.selectors import latest_levels
+from sosiokultural.formatting import day
 
 PREVIEW_ROWS = 50
 
@@ -92,7 +93,7 @@ def snapshot_build(
 
 def _programs_attended(row: dict) -> str:
     return "; ".join(
-        f"{p['title']} ({date.fromisoformat(p['ends_on']):%d-%m-%Y})"
+        f"{p['title']} ({day(date.fromisoformat(p['ends_on']))})"
         for p in row["programs"]
     )
 

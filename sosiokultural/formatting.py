@@ -4,12 +4,13 @@ English ``82.21`` and ``93.7%``). Pages use the ``formatting`` template filters,
 Python code (flash messages, notices, cards, PDFs) these functions. Dates follow
 ``sosiokultural/formats/<language>/formats.py`` ("2 Des 2026", "2 Des 2026 14.05"):
 ``{{ d|date }}`` / ``{{ t|date:"DATETIME_FORMAT" }}`` in templates, ``day`` and
-``moment`` here."""
+``moment`` (and ``clock`` for a time of day) here."""
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
 
@@ -41,3 +42,12 @@ def moment(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return date_format(value, "DATETIME_FORMAT")
+
+
+def clock(value) -> str:
+    """A time of day, in local time: ``14.05``."""
+    if not value:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return time_format(value, "TIME_FORMAT")

@@ -10,6 +10,7 @@ from activities.models import Activity
 from activities.selectors import activities_awaiting_verification, deciders_to_notify
 from notices.services import notice_create
 from people.models import User
+from sosiokultural.formatting import moment
 
 
 def _stamp(moment: datetime | None) -> int:
@@ -35,9 +36,7 @@ def notify_submitted(activity: Activity) -> None:
                 or activity.recorded_by.username,
                 "form": activity.form.name,
                 "unit": activity.unit.name,
-                "date": timezone.localtime(activity.started_at).strftime(
-                    "%d-%m-%Y %H:%M"
-                ),
+                "date": moment(activity.started_at),
             },
             link=link,
         )

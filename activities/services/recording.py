@@ -55,6 +55,7 @@ from ledger.services import jp_credit_clear
 from people.models import Employee, Unit, User
 from people.permissions import can, check
 from people.selectors import user_employee
+from sosiokultural.formatting import clock, moment
 
 # Forms whose only attendee is fixed by the form itself.
 SINGLE_ATTENDEE_FORMS = {FORM_PERSONAL, FORM_SELF, FORM_COACHING}
@@ -95,10 +96,8 @@ def overlap_errors(
         % {
             "name": row.employee.name,
             "form": row.activity.form.name,
-            "start": timezone.localtime(row.activity.started_at).strftime(
-                "%d-%m-%Y %H:%M"
-            ),
-            "end": timezone.localtime(row.activity.ended_at).strftime("%H:%M"),
+            "start": moment(row.activity.started_at),
+            "end": clock(row.activity.ended_at),
         }
         for row in overlapping_attendances(
             employee_ids=ids,

@@ -206,7 +206,13 @@ def test_xlsx_shows_co_attendees_nip_only_within_the_viewers_scope(
     assert attendance(roles.bpsdm) == sorted(with_nip)
 
 
-def test_list_participant_filter_is_a_type_ahead(framework, roles, org, login):
+def test_list_participant_filter_is_a_type_ahead(
+    framework, roles, org, login, monkeypatch
+):
+    from people import lookup
+
+    # More people in scope than a plain select would list.
+    monkeypatch.setattr(lookup._LookupWidget, "select_below", 2)
     staff = roles.staff_a.employee
     (other,) = roster(org.kel_a, 1)
     record_briefing(roles.head_a, present=[staff, other])

@@ -199,7 +199,7 @@ def test_overlapping_activities_of_one_person_are_refused(framework, roles):
         "bertumpang tindih (Pengembangan Diri, "
     )
     assert message.endswith(
-        "08:00–16:00); satu orang tidak dapat mengikuti dua kegiatan sekaligus."
+        "08.00–16.00); satu orang tidak dapat mengikuti dua kegiatan sekaligus."
     )
     # A head recording for himself is refused the same way.
     record_self_development(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models.bank import SCORE_VALIDATORS, Instrument, Item
 from assessments.models.taking import Attempt
+from sosiokultural.formatting import day
 
 
 class Result(models.Model):
@@ -62,7 +63,7 @@ class Result(models.Model):
         indexes = [models.Index(fields=["employee", "assessed_on"])]
 
     def __str__(self) -> str:
-        return f"{self.employee} · {self.assessed_on:%d-%m-%Y}"
+        return f"{self.employee} · {day(self.assessed_on)}"
 
     @property
     def is_released(self) -> bool:

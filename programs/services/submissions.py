@@ -16,6 +16,7 @@ from people.selectors import units_visible_to
 from programs.models import Submission
 from programs.permissions import REVIEW_SUBMISSIONS, SUBMIT_UNIT_DATA
 from programs.snapshot import snapshot_build
+from sosiokultural.formatting import day
 
 
 @transaction.atomic
@@ -89,7 +90,7 @@ def submission_acknowledge(*, submission_id: int, by: User) -> Submission:
     """BPSDM confirms it received the unit's data as sent."""
     submission = _answered(submission_id, by)
     _review(submission, by, Submission.Status.ACKNOWLEDGED)
-    values = {"unit": submission.unit.name, "on": f"{submission.as_of:%d-%m-%Y}"}
+    values = {"unit": submission.unit.name, "on": day(submission.as_of)}
     _tell_sender(
         submission,
         _("Kiriman data %(unit)s diterima BPSDM") % values,
@@ -109,7 +110,7 @@ def submission_return(*, submission_id: int, by: User, reason: str) -> Submissio
     _review(submission, by, Submission.Status.RETURNED, reason)
     values = {
         "unit": submission.unit.name,
-        "on": f"{submission.as_of:%d-%m-%Y}",
+        "on": day(submission.as_of),
         "reason": reason,
     }
     _tell_sender(

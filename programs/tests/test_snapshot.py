@@ -137,7 +137,7 @@ def test_submission_xlsx_cells(unit_a, roles, org, login):
         2,
         1,
     ]
-    assert rows[2][-2:] == [32.22, "Diklat Komunikasi Angkatan I (05-03-2025)"]
+    assert rows[2][-2:] == [32.22, "Diklat Komunikasi Angkatan I (5 Mar 2025)"]
     # Ani (head, level 4 vs 3): a surplus, gap 0.
     assert rows[1][5:8] == [4, 3, 0]
     # Citra untested and non-ASN: empty level and gap, no NIP.

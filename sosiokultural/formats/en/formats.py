@@ -1,5 +1,6 @@
 # The English pages: "2 Dec 2026", "2 Dec 2026 14:05".
 DATE_FORMAT = "j M Y"
 DATETIME_FORMAT = "j M Y H:i"
+TIME_FORMAT = "H:i"
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
