@@ -39,7 +39,7 @@ def _immediate(schema_editor):
 def fill_employee(apps, schema_editor):
     _immediate(schema_editor)
     schema_editor.execute(
-        f"UPDATE {T} SET employee_id = r.employee_id "  # noqa: S608
+        f"UPDATE {T} SET employee_id = r.employee_id "  # noqa: S608  # nosec B608: T and R are the two table names above
         f"FROM {R} r WHERE r.id = {T}.result_id"
     )
 
