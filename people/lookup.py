@@ -145,12 +145,23 @@ class EmployeeLookupMultipleInput(_LookupWidget):
 
 
 class _LookupMixin:
-    def __init__(self, queryset=None, *, search_params=None, search_url=None, **kwargs):
+    def __init__(
+        self,
+        queryset=None,
+        *,
+        search_params=None,
+        search_url=None,
+        select_below=None,
+        **kwargs,
+    ):
         kwargs.setdefault(
             "widget",
             self.widget_class(search_params=search_params, search_url=search_url),
         )
         super().__init__(queryset=queryset, **kwargs)
+        if select_below is not None:
+            # 0: always a search (guests from anywhere in scope, say).
+            self.widget.select_below = select_below
 
     def _set_queryset(self, queryset):
         super()._set_queryset(queryset)

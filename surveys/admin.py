@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from surveys.models import Answer, Element, ElementSet, ReportedScore, Response, Survey
+from sosiokultural.admin import ReadOnlyAdminMixin
+from surveys.models import (
+    Answer,
+    Element,
+    ElementSet,
+    FollowUp,
+    Publication,
+    ReportedScore,
+    Response,
+    Survey,
+)
 
 
 class ElementInline(admin.TabularInline):
@@ -92,3 +102,18 @@ class ResponseAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Written on the survey's follow-up page, which keeps the audit trail.
+    list_display = ["survey", "element", "action", "owner", "due_on", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["survey", "owner", "activity", "program"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["survey", "channel", "published_on"]
+    list_filter = ["channel"]
+    raw_id_fields = ["survey"]

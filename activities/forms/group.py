@@ -44,6 +44,7 @@ class GroupActivityForm(ActivityForm):
         label=_("Tamu dari unit lain"),
         queryset=None,
         required=False,
+        select_below=0,
         help_text=_("Tambahkan satu per satu; tamu dicatat hadir."),
     )
 

@@ -42,7 +42,9 @@ def _answered(submission_id: int, by: User) -> Submission:
     """The submission, locked, still waiting for BPSDM's answer."""
     check(by, REVIEW_SUBMISSIONS, message=_("Kiriman ditanggapi oleh BPSDM."))
     submission = (
-        Submission.objects.select_for_update()
+        # Only the submission's row is locked (its sender may be gone: a nullable
+        # join PostgreSQL cannot lock).
+        Submission.objects.select_for_update(of=("self",))
         .select_related("unit", "submitted_by")
         .get(pk=submission_id)
     )
