@@ -38,8 +38,9 @@ def _immediate(schema_editor):
 
 def fill_employee(apps, schema_editor):
     _immediate(schema_editor)
+    # T and R are the two constant table names above.
     schema_editor.execute(
-        f"UPDATE {T} SET employee_id = r.employee_id "  # noqa: S608  # nosec B608: T and R are the two table names above
+        f"UPDATE {T} SET employee_id = r.employee_id "  # noqa: S608  # nosec B608
         f"FROM {R} r WHERE r.id = {T}.result_id"
     )
 
