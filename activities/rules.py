@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.models import MAX_DURATION_MINUTES
 from sosiokultural.uploads import content_matches, extension_of, kind_from_name
@@ -79,3 +80,11 @@ def evidence_kind(name: str, size: int, stream: BinaryIO) -> str:
             % {"ext": extension}
         )
     return kind
+
+
+# Why attendees are refused: a briefing's, gathering's or benchmarking's roster is
+# its unit (its sub-units only when chosen); anyone else takes part as a guest
+# named one by one (the page's guest picker, the API's ``guests``).
+OUTSIDE_ROSTER = gettext_lazy(
+    "%(count)s peserta bukan pegawai unit ini; tambahkan sebagai tamu bila ikut hadir."
+)

@@ -17,11 +17,13 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from activities.models import FORM_BRIEFING
+from activities.rules import OUTSIDE_ROSTER
 from activities.selectors import (
     activities_visible_to,
     activity_list,
     can_record,
     internal_forms,
+    unit_roster,
 )
 from activities.services import activity_record
 from api import serializers as s
@@ -168,6 +170,18 @@ class ActivityViewSet(viewsets.ReadOnlyModelViewSet):
                     {"dimensions": [f"Dimensi tidak dikenal: {sorted(missing)}"]}
                 )
             dimension_ids = list(found.values())
+        if unit is not None:
+            # The roster is the briefing's unit; others only as named guests
+            # (out-of-scope people are refused by the service, as on the page).
+            attendees = {row["employee"] for row in values["attendance"]}
+            roster = set(
+                unit_roster(unit).filter(pk__in=attendees).values_list("pk", flat=True)
+            )
+            outside = attendees - roster - set(values["guests"])
+            if outside:
+                raise exceptions.ValidationError(
+                    {"attendance": [OUTSIDE_ROSTER % {"count": len(outside)}]}
+                )
         form = get_object_or_404(internal_forms(), code=FORM_BRIEFING)
         try:
             with transaction.atomic():

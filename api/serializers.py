@@ -117,6 +117,14 @@ class BriefingCreateSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=5000, default=""
     )
     attendance = AttendanceInSerializer(many=True, min_length=1, max_length=500)
+    # People of other units who took part: a briefing's roster is its unit, as on
+    # the phone page, and anyone else is named here one by one.
+    guests = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**62),
+        required=False,
+        max_length=100,
+        default=list,
+    )
     dimensions = serializers.ListField(
         child=serializers.SlugField(max_length=40), required=False, max_length=20
     )

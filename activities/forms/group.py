@@ -21,6 +21,7 @@ from activities.models import (
     BriefingDetail,
     GatheringDetail,
 )
+from activities.rules import OUTSIDE_ROSTER
 from activities.selectors import recordable_units, same_day_briefings
 from people.lookup import EmployeeLookupMultipleField
 from people.models import Employee, Unit
@@ -118,10 +119,7 @@ class GroupActivityForm(ActivityForm):
         errors = attendance_errors(
             pairs,
             {e.pk: e for e in self.roster()},
-            gettext(
-                "%(count)s peserta bukan pegawai unit ini; tambahkan sebagai tamu "
-                "bila ikut hadir."
-            ),
+            str(OUTSIDE_ROSTER),
         )
         if errors:
             raise ValidationError(errors)

@@ -265,3 +265,21 @@ def test_json_only(roles, api):
     response = api(roles.staff_a).get("/api/v1/units/")
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content)["count"] == 1
+
+
+@time_machine.travel(NOW)
+def test_briefing_roster_is_its_unit_and_others_come_as_named_guests(org, roles, api):
+    client = api(roles.head_kecamatan, "read_write")
+    body = briefing_body(org.kel_a, [roles.staff_a.employee, roles.staff_b.employee])
+    refused = client.post("/api/v1/activities/briefings/", body, format="json")
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "attendance": [
+            "1 peserta bukan pegawai unit ini; tambahkan sebagai tamu bila ikut hadir."
+        ]
+    }
+    assert not Activity.objects.exists()
+    body["guests"] = [roles.staff_b.employee.pk]
+    accepted = client.post("/api/v1/activities/briefings/", body, format="json")
+    assert accepted.status_code == 201, accepted.content
+    assert accepted.json()["present_count"] == 2
