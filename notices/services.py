@@ -199,29 +199,30 @@ def daily_digests_create(*, now=None) -> int:
     since = now - timedelta(days=1)
     day = timezone.localdate(now)
     written = 0
-    users = (
-        NoticePreference.objects.filter(daily_digest=True, email=True)
-        .select_related("user")
-        .order_by("pk")
-    )
-    for preference in users.iterator(chunk_size=500):
-        notices = list(
-            Notice.objects.filter(
-                recipient=preference.user,
-                read_at__isnull=True,
-                created_at__gte=since,
-            )
-            .exclude(kind=DIGEST_KIND)
-            .order_by("created_at", "pk")
-            .values_list("subject", flat=True)[:50]
+    # One read of the day's unread notices of everyone who chose a digest, in
+    # recipient order; at most 50 subjects listed per person.
+    rows = (
+        Notice.objects.filter(
+            recipient__notice_preference__daily_digest=True,
+            recipient__notice_preference__email=True,
+            read_at__isnull=True,
+            created_at__gte=since,
         )
-        if not notices:
-            continue
+        .exclude(kind=DIGEST_KIND)
+        .select_related("recipient")
+        .order_by("recipient_id", "created_at", "pk")
+    )
+    by_user: dict[int, tuple] = {}
+    for notice in rows.iterator(chunk_size=1000):
+        user, subjects = by_user.setdefault(notice.recipient_id, (notice.recipient, []))
+        if len(subjects) < 50:
+            subjects.append(notice.subject)
+    for user_id, (user, notices) in by_user.items():
         lines = "\n".join(f"- {subject}" for subject in notices)
         notice_create(
-            recipient=preference.user,
+            recipient=user,
             kind=DIGEST_KIND,
-            dedupe_key=f"digest:{preference.user_id}:{day.isoformat()}",
+            dedupe_key=f"digest:{user_id}:{day.isoformat()}",
             subject=ngettext(
                 "%(count)d pemberitahuan baru, %(day)s",
                 "%(count)d pemberitahuan baru, %(day)s",

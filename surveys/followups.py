@@ -171,6 +171,7 @@ def follow_ups_remind(*, today=None, days: int = 3) -> int:
         .order_by("pk")
     )
     before = Notice.objects.count()
+    heads: dict[int, list] = {}  # unit id → the heads over it, read once per unit
     for item in open_items.iterator(chunk_size=500):
         survey = item.survey
         link = f"/ikm/unit/{survey.unit_id}/{survey.period}/tindak-lanjut/"
@@ -188,7 +189,9 @@ def follow_ups_remind(*, today=None, days: int = 3) -> int:
                     link=link,
                 )
             continue
-        for head in heads_over_unit(survey.unit):
+        if survey.unit_id not in heads:
+            heads[survey.unit_id] = list(heads_over_unit(survey.unit))
+        for head in heads[survey.unit_id]:
             notice_create(
                 recipient=head,
                 kind="ikm.follow_up_overdue",
