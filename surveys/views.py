@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from people.permissions import can, require
+from people.permissions import can, check, require
 from sosiokultural.formatting import number
 from sosiokultural.periods import Period, parse_period
 from surveys import exports, pekppp
@@ -401,8 +401,7 @@ def follow_up_page(request, unit_pk: int, period: str):
     may_write = can(request.user, WRITE_SURVEYS)
     form = _follow_up_forms(request, survey, request.POST or None)
     if request.method == "POST":
-        if not may_write:
-            raise PermissionDenied
+        check(request.user, WRITE_SURVEYS)
         if form.is_valid():
             data = form.cleaned_data
             try:
