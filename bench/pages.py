@@ -189,6 +189,20 @@ def _largest_village(units):
 # -- requests --------------------------------------------------------------------
 
 
+# Responses the page target (p95 time) applies to: HTML pages and fragments, the
+# API's JSON. Anything else is a download.
+PAGE_TYPES = frozenset(
+    {
+        "text/html",
+        "text/plain",
+        "application/json",
+        "application/problem+json",
+        "application/vnd.oai.openapi",
+        "application/vnd.oai.openapi+json",
+    }
+)
+
+
 @dataclass
 class Row:
     name: str
@@ -203,6 +217,13 @@ class Row:
     rss_mb: float = 0.0
     error: str = ""
     how: str = ""  # exports: streamed / background job
+    content_type: str = ""
+
+    @property
+    def is_download(self) -> bool:
+        """A file (CSV, XLSX, PDF, ZIP, calendar): judged by the export target
+        (memory), not by the page target (time)."""
+        return bool(self.content_type) and self.content_type not in PAGE_TYPES
 
     @property
     def median_ms(self) -> float:
@@ -276,6 +297,7 @@ def measure(row: Row, client: Client, *, repeat: int, slow_ms: float) -> None:
             size,
             rss,
         )
+        row.content_type = response.get("Content-Type", "").split(";")[0].strip()
         if ms > slow_ms:
             row.times_ms = [ms]
             return

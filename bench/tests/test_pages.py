@@ -102,3 +102,21 @@ def test_bench_pages_builds_background_exports_to_their_end(province, settings):
 def test_bench_pages_needs_the_province():
     with pytest.raises(CommandError, match="bench_reports"):
         _run()
+
+
+def test_bench_pages_judges_a_download_by_memory_not_by_page_time(
+    province, monkeypatch
+):
+    """A CSV export's row carries the export target, never the 300 ms page one,
+    even when it is slow; an HTML page as slow is marked over."""
+    from bench.management.commands import bench_pages
+
+    monkeypatch.setattr(bench_pages, "HTML_P95_MS", -1.0)
+    rows = {
+        (name.strip("`"), role): target
+        for name, role, *__, target in _rows(
+            _run("--only", "activities:", "--role", "bpsdm", "--no-exports")
+        )
+    }
+    assert rows[("activities:export", "bpsdm")] == "download: RSS target"
+    assert rows[("activities:list", "bpsdm")] == "**over**"

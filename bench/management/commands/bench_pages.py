@@ -187,8 +187,12 @@ class Command(BaseCommand):
         self.stdout.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
 
     def _page_line(self, row) -> None:
-        over = row.p95_ms > HTML_P95_MS and row.status in (200, 302)
-        mark = "**over**" if over else ""
+        if row.is_download:
+            over = row.rss_mb > EXPORT_RSS_MB
+            mark = "**over** (RSS)" if over else "download: RSS target"
+        else:
+            over = row.p95_ms > HTML_P95_MS and row.status in (200, 302)
+            mark = "**over**" if over else ""
         if row.status != row.expected:
             mark += f" status ≠ {row.expected}"
         self.stdout.write(
