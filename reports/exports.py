@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.selectors import latest_levels, levels_in_force
+from assessments.selectors import insufficient_evidence, latest_levels, levels_in_force
 from competencies.selectors import dimensions as all_dimensions
 from competencies.selectors import levels_of, standard_in_force
 from exports.registry import register
@@ -44,6 +44,25 @@ from reports.selectors.unit import Cell, unit_employees
 # -- employee report --------------------------------------------------------------
 
 
+def level_cell(level: int | None, insufficient: bool):
+    """A level as exported: the level, or why there is none. A test with too few
+    answers in the dimension gives no level ("bukti belum cukup", as the pages
+    say); an empty cell means not tested."""
+    if level is None and insufficient:
+        return _("bukti belum cukup")
+    return level
+
+
+def _level_note():
+    return (
+        _("Level kosong"),
+        _(
+            "belum diuji; “bukti belum cukup”: tes dirilis tetapi terlalu "
+            "sedikit butir dimensi itu dijawab untuk memberi level"
+        ),
+    )
+
+
 @register("reports.employee", label=gettext_lazy("Laporan kesenjangan pegawai"))
 def employee_document(user, query, *, pk: int) -> Document:
     employee = employee_get_for_user(user, pk)
@@ -53,7 +72,10 @@ def employee_document(user, query, *, pk: int) -> Document:
         [
             Column(_("Dimensi"), lambda line: line.dimension.label),
             Column(_("Level dipersyaratkan"), lambda line: line.required),
-            Column(_("Level terkini"), lambda line: line.level),
+            Column(
+                _("Level terkini"),
+                lambda line: level_cell(line.level, line.insufficient),
+            ),
             Column(_("Tanggal uji"), lambda line: line.assessed_on),
             Column(_("Kesenjangan"), lambda line: line.gap),
             Column(
@@ -72,7 +94,10 @@ def employee_document(user, query, *, pk: int) -> Document:
         [
             Column(_("Tanggal uji"), lambda r: r.assessed_on),
             *[
-                Column(d.label, lambda r, i=i: r.levels[i])
+                Column(
+                    d.label,
+                    lambda r, i=i: level_cell(r.levels[i], r.insufficient[i]),
+                )
                 for i, d in enumerate(report.dimensions)
             ],
         ],
@@ -109,6 +134,7 @@ def employee_document(user, query, *, pk: int) -> Document:
             (_("Pegawai"), employee.name),
             (_("Unit"), employee.unit.name),
             (_("Standar"), report.standard or "-"),
+            _level_note(),
         ],
     )
 
@@ -123,13 +149,18 @@ def _unit_people(unit, today, dims, required):
     for batch in batches(chunked(unit_employees(unit))):
         ids = [e.pk for e in batch]
         levels = latest_levels(ids)
+        lacking = insufficient_evidence(ids)
         jp = {
             s.employee.pk: s.jp
             for s in standings_of(Employee.objects.filter(pk__in=ids), rk)
         }
         for e in batch:
             cells = [
-                Cell(required.get((e.position_type_id, d.pk)), levels.get((e.pk, d.pk)))
+                Cell(
+                    required.get((e.position_type_id, d.pk)),
+                    levels.get((e.pk, d.pk)),
+                    (e.pk, d.pk) in lacking,
+                )
                 for d in dims
             ]
             yield e, cells, jp[e.pk]
@@ -160,7 +191,8 @@ def unit_document(user, query, *, pk: int) -> Document:
     for i, d in enumerate(dims):
         columns += [
             Column(
-                _("%(dim)s: level") % {"dim": d.label}, lambda r, i=i: r[1][i].level
+                _("%(dim)s: level") % {"dim": d.label},
+                lambda r, i=i: level_cell(r[1][i].level, r[1][i].insufficient),
             ),
             Column(
                 _("%(dim)s: dipersyaratkan") % {"dim": d.label},
@@ -180,7 +212,7 @@ def unit_document(user, query, *, pk: int) -> Document:
                 count=unit_employees(unit).count,
             )
         ],
-        notes=[(_("Unit"), unit.name), (_("Tanggal"), today)],
+        notes=[(_("Unit"), unit.name), (_("Tanggal"), today), _level_note()],
     )
 
 

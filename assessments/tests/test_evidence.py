@@ -165,3 +165,56 @@ def test_explicit_minimum_on_the_threshold_is_used(dims, roles):
     result = attempt_submit(attempt=attempt)
     row = DimensionResult.objects.get(result=result, dimension=empathy)
     assert (row.answered, row.items, row.min_answered, row.level) == (1, 4, 1, 5)
+
+
+def _csv(response) -> list[list[str]]:
+    import csv
+    import io
+
+    assert response.status_code == 200, response
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_exports_say_insufficient_evidence_where_a_level_is_missing(
+    round_, login, roles, org
+):
+    """The exports write "bukti belum cukup" in the level cell of the
+    under-answered dimension (an empty cell means not tested) and say so."""
+    __, empathy = round_
+    employee = roles.staff_a.employee
+    client = login(roles.head_a)
+
+    rows = _csv(client.get(f"/laporan/pegawai/{employee.pk}/ekspor.csv"))
+    gaps = next(r for r in rows if r and r[0] == empathy.label)
+    assert gaps[2] == "bukti belum cukup"
+    levels = {
+        x.dimension.label: str(x.level)
+        for x in LatestLevel.objects.filter(employee=employee)
+    }
+    assert {r[0]: r[2] for r in rows if r and r[0] in levels} == levels
+    # The workbook's information sheet says what an empty level means.
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client.get(f"/laporan/pegawai/{employee.pk}/ekspor.xlsx")
+    body = b"".join(response.streaming_content)
+    info = load_workbook(io.BytesIO(body), read_only=True).worksheets[0]
+    notes = {r[0]: r[1] for r in info.iter_rows(values_only=True) if r and r[0]}
+    assert "bukti belum cukup" in notes["Level kosong"]
+
+    rows = _csv(client.get(f"/laporan/unit/{org.kel_a.pk}/ekspor.csv"))
+    header = next(r for r in rows if "NIP" in r)
+    line = next(r for r in rows if employee.nip in r)
+    assert line[header.index(f"{empathy.label}: level")] == "bukti belum cukup"
+    others = [
+        r
+        for r in rows
+        if len(r) == len(header) and r is not header and employee.nip not in r
+    ]
+    assert others and all(
+        r[header.index(f"{empathy.label}: level")] == "" for r in others
+    )
