@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from activities.models import Activity, Attendance, BriefingDetail
@@ -14,6 +15,10 @@ from competencies.models import Dimension, ProficiencyLevel, RequiredLevel, Stan
 from ledger.models import JPEntry
 from people.models import Employee, Unit
 from programs.models import Nomination, Program
+
+# Why a dimension result has (or lacks) a level.
+EVIDENCE_SUFFICIENT = "sufficient"
+EVIDENCE_INSUFFICIENT = "insufficient"
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -186,10 +191,33 @@ class LatestLevelSerializer(serializers.ModelSerializer):
 
 class DimensionResultSerializer(serializers.ModelSerializer):
     dimension = serializers.CharField(source="dimension.code", read_only=True)
+    evidence = serializers.SerializerMethodField(
+        help_text=(
+            "`sufficient`: enough items of the dimension were answered for a level; "
+            "`insufficient` (bukti belum cukup): fewer than `min_answered`, so "
+            "`level` and `score` are null."
+        )
+    )
 
     class Meta:
         model = DimensionResult
-        fields = ["dimension", "level", "score", "test_score", "supervisor_rating"]
+        fields = [
+            "dimension",
+            "level",
+            "score",
+            "test_score",
+            "supervisor_rating",
+            "evidence",
+            "answered",
+            "items",
+            "min_answered",
+        ]
+
+    @extend_schema_field(
+        {"type": "string", "enum": [EVIDENCE_SUFFICIENT, EVIDENCE_INSUFFICIENT]}
+    )
+    def get_evidence(self, row: DimensionResult) -> str:
+        return EVIDENCE_SUFFICIENT if row.level is not None else EVIDENCE_INSUFFICIENT
 
 
 class ResultSerializer(serializers.ModelSerializer):

@@ -218,3 +218,40 @@ def test_exports_say_insufficient_evidence_where_a_level_is_missing(
     assert others and all(
         r[header.index(f"{empathy.label}: level")] == "" for r in others
     )
+
+
+def test_api_says_why_a_level_is_null(round_, roles):
+    """``level: null`` comes with ``evidence: insufficient`` and the counts
+    that make it so."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from rest_framework.test import APIClient
+
+    from api.services import token_create
+
+    result, empathy = round_
+    __, raw = token_create(
+        user=roles.head_a,
+        name="t",
+        scope="read",
+        expires_on=timezone.localdate() + timedelta(days=1),
+    )
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    body = client.get(f"/api/v1/results/{result.pk}/").json()
+    rows = {row["dimension"]: row for row in body["dimensions"]}
+    assert {
+        k: rows[empathy.code][k]
+        for k in ("level", "score", "evidence", "answered", "items", "min_answered")
+    } == {
+        "level": None,
+        "score": None,
+        "evidence": "insufficient",
+        "answered": 1,
+        "items": 3,
+        "min_answered": 2,
+    }
+    others = [row for code, row in rows.items() if code != empathy.code]
+    assert len(others) == 5
+    assert all(r["evidence"] == "sufficient" and r["level"] for r in others)
