@@ -43,6 +43,7 @@ from bench.development import (
     plans_load,
     programs_load,
 )
+from bench.ikm import surveys_load
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
@@ -53,6 +54,14 @@ from people.models import Employee, PositionType, Unit, User
 from people.reference import position_types_load
 from programs.models import Nomination, Program
 from reports.models import DevelopmentPlan, PlanItem
+from surveys.models import (
+    Answer,
+    FollowUp,
+    Publication,
+    ReportedScore,
+    Response,
+    Survey,
+)
 
 BENCH_USER = "bench-bpsdm"
 INSTRUMENT = "bench-uji"
@@ -123,8 +132,16 @@ def wipe() -> None:
     activities = f"SELECT id FROM {_t(Activity)} WHERE unit_id IN ({units})"  # nosec B608  # noqa: S608
     results = f"SELECT id FROM {_t(Result)} WHERE employee_id IN ({employees})"  # nosec B608  # noqa: S608
     plans = f"SELECT id FROM {_t(DevelopmentPlan)} WHERE employee_id IN ({employees})"  # nosec B608  # noqa: S608
+    surveys = f"SELECT id FROM {_t(Survey)} WHERE unit_id IN ({units})"  # nosec B608  # noqa: S608
+    responses = f"SELECT id FROM {_t(Response)} WHERE survey_id IN ({surveys})"  # nosec B608  # noqa: S608
     through = Activity.dimensions.through
     statements = [
+        (Answer, f"response_id IN ({responses})"),
+        (Response, f"survey_id IN ({surveys})"),
+        (ReportedScore, f"survey_id IN ({surveys})"),
+        (FollowUp, f"survey_id IN ({surveys})"),
+        (Publication, f"survey_id IN ({surveys})"),
+        (Survey, f"unit_id IN ({units})"),
         (PlanItem, f"plan_id IN ({plans})"),
         (DevelopmentPlan, f"employee_id IN ({employees})"),
         (JPTotal, f"employee_id IN ({employees})"),
@@ -303,6 +320,8 @@ def build(shape: Shape, *, out=None) -> Built:
     say("  kegiatan internal, kehadiran dan JP")
     programs_load(loader, rnd, employees, forms, today)
     plans_load(loader, rnd, employees, dims, forms, today)
+    surveys_load(loader, rnd, units, employees, user, today)
+    say("  survei IKM, responden, tindak lanjut dan publikasi")
     loader.finish()
     jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
     level_counts_rebuild()  # and the one the level writers keep

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from people.models import Employee, Unit
+from surveys.models import Answer, FollowUp, Response, Survey
 from people.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,17 @@ def test_bench_reports_another_shape_replaces_the_province():
     assert Employee.objects.count() == 120
     assert Unit.objects.filter(code="BENCH-DKI").count() == 1
     assert not Unit.objects.exclude(code__startswith="BENCH").exists()
+    # The IKM half was replaced too: four quarters per unit, nothing left over.
+    units = Unit.objects.count()
+    assert Survey.objects.count() == 4 * units
+    assert Survey.objects.values("unit", "year", "quarter").distinct().count() == (
+        4 * units
+    )
+    computed = Survey.objects.filter(kind=Survey.Kind.RESPONSES)
+    assert Response.objects.filter(survey__in=computed).count() >= 40 * computed.count()
+    assert not Response.objects.exclude(survey__in=computed).exists()
+    assert Answer.objects.count() == 9 * Response.objects.count()
+    assert FollowUp.objects.exists()
 
 
 def test_bench_reports_refuses_foreign_data(org):
