@@ -15,6 +15,7 @@ from surveys.models import (
     Response,
     Survey,
 )
+from surveys.rollups import element_totals_rebuild
 from surveys.services import default_element_set
 
 QUARTERS = 4
@@ -170,3 +171,4 @@ def surveys_load(loader, rnd, units, employees, user, today) -> None:
             )
     loader.load(FollowUp, actions)
     loader.load(Publication, publications)
+    element_totals_rebuild()  # the roll-up the import service keeps

@@ -87,6 +87,9 @@ class AnswerInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Response)
 class ResponseAdmin(admin.ModelAdmin):
@@ -101,6 +104,11 @@ class ResponseAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    # Deleting one respondent would leave the survey's totals (ElementTotal)
+    # behind: a correction is a re-import, which replaces the whole survey.
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

@@ -131,6 +131,10 @@ class Survey(models.Model):
     reported_respondents = models.PositiveIntegerField(
         _("jumlah responden dilaporkan"), null=True, blank=True
     )
+    # Respondents of a computed survey (0 for a reported one), written with them.
+    response_count = models.PositiveIntegerField(
+        _("jumlah responden terimpor"), default=0, editable=False
+    )
     source = models.CharField(
         _("sumber data"),
         max_length=300,
@@ -276,6 +280,34 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element_id}={self.value}"
+
+
+class ElementTotal(models.Model):
+    """The answers of one element of a computed survey, summed: what the IKM is
+    computed from (``surveys.selectors.survey_results``) without reading every
+    answer. Written only by the import service in the transaction that writes the
+    answers (``surveys.services.survey_import_responses``; answers are never
+    edited, a correction is a re-import); ``rebuild_rollups [--check]``
+    recomputes it (``surveys.rollups``)."""
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="element_totals"
+    )
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="+")
+    total = models.PositiveIntegerField(_("jumlah nilai jawaban"))
+    answers = models.PositiveIntegerField(_("jumlah jawaban"))
+
+    class Meta:
+        verbose_name = _("jumlah jawaban per unsur")
+        verbose_name_plural = _("jumlah jawaban per unsur")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "element"], name="element_total_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.element_id}: {self.total}/{self.answers}"
 
 
 class FollowUp(models.Model):

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, QuerySet, Sum
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Min, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -16,7 +17,14 @@ from people.selectors import unit_scope_q, units_visible_to
 from sosiokultural.periods import Period, parse_period
 from sosiokultural.rounding import round_half_up
 from surveys import ikm as rules
-from surveys.models import Answer, Element, ElementSet, ReportedScore, Response, Survey
+from surveys.models import (
+    Element,
+    ElementSet,
+    ElementTotal,
+    ReportedScore,
+    Response,
+    Survey,
+)
 
 # Units that serve the public: BPSDM runs training, not permit services.
 SERVICE_KINDS = ["provinsi", "kota", "kecamatan", "kelurahan"]
@@ -127,8 +135,9 @@ class SurveyResult:
 
 
 def survey_results(surveys) -> dict[int, SurveyResult]:
-    """{survey_id: SurveyResult} for ``surveys`` in at most four queries, whatever
-    their number: elements, answer sums, respondent counts, reported scores.
+    """{survey_id: SurveyResult} for ``surveys`` in at most three queries, whatever
+    their number: elements, answer sums (the ``ElementTotal`` roll-up), reported
+    scores; the respondents are counted on the survey.
 
     A computed IKM weighs the elements that were answered in that survey (1/n each);
     an element added to the questionnaire afterwards shows no value.
@@ -148,21 +157,12 @@ def survey_results(surveys) -> dict[int, SurveyResult]:
     sums: dict[tuple[int, int], tuple[int, int]] = {}
     counts: dict[int, int] = {}
     if computed:
-        for row in (
-            Answer.objects.filter(response__survey_id__in=computed)
-            .values("response__survey_id", "element_id")
-            .annotate(total=Sum("value"), n=Count("id"))
-            .order_by()
-        ):
-            key = (row["response__survey_id"], row["element_id"])
-            sums[key] = (row["total"], row["n"])
-        counts = dict(
-            Response.objects.filter(survey_id__in=computed)
-            .values("survey_id")
-            .annotate(n=Count("id"))
-            .order_by()
-            .values_list("survey_id", "n")
-        )
+        # From the roll-up the import writes with the answers (surveys.rollups).
+        for survey_id, element_id, total, n in ElementTotal.objects.filter(
+            survey_id__in=computed
+        ).values_list("survey_id", "element_id", "total", "answers"):
+            sums[(survey_id, element_id)] = (total, n)
+        counts = {s.pk: s.response_count for s in surveys if not s.is_reported}
     scores: dict[tuple[int, int], Decimal] = {}
     if reported:
         for score in ReportedScore.objects.filter(survey_id__in=reported):
@@ -237,7 +237,9 @@ class Comparison:
     element_set: ElementSet | None
     results: list[SurveyResult]  # one column per unit, in tree order
     elements: list[Element]
-    other_sets: list[Survey]  # surveys of the period that use another questionnaire
+    other_sets: list[Survey]  # the first surveys of the period on another questionnaire
+    other_count: int = 0  # how many surveys use another questionnaire
+    page: Page | None = None  # the page of units shown, when paginated
 
     @property
     def rows(self) -> list[tuple[Element, list[ElementResult | None]]]:
@@ -251,42 +253,76 @@ class Comparison:
         return table
 
 
+# Units side by side on one page of the comparison (columns); others shown by name.
+COMPARISON_UNITS_PER_PAGE = 12
+OTHER_SETS_SHOWN = 20
+
+
 def comparison(
     user: User,
     *,
     period: Period,
     level: str = "",
     element_set: ElementSet | None = None,
+    page_number=None,
+    per_page: int | None = None,
 ) -> Comparison:
     """Units of one level (kota, kecamatan, kelurahan; empty = all levels) side by
     side for one period, as the paper's Table 2 compares them. Only surveys using
-    the same questionnaire share a table; the most used one is the default."""
+    the same questionnaire share a table; the most used one is the default.
+
+    With ``per_page`` only one page of units is read and computed (the page
+    shows ``per_page`` columns); without it every unit (the export)."""
     surveys = surveys_visible_to(user).filter(year=period.year, quarter=period.quarter)
     if level:
         surveys = surveys.filter(unit__kind=level)
-    surveys = list(surveys.order_by("unit__path"))
-    if element_set is None and surveys:
-        usage: dict[int, int] = defaultdict(int)
-        for survey in surveys:
-            usage[survey.element_set_id] += 1
-        best = max(usage.values())
-        chosen_id = next(
-            s.element_set_id for s in surveys if usage[s.element_set_id] == best
+    # Surveys per questionnaire, in one query: the default questionnaire (the
+    # most used; ties to the one first in tree order) and every count shown.
+    usage = list(
+        surveys.order_by()
+        .values("element_set_id")
+        .annotate(n=Count("id"), first=Min("unit__path"))
+        .order_by("-n", "first")
+    )
+    if element_set is not None:
+        chosen = element_set.pk
+    else:
+        chosen = usage[0]["element_set_id"] if usage else None
+    same_count = sum(u["n"] for u in usage if u["element_set_id"] == chosen)
+    other_count = sum(u["n"] for u in usage) - same_count
+    same = (
+        surveys.filter(element_set_id=chosen)
+        .select_related("unit", "element_set")
+        .order_by("unit__path")
+    )
+    page = None
+    if per_page:
+        paginator = Paginator(same, per_page)
+        paginator.count = same_count  # known already: spare its COUNT query
+        page = paginator.get_page(page_number)
+        shown = list(page.object_list)
+    else:
+        shown = list(same) if same_count else []
+    if element_set is None and shown:
+        element_set = shown[0].element_set  # read with the page
+    results = survey_results(shown)
+    elements = [r.element for r in results[shown[0].pk].elements] if shown else []
+    other_sets = (
+        list(
+            surveys.exclude(element_set_id=chosen)
+            .select_related("unit", "element_set")
+            .order_by("unit__path")[:OTHER_SETS_SHOWN]
         )
-        element_set = next(
-            s.element_set for s in surveys if s.element_set_id == chosen_id
-        )
-    same = [s for s in surveys if element_set and s.element_set_id == element_set.pk]
-    others = [
-        s for s in surveys if not element_set or s.element_set_id != element_set.pk
-    ]
-    results = survey_results(same)
-    elements = [r.element for r in results[same[0].pk].elements] if same else []
+        if other_count
+        else []
+    )
     return Comparison(
         period=period,
         level=level,
         element_set=element_set,
-        results=[results[s.pk] for s in same],
+        results=[results[s.pk] for s in shown],
         elements=elements,
-        other_sets=others,
+        other_sets=other_sets,
+        other_count=other_count,
+        page=page,
     )

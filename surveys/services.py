@@ -19,6 +19,7 @@ from surveys.models import (
     Response,
     Survey,
 )
+from surveys.rollups import element_totals_write
 
 ANSWER_BATCH = 2000
 
@@ -286,6 +287,7 @@ def survey_import_responses(
                 population=population,
                 source=filename[:300],
                 created_by=user,
+                response_count=len(parsed),
             )
             responses = Response.objects.bulk_create(
                 Response(survey=survey, row=row.number, **respondent)
@@ -301,6 +303,7 @@ def survey_import_responses(
                 ),
                 batch_size=ANSWER_BATCH,
             )
+            element_totals_write(survey, (answers for __, __, answers in parsed))
     except IntegrityError as exc:
         # Another import of the same unit and period committed first.
         existing = Survey.objects.select_related("unit").filter(

@@ -30,6 +30,7 @@ from surveys.forms import (
 from surveys.models import ElementSet
 from surveys.permissions import SEE_DEVELOPMENT, WRITE_SURVEYS
 from surveys.selectors import (
+    COMPARISON_UNITS_PER_PAGE,
     comparison,
     element_sets,
     periods_visible_to,
@@ -216,7 +217,7 @@ def unit_trend_export(request, unit_pk: int, fmt: str):
 # -- comparison ----------------------------------------------------------------------
 
 
-def _comparison(request):
+def _comparison(request, *, paginate: bool = True):
     periods = periods_visible_to(request.user)
     data = request.GET.copy()
     if periods and not data.get("period"):
@@ -229,6 +230,8 @@ def _comparison(request):
         period=parse_period(form.cleaned_data["period"]),
         level=form.cleaned_data["level"],
         element_set=form.cleaned_data["element_set"],
+        page_number=request.GET.get("page"),
+        per_page=COMPARISON_UNITS_PER_PAGE if paginate else None,
     )
 
 
@@ -243,7 +246,7 @@ def comparison_view(request):
 
 @login_required
 def comparison_export(request, fmt: str):
-    __, table = _comparison(request)
+    __, table = _comparison(request, paginate=False)
     if table is None:
         raise Http404
     return exports.respond(

@@ -5,7 +5,9 @@ python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
 
 Level roll-ups (``assessments.rollups``): the validity intervals of released
 ``DimensionResult`` rows, ``LatestLevel`` and ``LevelCount``; and the ledger's
-``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone).
+``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone); the
+IKM answer totals ``ElementTotal`` and ``Survey.response_count``
+(``surveys.rollups``).
 """
 
 import time
@@ -15,6 +17,7 @@ from django.db import transaction
 
 from assessments.rollups import rollups_drift, rollups_rebuild
 from ledger.services import jp_totals_rebuild, totals_drift
+from surveys.rollups import element_totals_drift, element_totals_rebuild
 
 SHOWN = 20
 
@@ -22,7 +25,7 @@ SHOWN = 20
 class Command(BaseCommand):
     help = (
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount) "
-        "and the JP totals from scratch; --check only reports drift (exit 1)."
+        "the JP totals and the IKM answer totals from scratch; --check only reports drift (exit 1)."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +38,11 @@ class Command(BaseCommand):
     def handle(self, *args, check: bool, **options):
         start = time.perf_counter()
         if check:
-            drift = {**rollups_drift(), "JPTotal": totals_drift()}
+            drift = {
+                **rollups_drift(),
+                "JPTotal": totals_drift(),
+                "ElementTotal": element_totals_drift(),
+            }
             for name, rows in drift.items():
                 self.stdout.write(f"{name}: {len(rows)} baris menyimpang")
                 for row in rows[:SHOWN]:
@@ -49,7 +56,11 @@ class Command(BaseCommand):
             )
             return
         with transaction.atomic():
-            counts = {**rollups_rebuild(), "JPTotal": jp_totals_rebuild()}
+            counts = {
+                **rollups_rebuild(),
+                "JPTotal": jp_totals_rebuild(),
+                "ElementTotal": element_totals_rebuild(),
+            }
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dibangun ulang dalam {time.perf_counter() - start:.1f} s: "
