@@ -27,7 +27,10 @@ class ReactionForm(forms.Form):
                 choices=SCALE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={"required": _("Pilih nilai 1 sampai 5.")},
+                error_messages={
+                    "required": _("Pilih nilai 1 sampai 5."),
+                    "invalid_choice": _("Pilih nilai 1 sampai 5."),
+                },
             )
         self.fields = {**items, **self.fields}
 

@@ -244,31 +244,40 @@ def _due_activities(user: User, cutoff: date) -> QuerySet:
 
 def follow_up_queue(user: User, today: date | None = None) -> QuerySet:
     """The follow-ups due in the user's scope and not yet recorded, oldest
-    completion first, as one SQL union of rows {kind, src, employee_id,
-    employee_name, title, completed_on} (page it; it is never read whole). Heads
+    completion first, as one SQL union of rows {kind, src, person,
+    person_name, title, completed_on} (page it; it is never read whole). Heads
     only; never about the user themselves."""
     if not user.is_head or user_employee(user) is None:
         return Nomination.objects.none().values("pk")
     today = today or timezone.localdate()
     cutoff = rules.follow_up_cutoff(today, follow_up_days())
-    programs = _due_programs(user, cutoff).values_list(
-        Value(PROGRAM, output_field=CharField()),
-        "program_id",
-        "employee_id",
-        "employee__name",
-        "program__title",
-        F("program__ends_on"),
+    programs = (
+        _due_programs(user, cutoff)
+        .order_by()
+        .values(
+            kind=Value(PROGRAM, output_field=CharField()),
+            src=F("program_id"),
+            person=F("employee_id"),
+            person_name=F("employee__name"),
+            title=F("program__title"),
+            completed_on=F("program__ends_on"),
+        )
     )
-    activities = _due_activities(user, cutoff).values_list(
-        Value(ACTIVITY, output_field=CharField()),
-        "activity_id",
-        "employee_id",
-        "employee__name",
-        "activity__form__name",
-        F("day"),
+    activities = (
+        _due_activities(user, cutoff)
+        .order_by()
+        .values(
+            kind=Value(ACTIVITY, output_field=CharField()),
+            src=F("activity_id"),
+            person=F("employee_id"),
+            person_name=F("employee__name"),
+            title=F("activity__form__name"),
+            completed_on=F("day"),
+        )
     )
-    # Columns by position in a union: completed_on (6th), then kind, source, name.
-    return programs.union(activities, all=True).order_by(6, 1, 2, 4)
+    return programs.union(activities, all=True).order_by(
+        "completed_on", "kind", "src", "person_name", "person"
+    )
 
 
 @dataclass
@@ -282,12 +291,28 @@ class QueueRow:
     due_on: date
 
 
+def _day(value) -> date:
+    # SQLite hands a union's date column back as text.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def queue_rows(rows) -> list[QueueRow]:
     days = follow_up_days()
-    return [
-        QueueRow(kind, src, eid, name, title, done, rules.follow_up_due_on(done, days))
-        for kind, src, eid, name, title, done in rows
-    ]
+    out = []
+    for row in rows:
+        done = _day(row["completed_on"])
+        out.append(
+            QueueRow(
+                kind=row["kind"],
+                src=row["src"],
+                employee_id=row["person"],
+                employee_name=row["person_name"],
+                title=row["title"],
+                completed_on=done,
+                due_on=rules.follow_up_due_on(done, days),
+            )
+        )
+    return out
 
 
 @dataclass

@@ -208,6 +208,7 @@ def follow_ups_remind(*, today: date | None = None, window_days: int = 7) -> int
                 )
             )
         )
+        .order_by()
         .values_list(
             Value(PROGRAM, output_field=CharField()),
             "program_id",
@@ -229,6 +230,7 @@ def follow_ups_remind(*, today: date | None = None, window_days: int = 7) -> int
                 )
             )
         )
+        .order_by()
         .values_list(
             Value(ACTIVITY, output_field=CharField()),
             "activity_id",
