@@ -26,7 +26,7 @@ def _sheet(title: str, first: str, rows: list[ReportRow]) -> Sheet:
     labels = dict(Observation.Outcome.choices)
     columns = [
         Column(first, lambda p: p[0].label, width=36),
-        Column(_("Keterangan"), lambda p: p[0].form_label, width=24),
+        Column(_("Bentuk / penyelenggara"), lambda p: p[0].form_label, width=24),
         Column(_("Peserta"), lambda p: p[0].participants),
         Column(_("Jawaban survei reaksi"), lambda p: p[0].responses),
     ]

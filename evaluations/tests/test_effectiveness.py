@@ -178,7 +178,12 @@ def test_export_has_the_same_figures(world, roles, client):
     assert response.status_code == 200
     workbook = load_workbook(BytesIO(b"".join(response.streaming_content)))
     header, rows = _sheet_rows(workbook, "Per program")
-    assert header[:4] == ("Program", "Keterangan", "Peserta", "Jawaban survei reaksi")
+    assert header[:4] == (
+        "Program",
+        "Bentuk / penyelenggara",
+        "Peserta",
+        "Jawaban survei reaksi",
+    )
     assert len(header) == 16
     # program, form, participants, responses, 4 means, dimension,
     # not seen, partly, consistent, participants n, mean, others n, mean
