@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from evaluations import effectiveness
 from evaluations.tests import fixture
 from evaluations.tests.fixture import YEAR
+from people.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +275,35 @@ def test_export_csv_is_the_program_sheet(world, roles, client):
     lines = body.strip().splitlines()
     assert len(lines) == 3  # header, P1 × D1, P1 × D2
     assert lines[1].split(",")[0] == "P1 Diklat Komunikasi"
+
+
+def test_report_refuses_staff_and_unknown_formats(world, roles, client):
+    client.force_login(roles.staff_a)
+    assert client.get("/evaluasi/laporan/").status_code == 403
+    assert client.get("/evaluasi/laporan/ekspor.csv").status_code == 403
+    client.force_login(roles.bpsdm)
+    assert client.get("/evaluasi/laporan/ekspor.pdf").status_code == 404
+    # A year outside the list falls back to this year: no rows, no error.
+    response = client.get("/evaluasi/laporan/?tahun=1999&page=x")
+    assert response.status_code == 200
+    assert response.context["program_rows"] == []
+
+
+def test_report_page_queries_do_not_grow(
+    world, roles, org, client, django_assert_num_queries
+):
+    client.force_login(roles.bpsdm)
+    url = f"/evaluasi/laporan/?tahun={YEAR}"
+    client.get(url)
+    with django_assert_num_queries(20) as first:
+        client.get(url)
+    for __ in range(3):  # more participants, answers and follow-ups of P1
+        person = EmployeeFactory(unit=org.kel_b)
+        fixture._participant(world.p1, person, roles.bpsdm)
+        fixture._react(person, (1, 2, 3, 4), program=world.p1)
+    with django_assert_num_queries(len(first.captured_queries)):
+        response = client.get(url)
+    assert flat(response.context["program_rows"])["P1 Diklat Komunikasi"][:2] == (
+        7,
+        6,
+    )
