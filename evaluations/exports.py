@@ -4,7 +4,7 @@ text neutralised, streamed): one line per row and dimension it develops."""
 from django.utils.translation import gettext as _
 
 from evaluations import rules
-from evaluations.effectiveness import OUTCOMES, DimensionLine, ReportRow
+from evaluations.effectiveness import OUTCOMES, ReportRow
 from evaluations.models import Observation
 from exports.writer import Column, Document, Sheet
 from exports.writer import respond as write
@@ -71,6 +71,3 @@ def report_document(
 
 def respond(request, fmt: str, document: Document):
     return write(document, fmt, user=request.user)
-
-
-__all__ = ["DimensionLine", "report_document", "respond"]
