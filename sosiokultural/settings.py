@@ -47,6 +47,7 @@ PROJECT_APPS = [
     "activities",
     "assessments",
     "surveys",
+    "evaluations",
     "reports",
     "audit",
     "privacy",
@@ -251,6 +252,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "activities.pending_digest",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Reaction surveys just opened (participants) and follow-ups just due (heads).
+    "evaluations-remind": {
+        "task": "evaluations.remind",
+        "schedule": crontab(hour=7, minute=20),
+    },
     "programs-remind-upcoming": {
         "task": "programs.remind_upcoming",
         "schedule": crontab(hour=7, minute=0),
@@ -392,6 +398,19 @@ LOGGING = {
 # task deletes older ones (privacy.delete_expired_evidence). Exports expire after
 # EXPORT_RETENTION_HOURS (reports).
 EVIDENCE_RETENTION_DAYS = env_int("EVIDENCE_RETENTION_DAYS", 5 * 365)
+
+# Training evaluation (docs/evaluation.md): days a reaction survey stays open after
+# the program or activity ends, days after a completion the head's on-the-job
+# follow-up falls due, and the smallest group whose mean the report shows.
+EVALUATION_SURVEY_DAYS = env_int("EVALUATION_SURVEY_DAYS", 14)
+EVALUATION_FOLLOW_UP_DAYS = env_int("EVALUATION_FOLLOW_UP_DAYS", 90)
+EVALUATION_MIN_GROUP = env_int("EVALUATION_MIN_GROUP", 5)
+if EVALUATION_SURVEY_DAYS < 1 or EVALUATION_FOLLOW_UP_DAYS < 1:
+    raise ImproperlyConfigured(
+        "EVALUATION_SURVEY_DAYS and EVALUATION_FOLLOW_UP_DAYS must be at least 1"
+    )
+if EVALUATION_MIN_GROUP < 2:
+    raise ImproperlyConfigured("EVALUATION_MIN_GROUP must be at least 2")
 
 # -- interoperability (docs/integration.md) ---------------------------------------
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("jp/", include("ledger.urls")),
     path("uji/", include("assessments.urls")),
     path("ikm/", include("surveys.urls")),
+    path("evaluasi/", include("evaluations.urls")),
     path("laporan/", include("reports.urls")),
     path("audit/", include("audit.urls")),
     path("privasi/", include("privacy.urls")),

@@ -3,7 +3,8 @@ test: ``grow(world, org, roles, n)`` adds ``n`` of each kind of row to kelurahan
 and to kelurahan B (so the outsiders' own lists grow too), through the same
 services and factories as ``matrix_world``: employees, briefings they attended,
 released results, nominations, coachings, notices and finished exports of the
-roles, programs and development plans."""
+roles, programs and development plans, completions of an evaluated program with
+their reaction answers."""
 
 from datetime import timedelta
 from itertools import count
@@ -14,15 +15,42 @@ from django.utils import timezone
 
 from activities.tests.factories import past, record_briefing, record_coaching
 from competencies.bootstrap import reference_load
+from evaluations.models import Reaction
 from exports.models import Export
 from notices.services import notice_create
 from people.tests.factories import EmployeeFactory
+from programs.services.nominations import nomination_approve, nomination_complete
 from programs.tests.factories import NominationFactory, ProgramFactory
 from reports.services import plan_item_add
 from reports.tests.factories import released_result
 from sosiokultural.tests.matrix_world import World
 
 _SERIAL = count(1)
+
+
+def _evaluated(world: World, person, bpsdm) -> None:
+    """``person`` completed the program whose follow-ups are due, and answered
+    its reaction survey (the follow-up queue and the effectiveness report
+    grow)."""
+    program = world.evaluation_program
+    nomination = NominationFactory(program=program, employee=person)
+    nomination_approve(nomination_id=nomination.pk, by=bpsdm)
+    nomination.refresh_from_db()
+    nomination_complete(
+        nomination=nomination,
+        by=bpsdm,
+        outcome="completed",
+        attendance_percent=100,
+        today=program.ends_on,
+    )
+    Reaction.objects.create(
+        employee=person,
+        program=program,
+        relevance=4,
+        usefulness=4,
+        facilitator=3,
+        recommend=5,
+    )
 
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)
@@ -58,6 +86,7 @@ def grow(world: World, org, roles, n: int) -> None:
                 dict.fromkeys(dims, 2 + serial % 3),
             )
             NominationFactory(program=world.program, employee=person)
+            _evaluated(world, person, roles.bpsdm)
             plan_item_add(
                 employee=person,
                 year=today.year,

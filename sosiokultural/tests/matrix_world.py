@@ -64,6 +64,8 @@ class World:
     notice: Notice
     program: Program
     nomination: Nomination  # completed, with an STTPP file
+    # Ended more than three months ago, completed by staff A: a follow-up is due.
+    evaluation_program: Program
     exchange: Exchange  # with a report file
     submission: Submission
     activity: Activity  # a briefing recorded by staff A, waiting for verification
@@ -129,6 +131,24 @@ def build_world(org, roles) -> World:
         attendance_percent=100,
         certificate_number="STTPP/1",
         certificate_file=SimpleUploadedFile("sttpp.pdf", PDF),
+    )
+    evaluation_program = past_program(
+        starts_on=today - timedelta(days=105),
+        ends_on=today - timedelta(days=100),
+        registration_opens_on=today - timedelta(days=140),
+        registration_closes_on=today - timedelta(days=110),
+        capacity=None,
+        unlimited_seats=True,
+    )
+    earlier = NominationFactory(program=evaluation_program, employee=employee)
+    nomination_approve(nomination_id=earlier.pk, by=roles.bpsdm)
+    earlier.refresh_from_db()
+    nomination_complete(
+        nomination=earlier,
+        by=roles.bpsdm,
+        outcome="completed",
+        attendance_percent=100,
+        today=evaluation_program.ends_on,
     )
     exchange = exchange_create(
         by=roles.bpsdm,
@@ -200,6 +220,7 @@ def build_world(org, roles) -> World:
         notice=notice,
         program=program,
         nomination=nomination,
+        evaluation_program=evaluation_program,
         exchange=exchange,
         submission=submission,
         activity=activity,

@@ -22,7 +22,7 @@ def test_menu_groups_the_entries_of_bpsdm(roles):
         "Kegiatan": ["/kegiatan/", "/kegiatan/verifikasi/"],
         "Pengembangan": ["/kompetensi/", "/program/", "/jp/"],
         "Uji": ["/uji/jadwal/", "/uji/hasil/", "/uji/bank/"],
-        "Laporan": ["/ikm/", "/laporan/"],
+        "Laporan": ["/ikm/", "/evaluasi/laporan/", "/laporan/"],
         "Data": ["/unit/", "/pegawai/"],
         "Admin": ["/audit/", "/siasn/"],
     }
@@ -32,7 +32,7 @@ def test_menu_groups_the_entries_of_bpsdm(roles):
 def test_menu_of_staff(roles):
     assert _menu(roles.staff_a) == {
         "Kegiatan": ["/kegiatan/"],
-        "Pengembangan": ["/kompetensi/", "/program/", "/jp/"],
+        "Pengembangan": ["/kompetensi/", "/program/", "/jp/", "/evaluasi/"],
         "Uji": ["/uji/"],
         "Laporan": ["/ikm/", "/laporan/"],
         "Data": ["/pegawai/"],

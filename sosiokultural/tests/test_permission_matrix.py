@@ -333,6 +333,25 @@ TABLE = {
     "surveys:publication_add": (_survey(), HEADS_AND_UP_POST),
     "surveys:follow_up_overview": (_none, EVERYONE),
     "surveys:detail_export": (_survey(table="unsur", fmt="csv"), SCOPED),
+    # -- training evaluation ---------------------------------------------------------
+    "evaluations:pending": (_none, EVERYONE),  # one's own open surveys
+    # Staff A took part in the program (it ended yesterday): only they answer.
+    "evaluations:survey": (
+        lambda w: {"kind": "program", "pk": w.nomination.program_id},
+        expect("302 200 404 404 404 404 404 404 404"),
+    ),
+    "evaluations:follow_ups": (_none, expect("302 403 403 200 200 200 403 403 403")),
+    # Staff A's follow-up: recorded by the heads over them, never by themselves.
+    "evaluations:follow_up": (
+        lambda w: {
+            "kind": "program",
+            "pk": w.evaluation_program.pk,
+            "employee_pk": w.employee.pk,
+        },
+        expect("302 403 404 200 404 200 403 403 403"),
+    ),
+    "evaluations:report": (_none, HEADS_AND_UP),
+    "evaluations:report_export": (lambda w: {"fmt": "csv"}, HEADS_AND_UP),
     # -- reports and development plans -------------------------------------------
     # The index sends each role on to its report (own, unit or province).
     "reports:index": (_none, expect("302 302 302 302 302 302 302 302 302")),

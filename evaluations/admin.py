@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from evaluations.models import FollowUp, Observation, Reaction
+from sosiokultural.admin import ReadOnlyAdminMixin
+
+
+@admin.register(Reaction)
+class ReactionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["employee", "program", "activity", "submitted_at"]
+    raw_id_fields = ["employee", "program", "activity"]
+
+
+class ObservationInline(admin.TabularInline):
+    model = Observation
+    extra = 0
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["employee", "program", "activity", "recorded_by", "recorded_at"]
+    raw_id_fields = ["employee", "program", "activity", "recorded_by"]
+    inlines = [ObservationInline]

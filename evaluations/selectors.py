@@ -1,0 +1,418 @@
+"""Reads and the scoping rule of training evaluation.
+
+Built on ``people.selectors.employee_scope_q``: a reaction survey is only ever
+its participant's (anyone else: 404); follow-ups and the effectiveness report
+cover the employees in the reader's scope (heads their unit subtree, BPSDM,
+administrators and the inspectorate every unit). Counts, sums and the level
+comparison are computed in SQL: a page costs the same queries whatever the
+number of employees.
+
+A **participation** is a row of either kind:
+- a BPSDM program: an approved nomination whose outcome is not "tidak selesai";
+  it ends on the program's end date;
+- an internal activity of an evaluated form (``rules.EVALUATED_INTERNAL_FORMS``):
+  a present attendance of a verified activity; it ends on the activity's date.
+A follow-up is due ``EVALUATION_FOLLOW_UP_DAYS`` after a completion: a program
+nomination whose outcome is "lulus / selesai", or an activity participation.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from activities.models import Activity, Attendance
+from competencies.models import Dimension, FormDimension
+from evaluations import rules
+from evaluations.models import FollowUp, Reaction
+from people.models import Employee, User
+from people.selectors import employee_scope_q, user_employee
+from programs.models import Nomination, Program
+
+PROGRAM = "program"
+ACTIVITY = "kegiatan"
+KINDS = (PROGRAM, ACTIVITY)
+
+
+def survey_days() -> int:
+    return settings.EVALUATION_SURVEY_DAYS
+
+
+def follow_up_days() -> int:
+    return settings.EVALUATION_FOLLOW_UP_DAYS
+
+
+def minimum_group() -> int:
+    return settings.EVALUATION_MIN_GROUP
+
+
+# -- participations ------------------------------------------------------------------
+
+
+def program_participations() -> QuerySet[Nomination]:
+    return Nomination.objects.filter(state=Nomination.State.APPROVED).exclude(
+        outcome=Nomination.Outcome.NOT_COMPLETED
+    )
+
+
+def activity_participations() -> QuerySet[Attendance]:
+    return Attendance.objects.filter(
+        status=Attendance.Status.PRESENT,
+        activity__status=Activity.Status.VERIFIED,
+        activity__form__code__in=rules.EVALUATED_INTERNAL_FORMS,
+    )
+
+
+def _activity_day():
+    return TruncDate("activity__started_at")
+
+
+# -- level 1: reaction surveys ---------------------------------------------------------
+
+
+@dataclass
+class OpenSurvey:
+    kind: str
+    pk: int
+    title: str
+    ended_on: date
+    closes_on: date
+
+
+def open_surveys(user: User, today: date | None = None, limit: int = 50) -> list:
+    """The user's own reaction surveys open today and not yet answered (at most
+    ``limit`` of each kind, latest first): two queries."""
+    employee = user_employee(user)
+    if employee is None:
+        return []
+    today = today or timezone.localdate()
+    days = survey_days()
+    first, last = rules.survey_window_ends(today, days)
+    programs = (
+        program_participations()
+        .filter(employee=employee, program__ends_on__range=(first, last))
+        .exclude(
+            Exists(
+                Reaction.objects.filter(
+                    employee=employee, program_id=OuterRef("program_id")
+                )
+            )
+        )
+        .order_by("-program__ends_on", "-program_id")
+        .values_list("program_id", "program__title", "program__ends_on")[:limit]
+    )
+    activities = (
+        activity_participations()
+        .annotate(day=_activity_day())
+        .filter(employee=employee, day__range=(first, last))
+        .exclude(
+            Exists(
+                Reaction.objects.filter(
+                    employee=employee, activity_id=OuterRef("activity_id")
+                )
+            )
+        )
+        .order_by("-activity__started_at", "-activity_id")
+        .values_list("activity_id", "activity__form__name", "day")[:limit]
+    )
+    out = [
+        OpenSurvey(PROGRAM, pk, title, ended, rules.survey_closes_on(ended, days))
+        for pk, title, ended in programs
+    ] + [
+        OpenSurvey(ACTIVITY, pk, title, ended, rules.survey_closes_on(ended, days))
+        for pk, title, ended in activities
+    ]
+    return sorted(out, key=lambda s: (s.closes_on, s.kind, s.pk))
+
+
+@dataclass
+class SurveySubject:
+    kind: str
+    employee: Employee
+    program: Program | None
+    activity: Activity | None
+    ended_on: date
+    closes_on: date
+    is_open: bool
+    answered: Reaction | None
+
+    @property
+    def title(self) -> str:
+        if self.program is not None:
+            return self.program.title
+        return str(self.activity.form)
+
+
+def survey_subject_get_for_user(
+    user: User, kind: str, pk: int, today: date | None = None
+) -> SurveySubject:
+    """The reaction survey of ``user`` about program / activity ``pk``: 404 unless
+    the user took part in it."""
+    employee = user_employee(user)
+    if employee is None or kind not in KINDS:
+        raise_404()
+    today = today or timezone.localdate()
+    days = survey_days()
+    if kind == PROGRAM:
+        nomination = get_object_or_404(
+            program_participations().select_related("program"),
+            employee=employee,
+            program_id=pk,
+        )
+        program, activity = nomination.program, None
+        ended_on = program.ends_on
+        answered = Reaction.objects.filter(employee=employee, program=program).first()
+    else:
+        attendance = get_object_or_404(
+            activity_participations().select_related("activity__form"),
+            employee=employee,
+            activity_id=pk,
+        )
+        program, activity = None, attendance.activity
+        ended_on = timezone.localtime(activity.started_at).date()
+        answered = Reaction.objects.filter(employee=employee, activity=activity).first()
+    return SurveySubject(
+        kind=kind,
+        employee=employee,
+        program=program,
+        activity=activity,
+        ended_on=ended_on,
+        closes_on=rules.survey_closes_on(ended_on, days),
+        is_open=rules.survey_is_open(ended_on, today, days),
+        answered=answered,
+    )
+
+
+def raise_404():
+    from django.http import Http404
+
+    raise Http404
+
+
+# -- level 3: on-the-job follow-ups ----------------------------------------------------
+
+
+def _due_programs(user: User, cutoff: date) -> QuerySet:
+    return (
+        Nomination.objects.filter(
+            employee_scope_q(user, "employee"),
+            state=Nomination.State.APPROVED,
+            outcome=Nomination.Outcome.COMPLETED,
+            program__ends_on__lte=cutoff,
+        )
+        .exclude(employee=user_employee(user))
+        .exclude(
+            Exists(
+                FollowUp.objects.filter(
+                    employee_id=OuterRef("employee_id"),
+                    program_id=OuterRef("program_id"),
+                )
+            )
+        )
+    )
+
+
+def _due_activities(user: User, cutoff: date) -> QuerySet:
+    return (
+        activity_participations()
+        .filter(employee_scope_q(user, "employee"))
+        .annotate(day=_activity_day())
+        .filter(day__lte=cutoff)
+        .exclude(employee=user_employee(user))
+        .exclude(
+            Exists(
+                FollowUp.objects.filter(
+                    employee_id=OuterRef("employee_id"),
+                    activity_id=OuterRef("activity_id"),
+                )
+            )
+        )
+    )
+
+
+def follow_up_queue(user: User, today: date | None = None) -> QuerySet:
+    """The follow-ups due in the user's scope and not yet recorded, oldest
+    completion first, as one SQL union of rows {kind, src, person,
+    person_name, title, completed_on} (page it; it is never read whole). Heads
+    only; never about the user themselves."""
+    if not user.is_head or user_employee(user) is None:
+        return Nomination.objects.none().values("pk")
+    today = today or timezone.localdate()
+    cutoff = rules.follow_up_cutoff(today, follow_up_days())
+    programs = (
+        _due_programs(user, cutoff)
+        .order_by()
+        .values(
+            kind=Value(PROGRAM, output_field=CharField()),
+            src=F("program_id"),
+            person=F("employee_id"),
+            person_name=F("employee__name"),
+            title=F("program__title"),
+            completed_on=F("program__ends_on"),
+        )
+    )
+    activities = (
+        _due_activities(user, cutoff)
+        .order_by()
+        .values(
+            kind=Value(ACTIVITY, output_field=CharField()),
+            src=F("activity_id"),
+            person=F("employee_id"),
+            person_name=F("employee__name"),
+            title=F("activity__form__name"),
+            completed_on=F("day"),
+        )
+    )
+    return programs.union(activities, all=True).order_by(
+        "completed_on", "kind", "src", "person_name", "person"
+    )
+
+
+@dataclass
+class QueueRow:
+    kind: str
+    src: int
+    employee_id: int
+    employee_name: str
+    title: str
+    completed_on: date
+    due_on: date
+
+
+def _day(value) -> date:
+    # SQLite hands a union's date column back as text.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def queue_rows(rows) -> list[QueueRow]:
+    days = follow_up_days()
+    out = []
+    for row in rows:
+        done = _day(row["completed_on"])
+        out.append(
+            QueueRow(
+                kind=row["kind"],
+                src=row["src"],
+                employee_id=row["person"],
+                employee_name=row["person_name"],
+                title=row["title"],
+                completed_on=done,
+                due_on=rules.follow_up_due_on(done, days),
+            )
+        )
+    return out
+
+
+@dataclass
+class FollowUpSubject:
+    kind: str
+    employee: Employee
+    program: Program | None
+    activity: Activity | None
+    completed_on: date
+    due_on: date
+    dimensions: list
+    indicators: dict = field(default_factory=dict)  # dimension id → [Indicator]
+    recorded: FollowUp | None = None
+
+    @property
+    def title(self) -> str:
+        if self.program is not None:
+            return self.program.title
+        return str(self.activity.form)
+
+
+def subject_dimensions(*, program=None, activity=None) -> list[Dimension]:
+    """The dimensions a program or activity develops: its own, or else those the
+    matrix links to its form (one query)."""
+    subject = program or activity
+    own = Dimension.objects.filter(
+        **({"programs": program} if program else {"activities": activity})
+    )
+    matrix = Dimension.objects.filter(
+        pk__in=FormDimension.objects.filter(form_id=subject.form_id).values(
+            "dimension_id"
+        )
+    )
+    exists_own = Exists(
+        Program.dimensions.through.objects.filter(program_id=program.pk)
+        if program
+        else Activity.dimensions.through.objects.filter(activity_id=activity.pk)
+    )
+    return list(
+        Dimension.objects.filter(
+            Q(pk__in=own.values("pk")) | (Q(pk__in=matrix.values("pk")) & ~exists_own)
+        ).order_by("number")
+    )
+
+
+def follow_up_subject_get_for_user(
+    user: User, kind: str, pk: int, employee_pk: int, today: date | None = None
+) -> FollowUpSubject:
+    """The follow-up of ``employee_pk`` about program / activity ``pk``: 404 when
+    the employee is out of the user's scope, did not complete it, or it is not
+    due yet (whether the user may record it is ``RECORD_FOLLOW_UP``)."""
+    from competencies.models import Indicator
+
+    if kind not in KINDS:
+        raise_404()
+    today = today or timezone.localdate()
+    days = follow_up_days()
+    cutoff = rules.follow_up_cutoff(today, days)
+    scoped = Q(employee_scope_q(user, "employee")) & Q(employee_id=employee_pk)
+    if kind == PROGRAM:
+        nomination = get_object_or_404(
+            Nomination.objects.select_related("program", "employee__unit"),
+            scoped,
+            state=Nomination.State.APPROVED,
+            outcome=Nomination.Outcome.COMPLETED,
+            program_id=pk,
+            program__ends_on__lte=cutoff,
+        )
+        program, activity = nomination.program, None
+        employee, completed_on = nomination.employee, program.ends_on
+    else:
+        attendance = get_object_or_404(
+            activity_participations()
+            .annotate(day=_activity_day())
+            .select_related("activity__form", "employee__unit"),
+            scoped,
+            activity_id=pk,
+            day__lte=cutoff,
+        )
+        program, activity = None, attendance.activity
+        employee, completed_on = attendance.employee, attendance.day
+    dimensions = subject_dimensions(program=program, activity=activity)
+    indicators: dict[int, list] = {d.pk: [] for d in dimensions}
+    for indicator in Indicator.objects.filter(dimension__in=dimensions).order_by(
+        "dimension__number", "level", "order", "pk"
+    ):
+        indicators[indicator.dimension_id].append(indicator)
+    recorded = (
+        FollowUp.objects.filter(employee=employee, program=program, activity=activity)
+        .prefetch_related("observations")
+        .first()
+    )
+    return FollowUpSubject(
+        kind=kind,
+        employee=employee,
+        program=program,
+        activity=activity,
+        completed_on=completed_on,
+        due_on=rules.follow_up_due_on(completed_on, days),
+        dimensions=dimensions,
+        indicators=indicators,
+        recorded=recorded,
+    )
