@@ -246,7 +246,9 @@ def profile(round_: Round, ratee: Employee, *, viewer: User) -> Profile | None:
     labels = dict(Relation.choices)
     comments = [
         (labels[relation], text)
-        for text, relation in responses.filter(relation__in=shown_relations)
+        # ``or [""]``: one query whether any group is shown or not (an empty
+        # ``__in`` is answered without asking the database).
+        for text, relation in responses.filter(relation__in=shown_relations or [""])
         .exclude(comment="")
         .order_by("comment", "relation")
         .values_list("comment", "relation")
