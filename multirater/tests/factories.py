@@ -82,8 +82,9 @@ def rated_round(org, roles, *, peers: int, close: bool = True) -> RatedRound:
     mine = round_.assignments.filter(ratee=ratee)
     answer(mine.get(relation=Relation.SELF), SELF, "Saya terus belajar ZETA-SELF")
     answer(mine.get(relation=Relation.HEAD), HEAD, "Catatan atasan ZETA-HEAD")
-    for rater, (levels, comment) in zip(raters, PEERS, strict=False):
-        answer(mine.get(rater=rater), levels, comment)
+    for i, rater in enumerate(raters):
+        levels, comment = PEERS[i % len(PEERS)]
+        answer(mine.get(rater=rater), levels, comment if i < len(PEERS) else "")
     if close:
         round_close(round_=round_, by=roles.bpsdm)
         round_.refresh_from_db()
