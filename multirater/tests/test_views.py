@@ -161,3 +161,14 @@ def test_the_report_shows_the_profile_beside_the_test_level(org, roles, login):
     assert "Profil penilaian 360" in theirs
     assert "ZETA-SELF" not in theirs
     assert login(roles.staff_b).get(url).status_code == 404
+
+
+def test_answers_are_not_in_the_admin():
+    from django.contrib import admin
+
+    from multirater.models import Rating
+
+    registered = set(admin.site._registry)
+    assert Response not in registered and Rating not in registered
+    shown = admin.site._registry[Assignment].get_fields(None)
+    assert "done" not in shown
