@@ -44,6 +44,9 @@ ABOUT_EMPLOYEE = [
     ("siasn.SiasnPerson", "employee"),
     ("siasn.SiasnRecord", "employee"),
     ("notices.NoticePreference", "user__employee"),
+    # Whom one was asked to rate in a 360 round (never what one answered: the
+    # answers are stored without the rater).
+    ("multirater.Assignment", "rater"),
 ]
 # Models that point at an employee without being about them, and why.
 NOT_ABOUT_EMPLOYEE = {
@@ -53,6 +56,11 @@ NOT_ABOUT_EMPLOYEE = {
     ("activities.Coaching", "coach"),
     # The IKM follow-up someone is responsible for is about the unit's service.
     ("surveys.FollowUp", "owner"),
+    # Who was asked to rate someone is not handed to the person rated, and the
+    # answers about them only in aggregate, past the round's threshold
+    # (docs/multirater.md): one by one they would name their raters.
+    ("multirater.Assignment", "ratee"),
+    ("multirater.Response", "ratee"),
 }
 # Fields never written out: secrets, not personal data.
 SECRET_FIELDS = {"password"}

@@ -46,6 +46,7 @@ PROJECT_APPS = [
     "ledger",
     "activities",
     "assessments",
+    "multirater",
     "surveys",
     "evaluations",
     "reports",
@@ -240,6 +241,11 @@ CELERY_BEAT_SCHEDULE = {
     # IKM follow-up actions due soon (owner) or overdue (heads over the unit).
     "surveys-remind-follow-ups": {
         "task": "surveys.remind_follow_ups",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    # Raters with 360 answers still due in open rounds: one notice a day each.
+    "multirater-remind-raters": {
+        "task": "multirater.remind_raters",
         "schedule": crontab(hour=7, minute=15),
     },
     # One email of the day's notices for those who chose a daily digest.

@@ -37,6 +37,7 @@ urlpatterns = [
     path("kegiatan/", include("activities.urls")),
     path("jp/", include("ledger.urls")),
     path("uji/", include("assessments.urls")),
+    path("360/", include("multirater.urls")),
     path("ikm/", include("surveys.urls")),
     path("evaluasi/", include("evaluations.urls")),
     path("laporan/", include("reports.urls")),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from exports.responses import export_response
+from multirater.selectors import latest_profile
 from people.permissions import can, heads_and_up, is_head, sees_all_units
 from people.selectors import user_employee
 from reports.permissions import EDIT_PLAN
@@ -38,11 +39,17 @@ def index(request):
 def employee_view(request, pk: int):
     employee = employee_get_for_user(request.user, pk)
     report = employee_report(employee, today=timezone.localdate())
+    feedback = latest_profile(employee, viewer=request.user)
+    if feedback is not None:
+        feedback.set_test_levels(
+            {line.dimension.pk: line.level for line in report.lines}
+        )
     return render(
         request,
         "reports/employee.html",
         {
             "report": report,
+            "feedback": feedback,
             "employee": employee,
             "can_edit_plan": can(request.user, EDIT_PLAN, employee),
             "unit_link": heads_and_up(request.user),

@@ -4,7 +4,8 @@ and to kelurahan B (so the outsiders' own lists grow too), through the same
 services and factories as ``matrix_world``: employees, briefings they attended,
 released results, nominations, coachings, notices and finished exports of the
 roles, programs and development plans, completions of an evaluated program with
-their reaction answers."""
+their reaction answers, 360 rounds (one more of kelurahan B's, one more rater of
+staff A in the running round, one more answer about staff A in the closed one)."""
 
 from datetime import timedelta
 from itertools import count
@@ -17,12 +18,15 @@ from activities.tests.factories import past, record_briefing, record_coaching
 from competencies.bootstrap import reference_load
 from evaluations.models import Reaction
 from exports.models import Export
+from multirater.models import Rating, Response
+from multirater.services import assignment_add, round_open
 from notices.services import notice_create
 from people.tests.factories import EmployeeFactory
 from programs.services.nominations import nomination_approve, nomination_complete
 from programs.tests.factories import NominationFactory, ProgramFactory
 from reports.services import plan_item_add
 from reports.tests.factories import released_result
+from sosiokultural.periods import Period
 from sosiokultural.tests.matrix_world import World
 
 _SERIAL = count(1)
@@ -65,6 +69,22 @@ def grow(world: World, org, roles, n: int) -> None:
     for __ in range(n):
         serial = next(_SERIAL)
         ProgramFactory(form=reference.forms["diklat-komunikasi"])
+        round_open(
+            unit=org.kel_b,
+            period=Period(today.year, 1 + serial % 4),
+            title=f"Penilaian 360 tambahan {serial}",
+            min_responses=3,
+            by=roles.head_b,
+        )
+        answered = Response.objects.create(
+            round=world.feedback_closed,
+            ratee=world.employee,
+            relation="peer",
+            comment=f"Komentar rekan {serial}",
+        )
+        Rating.objects.bulk_create(
+            Rating(response=answered, dimension=d, level=1 + serial % 5) for d in dims
+        )
         for unit, staff, head in sides:
             person = EmployeeFactory(
                 unit=unit, position_type=staff.employee.position_type
@@ -87,6 +107,14 @@ def grow(world: World, org, roles, n: int) -> None:
             )
             NominationFactory(program=world.program, employee=person)
             _evaluated(world, person, roles.bpsdm)
+            if unit == org.kel_a:
+                assignment_add(
+                    round_=world.feedback_round,
+                    ratee=world.employee,
+                    rater=person,
+                    relation="peer",
+                    by=roles.bpsdm,
+                )
             plan_item_add(
                 employee=person,
                 year=today.year,

@@ -30,6 +30,9 @@ from assessments.tests.factories import ItemFactory, open_window, published_inst
 from competencies.bootstrap import reference_load
 from competencies.models import FormDimension, Indicator, SetiaValue, Standard
 from exports.models import Export
+from multirater.models import Assignment, Round
+from multirater.services import round_close, round_open
+from multirater.tests.factories import answer
 from notices.models import Notice
 from notices.services import notice_create
 from people.models import Employee, EmployeeImport, Unit
@@ -86,6 +89,10 @@ class World:
     export: Export  # requested by head A, finished
     employee_import: EmployeeImport  # uploaded by BPSDM, finished
     release_job: ReleaseJob  # the release of ``window``, asked by head A, finished
+    feedback_round: Round  # a 360 round of kelurahan A opened by head A, running
+    feedback_self: Assignment  # staff A rating themselves in it, not done yet
+    feedback_head: Assignment  # head A rating staff A in it, not done yet
+    feedback_closed: Round  # a closed 360 round of kelurahan A, answered
 
 
 def role_users(roles) -> dict:
@@ -207,6 +214,29 @@ def build_world(org, roles) -> World:
         requested_by=roles.head_a, window=window_done, status="done", progress=100
     )
 
+    from sosiokultural.periods import Period
+
+    feedback_closed = round_open(
+        unit=org.kel_a,
+        period=Period(today.year, 1),
+        title="Penilaian 360 awal tahun",
+        min_responses=3,
+        by=roles.bpsdm,
+    )
+    for assignment in feedback_closed.assignments.filter(
+        ratee=employee, relation__in=["self", "head"]
+    ):
+        answer(assignment, [3, 3, 2, 4, 3, 3], "Komentar matriks")
+    feedback_closed = round_close(round_=feedback_closed, by=roles.bpsdm)
+    feedback_round = round_open(
+        unit=org.kel_a,
+        period=Period(today.year, (today.month - 1) // 3 + 1),
+        title="Penilaian 360",
+        min_responses=3,
+        by=roles.head_a,
+    )
+    mine = feedback_round.assignments.filter(ratee=employee)
+
     return World(
         unit=org.kel_a,
         employee=employee,
@@ -241,4 +271,8 @@ def build_world(org, roles) -> World:
         export=export,
         employee_import=employee_import,
         release_job=release_job,
+        feedback_round=feedback_round,
+        feedback_self=mine.get(relation="self"),
+        feedback_head=mine.get(relation="head"),
+        feedback_closed=feedback_closed,
     )

@@ -21,7 +21,7 @@ def test_menu_groups_the_entries_of_bpsdm(roles):
     assert _menu(roles.bpsdm) == {
         "Kegiatan": ["/kegiatan/", "/kegiatan/verifikasi/"],
         "Pengembangan": ["/kompetensi/", "/program/", "/jp/"],
-        "Uji": ["/uji/jadwal/", "/uji/hasil/", "/uji/bank/"],
+        "Uji": ["/uji/jadwal/", "/uji/hasil/", "/uji/bank/", "/360/"],
         "Laporan": ["/ikm/", "/evaluasi/laporan/", "/laporan/"],
         "Data": ["/unit/", "/pegawai/"],
         "Admin": ["/audit/", "/siasn/"],
@@ -33,7 +33,7 @@ def test_menu_of_staff(roles):
     assert _menu(roles.staff_a) == {
         "Kegiatan": ["/kegiatan/"],
         "Pengembangan": ["/kompetensi/", "/program/", "/jp/", "/evaluasi/"],
-        "Uji": ["/uji/"],
+        "Uji": ["/uji/", "/360/"],
         "Laporan": ["/ikm/", "/laporan/"],
         "Data": ["/pegawai/"],
     }

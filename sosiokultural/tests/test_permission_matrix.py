@@ -308,6 +308,33 @@ TABLE = {
         _pk("instrument", action="revisi"),
         EDITORS_POST,
     ),
+    # -- 360 feedback rounds ----------------------------------------------------
+    "multirater:index": (_none, EVERYONE),  # one's own ratings due, rounds for heads
+    "multirater:create": (_none, HEADS_AND_UP_WRITE),
+    # Only the assigned rater opens an assignment: everyone else, BPSDM too, 404.
+    "multirater:rate": (
+        _pk("feedback_self"),
+        expect("302 200 404 404 404 404 404 404 404"),
+    ),
+    "multirater:detail": (_pk("feedback_round"), HEADS_SCOPED),
+    "multirater:close": (_pk("feedback_round"), POST_ONLY),
+    "multirater:raters": (
+        lambda w: {"pk": w.feedback_round.pk, "employee_pk": w.employee.pk},
+        HEADS_SCOPED,
+    ),
+    "multirater:rater_remove": (
+        lambda w: {
+            "pk": w.feedback_round.pk,
+            "employee_pk": w.employee.pk,
+            "assignment_pk": w.feedback_head.pk,
+        },
+        expect("302 403 403 405 405 405 405 405 405"),
+    ),
+    # One's own profile, the heads over one, the province (the closed round).
+    "multirater:result": (
+        lambda w: {"pk": w.feedback_closed.pk, "employee_pk": w.employee.pk},
+        SCOPED,
+    ),
     # -- IKM surveys ---------------------------------------------------------------
     "surveys:list": (_none, EVERYONE),
     "surveys:list_export": (lambda w: {"fmt": "csv"}, EVERYONE),
@@ -467,6 +494,7 @@ INSPECTOR_POSTS = {
     "logout": 302,  # signing out
     "notices:read_all": 302,  # marking one's own notices read
     "surveys:follow_ups": 403,  # the page reads; adding an action there writes
+    "multirater:raters": 403,  # the page reads; adding a rater there writes
     "reports:province_export": 302,  # an export only reads
     # A POST to a large export's URL asks for it as a background job (it reads).
     "people:employee_export": 302,

@@ -1,0 +1,216 @@
+"""Every page, export and route of a 360 round, requested by every role (and by
+the raters themselves), with two and with three peers of staff A: with two,
+nothing of the peers' answers can be read or derived; with three, their group
+is shown (so the search below can fail).
+
+The routes are the app's own URL patterns (a new one without a request here
+fails the test), the employee report and its exports, the personal-data
+download and the admin pages of the app's models. Bodies are read whole
+(streamed ones to the end, ZIP files — XLSX, the personal-data download —
+member by member). Besides the exact strings, every figure shown with its
+number of raters is collected from every body, and any two of them for one
+dimension that differ by fewer than the threshold's raters fail: subtracting
+one from the other would reveal a group smaller than the threshold."""
+
+import io
+import re
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from multirater.tests.factories import PEERS, rated_round
+from sosiokultural.tests.matrix_world import role_users
+from sosiokultural.tests.test_permission_matrix import url_patterns
+
+pytestmark = pytest.mark.django_db
+
+
+#: {URL name of the app: requests it makes, given the round, as (method, kwargs)}.
+def _requests(round_, ratee, assignment_ids):
+    one = {"pk": round_.pk, "employee_pk": ratee.pk}
+    return {
+        "multirater:index": [("get", {})],
+        "multirater:create": [("get", {})],
+        "multirater:rate": [
+            (method, {"pk": pk}) for pk in assignment_ids for method in ("get", "post")
+        ],
+        "multirater:detail": [("get", {"pk": round_.pk})],
+        "multirater:close": [("post", {"pk": round_.pk})],
+        "multirater:raters": [("get", one), ("post", one)],
+        "multirater:rater_remove": [
+            ("post", {**one, "assignment_pk": pk}) for pk in assignment_ids
+        ],
+        "multirater:result": [("get", one)],
+    }
+
+
+def _text(response) -> str:
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    if body[:4] == b"PK\x03\x04":  # XLSX, the personal-data ZIP
+        archive = zipfile.ZipFile(io.BytesIO(body))
+        return "\n".join(
+            archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
+        )
+    return body.decode("utf-8", "replace")
+
+
+def _bodies(org, roles, rated) -> list[tuple[str, str, str]]:
+    """(who, url, body) of every request."""
+    round_, ratee = rated.round, rated.ratee
+    assignment_ids = list(
+        round_.assignments.filter(ratee=ratee).values_list("pk", flat=True)
+    )
+    plan = _requests(round_, ratee, assignment_ids)
+    names = {name for name, __ in url_patterns() if name.startswith("multirater:")}
+    assert names == set(plan), f"add the requests of {names - set(plan)}"
+    urls = [
+        (method, reverse(name, kwargs=kwargs))
+        for name, requests in plan.items()
+        for method, kwargs in requests
+    ]
+    urls += [
+        ("get", reverse("reports:employee", kwargs={"pk": ratee.pk})),
+        *(
+            (
+                "get",
+                reverse("reports:employee_export", kwargs={"pk": ratee.pk, "fmt": f}),
+            )
+            for f in ("csv", "xlsx")
+        ),
+        ("get", reverse("privacy:my_data")),
+    ]
+    users = {role: user for role, user in role_users(roles).items() if user is not None}
+    users.update({f"peer{i}": e.user for i, e in enumerate(rated.peers)})
+    roles.admin.is_superuser = True
+    roles.admin.save(update_fields=["is_superuser"])
+    admin_urls = ["/admin/multirater/round/", "/admin/multirater/assignment/"]
+    admin_urls += [
+        f"/admin/multirater/assignment/{pk}/change/" for pk in assignment_ids
+    ]
+    admin_urls.append(f"/admin/multirater/round/{round_.pk}/change/")
+    out = []
+    for who, user in users.items():
+        client = Client()
+        client.force_login(user)
+        for method, url in urls:
+            response = getattr(client, method)(url, {})
+            assert response.status_code < 500, (who, method, url)
+            out.append((who, url, _text(response)))
+        if who == "admin":
+            for url in admin_urls:
+                response = client.get(url)
+                assert response.status_code == 200, url
+                out.append((who, url, _text(response)))
+    return out
+
+
+FIGURE = re.compile(r"(\d+),(\d) <span class=\"small text-body-secondary\">\(n=(\d+)\)")
+
+
+def _figures(body: str) -> list[tuple[Decimal, int]]:
+    return [
+        (Decimal(f"{whole}.{tenth}"), int(n))
+        for whole, tenth, n in FIGURE.findall(body)
+    ]
+
+
+def _differences(bodies, threshold) -> list[str]:
+    """Two figures of one row (one dimension) in any body whose numbers of
+    raters differ by fewer than the threshold: their difference would be a
+    group too small to show."""
+    problems = []
+    for who, url, body in bodies:
+        for row in re.findall(r"<tr>.*?</tr>", body, flags=re.S):
+            counts = sorted({n for __, n in _figures(row)})
+            problems += [
+                f"{who} {url}: figures over {a} and {b} raters"
+                for i, a in enumerate(counts)
+                for b in counts[i + 1 :]
+                if b - a < threshold
+            ]
+    return problems
+
+
+def _mean(levels_lists, i) -> str:
+    total = sum(levels[i] for levels in levels_lists)
+    value = (Decimal(total) / len(levels_lists)).quantize(Decimal("0.1"))
+    return str(value).replace(".", ",")
+
+
+def test_two_peers_reveal_nothing(org, roles):
+    rated = rated_round(org, roles, peers=2)
+    bodies = _bodies(org, roles, rated)
+    peer_levels = [levels for levels, __ in PEERS[:2]]
+    # The peers' own means and the peers with the head (1 on every dimension).
+    means = {_mean(peer_levels, i) for i in range(6)}
+    with_head = {_mean([*peer_levels, [1] * 6], i) for i in range(6)}
+    assert means == {"4,5", "1,5"} and with_head == {"3,3", "1,3"}
+    forbidden = [comment for __, comment in PEERS[:2]] + ["ZETA-HEAD"]
+    cells = [f"{v} <span" for v in means | with_head]
+    leaks = [
+        f"{who} {url}: {text!r}"
+        for who, url, body in bodies
+        for text in forbidden + cells + ["(n=2)", "(n=1)", "(n=3)"]
+        if text in body
+    ]
+    assert leaks == []
+    assert _differences(bodies, rated.round.min_responses) == []
+    # The groups are there, hidden as such; the self-rating only for oneself.
+    result = reverse(
+        "multirater:result",
+        kwargs={"pk": rated.round.pk, "employee_pk": rated.ratee.pk},
+    )
+    own = next(b for who, url, b in bodies if who == "staff" and url == result)
+    head = next(b for who, url, b in bodies if who == "head" and url == result)
+    assert own.count("kurang dari 3 penilai") == 12  # head and peers, 6 dimensions
+    assert "ZETA-SELF" in own and "ZETA-SELF" not in head
+    assert "Diri sendiri" in own and "Diri sendiri" not in head
+
+
+def test_three_peers_are_shown_as_a_group(org, roles):
+    rated = rated_round(org, roles, peers=3)
+    bodies = _bodies(org, roles, rated)
+    peer_levels = [levels for levels, __ in PEERS]
+    means = [_mean(peer_levels, i) for i in range(6)]
+    assert means == ["3,7", "2,3", "3,3", "2,7", "3,7", "2,3"]
+    result = reverse(
+        "multirater:result",
+        kwargs={"pk": rated.round.pk, "employee_pk": rated.ratee.pk},
+    )
+    report = reverse("reports:employee", kwargs={"pk": rated.ratee.pk})
+    for url in (result, report):
+        page = next(b for who, u, b in bodies if who == "head" and u == url)
+        assert [m for m, n in _figures(page)] == [
+            Decimal(m.replace(",", ".")) for m in means
+        ]
+        assert {n for m, n in _figures(page)} == {3}
+        # Comments of the group, by text, without their authors.
+        found = [c for __, c in sorted(PEERS, key=lambda p: p[1]) if c in page]
+        assert found == sorted(c for __, c in PEERS)
+        positions = [page.index(c) for c in found]
+        assert positions == sorted(positions)
+        # The head's single answer stays hidden, and so does everyone combined
+        # (the others minus the peers would be the head's answer).
+        assert "ZETA-HEAD" not in page
+        assert "(n=4)" not in page and "(n=1)" not in page
+    # Nobody's page names who gave which comment.
+    for who, url, body in bodies:
+        for rater, (__, comment) in zip(rated.peers, PEERS, strict=True):
+            if comment in body:
+                assert (
+                    rater.name
+                    not in body[
+                        max(0, body.index(comment) - 300) : body.index(comment) + 300
+                    ]
+                ), (who, url)
+    assert _differences(bodies, rated.round.min_responses) == []
+    # The peers' values never reach someone outside scope, nor the raters.
+    outsider = [b for who, u, b in bodies if who in {"staff_other", "head_other"}]
+    assert not any(c in b for b in outsider for __, c in PEERS)
+    raters = [b for who, u, b in bodies if who.startswith("peer")]
+    assert not any(c in b for b in raters for __, c in PEERS)
