@@ -47,6 +47,7 @@ PROJECT_APPS = [
     "activities",
     "assessments",
     "surveys",
+    "plans",
     "reports",
     "audit",
     "privacy",

@@ -39,6 +39,7 @@ urlpatterns = [
     path("uji/", include("assessments.urls")),
     path("ikm/", include("surveys.urls")),
     path("laporan/", include("reports.urls")),
+    path("laporan/", include("plans.urls")),
     path("audit/", include("audit.urls")),
     path("privasi/", include("privacy.urls")),
     path("ekspor/", include("exports.urls")),

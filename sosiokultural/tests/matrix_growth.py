@@ -17,10 +17,10 @@ from competencies.bootstrap import reference_load
 from exports.models import Export
 from notices.services import notice_create
 from people.tests.factories import EmployeeFactory
+from plans.services import plan_item_add
 from programs.tests.factories import NominationFactory, ProgramFactory
-from reports.services import plan_item_add
-from reports.tests.factories import released_result
 from sosiokultural.tests.matrix_world import World
+from testsupport.province import released_result
 
 _SERIAL = count(1)
 

@@ -33,6 +33,8 @@ from exports.models import Export
 from notices.models import Notice
 from notices.services import notice_create
 from people.models import Employee, EmployeeImport, Unit
+from plans.models import PlanItem
+from plans.services import plan_item_add
 from programs.models import Exchange, Nomination, Program, Submission
 from programs.services.exchanges import exchange_create
 from programs.services.nominations import nomination_approve, nomination_complete
@@ -43,11 +45,9 @@ from programs.tests.factories import (
     ProgramFactory,
     past_program,
 )
-from reports.models import PlanItem
-from reports.services import plan_item_add
-from reports.tests.factories import released_result
 from surveys.models import ElementSet, Survey
 from surveys.tests.factories import import_survey, permen_set
+from testsupport.province import released_result
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""The individual development plan (AKPK of one employee for one year)."""
+"""The individual development plan (AKPK of one employee for one year).
+
+The page is drawn up from the employee's gap report (``reports``): the gaps give
+the suggestions, the report carries the plan of the year with its progress."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,21 +14,18 @@ from django.views.decorators.http import require_POST
 
 from competencies.models import DevelopmentForm, Dimension
 from people.permissions import can, check
-from reports.forms import PlanItemForm
-from reports.permissions import EDIT_PLAN, EDIT_PLAN_ITEM, PLAN_EVERY_FORM
-from reports.selectors import (
-    SELF_DEVELOPMENT,
-    employee_get_for_user,
-    employee_report,
-    plan_item_get_for_user,
-)
-from reports.services import (
+from people.selectors import employee_get_for_user
+from plans.forms import PlanItemForm
+from plans.permissions import EDIT_PLAN, EDIT_PLAN_ITEM, PLAN_EVERY_FORM
+from plans.selectors import SELF_DEVELOPMENT, plan_item_get_for_user
+from plans.services import (
     plan_item_add,
     plan_item_delete,
     plan_item_update,
     plan_items_add_many,
 )
-from reports.suggestions import suggest
+from plans.suggestions import suggest
+from reports.selectors import employee_report
 
 YEARS_BACK = 3
 
@@ -79,7 +79,7 @@ def _suggestions(report, allowed):
 
 
 def _back(employee, year, today):
-    url = reverse("reports:plan", args=[employee.pk])
+    url = reverse("plans:plan", args=[employee.pk])
     return redirect(url if year == today.year else f"{url}?tahun={year}")
 
 
@@ -100,7 +100,7 @@ def plan_view(request, pk: int):
         form = PlanItemForm(forms_allowed=allowed, initial={"target_date": target})
     return render(
         request,
-        "reports/plan.html",
+        "plans/plan.html",
         {
             "employee": employee,
             "report": report,
@@ -219,7 +219,7 @@ def plan_item_edit(request, pk: int):
         else:
             messages.success(request, _("Butir rencana diperbarui."))
             return _back(employee, item.plan.year, today)
-    return render(request, "reports/plan_item_form.html", {"form": form, "item": item})
+    return render(request, "plans/plan_item_form.html", {"form": form, "item": item})
 
 
 @login_required
