@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from activities.models import Activity, Coaching, Evidence
@@ -100,6 +101,17 @@ def role_users(roles) -> dict:
         "admin": roles.admin,
         "inspector": roles.inspector,
     }
+
+
+def role_clients(roles) -> dict:
+    """{column of the permission matrix: a test client signed in as its user}
+    (the anonymous column's client is not signed in)."""
+    clients = {}
+    for role, user in role_users(roles).items():
+        clients[role] = Client()
+        if user is not None:
+            clients[role].force_login(user)
+    return clients
 
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)
