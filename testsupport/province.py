@@ -6,7 +6,7 @@ does. Test modules take the fixtures in through their ``conftest.py``."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -15,13 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import (
-    Attempt,
     DimensionResult,
     Instrument,
     Result,
-    TestWindow,
 )
 from assessments.services import latest_levels_refresh
+from assessments.tests.factories import submitted_attempt
 from competencies.bootstrap import reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
 from ledger.services import jp_credit_set
@@ -52,21 +51,8 @@ def released_result(
     """A released result of ``employee`` on ``assessed_on`` with the given level
     per dimension; ``LatestLevel`` refreshed as a release does."""
     instrument = _instrument()
-    moment = timezone.make_aware(datetime.combine(assessed_on, time(9)))
-    window = TestWindow.objects.create(
-        instrument=instrument,
-        title=f"Uji {assessed_on:%Y-%m-%d}",
-        opens_at=moment,
-        closes_at=moment + timedelta(hours=4),
-    )
-    attempt = Attempt.objects.create(
-        window=window,
-        employee=employee,
-        status=Attempt.Status.SUBMITTED,
-        started_at=moment,
-        deadline=moment + timedelta(minutes=30),
-        submitted_at=moment + timedelta(minutes=20),
-    )
+    attempt = submitted_attempt(instrument, employee, assessed_on)
+    moment = attempt.started_at
     result = Result.objects.create(
         attempt=attempt,
         employee=employee,
