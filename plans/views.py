@@ -116,6 +116,20 @@ def plan_view(request, pk: int):
     )
 
 
+def _plan_written(request, pk: int):
+    """The employee whose plan a POST adds to (404 out of scope), the plan's year,
+    the forms the user may add and today; 403 for those who may not write the
+    plan and for a past year's plan (history)."""
+    employee = employee_get_for_user(request.user, pk)
+    check(request.user, EDIT_PLAN, employee)
+    today = timezone.localdate()
+    year = _year(request.POST, today)
+    allowed = _allowed_forms(request.user, employee, year, today)
+    if allowed == []:
+        raise PermissionDenied
+    return employee, year, allowed, today
+
+
 def _report_errors(request, errors) -> None:
     for message in errors:
         messages.error(request, message)
@@ -124,12 +138,7 @@ def _report_errors(request, errors) -> None:
 @login_required
 @require_POST
 def plan_item_create(request, pk: int):
-    employee = employee_get_for_user(request.user, pk)
-    today = timezone.localdate()
-    year = _year(request.POST, today)
-    allowed = _allowed_forms(request.user, employee, year, today)
-    if allowed == []:
-        raise PermissionDenied
+    employee, year, allowed, today = _plan_written(request, pk)
     form = PlanItemForm(request.POST, forms_allowed=allowed)
     if not form.is_valid():
         _report_errors(request, [m for ms in form.errors.values() for m in ms])
@@ -156,12 +165,7 @@ def plan_item_create(request, pk: int):
 @require_POST
 def plan_suggestions_apply(request, pk: int):
     """Add the chosen suggestions (``pilih`` = "dimension_id:form_id")."""
-    employee = employee_get_for_user(request.user, pk)
-    today = timezone.localdate()
-    year = _year(request.POST, today)
-    allowed = _allowed_forms(request.user, employee, year, today)
-    if allowed == []:
-        raise PermissionDenied
+    employee, year, allowed, today = _plan_written(request, pk)
     report = employee_report(employee, today=today, plan_year=year)
     offered = {(s.dimension_id, s.form_id): s for s in _suggestions(report, allowed)}
     chosen = []
