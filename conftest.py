@@ -147,6 +147,22 @@ def _celery_eager_unless_broker(request):
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture
+def real_broker_mode():
+    """As with a real broker: tasks are published, not run in-process (the
+    broker's state is reset before and after, so a refused publish stays in the
+    test that caused it)."""
+    from sosiokultural.broker import broker_reset
+    from sosiokultural.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    broker_reset()
+    yield
+    app.conf.task_always_eager = previous
+    broker_reset()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"

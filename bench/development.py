@@ -11,8 +11,8 @@ from competencies.models import DevelopmentForm
 from ledger import rules
 from ledger.models import JPEntry
 from ledger.services import jp_rule_terms
+from plans.models import DevelopmentPlan, PlanItem
 from programs.models import Nomination, Program
-from reports.models import DevelopmentPlan, PlanItem
 
 PREFIX = "BENCH"  # every synthetic unit code starts with it
 ACTIVITIES_PER_UNIT = 20

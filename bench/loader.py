@@ -16,12 +16,14 @@ every value is a query parameter.
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.db import connection, models
 from django.utils import timezone
+
+from exports.writer import batches
 
 BATCH = 100_000
 
@@ -103,7 +105,7 @@ class Loader:
         table = connection.ops.quote_name(model._meta.db_table)
         total = 0
         fields = attnames = columns = defaults = None
-        for batch in _batches(rows, BATCH):
+        for batch in batches(rows, BATCH):
             if fields is None:
                 # The database numbers the rows when the caller gives no ids.
                 fields = [
@@ -162,14 +164,3 @@ class Loader:
 
                 table = apps.get_model(label)._meta.db_table
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
-
-
-def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

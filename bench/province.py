@@ -52,8 +52,8 @@ from ledger.services import jp_totals_rebuild
 from people import tree
 from people.models import Employee, PositionType, Unit, User
 from people.reference import position_types_load
+from plans.models import DevelopmentPlan, PlanItem
 from programs.models import Nomination, Program
-from reports.models import DevelopmentPlan, PlanItem
 from surveys.models import (
     Answer,
     FollowUp,

@@ -24,8 +24,8 @@ def _tables() -> dict[str, str]:
     from competencies.models import FormDimension, RequiredLevel
     from ledger.models import JPEntry, JPTotal
     from people.models import Employee, Unit
+    from plans.models import DevelopmentPlan, PlanItem
     from programs.models import Nomination, Program
-    from reports.models import DevelopmentPlan, PlanItem
 
     models = {
         "unit": Unit,

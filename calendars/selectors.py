@@ -12,8 +12,8 @@ from calendars.models import CalendarFeed
 from people.models import Employee, User
 from people.permissions import active_employee
 from people.tree import subtree_q
+from plans.models import PlanItem
 from programs.models import Nomination
-from reports.models import PlanItem
 
 PAST_DAYS = 90
 FUTURE_DAYS = 400

@@ -15,7 +15,7 @@ from competencies.services import standard_create
 from e2e.conftest import PHONE, screenshot
 from notices.models import Notice
 from people.models import Employee, PositionType, Unit, User
-from reports.models import PlanItem
+from plans.models import PlanItem
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from e2e.conftest import screenshot
 from people.models import User
-from sosiokultural.tests.matrix_world import build_world
+from sosiokultural.tests.matrix_world import build_world, role_users
 from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
 
 pytestmark = pytest.mark.browser
@@ -37,16 +37,7 @@ SCREENSHOTS = {
 
 @pytest.fixture
 def users(org, roles) -> dict:
-    return {
-        "staff": roles.staff_a,
-        "staff_other": roles.staff_b,
-        "head": roles.head_a,
-        "head_other": roles.head_b,
-        "head_parent": roles.head_kecamatan,
-        "bpsdm": roles.bpsdm,
-        "admin": roles.admin,
-        "inspector": roles.inspector,
-    }
+    return {role: user for role, user in role_users(roles).items() if user}
 
 
 def _pages_by_role(world, users) -> dict[str, list[str]]:

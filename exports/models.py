@@ -3,12 +3,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sosiokultural.jobs import Job
+
 
 def export_upload_to(instance: "Export", filename: str) -> str:
     return f"exports/{instance.requested_by_id}/{instance.pk}-{filename}"
 
 
-class Export(models.Model):
+class Export(Job):
     """A file built in the background for the user who asked for it, with the
     outbox's discipline: the row is committed first and the job published after
     (a sweep publishes it again while the broker was down); a worker claims it
@@ -16,7 +18,9 @@ class Export(models.Model):
     job whose worker died is taken over once the lease has run out; after
     ``MAX_ATTEMPTS`` claims it fails visibly; the file expires after
     ``EXPORT_RETENTION_HOURS`` and is deleted. Downloaded only by its requester
-    (``exports.selectors.export_get_for_user``)."""
+    (``exports.selectors.export_get_for_user``). The job's fields are
+    ``sosiokultural.jobs.Job``'s; an export adds its kind, format, parameters,
+    file and expiry, and the "expired" state."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu")
@@ -43,16 +47,7 @@ class Export(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
-    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
-    rows_done = models.PositiveIntegerField(_("baris selesai"), default=0)
-    rows_expected = models.PositiveIntegerField(_("baris diperkirakan"), default=0)
-    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
-    published_at = models.DateTimeField(_("diantrekan"), null=True, blank=True)
-    heartbeat_at = models.DateTimeField(_("tanda hidup"), null=True, blank=True)
     file = models.FileField(_("berkas"), upload_to=export_upload_to, blank=True)
-    error = models.TextField(_("kesalahan"), blank=True)
-    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     expires_at = models.DateTimeField(_("kedaluwarsa"), null=True, blank=True)
 
     class Meta:

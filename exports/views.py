@@ -4,11 +4,12 @@ and the download."""
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 
 from exports.models import Export
 from exports.selectors import export_get_for_user, exports_visible_to
+from sosiokultural.downloads import stored_file_response
 
 
 @login_required
@@ -38,14 +39,8 @@ def export_status(request, pk: int):
 @login_required
 def export_download(request, pk: int):
     export = export_get_for_user(request.user, pk)
-    if export.status != Export.Status.DONE or not export.file:
+    if export.status != Export.Status.DONE:
         raise Http404
-    try:
-        handle = export.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=export.file.name.rsplit("/", 1)[-1].split("-", 1)[-1],
+    return stored_file_response(
+        export.file, filename=export.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
     )

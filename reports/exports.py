@@ -26,14 +26,17 @@ from exports.writer import (
 from ledger.selectors import reckoning, standings_of
 from people.models import Employee
 from people.permissions import sees_all_units
-from people.selectors import unit_get_for_user, units_visible_to
+from people.selectors import (
+    employee_get_for_user,
+    unit_get_for_user,
+    units_visible_to,
+)
 from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
 from reports.selectors import (
     aggregate_demand,
     aggregate_report,
     aggregate_root,
-    employee_get_for_user,
     employee_report,
     report_unit_get_for_user,
 )

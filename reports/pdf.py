@@ -28,8 +28,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from plans.selectors import item_is_done
 from reports.selectors.employee import EmployeeReport
-from reports.selectors.plans import item_is_done
 from sosiokultural.formatting import number
 
 GRID = TableStyle(

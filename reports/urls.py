@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import employee, plans, province, unit
+from reports.views import employee, province, unit
 
 app_name = "reports"
 urlpatterns = [
@@ -10,23 +10,6 @@ urlpatterns = [
         "pegawai/<int:pk>/ekspor.<str:fmt>",
         employee.employee_export,
         name="employee_export",
-    ),
-    path("pegawai/<int:pk>/rencana/", plans.plan_view, name="plan"),
-    path(
-        "pegawai/<int:pk>/rencana/tambah/",
-        plans.plan_item_create,
-        name="plan_item_create",
-    ),
-    path(
-        "pegawai/<int:pk>/rencana/usulan/",
-        plans.plan_suggestions_apply,
-        name="plan_suggestions",
-    ),
-    path("rencana/butir/<int:pk>/ubah/", plans.plan_item_edit, name="plan_item_edit"),
-    path(
-        "rencana/butir/<int:pk>/hapus/",
-        plans.plan_item_remove,
-        name="plan_item_delete",
     ),
     path("unit/<int:pk>/", unit.unit_view, name="unit"),
     path("unit/<int:pk>/ekspor.<str:fmt>", unit.unit_export, name="unit_export"),

@@ -49,6 +49,7 @@ PROJECT_APPS = [
     "multirater",
     "surveys",
     "evaluations",
+    "plans",
     "reports",
     "audit",
     "privacy",

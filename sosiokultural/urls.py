@@ -41,6 +41,7 @@ urlpatterns = [
     path("ikm/", include("surveys.urls")),
     path("evaluasi/", include("evaluations.urls")),
     path("laporan/", include("reports.urls")),
+    path("laporan/", include("plans.urls")),
     path("audit/", include("audit.urls")),
     path("privasi/", include("privacy.urls")),
     path("ekspor/", include("exports.urls")),

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from people.demo import KELURAHAN  # the demo tree's six kelurahan units
 from sosiokultural.demo import DemoContext
 from sosiokultural.periods import Period
 from surveys.models import ElementSet, Survey
@@ -51,14 +52,6 @@ COLUMN_UNITS = {"kota": "JB", "kec": "JB-KMB", "kel": "JB-KMB-MU", "dpmptsp": "D
 # Raw responses: Kembangan's mean answer per element (Table 2's KEC column / 25),
 # the two sociocultural-linked elements improving a little each quarter.
 KEMBANGAN = "JB-KMB"
-KELURAHAN = [
-    "JB-KMB-KS",
-    "JB-KMB-KU",
-    "JB-KMB-MS",
-    "JB-KMB-MU",
-    "JB-KMB-SR",
-    "JB-KMB-JG",
-]
 RAW_QUARTERS = 4
 APPLICANTS_PER_DAY = 175  # paper, Table 1
 SERVICE_DAYS_PER_QUARTER = 62

@@ -1,6 +1,7 @@
 """Helpers for tests, shared by every app's test modules (and the root
 conftest): a throw-away Redis, waiting on a real worker, building upload files,
-running writers at the same moment. Not an app: nothing here is imported by the
+running writers at the same moment; ``testsupport.province``, the hand-written
+province of the report and plan tests. Not an app: nothing here is imported by the
 application."""
 
 import shutil

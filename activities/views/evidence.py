@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -12,6 +11,7 @@ from activities.permissions import ADD_EVIDENCE, EDIT
 from activities.selectors import activity_get_for_user, evidence_get_for_user
 from activities.services import evidence_add, evidence_delete
 from people.permissions import check
+from sosiokultural.downloads import stored_file_response
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -47,13 +47,8 @@ def evidence_upload(request, pk: int):
 def evidence_download(request, pk: int):
     """Evidence is served only here, to users who can see its activity."""
     evidence = evidence_get_for_user(request.user, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        evidence.file,
         filename=evidence.original_name,
         content_type=CONTENT_TYPES.get(evidence.kind, "application/octet-stream"),
     )

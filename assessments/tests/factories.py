@@ -1,11 +1,11 @@
 """Factories and builders for competency-test tests."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 import factory
 from django.utils import timezone
 
-from assessments.models import Item, ItemOption
+from assessments.models import Attempt, Item, ItemOption, TestWindow
 from assessments.services import (
     instrument_create,
     instrument_publish,
@@ -69,4 +69,25 @@ def open_window(instrument, employees, *, by, hours=2):
         closes_at=now + timedelta(hours=hours),
         employees=employees,
         by=by,
+    )
+
+
+def submitted_attempt(instrument, employee, on: date) -> Attempt:
+    """``employee``'s attempt of ``instrument`` in a window of its own on ``on``,
+    started at 09:00 and submitted twenty minutes later (for results written
+    directly, without taking the test)."""
+    moment = timezone.make_aware(datetime.combine(on, time(9)))
+    window = TestWindow.objects.create(
+        instrument=instrument,
+        title=f"Uji {on:%Y-%m-%d}",
+        opens_at=moment,
+        closes_at=moment + timedelta(hours=2),
+    )
+    return Attempt.objects.create(
+        window=window,
+        employee=employee,
+        status=Attempt.Status.SUBMITTED,
+        started_at=moment,
+        deadline=moment + timedelta(minutes=30),
+        submitted_at=moment + timedelta(minutes=20),
     )

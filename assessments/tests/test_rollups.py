@@ -2,7 +2,7 @@
 equal to a from-scratch recomputation after any sequence of the writes that move
 them: release, re-score, employee move, position change, (de)activation."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,13 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import (
-    Attempt,
     DimensionResult,
     Instrument,
     LatestLevel,
     LevelCount,
     Result,
-    TestWindow,
 )
 from assessments.rollups import (
     intervals_of,
@@ -30,6 +28,7 @@ from assessments.rollups import (
 )
 from assessments.selectors import levels_in_force
 from assessments.services import latest_levels_refresh, result_release
+from assessments.tests.factories import submitted_attempt
 from competencies.bootstrap import reference_load
 from people.models import Employee, PositionType
 from people.services import employee_update
@@ -60,27 +59,13 @@ def world(org, roles):
 
 
 def _scored(instrument, employee, on: date, levels) -> Result:
-    moment = timezone.make_aware(datetime.combine(on, time(9)))
-    window = TestWindow.objects.create(
-        instrument=instrument,
-        title="Uji",
-        opens_at=moment,
-        closes_at=moment + timedelta(hours=2),
-    )
-    attempt = Attempt.objects.create(
-        window=window,
-        employee=employee,
-        status=Attempt.Status.SUBMITTED,
-        started_at=moment,
-        deadline=moment + timedelta(minutes=30),
-        submitted_at=moment + timedelta(minutes=20),
-    )
+    attempt = submitted_attempt(instrument, employee, on)
     result = Result.objects.create(
         attempt=attempt,
         employee=employee,
         instrument=instrument,
         assessed_on=on,
-        scored_at=moment,
+        scored_at=attempt.started_at,
     )
     _levels_write(result, levels)
     return result

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from people.models import Employee, Unit
-from surveys.models import Answer, FollowUp, Response, Survey
 from people.tests.factories import EmployeeFactory
+from surveys.models import Answer, FollowUp, Response, Survey
 
 pytestmark = pytest.mark.django_db
 

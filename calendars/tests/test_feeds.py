@@ -7,9 +7,9 @@ from icalendar import Calendar
 from calendars.models import CalendarFeed
 from calendars.services import feed_create
 from competencies.models import DevelopmentForm, Dimension
+from plans.services import plan_item_add
 from programs.models import Nomination
 from programs.tests.factories import NominationFactory, ProgramFactory
-from reports.services import plan_item_add
 
 NOW = "2025-06-10 09:00 +0700"
 

@@ -19,7 +19,7 @@ from evaluations.services import follow_up_record
 from people.tests.factories import EmployeeFactory
 from programs.services.nominations import nomination_approve, nomination_complete
 from programs.tests.factories import NominationFactory, ProgramFactory
-from reports.tests.factories import released_result
+from testsupport.province import released_result
 
 YEAR = 2025
 BEFORE = date(2025, 1, 10)  # the first test round: in force when everything starts

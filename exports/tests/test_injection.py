@@ -8,7 +8,6 @@ import io
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -17,7 +16,7 @@ from exports.models import Export
 from people.models import Employee, PositionType, Unit
 from programs.models import Nomination, Program
 from programs.tests.factories import NominationFactory
-from sosiokultural.tests.matrix_world import build_world
+from sosiokultural.tests.matrix_world import build_world, role_clients
 from sosiokultural.tests.test_permission_matrix import ROLES, TABLE, url_patterns
 
 pytestmark = pytest.mark.django_db
@@ -95,28 +94,10 @@ def _problems(url, cells) -> list[str]:
     return problems
 
 
-def _clients(roles) -> dict[str, Client]:
-    users = {
-        "staff": roles.staff_a,
-        "staff_other": roles.staff_b,
-        "head": roles.head_a,
-        "head_other": roles.head_b,
-        "head_parent": roles.head_kecamatan,
-        "bpsdm": roles.bpsdm,
-        "admin": roles.admin,
-        "inspector": roles.inspector,
-    }
-    clients = {}
-    for role, user in users.items():
-        clients[role] = Client()
-        clients[role].force_login(user)
-    return clients
-
-
 def test_no_export_of_the_matrix_carries_formula_text(org, roles):
     world = build_world(org, roles)
     _plant(world, roles)
-    clients = _clients(roles)
+    clients = role_clients(roles)
     problems, seen, checked, names = [], set(), 0, set()
     for name, url, allowed in _export_urls(world):
         for role in allowed:

@@ -25,24 +25,10 @@ from exports.services import (
 )
 from exports.tasks import build_export, purge_expired_exports, sweep_exports
 from people.tests.factories import EmployeeFactory
-from sosiokultural.broker import broker_reset
 
 pytestmark = pytest.mark.django_db
 
 PARAMS = {"query": {}, "kwargs": {}, "language": "id"}
-
-
-@pytest.fixture
-def real_broker_mode():
-    """As with a real broker: tasks are published, not run in-process."""
-    from sosiokultural.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    broker_reset()
-    yield
-    app.conf.task_always_eager = previous
-    broker_reset()
 
 
 def _job(user, **fields):

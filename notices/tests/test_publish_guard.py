@@ -9,22 +9,9 @@ from notices.services import notice_create, notice_enqueue
 from notices.tasks import deliver_notice, sweep_notices
 from people.tests.factories import UserFactory
 from sosiokultural import broker
-from sosiokultural.broker import broker_down, broker_reset
+from sosiokultural.broker import broker_down
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def real_broker_mode():
-    """As with a real broker: tasks are published, not run in-process."""
-    from sosiokultural.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    broker_reset()
-    yield
-    app.conf.task_always_eager = previous
-    broker_reset()
 
 
 def _notice(key):

@@ -4,14 +4,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from programs.tests.factories import JPEG, PDF, PNG
 from programs.uploads import MAX_DOCUMENT_BYTES, validate_document
-from sosiokultural.uploads import sniff
-
-
-def test_sniff_known_kinds():
-    assert sniff(PDF) == "pdf"
-    assert sniff(PNG) == "png"
-    assert sniff(JPEG) == "jpg"
-    assert sniff(b"PK\x03\x04") is None
 
 
 @pytest.mark.parametrize(

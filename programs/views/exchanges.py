@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -16,6 +15,7 @@ from programs.permissions import MANAGE_PROGRAMS, REPORT_EXCHANGE
 from programs.selectors import exchange_get_for_user, exchanges_visible_to
 from programs.services import exchange_create, exchange_report_update, exchange_update
 from programs.views._common import paginate
+from sosiokultural.downloads import stored_file_response, stored_suffix
 from sosiokultural.forms import add_service_errors
 
 
@@ -135,14 +135,7 @@ def exchange_report(request, pk: int):
 @login_required
 def exchange_file(request, pk: int):
     exchange = exchange_get_for_user(request.user, pk)
-    if not exchange.report_file:
-        raise Http404
-    try:
-        handle = exchange.report_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = exchange.report_file.name
-    suffix = name[name.rfind(".") :].lower() if "." in name else ""
-    return FileResponse(
-        handle, as_attachment=True, filename=f"laporan-pertukaran-{exchange.pk}{suffix}"
+    return stored_file_response(
+        exchange.report_file,
+        filename=f"laporan-pertukaran-{exchange.pk}{stored_suffix(exchange.report_file)}",
     )

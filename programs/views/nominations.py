@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +36,7 @@ from programs.services import (
     nomination_withdraw,
 )
 from programs.views._common import error_messages, paginate
+from sosiokultural.downloads import stored_file_response, stored_suffix
 from sosiokultural.forms import add_service_errors
 
 
@@ -249,22 +250,10 @@ def nomination_completion_clear_view(request, pk: int):
 def nomination_certificate(request, pk: int):
     """The STTPP file, only to those who may see the nomination."""
     nomination = nomination_get_for_user(request.user, pk)
-    if not nomination.certificate_file:
-        raise Http404
-    try:
-        handle = nomination.certificate_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"sttpp-{nomination.pk}{_suffix(nomination.certificate_file.name)}",
+    certificate = nomination.certificate_file
+    return stored_file_response(
+        certificate, filename=f"sttpp-{nomination.pk}{stored_suffix(certificate)}"
     )
-
-
-def _suffix(name: str) -> str:
-    dot = name.rfind(".")
-    return name[dot:].lower() if dot != -1 else ""
 
 
 @login_required

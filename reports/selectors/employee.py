@@ -13,8 +13,8 @@ from competencies.models import DevelopmentForm, Dimension, RequiredLevel, Stand
 from competencies.selectors import matrix, standard_in_force
 from ledger.selectors import JPStanding, jp_standing, reckoning
 from people.models import Employee
-from reports.models import DevelopmentPlan, PlanItem
-from reports.selectors.plans import PlanProgress, plan_for, plan_items, progress_of
+from plans.models import DevelopmentPlan, PlanItem
+from plans.selectors import PlanProgress, plan_for, plan_items, progress_of
 
 
 @dataclass(frozen=True)

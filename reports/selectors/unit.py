@@ -24,10 +24,10 @@ from ledger.selectors import (
 )
 from people.models import Employee, Unit
 from people.tree import subtree_q
+from plans.selectors import PlanProgress, plans_progress
 from reports.gapstats import Stats, total
 from reports.periods import period_now
 from reports.selectors.aggregate import Filters, subtree_stats
-from reports.selectors.plans import PlanProgress, plans_progress
 
 PAGE_SIZE = 50
 

@@ -9,11 +9,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from people.tests.factories import EmployeeFactory
-from reports.tests.factories import (
-    DevelopmentPlanFactory,
-    PlanItemFactory,
-    released_result,
-)
+from plans.tests.factories import DevelopmentPlanFactory, PlanItemFactory
+from testsupport.province import released_result
 
 pytestmark = pytest.mark.django_db
 

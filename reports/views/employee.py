@@ -10,13 +10,9 @@ from django.utils.text import slugify
 from exports.responses import export_response
 from multirater.selectors import latest_profile
 from people.permissions import can, heads_and_up, is_head, sees_all_units
-from people.selectors import user_employee
-from reports.permissions import EDIT_PLAN
-from reports.selectors import (
-    aggregate_root,
-    employee_get_for_user,
-    employee_report,
-)
+from people.selectors import employee_get_for_user, user_employee
+from plans.permissions import EDIT_PLAN
+from reports.selectors import aggregate_root, employee_report
 
 
 @login_required

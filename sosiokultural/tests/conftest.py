@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.test import Client
 
-from sosiokultural.tests.matrix_world import World, build_world, role_users
+from sosiokultural.tests.matrix_world import World, build_world, role_clients
 
 
 @pytest.fixture
@@ -16,12 +16,7 @@ def world(org, roles) -> World:
 @pytest.fixture
 def clients(roles) -> dict[str, Client]:
     """One client per column of the matrix, each logged in as its role's user."""
-    result = {}
-    for role, user in role_users(roles).items():
-        result[role] = Client()
-        if user is not None:
-            result[role].force_login(user)
-    return result
+    return role_clients(roles)
 
 
 @pytest.fixture

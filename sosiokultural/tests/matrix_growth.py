@@ -22,12 +22,12 @@ from multirater.models import Rating, Response
 from multirater.services import assignment_add, round_open
 from notices.services import notice_create
 from people.tests.factories import EmployeeFactory
+from plans.services import plan_item_add
 from programs.services.nominations import nomination_approve, nomination_complete
 from programs.tests.factories import NominationFactory, ProgramFactory
-from reports.services import plan_item_add
-from reports.tests.factories import released_result
 from sosiokultural.periods import Period
 from sosiokultural.tests.matrix_world import World
+from testsupport.province import released_result
 
 _SERIAL = count(1)
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from activities.models import Activity, Coaching, Evidence
@@ -36,6 +37,8 @@ from multirater.tests.factories import answer
 from notices.models import Notice
 from notices.services import notice_create
 from people.models import Employee, EmployeeImport, Unit
+from plans.models import PlanItem
+from plans.services import plan_item_add
 from programs.models import Exchange, Nomination, Program, Submission
 from programs.services.exchanges import exchange_create
 from programs.services.nominations import nomination_approve, nomination_complete
@@ -46,11 +49,9 @@ from programs.tests.factories import (
     ProgramFactory,
     past_program,
 )
-from reports.models import PlanItem
-from reports.services import plan_item_add
-from reports.tests.factories import released_result
 from surveys.models import ElementSet, Survey
 from surveys.tests.factories import import_survey, permen_set
+from testsupport.province import released_result
 
 
 @dataclass
@@ -109,6 +110,17 @@ def role_users(roles) -> dict:
         "admin": roles.admin,
         "inspector": roles.inspector,
     }
+
+
+def role_clients(roles) -> dict:
+    """{column of the permission matrix: a test client signed in as its user}
+    (the anonymous column's client is not signed in)."""
+    clients = {}
+    for role, user in role_users(roles).items():
+        clients[role] = Client()
+        if user is not None:
+            clients[role].force_login(user)
+    return clients
 
 
 @transaction.atomic  # the services expect their callers' transaction (row locks)

@@ -28,7 +28,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from sosiokultural.tests.matrix_world import build_world
+from sosiokultural.tests.matrix_world import build_world, role_clients
 from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
 
 pytestmark = pytest.mark.django_db
@@ -230,20 +230,7 @@ def _quiet():
 
 def test_no_form_answers_a_server_error(org, roles, _quiet):
     world = build_world(org, roles)
-    users = {
-        "staff": roles.staff_a,
-        "staff_other": roles.staff_b,
-        "head": roles.head_a,
-        "head_other": roles.head_b,
-        "head_parent": roles.head_kecamatan,
-        "bpsdm": roles.bpsdm,
-        "admin": roles.admin,
-        "inspector": roles.inspector,
-    }
-    clients = {"anonymous": Client()}
-    for role, user in users.items():
-        clients[role] = Client()
-        clients[role].force_login(user)
+    clients = role_clients(roles)
 
     started = time.monotonic()
     targets: dict[tuple, Target] = {}

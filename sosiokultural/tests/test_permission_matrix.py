@@ -379,21 +379,11 @@ TABLE = {
     ),
     "evaluations:report": (_none, HEADS_AND_UP),
     "evaluations:report_export": (lambda w: {"fmt": "csv"}, HEADS_AND_UP),
-    # -- reports and development plans -------------------------------------------
+    # -- reports -------------------------------------------------------------------
     # The index sends each role on to its report (own, unit or province).
     "reports:index": (_none, expect("302 302 302 302 302 302 302 302 302")),
     "reports:employee": (_employee, SCOPED),
     "reports:employee_export": (_pk("employee", fmt="csv"), SCOPED),
-    "reports:plan": (_employee, SCOPED),
-    "reports:plan_item_create": (_employee, POST_ONLY),
-    "reports:plan_suggestions": (_employee, POST_ONLY),
-    # A coaching item (an internal form) is planned by the heads over the
-    # employee, not by staff or BPSDM (BPSDM plans external forms).
-    "reports:plan_item_edit": (
-        _pk("plan_item"),
-        expect("302 403 404 200 404 200 403 403 403"),
-    ),
-    "reports:plan_item_delete": (_pk("plan_item"), POST_ONLY),
     "reports:unit": (_unit, HEADS_SCOPED),
     "reports:unit_export": (_pk("unit", fmt="csv"), HEADS_SCOPED),
     "reports:province": (_none, HEADS_AND_UP),
@@ -404,6 +394,17 @@ TABLE = {
         _none,
         expect("302 403 403 405 405 405 405 405 405"),
     ),
+    # -- development plans -----------------------------------------------------
+    "plans:plan": (_employee, SCOPED),
+    "plans:plan_item_create": (_employee, POST_ONLY),
+    "plans:plan_suggestions": (_employee, POST_ONLY),
+    # A coaching item (an internal form) is planned by the heads over the
+    # employee, not by staff or BPSDM (BPSDM plans external forms).
+    "plans:plan_item_edit": (
+        _pk("plan_item"),
+        expect("302 403 404 200 404 200 403 403 403"),
+    ),
+    "plans:plan_item_delete": (_pk("plan_item"), POST_ONLY),
     # -- audit trail ---------------------------------------------------------------
     # -- personal data -------------------------------------------------------------
     "privacy:my_data": (_none, EVERYONE),  # one's own data, whoever one is

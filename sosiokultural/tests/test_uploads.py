@@ -32,7 +32,9 @@ def test_kind_from_name(name, kind):
 def test_sniff_and_content():
     assert sniff(b"%PDF-1.7 ...") == "pdf"
     assert sniff(b"\x89PNG\r\n\x1a\n...") == "png"
+    assert sniff(b"\xff\xd8\xff\xe0...") == "jpg"
     assert sniff(b"MZ\x90\x00") is None
+    assert sniff(b"PK\x03\x04") is None  # a ZIP (xlsx) is checked by its parts
     assert content_matches("pdf", io.BytesIO(b"%PDF-1.4")) is True
     assert content_matches("png", io.BytesIO(b"%PDF-1.4")) is False
     assert content_matches("xlsx", _zip_with("xl/workbook.xml")) is True

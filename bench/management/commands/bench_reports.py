@@ -136,7 +136,7 @@ class Command(BaseCommand):
             .order_by("-n", "pk")
             .first()
         )
-        from reports.models import DevelopmentPlan
+        from plans.models import DevelopmentPlan
 
         plan = (
             DevelopmentPlan.objects.filter(

@@ -1,4 +1,9 @@
-"""Development plans with their progress, computed on every read.
+"""Reads of development plans: the scoping rule and the progress, computed on
+every read.
+
+Scope is the people rule (``people.selectors.employee_scope_q``) on the plan's
+employee: staff their own plan, heads those of their unit subtree, those who see
+every unit all of them; out of scope → 404.
 
 An item is done when, on or after the day it was planned and within the plan's
 year, either
@@ -15,11 +20,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 
 from activities.models import Activity, Attendance
-from people.models import Employee
+from people.models import Employee, User
+from people.selectors import employee_scope_q
+from plans.models import DevelopmentPlan, PlanItem
 from programs.models import Nomination
-from reports.models import DevelopmentPlan, PlanItem
+
+# The internal form an employee plans for themself.
+SELF_DEVELOPMENT = "pengembangan-diri"
+
+
+def plan_items_visible_to(user: User) -> QuerySet[PlanItem]:
+    return PlanItem.objects.filter(
+        employee_scope_q(user, "plan__employee")
+    ).select_related("plan__employee__unit", "form", "dimension")
+
+
+def plan_item_get_for_user(user: User, pk: int) -> PlanItem:
+    return get_object_or_404(plan_items_visible_to(user), pk=pk)
 
 
 def _activities(year: int) -> QuerySet[Activity]:

@@ -11,7 +11,7 @@ from datetime import date
 from django.utils import timezone
 
 from people.models import User
-from reports.models import DevelopmentPlan, PlanItem
+from plans.models import DevelopmentPlan, PlanItem
 from sosiokultural.demo import DemoContext
 
 HEAD_LOGIN = "kepala.kembangan"
@@ -83,4 +83,4 @@ def seed(out, context: DemoContext) -> None:
                 },
             )
             created += made
-    out.write(f"reports: {created} butir rencana pengembangan dibuat\n")
+    out.write(f"plans: {created} butir rencana pengembangan dibuat\n")

@@ -1,4 +1,4 @@
-"""Writes of the reports app: development plan items."""
+"""Writes of development plans: their items."""
 
 from collections.abc import Iterable
 from datetime import date
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from competencies.models import DevelopmentForm, Dimension, FormDimension
 from people.models import Employee, User
-from reports.models import DevelopmentPlan, PlanItem
+from plans.models import DevelopmentPlan, PlanItem
 
 
 def _check_item(

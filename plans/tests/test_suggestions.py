@@ -1,6 +1,6 @@
 from datetime import date
 
-from reports.suggestions import Suggestion, suggest, suggestion_target
+from plans.suggestions import Suggestion, suggest, suggestion_target
 
 
 def test_target_is_clamped_into_the_plan_year():

@@ -1,7 +1,7 @@
 """Individual development plans (the AKPK of one employee for one year).
 
 Whether a plan item is done is never stored: it is read from the activities and
-programs it depends on (``reports.selectors.plan_items``), so verifying,
+programs it depends on (``plans.selectors.plan_items``), so verifying,
 un-verifying or completing anything elsewhere can never leave it stale.
 """
 

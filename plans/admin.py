@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reports.models import DevelopmentPlan, PlanItem
+from plans.models import DevelopmentPlan, PlanItem
 
 
 class PlanItemInline(admin.TabularInline):

@@ -1,4 +1,7 @@
-"""The individual development plan (AKPK of one employee for one year)."""
+"""The individual development plan (AKPK of one employee for one year).
+
+The page is drawn up from the employee's gap report (``reports``): the gaps give
+the suggestions, the report carries the plan of the year with its progress."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,21 +14,18 @@ from django.views.decorators.http import require_POST
 
 from competencies.models import DevelopmentForm, Dimension
 from people.permissions import can, check
-from reports.forms import PlanItemForm
-from reports.permissions import EDIT_PLAN, EDIT_PLAN_ITEM, PLAN_EVERY_FORM
-from reports.selectors import (
-    SELF_DEVELOPMENT,
-    employee_get_for_user,
-    employee_report,
-    plan_item_get_for_user,
-)
-from reports.services import (
+from people.selectors import employee_get_for_user
+from plans.forms import PlanItemForm
+from plans.permissions import EDIT_PLAN, EDIT_PLAN_ITEM, PLAN_EVERY_FORM
+from plans.selectors import SELF_DEVELOPMENT, plan_item_get_for_user
+from plans.services import (
     plan_item_add,
     plan_item_delete,
     plan_item_update,
     plan_items_add_many,
 )
-from reports.suggestions import suggest
+from plans.suggestions import suggest
+from reports.selectors import employee_report
 
 YEARS_BACK = 3
 
@@ -79,7 +79,7 @@ def _suggestions(report, allowed):
 
 
 def _back(employee, year, today):
-    url = reverse("reports:plan", args=[employee.pk])
+    url = reverse("plans:plan", args=[employee.pk])
     return redirect(url if year == today.year else f"{url}?tahun={year}")
 
 
@@ -100,7 +100,7 @@ def plan_view(request, pk: int):
         form = PlanItemForm(forms_allowed=allowed, initial={"target_date": target})
     return render(
         request,
-        "reports/plan.html",
+        "plans/plan.html",
         {
             "employee": employee,
             "report": report,
@@ -116,6 +116,20 @@ def plan_view(request, pk: int):
     )
 
 
+def _plan_written(request, pk: int):
+    """The employee whose plan a POST adds to (404 out of scope), the plan's year,
+    the forms the user may add and today; 403 for those who may not write the
+    plan and for a past year's plan (history)."""
+    employee = employee_get_for_user(request.user, pk)
+    check(request.user, EDIT_PLAN, employee)
+    today = timezone.localdate()
+    year = _year(request.POST, today)
+    allowed = _allowed_forms(request.user, employee, year, today)
+    if allowed == []:
+        raise PermissionDenied
+    return employee, year, allowed, today
+
+
 def _report_errors(request, errors) -> None:
     for message in errors:
         messages.error(request, message)
@@ -124,12 +138,7 @@ def _report_errors(request, errors) -> None:
 @login_required
 @require_POST
 def plan_item_create(request, pk: int):
-    employee = employee_get_for_user(request.user, pk)
-    today = timezone.localdate()
-    year = _year(request.POST, today)
-    allowed = _allowed_forms(request.user, employee, year, today)
-    if allowed == []:
-        raise PermissionDenied
+    employee, year, allowed, today = _plan_written(request, pk)
     form = PlanItemForm(request.POST, forms_allowed=allowed)
     if not form.is_valid():
         _report_errors(request, [m for ms in form.errors.values() for m in ms])
@@ -156,12 +165,7 @@ def plan_item_create(request, pk: int):
 @require_POST
 def plan_suggestions_apply(request, pk: int):
     """Add the chosen suggestions (``pilih`` = "dimension_id:form_id")."""
-    employee = employee_get_for_user(request.user, pk)
-    today = timezone.localdate()
-    year = _year(request.POST, today)
-    allowed = _allowed_forms(request.user, employee, year, today)
-    if allowed == []:
-        raise PermissionDenied
+    employee, year, allowed, today = _plan_written(request, pk)
     report = employee_report(employee, today=today, plan_year=year)
     offered = {(s.dimension_id, s.form_id): s for s in _suggestions(report, allowed)}
     chosen = []
@@ -219,7 +223,7 @@ def plan_item_edit(request, pk: int):
         else:
             messages.success(request, _("Butir rencana diperbarui."))
             return _back(employee, item.plan.year, today)
-    return render(request, "reports/plan_item_form.html", {"form": form, "item": item})
+    return render(request, "plans/plan_item_form.html", {"form": form, "item": item})
 
 
 @login_required

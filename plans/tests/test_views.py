@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from reports.models import PlanItem
-from reports.tests.factories import DevelopmentPlanFactory, PlanItemFactory
+from plans.models import PlanItem
+from plans.tests.factories import DevelopmentPlanFactory, PlanItemFactory
 
 pytestmark = pytest.mark.django_db
 

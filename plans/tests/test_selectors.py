@@ -5,21 +5,14 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from activities.services import activity_record, activity_unverify
 from competencies.models import DevelopmentForm
+from plans.selectors import plan_items, plans_progress
+from plans.tests.factories import PlanItemFactory, planned_item
 from programs.models import Nomination, Program
 from programs.services import nomination_complete, nomination_completion_clear
-from reports.models import PlanItem
-from reports.selectors import plan_items, plans_progress
-from reports.services import (
-    plan_item_add,
-    plan_item_update,
-    plan_items_add_many,
-)
-from reports.tests.factories import DevelopmentPlanFactory, PlanItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,16 +43,6 @@ def _briefing(
     )
 
 
-def _item(province, employee, form_code, dimension=None, created_on=None):
-    plan = DevelopmentPlanFactory(employee=employee)
-    return PlanItemFactory(
-        plan=plan,
-        dimension=dimension or province.d1,
-        form=province.fw.forms[form_code],
-        created_on=created_on or date(plan.year, 1, 1),
-    )
-
-
 def _state(item):
     (row,) = [i for i in plan_items(item.plan) if i.pk == item.pk]
     return row.done_activity_id, row.done_nomination_id
@@ -67,7 +50,7 @@ def _state(item):
 
 def test_item_done_by_verified_activity_and_undone_by_unverify(province, roles):
     staff = roles.staff_a.employee
-    item = _item(province, staff, "briefing")
+    item = planned_item(province, staff, "briefing")
     assert _state(item) == (None, None)
     activity = _briefing(roles.head_a, present=[staff], dims=[province.d1])
     assert activity.status == "verified"
@@ -80,7 +63,7 @@ def test_item_done_by_verified_activity_and_undone_by_unverify(province, roles):
 def test_item_not_done_by_other_form_dimension_absence_or_earlier_day(province, roles):
     staff = roles.staff_a.employee
     other = roles.head_a.employee
-    item = _item(province, staff, "briefing", created_on=timezone.localdate())
+    item = planned_item(province, staff, "briefing", created_on=timezone.localdate())
     _briefing(roles.head_a, present=[other], absent=[staff], dims=[province.d1])
     # (one person is in one activity at a time: later hours of the day)
     _briefing(roles.head_a, present=[staff], dims=[province.d2], at=time(9, 0))
@@ -114,7 +97,7 @@ def _program(province, *, ends_on, form="e-learning", dims=None):
 
 def test_item_done_by_completed_program_and_undone_when_cleared(province, roles):
     staff = roles.staff_a.employee
-    item = _item(province, staff, "e-learning")
+    item = planned_item(province, staff, "e-learning")
     program = _program(province, ends_on=_day(1))
     nomination = Nomination.objects.create(
         program=program, employee=staff, state="approved", reason="Gap"
@@ -133,7 +116,7 @@ def test_item_done_by_completed_program_and_undone_when_cleared(province, roles)
 
 def test_item_done_by_program_only_for_its_dimension_form_and_year(province, roles):
     staff = roles.staff_a.employee
-    item = _item(province, staff, "e-learning")
+    item = planned_item(province, staff, "e-learning")
     for program in (
         _program(province, ends_on=_day(1), dims=[province.d2]),
         _program(province, ends_on=_day(1), form="diklat-komunikasi"),
@@ -164,11 +147,11 @@ def test_item_done_by_program_only_for_its_dimension_form_and_year(province, rol
 
 def test_plans_progress_counts_per_employee(province, roles):
     staff, e_a1 = roles.staff_a.employee, province.e_a1
-    done = _item(province, staff, "briefing")
+    done = planned_item(province, staff, "briefing")
     PlanItemFactory(
         plan=done.plan, dimension=province.d2, form=province.fw.forms["gathering"]
     )
-    _item(province, e_a1, "briefing", dimension=province.d2)
+    planned_item(province, e_a1, "briefing", dimension=province.d2)
     _briefing(roles.head_a, present=[staff], dims=[province.d1])
     progress = plans_progress([staff.pk, e_a1.pk, province.e_a2.pk], done.plan.year)
     assert {k: (v.total, v.done) for k, v in progress.items()} == {
@@ -176,75 +159,3 @@ def test_plans_progress_counts_per_employee(province, roles):
         e_a1.pk: (1, 0),
     }
     assert progress[staff.pk].percent == 50
-
-
-def test_plan_item_add_rules(province, roles):
-    staff = roles.staff_a.employee
-    year = timezone.localdate().year
-    forms = province.fw.forms
-    item = plan_item_add(
-        employee=staff,
-        year=year,
-        dimension=province.d1,
-        form=forms["briefing"],
-        target_date=date(year, 6, 30),
-        note="  Briefing SETIA  ",
-        by=roles.head_a,
-    )
-    assert (item.note, item.created_on) == ("Briefing SETIA", timezone.localdate())
-    with pytest.raises(ValidationError) as duplicate:
-        plan_item_add(
-            employee=staff,
-            year=year,
-            dimension=province.d1,
-            form=forms["briefing"],
-            target_date=date(year, 7, 1),
-            by=roles.head_a,
-        )
-    assert "sudah memuat" in str(duplicate.value)
-    with pytest.raises(ValidationError) as wrong:
-        plan_item_add(
-            employee=staff,
-            year=year,
-            dimension=province.fw.dimensions["kepekaan-disabilitas"],
-            form=forms["gathering"],
-            target_date=date(year + 1, 1, 5),
-            by=roles.head_a,
-        )
-    assert set(wrong.value.message_dict) == {"form", "target_date"}
-    # Self-development is in no row of the matrix: it may serve any dimension.
-    free = plan_item_add(
-        employee=staff,
-        year=year,
-        dimension=province.fw.dimensions["kepekaan-disabilitas"],
-        form=forms["pengembangan-diri"],
-        target_date=date(year, 12, 31),
-        by=roles.staff_a,
-    )
-    assert PlanItem.objects.filter(plan=free.plan).count() == 2
-
-
-def test_plan_item_update_keeps_planning_day_and_add_many_skips_taken(province, roles):
-    staff = roles.staff_a.employee
-    item = _item(province, staff, "briefing")
-    year = item.plan.year
-    planned = item.created_on
-    plan_item_update(
-        item=item,
-        dimension=province.d2,
-        form=province.fw.forms["gathering"],
-        target_date=date(year, 9, 1),
-        note="Outbound",
-    )
-    item.refresh_from_db()
-    assert (item.dimension, item.created_on) == (province.d2, planned)
-    created = plan_items_add_many(
-        employee=staff,
-        year=year,
-        items=[
-            (province.d2, province.fw.forms["gathering"], date(year, 10, 1)),
-            (province.d1, province.fw.forms["briefing"], date(year, 10, 1)),
-        ],
-        by=roles.head_a,
-    )
-    assert [(i.dimension, i.form.code) for i in created] == [(province.d1, "briefing")]

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from reports.models import DevelopmentPlan, PlanItem
+from plans.models import DevelopmentPlan, PlanItem
 
 pytestmark = pytest.mark.django_db
 
