@@ -4,7 +4,8 @@ python manage.py rebuild_rollups            # replace them with the recomputatio
 python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
 
 Level roll-ups (``assessments.rollups``): the validity intervals of released
-``DimensionResult`` rows, ``LatestLevel`` and ``LevelCount``; and the ledger's
+``DimensionResult`` rows, ``LatestLevel``, ``LevelCount`` and
+``LevelProfileCount``; and the ledger's
 ``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone).
 """
 
@@ -21,7 +22,8 @@ SHOWN = 20
 
 class Command(BaseCommand):
     help = (
-        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount) "
+        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
+        "LevelProfileCount) "
         "and the JP totals from scratch; --check only reports drift (exit 1)."
     )
 
