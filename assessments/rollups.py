@@ -51,9 +51,10 @@ def level_counts_fresh(unit_ids: list[int] | None = None) -> dict[Key, int]:
 
 def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
     """Rewrite the ``LevelCount`` rows of these units from their employees'
-    current levels, and their ``LevelProfileCount`` rows: five queries whatever
-    the number of units. The units are locked first, so two writers of the same
-    unit serialise (the second reads the first one's committed levels)."""
+    current levels, and their ``LevelProfileCount`` rows (one DELETE, one
+    INSERT … SELECT): a fixed number of queries whatever the number of units.
+    The units are locked first, so two writers of the same unit serialise (the
+    second reads the first one's committed levels)."""
     unit_ids = sorted({pk for pk in unit_ids if pk is not None})
     if not unit_ids:
         return

@@ -224,8 +224,8 @@ def _window_of(count: int, instrument, org, roles):
 # levels of the whole batch refreshed set-based (``latest_levels_refresh_many``:
 # lock the employees, read their released rows and current levels, clear and write
 # the changed intervals, one INSERT of the new current levels, the units' level
-# counts): the same count whatever the size of the batch.
-QUERIES_PER_BATCH = 25
+# counts and level profiles): the same count whatever the size of the batch.
+QUERIES_PER_BATCH = 27
 
 
 @pytest.mark.parametrize("count", [2, 5, 12])
