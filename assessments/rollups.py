@@ -1,12 +1,14 @@
 """The level roll-ups: ``LevelCount`` (active employees per unit × position type
-× dimension × level, from ``LatestLevel``) and the validity intervals of the
-released ``DimensionResult`` rows.
+× dimension × level, from ``LatestLevel``), ``LevelProfileCount`` (active
+employees per unit × position type × current levels in the six dimensions, from
+``LatestLevel``) and the validity intervals of the released ``DimensionResult``
+rows.
 
 Writers: the release and re-score services (``assessments.services.release``)
 and the people services that move an employee (unit, position type,
 deactivation: ``people.services.employee_update``) call these in their own
 transaction. ``rebuild_rollups`` recomputes everything from scratch and reports
-drift (``level_counts_drift``, ``intervals_drift``).
+drift (``level_counts_drift``, ``level_profiles_drift``, ``intervals_drift``).
 """
 
 from collections.abc import Iterable
@@ -15,8 +17,16 @@ from datetime import date
 from django.db import connection
 from django.db.models import Count, Q
 
-from assessments.models import DimensionResult, LatestLevel, LevelCount, Result
-from people.models import Unit
+from assessments.models import (
+    DimensionResult,
+    LatestLevel,
+    LevelCount,
+    LevelProfileCount,
+    Result,
+)
+from assessments.models.results import PROFILE_FIELDS, PROFILE_NUMBERS
+from competencies.models import Dimension
+from people.models import Employee, Unit
 
 Key = tuple[int, int, int, int]  # unit, position type, dimension, level
 
@@ -41,9 +51,10 @@ def level_counts_fresh(unit_ids: list[int] | None = None) -> dict[Key, int]:
 
 def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
     """Rewrite the ``LevelCount`` rows of these units from their employees'
-    current levels: three queries whatever the number of units. The units are
-    locked first, so two writers of the same unit serialise (the second reads the
-    first one's committed levels)."""
+    current levels, and their ``LevelProfileCount`` rows (one DELETE, one
+    INSERT … SELECT): a fixed number of queries whatever the number of units.
+    The units are locked first, so two writers of the same unit serialise (the
+    second reads the first one's committed levels)."""
     unit_ids = sorted({pk for pk in unit_ids if pk is not None})
     if not unit_ids:
         return
@@ -61,6 +72,7 @@ def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
             unit_ids
         ).items()
     )
+    level_profiles_refresh(unit_ids=unit_ids)
 
 
 def level_counts_rebuild() -> int:
@@ -96,6 +108,107 @@ def level_counts_drift() -> list[tuple[Key, int, int]]:
         )
     }
     fresh = level_counts_fresh()
+    return sorted(
+        (key, stored.get(key, 0), fresh.get(key, 0))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key, 0) != fresh.get(key, 0)
+    )
+
+
+# -- level profiles -------------------------------------------------------------------
+
+ProfileKey = tuple[int, ...]  # unit, position type, level_1 … level_6
+
+# Active employees per unit × position type × levels in the dimensions numbered
+# 1–6 (0 = none), in one statement: the current levels pivoted per employee (a
+# conditional MAX per dimension number), then counted. ``{units}`` restricts both
+# levels (via their employee) and employees to some units.
+PROFILES_SQL = """
+SELECT e.unit_id, e.position_type_id, {levels}, COUNT(*)
+FROM (
+  SELECT l.employee_id, {pivot}
+  FROM {latest} l JOIN {dimension} d ON d.id = l.dimension_id
+  WHERE d.number BETWEEN {first} AND {last}{level_units}
+  GROUP BY l.employee_id
+) p JOIN {employee} e ON e.id = p.employee_id
+WHERE e.is_active{units}
+GROUP BY e.unit_id, e.position_type_id, {levels}
+"""
+
+
+def _profiles_sql(unit_ids: list[int] | None) -> tuple[str, list]:
+    params: list = []
+    level_units = units = ""
+    if unit_ids is not None:
+        marks = ", ".join(["%s"] * len(unit_ids))
+        employees = Employee._meta.db_table
+        level_units = (
+            f" AND l.employee_id IN (SELECT id FROM {employees}"  # noqa: S608
+            f" WHERE unit_id IN ({marks}))"
+        )
+        units = f" AND e.unit_id IN ({marks})"
+        params = [*unit_ids, *unit_ids]
+    sql = PROFILES_SQL.format(
+        levels=", ".join(f"p.{name}" for name in PROFILE_FIELDS),
+        pivot=", ".join(
+            f"MAX(CASE WHEN d.number = {n} THEN l.level ELSE 0 END) AS level_{n}"
+            for n in PROFILE_NUMBERS
+        ),
+        latest=LatestLevel._meta.db_table,
+        dimension=Dimension._meta.db_table,
+        employee=Employee._meta.db_table,
+        first=PROFILE_NUMBERS[0],
+        last=PROFILE_NUMBERS[-1],
+        level_units=level_units,
+        units=units,
+    )
+    return sql, params
+
+
+def _profiles_insert(unit_ids: list[int] | None) -> int:
+    """INSERT … SELECT the recomputation (of these units, or all)."""
+    sql, params = _profiles_sql(unit_ids)
+    columns = ", ".join(["unit_id", "position_type_id", *PROFILE_FIELDS, "employees"])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {LevelProfileCount._meta.db_table} ({columns}) {sql}",
+            params,
+        )
+        return cursor.rowcount
+
+
+def level_profiles_fresh(unit_ids: list[int] | None = None) -> dict[ProfileKey, int]:
+    """{(unit, position type, level_1 … level_6): employees} recomputed from
+    ``LatestLevel`` (one query)."""
+    sql, params = _profiles_sql(unit_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {tuple(row[:-1]): row[-1] for row in cursor.fetchall()}
+
+
+def level_profiles_refresh(*, unit_ids: list[int]) -> None:
+    """Rewrite the ``LevelProfileCount`` rows of these (locked) units: one DELETE,
+    one INSERT … SELECT."""
+    LevelProfileCount.objects.filter(unit_id__in=unit_ids).delete()
+    _profiles_insert(unit_ids)
+
+
+def level_profiles_rebuild() -> int:
+    """Replace every ``LevelProfileCount`` row by the recomputation (one DELETE,
+    one INSERT … SELECT); returns the rows."""
+    LevelProfileCount.objects.all().delete()
+    return _profiles_insert(None)
+
+
+def level_profiles_drift() -> list[tuple[ProfileKey, int, int]]:
+    """[(key, stored, fresh)] where the roll-up differs from the recomputation."""
+    stored = {
+        tuple(row[:-1]): row[-1]
+        for row in LevelProfileCount.objects.values_list(
+            "unit_id", "position_type_id", *PROFILE_FIELDS, "employees"
+        ).iterator(chunk_size=10000)
+    }
+    fresh = level_profiles_fresh()
     return sorted(
         (key, stored.get(key, 0), fresh.get(key, 0))
         for key in stored.keys() | fresh.keys()
@@ -252,6 +365,7 @@ def rollups_rebuild() -> dict[str, int]:
         "intervals": intervals_rebuild(),
         "LatestLevel": latest_levels_rebuild(),
         "LevelCount": level_counts_rebuild(),
+        "LevelProfileCount": level_profiles_rebuild(),
     }
 
 
@@ -261,6 +375,7 @@ def rollups_drift() -> dict[str, list]:
         "intervals": intervals_drift(),
         "LatestLevel": latest_levels_drift(),
         "LevelCount": level_counts_drift(),
+        "LevelProfileCount": level_profiles_drift(),
     }
 
 

@@ -33,10 +33,11 @@ from assessments.models import (
     Instrument,
     LatestLevel,
     LevelCount,
+    LevelProfileCount,
     Result,
     TestWindow,
 )
-from assessments.rollups import level_counts_rebuild
+from assessments.rollups import level_counts_rebuild, level_profiles_rebuild
 from bench.development import (
     PREFIX,
     activities_load,
@@ -152,6 +153,7 @@ def wipe() -> None:
         (Activity, f"unit_id IN ({units})"),
         (LatestLevel, f"employee_id IN ({employees})"),
         (LevelCount, f"unit_id IN ({units})"),
+        (LevelProfileCount, f"unit_id IN ({units})"),
         (DimensionResult, f"result_id IN ({results})"),
         (Result, f"employee_id IN ({employees})"),
         (Attempt, f"employee_id IN ({employees})"),
@@ -324,10 +326,11 @@ def build(shape: Shape, *, out=None) -> Built:
     say("  survei IKM, responden, tindak lanjut dan publikasi")
     loader.finish()
     jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
-    level_counts_rebuild()  # and the one the level writers keep
+    level_counts_rebuild()  # and the ones the level writers keep
+    level_profiles_rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (JPTotal, LevelCount):
+            for model in (JPTotal, LevelCount, LevelProfileCount):
                 cursor.execute(f"ANALYZE {_t(model)}")  # nosec B608  # noqa: S608
     say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")

@@ -6,6 +6,14 @@ reports (aggregate page fragment and its export).
 An employee counts once per form however many of its dimensions show a gap;
 employees without an assessed level in a dimension have no known gap there.
 ``gap_dimensions``/``form_counts`` state the same rule in Python for tests.
+
+Current levels of a scope given as units (and a position type) are read from the
+``assessments.LevelProfileCount`` roll-up — employees counted per unit ×
+position type × their levels in the six dimensions, so "has a gap in one of these
+dimensions" is a condition on one narrow row and the count a sum over at most one
+row per distinct profile (``profile_gap_counts``); levels as of a past date, or a
+scope that filters individual employees (gender, status), are one pass over the
+level rows grouped by employee (``gap_counts``).
 """
 
 from collections.abc import Iterable, Mapping
@@ -26,9 +34,16 @@ from django.db.models import (
     When,
 )
 
+from assessments.models import LevelProfileCount
+from assessments.models.results import PROFILE_NUMBERS
 from assessments.selectors import levels_in_force
 from competencies.gaps import gap
-from competencies.models import DevelopmentForm, FormDimension
+from competencies.models import (
+    DevelopmentForm,
+    Dimension,
+    FormDimension,
+    RequiredLevel,
+)
 from competencies.selectors import standard_in_force
 from people.models import Employee, Unit
 from people.tree import subtrees_q
@@ -142,19 +157,74 @@ def gap_counts(
     return by_set, counts["n"] or 0
 
 
+def profile_gap_counts(
+    *,
+    profiles: Q,
+    standard_id: int | None,
+    dimension_sets: list[tuple[int, ...]],
+) -> tuple[dict[tuple[int, ...], int], int] | None:
+    """``gap_counts`` of the current levels read from the ``LevelProfileCount``
+    rows matching ``profiles`` (a filter on unit and position type): one query
+    for the standard's required levels, one conditional SUM per set of
+    dimensions. None (nothing read beyond the required levels) when the standard
+    requires a dimension outside the profile's columns (numbered 1–6)."""
+    if standard_id is None:
+        return dict.fromkeys(dimension_sets, 0), 0
+    by_level: dict[tuple[int, int, int], list[int]] = {}
+    for position_type_id, dimension_id, number, level in RequiredLevel.objects.filter(
+        standard_id=standard_id
+    ).values_list("position_type_id", "dimension_id", "dimension__number", "level"):
+        if number not in PROFILE_NUMBERS:
+            return None
+        by_level.setdefault((dimension_id, number, level), []).append(position_type_id)
+    # A gap in a dimension: a level (≥ 1) below the level its position requires.
+    gap_in: dict[int, Q] = {}
+    for (dimension_id, number, level), position_types in sorted(by_level.items()):
+        q = Q(
+            position_type_id__in=sorted(position_types),
+            **{f"level_{number}__gte": 1, f"level_{number}__lt": level},
+        )
+        gap_in[dimension_id] = gap_in[dimension_id] | q if dimension_id in gap_in else q
+
+    def any_gap(dimension_ids) -> Q | None:
+        qs = [gap_in[d] for d in sorted(dimension_ids) if d in gap_in]
+        if not qs:
+            return None
+        q = qs[0]
+        for other in qs[1:]:
+            q |= other
+        return q
+
+    wanted = {"n": any_gap(gap_in)} | {
+        f"t{i}": any_gap(dims) for i, dims in enumerate(dimension_sets)
+    }
+    sums = {
+        name: Sum("employees", filter=q) for name, q in wanted.items() if q is not None
+    }
+    counts = {}
+    if sums:
+        counts = LevelProfileCount.objects.filter(profiles).aggregate(**sums)
+    by_set = {dims: counts.get(f"t{i}") or 0 for i, dims in enumerate(dimension_sets)}
+    return by_set, counts.get("n") or 0
+
+
 def program_demand(
     *,
     employees: QuerySet[Employee],
     levels_on: date | None,
     standard_id: int | None,
     offers_on: date | None = None,
+    profiles: Q | None = None,
 ) -> Demand:
     """Per external form (matrix order): employees of ``employees`` (already
     scoped and filtered) with a gap in at least one dimension the form develops,
     levels in force on ``levels_on`` (None = now) against the standard
     ``standard_id``. With ``offers_on``, also the offers of BPSDM not yet ended on
-    that day. Three queries (forms, their cells with the dimension, the counts),
-    and one for the offers."""
+    that day. ``profiles``, for current levels, is the same scope as a filter on
+    ``LevelProfileCount`` (unit, position type): the counts are then read from
+    the roll-up. Three queries (forms, their cells with the dimension, the
+    counts; with ``profiles`` one more, the required levels), and one for the
+    offers."""
     forms = list(
         DevelopmentForm.objects.filter(provider=DevelopmentForm.Provider.EXTERNAL)
         .prefetch_related(
@@ -172,12 +242,19 @@ def program_demand(
         pk: sorted(link.dimension_id for link in rows) for pk, rows in links.items()
     }
     sets = sorted({tuple(dims) for dims in dims_of.values() if dims})
-    by_set, with_gap = gap_counts(
-        employees=employees,
-        levels_on=levels_on,
-        standard_id=standard_id,
-        dimension_sets=sets,
-    )
+    counted = None
+    if profiles is not None and levels_on is None:
+        counted = profile_gap_counts(
+            profiles=profiles, standard_id=standard_id, dimension_sets=sets
+        )
+    if counted is None:
+        counted = gap_counts(
+            employees=employees,
+            levels_on=levels_on,
+            standard_id=standard_id,
+            dimension_sets=sets,
+        )
+    by_set, with_gap = counted
     offers = {}
     if offers_on is not None:
         offers = {
@@ -210,24 +287,42 @@ def demand(*, units: Iterable[Unit] = (), on: date) -> Demand:
     """The programs demand page: active employees of the selected units (each
     with its subtree; none selected = every unit), current levels, the standard
     in force on ``on``, and how many employees are in scope and assessed. A
-    constant number of queries whatever the number of units, employees or forms."""
+    constant number of queries whatever the number of units, employees or forms;
+    the gaps, and the assessed when every dimension has a profile column, from
+    the ``LevelProfileCount`` roll-up."""
     employees = Employee.objects.filter(is_active=True)
+    profiles = Q()
     units = list(units)
     if units:
         employees = employees.filter(subtrees_q(units))
+        profiles = subtrees_q(units)
     standard = standard_in_force(on)
     result = program_demand(
         employees=employees,
         levels_on=None,
         standard_id=standard.pk if standard else None,
+        profiles=profiles,
     )
+    if Dimension.objects.exclude(number__in=PROFILE_NUMBERS).exists():
+        assessed = (
+            levels_in_force(None)
+            .filter(employee__in=employees)
+            .values("employee_id")
+            .distinct()
+            .count()
+        )
+    else:
+        # Every level lies in a profile column: the assessed employees are those
+        # the roll-up counts.
+        assessed = (
+            LevelProfileCount.objects.filter(profiles).aggregate(n=Sum("employees"))[
+                "n"
+            ]
+            or 0
+        )
     return Demand(
         rows=result.rows,
         with_gap=result.with_gap,
         employees=employees.count(),
-        assessed=levels_in_force(None)
-        .filter(employee__in=employees)
-        .values("employee_id")
-        .distinct()
-        .count(),
+        assessed=assessed,
     )

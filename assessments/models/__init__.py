@@ -2,7 +2,9 @@
 per-dimension thresholds, test windows, attempts with server-side answers, results
 per dimension, the audited re-score, and ``LatestLevel`` — the roll-up of every
 employee's current level per dimension that reports read in one query — and
-``LevelCount``, the counts per unit × position type × dimension × level.
+``LevelCount``, the counts per unit × position type × dimension × level, and
+``LevelProfileCount``, the counts per unit × position type × current levels in the
+six dimensions.
 
 Rules live in ``assessments.services`` (writes) and ``assessments.scoring`` (pure
 scoring); the models only hold data and the database constraints.
@@ -21,6 +23,7 @@ from assessments.models.results import (
     DimensionResult,
     LatestLevel,
     LevelCount,
+    LevelProfileCount,
     PersonalityScore,
     Rescore,
     Result,
@@ -39,6 +42,7 @@ __all__ = [
     "ItemStatistic",
     "LatestLevel",
     "LevelCount",
+    "LevelProfileCount",
     "PersonalityScore",
     "ReleaseJob",
     "Rescore",

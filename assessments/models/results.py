@@ -297,3 +297,54 @@ class LevelCount(models.Model):
             f"{self.unit_id}/{self.position_type_id}/{self.dimension_id}"
             f"/{self.level}: {self.employees}"
         )
+
+
+# The profile columns: one per dimension number of the standard (its six).
+PROFILE_NUMBERS = range(1, 7)
+PROFILE_FIELDS = [f"level_{n}" for n in PROFILE_NUMBERS]
+
+
+class LevelProfileCount(models.Model):
+    """How many active employees of a unit and position type have exactly these
+    current levels in the six dimensions (``level_<number>`` of the dimension
+    numbered 1–6; 0 = no level): the roll-up program demand reads — "employees
+    with a gap in at least one of these dimensions" is a distinct count per
+    employee, which per-level counts cannot give. Rewritten per unit together with
+    ``LevelCount`` (``assessments.rollups.level_counts_refresh``), so by the same
+    writers in the same transaction. An employee without a level in any of the six
+    has no row."""
+
+    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
+    position_type = models.ForeignKey(
+        "people.PositionType", on_delete=models.CASCADE, related_name="+"
+    )
+    level_1 = models.PositiveSmallIntegerField(_("level dimensi 1"))
+    level_2 = models.PositiveSmallIntegerField(_("level dimensi 2"))
+    level_3 = models.PositiveSmallIntegerField(_("level dimensi 3"))
+    level_4 = models.PositiveSmallIntegerField(_("level dimensi 4"))
+    level_5 = models.PositiveSmallIntegerField(_("level dimensi 5"))
+    level_6 = models.PositiveSmallIntegerField(_("level dimensi 6"))
+    employees = models.PositiveIntegerField(_("pegawai"))
+
+    class Meta:
+        verbose_name = _("jumlah pegawai per profil level")
+        verbose_name_plural = _("jumlah pegawai per profil level")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "position_type", *PROFILE_FIELDS],
+                name="level_profile_uq",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__lte": 5}), name=f"level_profile_{name}"
+                )
+                for name in PROFILE_FIELDS
+            ),
+            models.CheckConstraint(
+                condition=Q(employees__gt=0), name="level_profile_pos"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        levels = "".join(str(getattr(self, name)) for name in PROFILE_FIELDS)
+        return f"{self.unit_id}/{self.position_type_id}/{levels}: {self.employees}"

@@ -220,20 +220,20 @@ def _window_of(count: int, instrument, org, roles):
 
 
 # Lock, release, read back, the audit INSERT, the feedback's reads (results, their
-# dimension rows, heads, standard, forms) and the notices' lookup and INSERT:
-# constant; the levels are refreshed by the one per-employee rule
-# (``latest_levels_refresh``: lock, the released rows, their validity intervals,
-# the current levels, one INSERT per dimension, and the unit's level counts).
-# Still linear in the employees of the batch: a set-based refresh is the next step.
-BASE, PER_EMPLOYEE = 16, 15
+# dimension rows, heads, standard, forms) and the notices' lookup and INSERT; the
+# levels of the whole batch refreshed set-based (``latest_levels_refresh_many``:
+# lock the employees, read their released rows and current levels, clear and write
+# the changed intervals, one INSERT of the new current levels, the units' level
+# counts and level profiles): the same count whatever the size of the batch.
+QUERIES_PER_BATCH = 27
 
 
-@pytest.mark.parametrize("count", [2, 5])
+@pytest.mark.parametrize("count", [2, 5, 12])
 def test_release_all_queries_per_batch(
     roles, org, instrument, count, django_assert_num_queries
 ):
     window = _window_of(count, instrument, org, roles)
-    with django_assert_num_queries(BASE + PER_EMPLOYEE * count):
+    with django_assert_num_queries(QUERIES_PER_BATCH):
         released = results_release_all(
             results=results_releasable_by(roles.bpsdm, window), by=roles.bpsdm
         )

@@ -18,8 +18,10 @@ from assessments.models import (
     Instrument,
     LatestLevel,
     LevelCount,
+    LevelProfileCount,
     Result,
 )
+from assessments.models.results import PROFILE_FIELDS
 from assessments.rollups import (
     intervals_of,
     level_counts_fresh,
@@ -151,7 +153,9 @@ def test_rollups_equal_recomputation_after_any_writes(world, steps):
                 "intervals": [],
                 "LatestLevel": [],
                 "LevelCount": [],
+                "LevelProfileCount": [],
             }
+            assert _profiles() == _profiles_reference()
             # "As of D" by interval equals the latest released row on or before D.
             for day in range(0, 8):
                 on = START + timedelta(days=30 * day - 1)
@@ -159,6 +163,29 @@ def test_rollups_equal_recomputation_after_any_writes(world, steps):
             raise Rollback
     except Rollback:
         pass
+
+
+def _profiles() -> dict:
+    return {
+        tuple(row[:-1]): row[-1]
+        for row in LevelProfileCount.objects.values_list(
+            "unit_id", "position_type_id", *PROFILE_FIELDS, "employees"
+        )
+    }
+
+
+def _profiles_reference() -> dict:
+    """The profile counts from the current levels, in Python."""
+    levels: dict[int, list[int]] = {}
+    for emp, number, level in LatestLevel.objects.values_list(
+        "employee_id", "dimension__number", "level"
+    ):
+        levels.setdefault(emp, [0] * 6)[number - 1] = level
+    out: dict[tuple, int] = {}
+    for emp in Employee.objects.filter(is_active=True, pk__in=levels):
+        key = (emp.unit_id, emp.position_type_id, *levels[emp.pk])
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _as_of(on: date) -> dict:
@@ -264,10 +291,21 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
     LevelCount.objects.update(employees=7)
     LatestLevel.objects.update(level=1)
     DimensionResult.objects.update(valid_to=date(2025, 2, 1))
-    with pytest.raises(CommandError, match="4 baris"):
+    # The profile roll-up is compared with a recomputation from the (now wrong)
+    # current levels: its stored row and the recomputed one both drift.
+    with pytest.raises(CommandError, match="6 baris"):
         call_command("rebuild_rollups", "--check")
     out = capsys.readouterr().out
     assert "LevelCount: 2 baris menyimpang" in out
+    assert "LevelProfileCount: 2 baris menyimpang" in out
     call_command("rebuild_rollups")
     call_command("rebuild_rollups", "--check")
-    assert rollups_rebuild() == {"intervals": 1, "LatestLevel": 1, "LevelCount": 1}
+    assert rollups_rebuild() == {
+        "intervals": 1,
+        "LatestLevel": 1,
+        "LevelCount": 1,
+        "LevelProfileCount": 1,
+    }
+    assert list(
+        LevelProfileCount.objects.values_list(*PROFILE_FIELDS, "employees")
+    ) == [(3, 0, 0, 0, 0, 0, 1)]

@@ -114,9 +114,10 @@ def test_bench_reports_extended_rows_compare_with_raw_sql():
 
 
 def test_bench_reports_same_column_catches_wrong_numbers():
+    from django.db.models import F
     from django.utils import timezone
 
-    from assessments.models import DimensionResult, LevelCount
+    from assessments.models import DimensionResult, LevelCount, LevelProfileCount
     from assessments.rollups import in_force_q
     from reports.periods import recent_quarters
 
@@ -132,9 +133,12 @@ def test_bench_reports_same_column_catches_wrong_numbers():
         .order_by("pk")
         .values("pk")[:1]
     ).update(valid_from=None, valid_to=None)
+    # Demand read from a drifted profile roll-up.
+    LevelProfileCount.objects.update(employees=F("employees") + 1)
     out = io.StringIO()
     call_command("bench_reports", *_args("--extended"), stdout=out)
     same = _same_column(out.getvalue())
     assert same["aggregate"] == "NO"
     assert same["aggregate-past-quarter"] == "NO"
+    assert same["demand-fragment"] == "NO"
     assert same["employee-report"] == "yes"

@@ -6,6 +6,8 @@ program demand they make; the trend across periods."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
+
 from competencies.models import Dimension, Standard
 from competencies.selectors import dimensions as all_dimensions
 from competencies.selectors import standard_in_force
@@ -22,6 +24,7 @@ from reports.selectors.aggregate import (
     employee_q,
     required_for,
     subtree_stats,
+    subtree_units,
 )
 
 TREND_QUARTERS = 4
@@ -114,16 +117,25 @@ def aggregate_report(
 def aggregate_demand(
     *, unit: Unit | None, filters: Filters, period: ReportPeriod, today: date
 ) -> list[DemandRow]:
-    """Program demand of the selected subtree (a fragment of its own: a second
-    pass over the levels, loaded after the page), most demanded form first."""
+    """Program demand of the selected subtree (a fragment of its own, loaded
+    after the page), most demanded form first: now, without a gender or status
+    filter, from the ``LevelProfileCount`` roll-up; otherwise a pass over the
+    levels."""
     standard = standard_in_force(period.on)
+    path = unit.path if unit else ""
+    profiles = None
+    if period.is_now and not filters.gender and not filters.employment_status:
+        profiles = Q()
+        if path:
+            profiles &= Q(unit_id__in=subtree_units(path).values("pk"))
+        if filters.position_type_id:
+            profiles &= Q(position_type_id=filters.position_type_id)
     demand = program_demand(
-        employees=Employee.objects.filter(
-            employee_q("", unit.path if unit else "", filters)
-        ),
+        employees=Employee.objects.filter(employee_q("", path, filters)),
         levels_on=None if period.is_now else period.on,
         standard_id=standard.pk if standard else None,
         offers_on=today,
+        profiles=profiles,
     )
     return sorted(demand.rows, key=lambda r: (-r.employees, r.form.order, r.form.pk))
 

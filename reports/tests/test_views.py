@@ -186,13 +186,13 @@ def test_province_demand_fragment(
     client = login(roles.bpsdm)
     url = f"/laporan/provinsi/kebutuhan/?unit={org.province.pk}"
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get(url)
     for employee in EmployeeFactory.create_batch(
         8, unit=province.kec2, position_type=province.staff
     ):
         released_result(employee, timezone.localdate(), {province.d1: 1})
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(url)
     lines = {
         row.form.code: (row.employees, names)

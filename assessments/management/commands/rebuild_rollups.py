@@ -4,10 +4,10 @@ python manage.py rebuild_rollups            # replace them with the recomputatio
 python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
 
 Level roll-ups (``assessments.rollups``): the validity intervals of released
-``DimensionResult`` rows, ``LatestLevel`` and ``LevelCount``; and the ledger's
-``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone); the
-IKM answer totals ``ElementTotal`` and ``Survey.response_count``
-(``surveys.rollups``).
+``DimensionResult`` rows, ``LatestLevel``, ``LevelCount`` and
+``LevelProfileCount``; the ledger's ``JPTotal`` (``ledger.services``;
+``rebuild_jp_rollups`` does that one alone); the IKM answer totals
+``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``).
 """
 
 import time
@@ -24,8 +24,9 @@ SHOWN = 20
 
 class Command(BaseCommand):
     help = (
-        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount) "
-        "the JP totals and the IKM answer totals from scratch; --check only reports drift (exit 1)."
+        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
+        "LevelProfileCount), the JP totals and the IKM answer totals from scratch; "
+        "--check only reports drift (exit 1)."
     )
 
     def add_arguments(self, parser):
