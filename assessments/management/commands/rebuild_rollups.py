@@ -4,8 +4,9 @@ python manage.py rebuild_rollups            # replace them with the recomputatio
 python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
 
 Level roll-ups (``assessments.rollups``): the validity intervals of released
-``DimensionResult`` rows, ``LatestLevel`` and ``LevelCount``; and the ledger's
-``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone).
+``DimensionResult`` rows, ``LatestLevel`` and ``LevelCount``; the ledger's
+``JPTotal`` (``ledger.services``; ``rebuild_jp_rollups`` does that one alone); and
+the activities' ``AttendeeUnit`` (``activities.rollups``).
 """
 
 import time
@@ -13,6 +14,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from activities.rollups import attendee_units_drift, attendee_units_rebuild
 from assessments.rollups import rollups_drift, rollups_rebuild
 from ledger.services import jp_totals_rebuild, totals_drift
 
@@ -21,8 +23,9 @@ SHOWN = 20
 
 class Command(BaseCommand):
     help = (
-        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount) "
-        "and the JP totals from scratch; --check only reports drift (exit 1)."
+        "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount), "
+        "the JP totals and the activities' attendee units from scratch; --check "
+        "only reports drift (exit 1)."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +38,11 @@ class Command(BaseCommand):
     def handle(self, *args, check: bool, **options):
         start = time.perf_counter()
         if check:
-            drift = {**rollups_drift(), "JPTotal": totals_drift()}
+            drift = {
+                **rollups_drift(),
+                "JPTotal": totals_drift(),
+                "AttendeeUnit": attendee_units_drift(),
+            }
             for name, rows in drift.items():
                 self.stdout.write(f"{name}: {len(rows)} baris menyimpang")
                 for row in rows[:SHOWN]:
@@ -49,7 +56,11 @@ class Command(BaseCommand):
             )
             return
         with transaction.atomic():
-            counts = {**rollups_rebuild(), "JPTotal": jp_totals_rebuild()}
+            counts = {
+                **rollups_rebuild(),
+                "JPTotal": jp_totals_rebuild(),
+                "AttendeeUnit": attendee_units_rebuild(),
+            }
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dibangun ulang dalam {time.perf_counter() - start:.1f} s: "
