@@ -193,6 +193,45 @@ class Attendance(models.Model):
         return f"{self.employee_id}: {self.status}"
 
 
+class AttendeeUnit(models.Model):
+    """Roll-up of the attendance: how many attendance rows of ``activity`` (any
+    status) belong to employees placed in ``unit`` now; no row when none.
+
+    A head also sees the activities his staff attended elsewhere: "an attendee's
+    unit lies in my subtree" is a semi-join on these few rows per activity and the
+    unit-path index, not an ``EXISTS`` over every attendance row. Written only by
+    ``activities.rollups`` — from the attendance writer (``activities.services``)
+    and the employee moves (``people.services``), in their transaction;
+    ``rebuild_rollups [--check]`` recomputes it."""
+
+    # Both columns are led by an index below; no separate foreign-key indexes.
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="attendee_units",
+        db_index=False,
+    )
+    unit = models.ForeignKey(
+        "people.Unit", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    attendees = models.PositiveIntegerField(_("peserta"))
+
+    class Meta:
+        verbose_name = _("unit peserta kegiatan")
+        verbose_name_plural = _("unit peserta kegiatan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "unit"], name="attendee_unit_unique"
+            ),
+        ]
+        # "Attended by someone of my subtree": the units by path, then their
+        # activities.
+        indexes = [models.Index(fields=["unit", "activity"], name="attendee_unit_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} · {self.unit_id}: {self.attendees}"
+
+
 class BriefingDetail(models.Model):
     class Agenda(models.TextChoices):
         RULE_CHANGE = "rule_change", _("Perubahan aturan")

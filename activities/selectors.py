@@ -33,6 +33,7 @@ from activities.models import (
     FORM_PERSONAL,
     Activity,
     Attendance,
+    AttendeeUnit,
     Coaching,
     Evidence,
     PersonalNote,
@@ -53,6 +54,7 @@ from people.selectors import (
     heads_over,
     unit_scope_q,
     unit_subtree,
+    units_visible_to,
     user_employee,
 )
 
@@ -196,15 +198,22 @@ def activities_visible_to(user: User) -> QuerySet[Activity]:
     )
     if user.sees_all_units:
         return activities
-    attended = Attendance.objects.filter(activity=OuterRef("pk")).filter(
-        employee_scope_q(user, field="employee")
-    )
-    # The cheap arms first: PostgreSQL evaluates an OR from the left, so the
-    # EXISTS over the attendance runs only for activities outside the subtree.
-    scope = Q(recorded_by=user) | Q(Exists(attended))
     if user.is_head:
-        scope = unit_scope_q(user, field="unit") | scope
-    return activities.filter(scope)
+        # Activities of the subtree, his own, and those attended by anyone placed
+        # in the subtree (the attendee-unit roll-up: a few rows per activity).
+        # Each arm is an uncorrelated IN over the unit-path index, which
+        # PostgreSQL hashes once and probes per activity along the list's index;
+        # not a join to the units (planned as a nested loop under the LIMIT) nor
+        # an EXISTS over the attendance of every activity.
+        units = units_visible_to(user).values("pk")
+        attended = AttendeeUnit.objects.filter(unit__in=units).values("activity_id")
+        return activities.filter(
+            Q(unit__in=units) | Q(recorded_by=user) | Q(pk__in=attended)
+        )
+    attended = Attendance.objects.filter(
+        activity=OuterRef("pk"), employee=user_employee(user)
+    )
+    return activities.filter(Q(recorded_by=user) | Q(Exists(attended)))
 
 
 def activity_get_for_user(user: User, pk: int) -> Activity:

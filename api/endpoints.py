@@ -27,13 +27,17 @@ from activities.selectors import (
 )
 from activities.services import activity_record
 from api import serializers as s
+from api.pagination import NewestFirstCursorPagination
 from api.permissions import READ_AGGREGATE
 from assessments.models import DimensionResult, LatestLevel
 from assessments.selectors import results_visible_to
 from competencies.models import Dimension, RequiredLevel
 from competencies.selectors import dimensions, levels, standards
-from ledger.models import JPEntry
-from ledger.selectors import jp_standings, ledger_employees_visible_to
+from ledger.selectors import (
+    jp_entries_visible_to,
+    jp_standings,
+    ledger_employees_visible_to,
+)
 from people.permissions import check
 from people.selectors import (
     employee_scope_q,
@@ -217,16 +221,15 @@ def _messages(exc: ValidationError) -> dict | list:
 
 @extend_schema(parameters=[EMPLOYEE_PARAM, YEAR_PARAM])
 class JPEntryViewSet(viewsets.ReadOnlyModelViewSet):
-    """Credits of the JP ledger (minutes; JP are derived from summed minutes)."""
+    """Credits of the JP ledger (minutes; JP are derived from summed minutes),
+    the latest credited first, a cursor page at a time (``next``/``previous``)."""
 
     lookup_value_converter = "int"
     serializer_class = s.JPEntrySerializer
+    pagination_class = NewestFirstCursorPagination
 
     def get_queryset(self):
-        visible = ledger_employees_visible_to(self.request.user)
-        entries = JPEntry.objects.filter(
-            employee__in=visible.values("pk")
-        ).select_related("form")
+        entries = jp_entries_visible_to(self.request.user).select_related("form")
         if self.action == "list":
             if (employee := _int_param(self.request, "employee")) is not None:
                 entries = entries.filter(employee_id=employee)
@@ -236,7 +239,7 @@ class JPEntryViewSet(viewsets.ReadOnlyModelViewSet):
                     occurred_on__gte=date(year, 1, 1),
                     occurred_on__lte=date(year, 12, 31),
                 )
-        return entries.order_by("-occurred_on", "-pk")
+        return entries.order_by("-pk")
 
 
 @extend_schema(parameters=[UNIT_PARAM, YEAR_PARAM], responses=s.StandingSerializer)

@@ -26,7 +26,8 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
-from activities.models import Activity, Attendance
+from activities.models import Activity, Attendance, AttendeeUnit
+from activities.rollups import attendee_units_rebuild
 from assessments.models import (
     Attempt,
     DimensionResult,
@@ -148,6 +149,7 @@ def wipe() -> None:
         (JPTotal, f"employee_id IN ({employees})"),
         (JPEntry, f"employee_id IN ({employees})"),
         (Nomination, f"employee_id IN ({employees})"),
+        (AttendeeUnit, f"activity_id IN ({activities}) OR unit_id IN ({units})"),
         (Attendance, f"activity_id IN ({activities})"),
         (through, f"activity_id IN ({activities})"),
         (Activity, f"unit_id IN ({units})"),
@@ -328,9 +330,10 @@ def build(shape: Shape, *, out=None) -> Built:
     jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
     level_counts_rebuild()  # and the ones the level writers keep
     level_profiles_rebuild()
+    attendee_units_rebuild()  # and the one the attendance writer keeps
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (JPTotal, LevelCount, LevelProfileCount):
+            for model in (JPTotal, LevelCount, LevelProfileCount, AttendeeUnit):
                 cursor.execute(f"ANALYZE {_t(model)}")  # nosec B608  # noqa: S608
     say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")

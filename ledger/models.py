@@ -55,7 +55,12 @@ class JPEntry(models.Model):
                 name="jp_entry_minutes_per_jp_positive",
             ),
         ]
-        indexes = [models.Index(fields=["employee", "occurred_on"])]
+        indexes = [
+            models.Index(fields=["employee", "occurred_on"]),
+            # The API's ``?year=`` over every employee's entries: a range scan
+            # (its pages follow the primary key, see ``api.pagination``).
+            models.Index(fields=["occurred_on"], name="jp_entry_day"),
+        ]
 
     def __str__(self) -> str:
         return self.description

@@ -316,6 +316,18 @@ def ledger_employees_visible_to(user) -> QuerySet[Employee]:
     )
 
 
+def jp_entries_visible_to(user) -> QuerySet[JPEntry]:
+    """The entries of the employees ``user`` may see. Who sees every unit reads
+    the ledger unfiltered (every entry has an employee): a semi-join over all
+    100,000 employees would cost a hash of them before the first row."""
+    scope = employee_scope_q(user)
+    if not scope:
+        return JPEntry.objects.all()
+    return JPEntry.objects.filter(
+        employee__in=Employee.objects.filter(scope).values("pk")
+    )
+
+
 def ledger_employee_get_for_user(user, pk: int) -> Employee:
     return get_object_or_404(ledger_employees_visible_to(user), pk=pk)
 

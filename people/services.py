@@ -11,6 +11,7 @@ from django.db.models import F, Max, Value
 from django.db.models.functions import Concat, Lower, Substr
 from django.utils.translation import gettext as _
 
+from activities.rollups import attendee_units_joined, attendee_units_leaving
 from assessments.rollups import level_counts_refresh
 from ledger.services import jp_contract_changed
 from notices.services import notice_create
@@ -131,7 +132,11 @@ def employee_update(*, employee: Employee, **fields) -> Employee:
         setattr(employee, name, value)
     employee.nip = (employee.nip or "").strip() or None
     _check_employee(employee)
+    # The activities' attendee-unit roll-up follows a move (the row locked and
+    # its stored unit read first, so two writers of one employee serialise).
+    moving = attendee_units_leaving(units={employee.pk: employee.unit_id})
     employee.save()
+    attendee_units_joined(employee_ids=moving)
     if contract_terms(employee) != before:
         # The ledger's contract-year totals follow the contract, in this transaction.
         jp_contract_changed(employee_ids=[employee.pk])
@@ -277,7 +282,9 @@ def employees_upsert(*, records: Sequence[dict]) -> EmployeesUpserted:
     if outcome.errors:
         return outcome
     Employee.objects.bulk_create(new, batch_size=BATCH)
+    moving = attendee_units_leaving(units={e.pk: e.unit_id for e in changed})
     Employee.objects.bulk_update(changed, UPSERT_FIELDS, batch_size=BATCH // 2)
+    attendee_units_joined(employee_ids=moving)
     jp_contract_changed(employee_ids=recontracted)
     # A new employee has no level yet: only moves change the level counts.
     level_counts_refresh(unit_ids=moved_units)

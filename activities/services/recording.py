@@ -38,6 +38,7 @@ from activities.permissions import (
     VERIFY_ON_RECORDING,
     is_credited,
 )
+from activities.rollups import attendee_units_change
 from activities.rules import duration_error, future_error
 from activities.selectors import (
     activity_by_client_key,
@@ -194,10 +195,12 @@ def _validate(
 
 
 def _set_attendance(activity: Activity, attendance: Mapping[int, str]) -> None:
+    """Write the attendance rows of ``activity`` (the one writer of attendance)
+    and, in the same transaction, the attendee-unit roll-up."""
     existing = {a.employee_id: a for a in activity.attendances.all()}
-    stale = [a.pk for emp, a in existing.items() if emp not in attendance]
+    stale = {emp: a.pk for emp, a in existing.items() if emp not in attendance}
     if stale:
-        Attendance.objects.filter(pk__in=stale).delete()
+        Attendance.objects.filter(pk__in=stale.values()).delete()
     new = []
     for employee_id, status in attendance.items():
         row = existing.get(employee_id)
@@ -209,6 +212,11 @@ def _set_attendance(activity: Activity, attendance: Mapping[int, str]) -> None:
             row.status = status
             row.save(update_fields=["status"])
     Attendance.objects.bulk_create(new)
+    attendee_units_change(
+        activity_id=activity.pk,
+        added=[row.employee_id for row in new],
+        removed=list(stale),
+    )
 
 
 def _save_detail(

@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from activities.models import Activity
 from activities.tests.factories import past, record_briefing, record_personal
+from ledger.models import JPEntry
 from ledger.services import jp_credit_set
 from people.tests.factories import EmployeeFactory
 
@@ -198,7 +199,72 @@ def test_jp_standings_use_the_ledger(org, roles, api):
     assert api(roles.staff_a).get("/api/v1/jp-standings/?year=1").status_code == 400
     entries = api(roles.head_a).get(f"/api/v1/jp-entries/?employee={employee.pk}")
     assert [row["minutes"] for row in entries.json()["results"]] == ["100.00"]
-    assert api(roles.staff_b).get("/api/v1/jp-entries/").json()["count"] == 0
+    assert api(roles.staff_b).get("/api/v1/jp-entries/").json() == {
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
+
+
+def _credit(key: str, day: str, credits: dict) -> None:
+    jp_credit_set(
+        source_key=key,
+        source="internal",
+        occurred_on=datetime.strptime(day, "%Y-%m-%d").date(),
+        description="Briefing",
+        credits=credits,
+    )
+
+
+def _follow(client, url: str) -> list[list[int]]:
+    """The ids of every page from ``url`` on, following ``next``."""
+    pages = []
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert set(body) == {"next", "previous", "results"}  # no total count
+        pages.append([row["id"] for row in body["results"]])
+        url = body["next"]
+    return pages
+
+
+def test_jp_entries_page_by_cursor_newest_first_and_scoped(org, roles, api):
+    a, b = roles.staff_a.employee.pk, roles.staff_b.employee.pk
+    # Credited in this order; the days are not the order (an old day credited
+    # late comes first: it is the latest credit).
+    _credit("test:1", "2025-03-01", {a: 30, b: 30})
+    _credit("test:2", "2025-03-01", {a: 45})
+    _credit("test:3", "2024-11-05", {a: 60, b: 60})
+    _credit("test:4", "2025-05-02", {b: 90})
+    newest_first = list(
+        JPEntry.objects.order_by("-pk").values_list("pk", "employee_id")
+    )
+    assert len(newest_first) == 6
+    mine = [pk for pk, emp in newest_first if emp == a]
+
+    pages = _follow(api(roles.bpsdm), "/api/v1/jp-entries/?page_size=4")
+    assert pages == [
+        [pk for pk, __ in newest_first[:4]],
+        [pk for pk, __ in newest_first[4:]],
+    ]
+    assert _follow(api(roles.head_a), "/api/v1/jp-entries/?page_size=2") == [
+        mine[:2],
+        mine[2:],
+    ]
+    assert _follow(api(roles.head_kecamatan), "/api/v1/jp-entries/?year=2024") == [
+        [
+            pk
+            for pk, __ in newest_first
+            if JPEntry.objects.get(pk=pk).occurred_on.year == 2024
+        ]
+    ]
+    # ``previous`` leads back to the first page.
+    client = api(roles.bpsdm)
+    second = client.get(client.get("/api/v1/jp-entries/?page_size=4").json()["next"])
+    back = client.get(second.json()["previous"]).json()
+    assert [row["id"] for row in back["results"]] == [pk for pk, __ in newest_first[:4]]
+    assert client.get("/api/v1/jp-entries/?cursor=nonsense").status_code == 404
 
 
 def test_aggregate_report_is_for_heads_and_up(org, roles, api):

@@ -60,7 +60,15 @@ class Result(models.Model):
                 name="result_released_has_date",
             )
         ]
-        indexes = [models.Index(fields=["employee", "assessed_on"])]
+        indexes = [
+            models.Index(fields=["employee", "assessed_on"]),
+            # The result list's order, unfiltered and by status: a page is the
+            # first rows of an index scan, whatever the number of results.
+            models.Index(fields=["-assessed_on", "-id"], name="result_recent"),
+            models.Index(
+                fields=["status", "-assessed_on", "-id"], name="result_status_recent"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.employee} · {day(self.assessed_on)}"

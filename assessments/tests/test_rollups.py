@@ -1,6 +1,8 @@
-"""The level roll-ups (validity intervals, ``LatestLevel``, ``LevelCount``) stay
-equal to a from-scratch recomputation after any sequence of the writes that move
-them: release, re-score, employee move, position change, (de)activation."""
+"""The roll-ups (validity intervals, ``LatestLevel``, ``LevelCount`` and the
+activities' ``AttendeeUnit``) stay equal to a from-scratch recomputation after any
+sequence of the writes that move them: release, re-score, employee move (one and
+in bulk), position change, (de)activation, recording, editing and deleting an
+activity's attendance."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,6 +15,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from activities.models import AttendeeUnit
+from activities.rollups import attendee_units_drift
+from activities.services import activity_delete, activity_record, activity_update
+from activities.tests.factories import form as development_form
+from activities.tests.factories import past
 from assessments.models import (
     DimensionResult,
     Instrument,
@@ -33,7 +40,7 @@ from assessments.services import latest_levels_refresh, result_release
 from assessments.tests.factories import submitted_attempt
 from competencies.bootstrap import reference_load
 from people.models import Employee, PositionType
-from people.services import employee_update
+from people.services import employee_update, employees_upsert
 from people.tests.factories import EmployeeFactory
 
 START = date(2025, 1, 6)
@@ -58,6 +65,43 @@ def world(org, roles):
     employees = [EmployeeFactory(unit=units[i % 2]) for i in range(3)]
     positions = list(PositionType.objects.order_by("pk")[:2])
     return dims, instrument, units, employees, positions
+
+
+@pytest.fixture
+def recorder(roles):
+    """The head over every unit of ``world``: records and edits its activities."""
+    return roles.head_kecamatan
+
+
+ATTENDANCE_STATUSES = ["present", "excused", "absent"]
+
+
+def _attendance(who: frozenset[int], employees) -> dict[int, str]:
+    # Active employees only (nobody records the inactive); the lowest is present
+    # (an activity needs one), the others vary.
+    active = set(
+        Employee.objects.filter(
+            pk__in=[e.pk for e in employees], is_active=True
+        ).values_list("pk", flat=True)
+    )
+    ordered = sorted(i for i in who if employees[i].pk in active)
+    return {
+        employees[i].pk: "present" if n == 0 else ATTENDANCE_STATUSES[i % 3]
+        for n, i in enumerate(ordered)
+    }
+
+
+def _briefing_record(recorder, employees, who, day: int):
+    return activity_record(
+        recorder=recorder,
+        form=development_form("briefing"),
+        unit=recorder.employee.unit,
+        started_at=past(days=day),
+        duration_minutes=10,
+        attendance=_attendance(who, employees),
+        summary="Briefing.",
+        detail={"agenda_kind": "other"},
+    )
 
 
 def _scored(instrument, employee, on: date, levels) -> Result:
@@ -90,6 +134,7 @@ def _levels_write(result: Result, levels) -> None:
 
 
 level = st.integers(min_value=1, max_value=5)
+attendees = st.frozensets(st.integers(0, 2), min_size=1)
 step = st.one_of(
     st.tuples(
         st.just("release"),
@@ -103,6 +148,14 @@ step = st.one_of(
     st.tuples(st.just("move"), st.integers(0, 2), st.integers(0, 2)),
     st.tuples(st.just("position"), st.integers(0, 2), st.integers(0, 1)),
     st.tuples(st.just("active"), st.integers(0, 2), st.booleans()),
+    # Activities: recorded with a set of the employees, attendance changed,
+    # deleted; employees moved in bulk (the import's writer).
+    st.tuples(st.just("record"), attendees),
+    st.tuples(st.just("reattend"), st.integers(0, 20), attendees),
+    st.tuples(st.just("drop"), st.integers(0, 20)),
+    st.tuples(
+        st.just("bulk_move"), st.lists(st.integers(0, 2), min_size=3, max_size=3)
+    ),
 )
 
 
@@ -112,12 +165,13 @@ step = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps=st.lists(step, min_size=1, max_size=12))
-def test_rollups_equal_recomputation_after_any_writes(world, steps):
+def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
     dims, instrument, units, employees, positions = world
     try:
         with transaction.atomic():
             released: list[Result] = []
-            for op, *args in steps:
+            activities = []
+            for n, (op, *args) in enumerate(steps):
                 if op == "release":
                     who, day, l1, l2, release = args
                     result = _scored(
@@ -149,6 +203,42 @@ def test_rollups_equal_recomputation_after_any_writes(world, steps):
                     who, active = args
                     employee = Employee.objects.get(pk=employees[who].pk)
                     employee_update(employee=employee, is_active=active)
+                elif op == "record" and _attendance(args[0], employees):
+                    # One day each: one person is in one activity at a time.
+                    (who,) = args
+                    activity = _briefing_record(recorder, employees, who, n + 1)
+                    activities.append(activity)
+                elif (
+                    op == "reattend" and activities and _attendance(args[1], employees)
+                ):
+                    which, who = args
+                    activity = activities[which % len(activities)]
+                    activity_update(
+                        activity=activity,
+                        actor=recorder,
+                        started_at=activity.started_at,
+                        duration_minutes=activity.duration_minutes,
+                        unit=activity.unit,
+                        attendance=_attendance(who, employees),
+                        summary="Briefing.",
+                        detail={"agenda_kind": "other"},
+                    )
+                elif op == "drop" and activities:
+                    (which,) = args
+                    activity = activities.pop(which % len(activities))
+                    activity_delete(activity=activity, actor=recorder)
+                elif op == "bulk_move":
+                    (targets,) = args
+                    stored = Employee.objects.filter(
+                        pk__in=[e.pk for e in employees]
+                    ).order_by("pk")
+                    outcome = employees_upsert(
+                        records=[
+                            _record(employee, unit=units[target])
+                            for employee, target in zip(stored, targets, strict=True)
+                        ]
+                    )
+                    assert not outcome.errors
             assert rollups_drift() == {
                 "intervals": [],
                 "LatestLevel": [],
@@ -156,6 +246,10 @@ def test_rollups_equal_recomputation_after_any_writes(world, steps):
                 "LevelProfileCount": [],
             }
             assert _profiles() == _profiles_reference()
+            assert attendee_units_drift() == []
+            assert 0 not in set(
+                AttendeeUnit.objects.values_list("attendees", flat=True)
+            )
             # "As of D" by interval equals the latest released row on or before D.
             for day in range(0, 8):
                 on = START + timedelta(days=30 * day - 1)
@@ -186,6 +280,22 @@ def _profiles_reference() -> dict:
         key = (emp.unit_id, emp.position_type_id, *levels[emp.pk])
         out[key] = out.get(key, 0) + 1
     return out
+
+
+def _record(employee: Employee, **changes) -> dict:
+    """The record ``employees_upsert`` takes for ``employee``, with ``changes``."""
+    record = {
+        "name": employee.name,
+        "nip": employee.nip,
+        "unit": employee.unit,
+        "position_type": employee.position_type,
+        "employment_status": employee.employment_status,
+        "gender": employee.gender,
+        "placed_on": employee.placed_on,
+        "is_active": employee.is_active,
+        "email": employee.email,
+    }
+    return record | changes
 
 
 def _as_of(on: date) -> dict:

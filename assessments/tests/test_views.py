@@ -271,6 +271,13 @@ def test_result_list_query_count_constant(
         second = client.get("/uji/hasil/")
     assert len(first.context["page"]) == 2
     assert len(second.context["page"]) == 7
+    # Newest test first, then the latest scored (the order of an index).
+    Result.objects.filter(pk=Result.objects.order_by("pk").values("pk")[:1]).update(
+        assessed_on=timezone.localdate() + timedelta(days=1)
+    )
+    page = [r.pk for r in client.get("/uji/hasil/").context["page"]]
+    oldest, *rest = sorted(Result.objects.values_list("pk", flat=True))
+    assert page == [oldest, *sorted(rest, reverse=True)]
 
 
 def test_window_list_query_count_constant(

@@ -46,9 +46,10 @@ from sosiokultural.formatting import day
 
 @login_required
 def result_list(request):
-    results = results_visible_to(request.user).order_by(
-        "-assessed_on", "employee__name"
-    )
+    # Newest test first, then the latest scored: the order of an index
+    # (``result_recent``), so a page costs the same for a kelurahan and the
+    # province; by name it was a sort of every result in scope.
+    results = results_visible_to(request.user).order_by("-assessed_on", "-pk")
     status = request.GET.get("status", "")
     if status in Result.Status.values:
         results = results.filter(status=status)

@@ -7,7 +7,8 @@ Level roll-ups (``assessments.rollups``): the validity intervals of released
 ``DimensionResult`` rows, ``LatestLevel``, ``LevelCount`` and
 ``LevelProfileCount``; the ledger's ``JPTotal`` (``ledger.services``;
 ``rebuild_jp_rollups`` does that one alone); the IKM answer totals
-``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``).
+``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``); and the
+activities' ``AttendeeUnit`` (``activities.rollups``).
 """
 
 import time
@@ -15,6 +16,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from activities.rollups import attendee_units_drift, attendee_units_rebuild
 from assessments.rollups import rollups_drift, rollups_rebuild
 from ledger.services import jp_totals_rebuild, totals_drift
 from surveys.rollups import element_totals_drift, element_totals_rebuild
@@ -25,8 +27,8 @@ SHOWN = 20
 class Command(BaseCommand):
     help = (
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
-        "LevelProfileCount), the JP totals and the IKM answer totals from scratch; "
-        "--check only reports drift (exit 1)."
+        "LevelProfileCount), the JP totals, the IKM answer totals and the "
+        "activities' attendee units from scratch; --check only reports drift (exit 1)."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +45,7 @@ class Command(BaseCommand):
                 **rollups_drift(),
                 "JPTotal": totals_drift(),
                 "ElementTotal": element_totals_drift(),
+                "AttendeeUnit": attendee_units_drift(),
             }
             for name, rows in drift.items():
                 self.stdout.write(f"{name}: {len(rows)} baris menyimpang")
@@ -61,6 +64,7 @@ class Command(BaseCommand):
                 **rollups_rebuild(),
                 "JPTotal": jp_totals_rebuild(),
                 "ElementTotal": element_totals_rebuild(),
+                "AttendeeUnit": attendee_units_rebuild(),
             }
         self.stdout.write(
             self.style.SUCCESS(
