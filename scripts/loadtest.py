@@ -140,6 +140,7 @@ class Tally:
         self.by_page: dict[tuple[str, str], list[float]] = {}
         self.errors: list[str] = []
         self.logins = 0
+        self.exports: list[int] = []
 
     def add(self, role: str, page: str, elapsed: float, error: str | None) -> None:
         with self.lock:
@@ -187,6 +188,29 @@ def _user(base, login, password, clock, tally: Tally):
         except Exception as exc:  # noqa: BLE001
             error = str(exc)
         tally.add(login["role"], step, time.perf_counter() - start, error)
+
+
+def _queue_exports(base, logins, password, clock, count, path, after, tally: Tally):
+    """``after`` seconds into the run, ask for ``count`` background exports of
+    ``path`` (its confirmation page, then the POST), one per BPSDM login in turn."""
+    clock["barrier"].wait()
+    time.sleep(after)
+    for n in range(count):
+        login = logins[n % len(logins)]
+        try:
+            opener = _opener()
+            _login(opener, base, login["username"], password)
+            page = opener.open(f"{base}{path}", timeout=TIMEOUT).read().decode()  # noqa: S310
+            response = _post(opener, base, path, {}, page)
+            response.read()
+            found = re.search(r"/ekspor/(\d+)/$", urlparse(response.geturl()).path)
+            if found is None:
+                raise RuntimeError(f"no export job (ended at {response.geturl()})")
+            with tally.lock:
+                tally.exports.append(int(found.group(1)))
+        except Exception as exc:  # noqa: BLE001 - counted and reported
+            with tally.lock:
+                tally.errors.append(f"export {path}: {exc}")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -261,9 +285,18 @@ def main() -> int:
     parser.add_argument("--mix", default=DEFAULT_MIX, help="role=weight,…")
     parser.add_argument("--label", default="", help="name printed with the figures")
     parser.add_argument("--json", help="also write the summary to this file")
+    parser.add_argument(
+        "--exports", type=int, default=0, help="background exports to ask for"
+    )
+    parser.add_argument("--exports-path", default="/pegawai/ekspor.csv")
+    parser.add_argument("--exports-after", type=float, default=5.0, help="seconds")
+    parser.add_argument(
+        "--started-file", help="written (the start time) when the clock starts"
+    )
     args = parser.parse_args()
     _check_loopback(args.base)
-    team = assign(read_logins(args.logins), args.mix, args.users)
+    by_role = read_logins(args.logins)
+    team = assign(by_role, args.mix, args.users)
     tally = Tally()
     clock: dict = {}
     login_start = time.monotonic()
@@ -272,20 +305,38 @@ def main() -> int:
         clock["login_s"] = time.monotonic() - login_start
         clock["start"] = time.monotonic()
         clock["deadline"] = clock["start"] + args.seconds
+        if args.started_file:
+            with open(args.started_file, "w", encoding="utf-8") as handle:
+                handle.write(f"{time.time():.3f}\n")
 
-    clock["barrier"] = threading.Barrier(len(team), action=start_clock)
+    queue_exports = args.exports > 0 and by_role.get("bpsdm")
+    parties = len(team) + (1 if queue_exports else 0)
+    clock["barrier"] = threading.Barrier(parties, action=start_clock)
     threads = [
         threading.Thread(
             target=_user, args=(args.base, login, args.password, clock, tally)
         )
         for login in team
     ]
+    if queue_exports:
+        threads.append(
+            threading.Thread(
+                target=_queue_exports,
+                args=(args.base, by_role["bpsdm"], args.password, clock, args.exports),
+                kwargs={
+                    "path": args.exports_path,
+                    "after": args.exports_after,
+                    "tally": tally,
+                },
+            )
+        )
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     result = summary(tally, len(team), time.monotonic() - clock["start"])
     result["login_s"] = round(clock["login_s"], 1)
+    result["exports"] = tally.exports
     result["label"] = args.label
     result["roles"] = {
         role: sum(1 for login in team if login["role"] == role) for role in JOURNEYS
@@ -302,6 +353,8 @@ def main() -> int:
     for key in ("p99_ms", "mean_ms", "errors", "logins", "login_s", "briefings"):
         print(f"{key:<14} {result[key]}")
     print(f"roles          {result['roles']}")
+    if args.exports:
+        print(f"exports        {result['exports']}")
     print(f"{'role':<7} {'page':<32} requests   p50 ms   p95 ms   p99 ms")
     for (role, page), values in sorted(tally.by_page.items()):
         page_ms = [v * 1000 for v in values]
