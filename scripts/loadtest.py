@@ -57,6 +57,11 @@ JOURNEYS = {
 DEFAULT_MIX = "staf=70,kepala=20,bpsdm=10"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TIMEOUT = 30
+# Fifty users logging in at the same moment queue behind each other's password
+# hashing (deliberately slow): the login phase is not timed, so it may wait longer.
+LOGIN_TIMEOUT = 300
+# At most this many logins at once (users do not all press "Masuk" in the same second).
+_logging_in = threading.Semaphore(4)
 # Briefing slots: 19:00, 19:15, … 21:45 of yesterday, then of the day before, …
 SLOTS_PER_DAY = 12
 _slots = itertools.count()
@@ -81,25 +86,21 @@ def _token(page: str) -> str:
     return found.group(1)
 
 
-def _post(opener, base: str, path: str, fields: dict, page: str):
+def _post(opener, base: str, path: str, fields: dict, page: str, timeout=TIMEOUT):
     data = urllib.parse.urlencode(
         {**fields, "csrfmiddlewaretoken": _token(page)}, doseq=True
     ).encode()
     request = urllib.request.Request(  # noqa: S310
         f"{base}{path}", data=data, headers={"Referer": f"{base}{path}"}
     )
-    return opener.open(request, timeout=TIMEOUT)  # noqa: S310
+    return opener.open(request, timeout=timeout)  # noqa: S310
 
 
 def _login(opener, base: str, username: str, password: str) -> None:
-    page = opener.open(f"{base}/akun/masuk/", timeout=TIMEOUT).read().decode()  # noqa: S310
-    final = _post(
-        opener,
-        base,
-        "/akun/masuk/",
-        {"username": username, "password": password},
-        page,
-    )
+    url = f"{base}/akun/masuk/"
+    page = opener.open(url, timeout=LOGIN_TIMEOUT).read().decode()  # noqa: S310
+    fields = {"username": username, "password": password}
+    final = _post(opener, base, "/akun/masuk/", fields, page, timeout=LOGIN_TIMEOUT)
     final.read()
     if final.geturl().rstrip("/") != base.rstrip("/"):
         raise RuntimeError(f"login failed for {username}: ended at {final.geturl()}")
@@ -155,7 +156,8 @@ def _user(base, login, password, clock, tally: Tally):
     the deadline (``clock`` holds it once the barrier is passed)."""
     opener = _opener()
     try:
-        _login(opener, base, login["username"], password)
+        with _logging_in:
+            _login(opener, base, login["username"], password)
     except Exception as exc:  # noqa: BLE001 - counted and reported
         with tally.lock:
             tally.errors.append(f"login {login['username']}: {exc}")

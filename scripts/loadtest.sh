@@ -47,6 +47,17 @@ stop_server() {
 }
 trap stop_server EXIT
 
+connections() {  # the most connections to the database seen while $1 runs
+  local pid=$1 url=$2 most=0 n
+  while kill -0 "$pid" 2>/dev/null; do
+    n=$(psql "$url" -Atc "select count(*) from pg_stat_activity
+      where datname = current_database() and backend_type = 'client backend'" 2>/dev/null || echo 0)
+    [ "$n" -gt "$most" ] && most=$n
+    sleep 1
+  done
+  echo "$most"
+}
+
 run() {  # label database-url port
   local label=$1 url=$2 port=$3 status=0
   echo "-- $label: preparing (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -66,7 +77,12 @@ run() {  # label database-url port
   .venv/bin/python scripts/loadtest.py --base "http://127.0.0.1:${port}" \
     --logins "$OUT/logins-$label.txt" --password "$LOADTEST_PASSWORD" \
     --users "$USERS" --seconds "$SECONDS_TO_RUN" --mix "$MIX" --label "$label" \
-    --json "$OUT/loadtest-$label.json" || status=$?
+    --json "$OUT/loadtest-$label.json" &
+  local client=$!
+  local most
+  most=$(connections "$client" "$url")
+  wait "$client" || status=$?
+  echo "-- $label: at most $most connections to PostgreSQL during the run"
   echo "-- $label: done (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   stop_server
   return $status

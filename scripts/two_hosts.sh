@@ -52,6 +52,16 @@ kill_host() {  # SIGKILL a process and its children: the host is gone
   kill -KILL $(ps -o pid= --ppid "$pid") "$pid" 2>/dev/null || true
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+connections() {  # the most connections to the database seen while $1 runs
+  local pid=$1 url=$2 most=0 n
+  while kill -0 "$pid" 2>/dev/null; do
+    n=$(psql "$url" -Atc "select count(*) from pg_stat_activity
+      where datname = current_database() and backend_type = 'client backend'" 2>/dev/null || echo 0)
+    [ "$n" -gt "$most" ] && most=$n
+    sleep 1
+  done
+  echo "$most"
+}
 
 .venv/bin/python manage.py compilemessages --ignore=.venv -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
@@ -72,7 +82,7 @@ done
 .venv/bin/celery -A sosiokultural beat --schedule "$OUT/beat-schedule" \
   --loglevel WARNING >"$OUT/beat.log" 2>&1 &
 pids+=($!)
-LB_STATS_SOCKET="$OUT/haproxy.sock" LB_BIND="$LB" \
+WEB_MAXCONN="$WORKERS" LB_STATS_SOCKET="$OUT/haproxy.sock" LB_BIND="$LB" \
   WEB1="${WEB1_ADDR}:${WEB_PORT}" WEB2="${WEB2_ADDR}:${WEB_PORT}" \
   haproxy -db -f deploy/haproxy.cfg >"$OUT/haproxy.log" 2>&1 &
 pids+=($!)
@@ -92,6 +102,7 @@ rm -f "$OUT/started"
   --mix "$MIX" --label "two web hosts, one killed" --json "$OUT/two_hosts.json" \
   --exports "$EXPORTS" --started-file "$OUT/started" >"$OUT/loadtest.txt" 2>&1 &
 client=$!
+connections "$client" "$DATABASE_URL" >"$OUT/connections" &
 until [ -s "$OUT/started" ]; do
   kill -0 "$client" 2>/dev/null || break
   sleep 0.2
@@ -102,11 +113,24 @@ at "$KILL_WEB_AT"
 kill_host "$web1"
 echo "-- $(date -u +%T) killed web host 1 (${WEB1_ADDR}), ${KILL_WEB_AT} s into the run"
 at "$KILL_WORKER_AT"
-kill_host "$worker1"
-echo "-- $(date -u +%T) killed worker 1, ${KILL_WORKER_AT} s into the run (load: $(load))"
+# The worker to kill is one building an export, when one is (so the takeover of
+# its job is shown); otherwise worker 1.
+busy=$(.venv/bin/celery -A sosiokultural inspect active --json --timeout 5 2>/dev/null \
+  | .venv/bin/python -c 'import json, sys
+try:
+    active = json.load(sys.stdin)
+except ValueError:
+    active = {}
+print(next((n for n, ts in active.items() if any("export" in t["name"] for t in ts)), ""))' \
+  || true)
+if [[ "$busy" == worker2@* ]]; then victim=2; else victim=1; fi
+eval "kill_host \$worker$victim"
+echo "-- $(date -u +%T) killed worker $victim (building an export: ${busy:-none seen}), ${KILL_WORKER_AT} s into the run (load: $(load))"
 status=0
 wait "$client" || status=$?
 cat "$OUT/loadtest.txt"
+sleep 1.5
+echo "-- at most $(cat "$OUT/connections") connections to PostgreSQL during the run"
 echo "-- HAProxy (show stat): sessions, errors, retries, redispatches, state"
 .venv/bin/python scripts/haproxy_stat.py "$OUT/haproxy.sock"
 echo "-- waiting up to ${CHECK_WAIT} s for the jobs and notices queued since $since (load: $(load))"
