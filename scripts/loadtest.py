@@ -17,6 +17,7 @@ base URL it is given (loopback).
 """
 
 import argparse
+import collections
 import datetime as dt
 import http.cookiejar
 import itertools
@@ -364,8 +365,8 @@ def main() -> int:
             f"{role:<7} {page:<32} {len(page_ms):>8} {percentile(page_ms, 50):>8.0f}"
             f" {percentile(page_ms, 95):>8.0f} {percentile(page_ms, 99):>8.0f}"
         )
-    for line in tally.errors[:10]:
-        print(f"  {line}")
+    for line, n in collections.Counter(tally.errors).most_common(10):
+        print(f"  {n:>5} × {line}")
     return 1 if tally.errors else 0
 
 
