@@ -137,9 +137,22 @@ _database_url = env_str("DATABASE_URL")
 if _database_url:
     DATABASES = {
         "default": dj_database_url.parse(
-            _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
+            _database_url,
+            conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+            # A reused connection is pinged before a request uses it, so a database
+            # restart or a pooler dropping idle connections costs no failed request.
+            conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", default=True),
         )
     }
+    # PostgreSQL cancels any statement of the web and worker processes running longer
+    # than this (0 = no limit); see docs/performance.md, "PostgreSQL settings".
+    _statement_timeout_ms = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
+    if _statement_timeout_ms < 0:
+        raise ImproperlyConfigured("DB_STATEMENT_TIMEOUT_MS must be 0 or more.")
+    if _statement_timeout_ms and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c statement_timeout={_statement_timeout_ms}"
+        )
 else:
     DATABASES = {
         "default": {

@@ -83,11 +83,15 @@ def overlap_errors(
     """One message per present attendee who is already present at another
     (submitted or verified) activity at an overlapping time: one person cannot be
     in two activities at once. The employees' rows are locked first, so two
-    recordings for the same person at once are checked one after the other."""
+    recordings for the same person at once are checked one after the other. The
+    lock is FOR NO KEY UPDATE (as the ledger's): a plain FOR UPDATE also blocks the
+    key-share lock another recording's attendance rows take on the same employees
+    at commit, and two colleagues recording at once deadlocked."""
     ids = sorted(set(employee_ids))
     if not ids:
         return []
-    list(Employee.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
+    locked = Employee.objects.select_for_update(no_key=True).filter(pk__in=ids)
+    list(locked.values_list("pk"))
     return [
         _(
             "%(name)s sudah tercatat hadir pada kegiatan lain pada waktu yang "

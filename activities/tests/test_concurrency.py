@@ -10,6 +10,7 @@ from activities.models import Activity
 from activities.services import activity_reject, activity_verify
 from activities.tests.factories import record_briefing
 from ledger.models import JPEntry
+from people.tests.factories import EmployeeFactory
 from testsupport import in_parallel
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,3 +81,51 @@ def test_one_briefing_sent_three_times_at_once_is_recorded_once(
     }
     assert all(isinstance(r, Activity) for r in results), results
     assert JPEntry.objects.count() == 1
+
+
+def test_two_colleagues_recording_at_once_do_not_deadlock(
+    transactional_db, roles, org, monkeypatch
+):
+    """Two staff of one unit record a briefing at the same moment, each present
+    and the other on the roster as absent. Each recording locks its present
+    attendee for the overlap check, and each inserts an attendance row of the
+    other, whose foreign-key check takes a key-share lock on that employee at
+    commit: a plain FOR UPDATE there made PostgreSQL abort one of them with a
+    deadlock (a 500 under the load test). Both hold their lock before either goes
+    on (the barrier), which is the interleaving that deadlocked."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: parallel transactions (see above)")
+    import threading
+
+    from activities.services import recording
+    from activities.tests.factories import past
+    from competencies.bootstrap import reference_load
+    from people.tests.factories import UserFactory
+
+    reference_load()
+    colleague = UserFactory(
+        username="staf.a2", employee=EmployeeFactory(unit=org.kel_a)
+    )
+    both_locked = threading.Barrier(2)
+    real = recording.overlapping_attendances
+
+    def after_both_locked(**kwargs):
+        both_locked.wait(timeout=20)
+        return real(**kwargs)
+
+    monkeypatch.setattr(recording, "overlapping_attendances", after_both_locked)
+    me, other = roles.staff_a.employee, colleague.employee
+
+    def record(user, present, absent, hour):
+        return record_briefing(
+            user, present=[present], absent=[absent], started_at=past(2, hour=hour)
+        )
+
+    results = in_parallel(
+        [
+            lambda: record(roles.staff_a, me, other, 19),
+            lambda: record(colleague, other, me, 20),
+        ]
+    )
+    assert all(isinstance(r, Activity) for r in results), results
+    assert Activity.objects.count() == 2

@@ -123,3 +123,50 @@ def test_collectstatic_in_production_mode(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+_DB_SETTINGS = (
+    "from django.conf import settings as s; d = s.DATABASES['default']; "
+    "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], "
+    "d.get('OPTIONS', {}).get('options', '-'))"
+)
+
+
+def test_database_connection_defaults():
+    result = _python(_DB_SETTINGS, DATABASE_URL="postgres://u:p@db.internal:5432/sk")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "True", "-"]
+
+
+def test_statement_timeout_and_connection_reuse_from_environment():
+    result = _python(
+        _DB_SETTINGS,
+        DATABASE_URL="postgres://u:p@db.internal:5432/sk",
+        DB_STATEMENT_TIMEOUT_MS="15000",
+        DB_CONN_MAX_AGE="0",
+        DB_CONN_HEALTH_CHECKS="false",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 False -c statement_timeout=15000"
+
+
+def test_statement_timeout_is_not_sent_to_sqlite():
+    result = _python(
+        "from django.conf import settings as s; "
+        "print(s.DATABASES['default'].get('OPTIONS', {}))",
+        DATABASE_URL="sqlite:////tmp/sk-settings-test.sqlite3",
+        DB_STATEMENT_TIMEOUT_MS="15000",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{}"
+
+
+@pytest.mark.parametrize("value", ["-1", "15s"])
+def test_bad_statement_timeout_fails_loudly(value):
+    result = _python(
+        "from django.conf import settings as s; s.DATABASES",
+        DATABASE_URL="postgres://u:p@db.internal:5432/sk",
+        DB_STATEMENT_TIMEOUT_MS=value,
+    )
+    assert result.returncode != 0
+    assert "DB_STATEMENT_TIMEOUT_MS" in result.stderr
