@@ -7,6 +7,7 @@ from django.contrib import admin
 from activities.models import (
     Activity,
     Attendance,
+    AttendeeUnit,
     BenchmarkingDetail,
     BriefingDetail,
     Coaching,
@@ -69,3 +70,10 @@ class ActivityAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 class CoachingAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["coachee", "coach", "unit", "started_on", "status"]
     list_filter = ["status"]
+
+
+@admin.register(AttendeeUnit)
+class AttendeeUnitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # The roll-up the attendance writer and employee moves keep (rebuild_rollups).
+    list_display = ["activity", "unit", "attendees"]
+    list_select_related = ["activity", "activity__form", "activity__unit", "unit"]

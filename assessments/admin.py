@@ -14,6 +14,7 @@ from assessments.models import (
     ItemStatistic,
     LatestLevel,
     LevelCount,
+    LevelProfileCount,
     PersonalityScore,
     ReleaseJob,
     Rescore,
@@ -125,6 +126,22 @@ class LatestLevelAdmin(ReadOnlyAdmin):
 @admin.register(LevelCount)
 class LevelCountAdmin(ReadOnlyAdmin):
     list_display = ["unit", "position_type", "dimension", "level", "employees"]
+
+
+@admin.register(LevelProfileCount)
+class LevelProfileCountAdmin(ReadOnlyAdmin):
+    list_display = [
+        "unit",
+        "position_type",
+        "level_1",
+        "level_2",
+        "level_3",
+        "level_4",
+        "level_5",
+        "level_6",
+        "employees",
+    ]
+    list_select_related = ["unit", "position_type"]
 
 
 class ItemStatisticInline(ReadOnlyInline):

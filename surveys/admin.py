@@ -5,6 +5,7 @@ from surveys.models import (
     Answer,
     Element,
     ElementSet,
+    ElementTotal,
     FollowUp,
     Publication,
     ReportedScore,
@@ -110,6 +111,13 @@ class ResponseAdmin(admin.ModelAdmin):
     # behind: a correction is a re-import, which replaces the whole survey.
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ElementTotal)
+class ElementTotalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # The roll-up the import writes with the answers (rebuild_rollups).
+    list_display = ["survey", "element", "total", "answers"]
+    list_select_related = ["survey", "survey__unit", "element"]
 
 
 @admin.register(FollowUp)
