@@ -5,6 +5,7 @@ administrators everything. Out of scope → 404 through ``get_object_or_404``.""
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from activities.kinds import self_development
 from people.models import Employee, Unit, User
 from people.permissions import heads_and_up
 from people.selectors import (
@@ -15,7 +16,7 @@ from people.selectors import (
 from reports.models import DevelopmentPlan, PlanItem
 
 # The internal form an employee plans for themself.
-SELF_DEVELOPMENT = "pengembangan-diri"
+SELF_DEVELOPMENT = self_development.CODE
 
 
 def employees_visible_to(user: User) -> QuerySet[Employee]:
