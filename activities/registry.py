@@ -183,11 +183,13 @@ def registered(kind_class: type[ActivityKind]):
 
 
 def _ensure_loaded() -> None:
-    # The kind modules import forms, selectors and services; loading them on first
-    # use keeps this module importable from all of those.
+    # The kind modules import forms and selectors, which import this module, so
+    # they are loaded on first use (and by ``ActivitiesConfig.ready``). The flag is
+    # set once the import is complete: a second thread asking meanwhile waits on
+    # Python's import lock for the same module instead of reading half a registry.
     if not _LOADED:
-        _LOADED.append(True)
         import_module("activities.kinds")
+        _LOADED.append(True)
 
 
 def kinds() -> list[ActivityKind]:
