@@ -4,18 +4,8 @@ concerned only, not for administrators."""
 
 from django.contrib import admin
 
-from activities.models import (
-    Activity,
-    Attendance,
-    AttendeeUnit,
-    BenchmarkingDetail,
-    BriefingDetail,
-    Coaching,
-    CoachingSession,
-    Evidence,
-    GatheringDetail,
-    SelfDevelopmentDetail,
-)
+from activities import registry
+from activities.models import Activity, Attendance, AttendeeUnit, Coaching, Evidence
 from sosiokultural.admin import ReadOnlyAdminMixin
 
 # Activities change through the app only: every change moves JP credits and sends
@@ -43,16 +33,12 @@ def _detail_inline(detail_model):
     )
 
 
-# The per-form details; a personal approach has none here (its notes are private).
+# The per-form details (``activities/kinds/``); a private one (the notes of a
+# personal approach) never.
 DETAIL_INLINES = [
-    _detail_inline(model)
-    for model in (
-        BriefingDetail,
-        CoachingSession,
-        GatheringDetail,
-        BenchmarkingDetail,
-        SelfDevelopmentDetail,
-    )
+    _detail_inline(kind.detail_model)
+    for kind in registry.kinds()
+    if kind.detail_model is not None and not kind.detail_private
 ]
 
 

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activities.kinds.briefing import CODE as BRIEFING
 from activities.models import Activity, Attendance
 from activities.permissions import DECIDE
 from activities.selectors import (
@@ -9,7 +10,7 @@ from activities.selectors import (
     activities_visible_to,
     can_record,
     cros_needing_coaching,
-    same_day_briefings,
+    same_day_activities,
 )
 from people.permissions import can, is_head, sees_all_units
 from people.selectors import user_employee
@@ -58,7 +59,7 @@ def _briefing_card(user) -> list[Card]:
     if employee is None:
         return []
     unit = employee.unit
-    held = same_day_briefings(unit, timezone.localdate()).exists()
+    held = same_day_activities(BRIEFING, unit, timezone.localdate()).exists()
     card = Card(
         title=_("Briefing hari ini"),
         value=_("Sudah tercatat") if held else _("Belum tercatat"),

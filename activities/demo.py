@@ -29,6 +29,12 @@ from activities.demo_data import (
     PERSONAL_NOTES,
     SELF_STUDY,
 )
+from activities.kinds.benchmarking import CODE as BENCHMARKING
+from activities.kinds.briefing import CODE as BRIEFING
+from activities.kinds.coaching import CODE as COACHING
+from activities.kinds.gathering import CODE as GATHERING
+from activities.kinds.personal import CODE as PERSONAL
+from activities.kinds.self_development import CODE as SELF_DEVELOPMENT
 from activities.models import Activity, Coaching
 from activities.selectors import deciders_to_notify
 from activities.services import (
@@ -115,7 +121,7 @@ def _briefing(rec, rng, *, form, head, unit, people, day, hour, minute, facilita
 
 
 def _briefings(rec, ctx, today):
-    form, units, people = ctx["forms"]["briefing"], ctx["units"], ctx["people"]
+    form, units, people = ctx["forms"][BRIEFING], ctx["units"], ctx["people"]
     office = units["JB-KMB"]
     head, subbag = people["JB-KMB:kepala-unit"][0], people["JB-KMB:kepala-subbagian"][0]
     # The head who records the office's daily briefing is not on its roster (what
@@ -174,7 +180,7 @@ def _briefings(rec, ctx, today):
 
 
 def _coaching_sessions(rec, ctx, *, coach, coachee, start: date, sessions: int, slot):
-    form, head, unit = ctx["forms"]["coaching"], ctx["head"], coachee.unit
+    form, head, unit = ctx["forms"][COACHING], ctx["head"], coachee.unit
     coaching = (
         Coaching.objects.filter(coachee=coachee, coach=coach, started_on__gte=start)
         .order_by("started_on")
@@ -249,7 +255,7 @@ def _gatherings(rec, ctx):
         rng = random.Random(f"gathering:{day.isoformat()}")
         rec.record(
             recorder=ctx["head"],
-            form=ctx["forms"]["gathering"],
+            form=ctx["forms"][GATHERING],
             unit=ctx["units"]["JB-KMB"],
             started_at=_at(day, 8),
             duration_minutes=minutes,
@@ -276,7 +282,7 @@ def _benchmarking(rec, ctx):
     dims = Dimension.objects.filter(code__in=["jejaring-sosial", "keragaman-budaya"])
     rec.record(
         recorder=ctx["head"],
-        form=ctx["forms"]["benchmarking"],
+        form=ctx["forms"][BENCHMARKING],
         unit=ctx["units"]["JB-KMB"],
         started_at=_at(day, 9),
         duration_minutes=300,
@@ -300,7 +306,7 @@ def _self_study(rec, ctx, *, recorder, employee, index: int, days_ago: int):
     day = ctx["today"] - timedelta(days=days_ago)
     return rec.record(
         recorder=recorder,
-        form=ctx["forms"]["pengembangan-diri"],
+        form=ctx["forms"][SELF_DEVELOPMENT],
         unit=employee.unit,
         # One start minute per person keeps the natural key unique.
         started_at=_at(day, 14, employee.pk % 60),
@@ -389,7 +395,7 @@ def _personal_approaches(rec, ctx):
             day -= timedelta(days=1)
         rec.record(
             recorder=recorder,
-            form=ctx["forms"]["pendekatan-personal"],
+            form=ctx["forms"][PERSONAL],
             unit=employee.unit,
             started_at=_at(day, 15, 30),
             duration_minutes=30,

@@ -1,7 +1,9 @@
 """CSV/XLSX exports of the activity list (the list's own filters over the
-viewer's scope). They read only ``Activity`` columns and attendance rows: a
-pendekatan personal appears as such, never with its notes. A co-attendee shows
-with name and position; the NIP only when the viewer may see that employee.
+viewer's scope). They read ``Activity`` columns, the columns each form declares
+(``export_columns`` in ``activities/kinds/``; never a private detail) and
+attendance rows: a pendekatan personal appears as such, never with its notes. A
+co-attendee shows with name and position; the NIP only when the viewer may see
+that employee.
 
 At province scale the XLSX's attendance sheet has millions of rows: above the
 threshold it is built in the background (``exports``)."""
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from activities import registry
 from activities.filters import ActivityFilter
 from activities.models import Activity, Attendance
 from activities.selectors import activities_visible_to, activity_list
@@ -27,13 +30,7 @@ from exports.writer import (
 )
 from people.selectors import employee_scope_q
 
-
-def _briefing_agenda(activity: Activity) -> str:
-    briefing = getattr(activity, "briefing", None)
-    return briefing.get_agenda_kind_display() if briefing else ""
-
-
-ACTIVITY_COLUMNS = [
+_ACTIVITY_LEADING = [
     Column(gettext_lazy("ID"), lambda a: a.pk, width=8),
     Column(gettext_lazy("Tanggal"), lambda a: timezone.localtime(a.started_at).date()),
     Column(
@@ -43,7 +40,8 @@ ACTIVITY_COLUMNS = [
     Column(gettext_lazy("Bentuk"), lambda a: a.form.label, width=24),
     Column(gettext_lazy("Kode unit"), lambda a: a.unit.code),
     Column(gettext_lazy("Unit"), lambda a: a.unit.name, width=28),
-    Column(gettext_lazy("Agenda briefing"), _briefing_agenda, width=22),
+]
+_ACTIVITY_TRAILING = [
     Column(
         gettext_lazy("Fasilitator"),
         lambda a: a.facilitator.name if a.facilitator else "",
@@ -63,6 +61,12 @@ ACTIVITY_COLUMNS = [
     Column(gettext_lazy("Diverifikasi pada"), lambda a: a.verified_at),
     Column(gettext_lazy("Ringkasan"), lambda a: a.summary, width=50),
 ]
+
+
+def activity_columns() -> list[Column]:
+    """The columns of the activities sheet: each form's own (``export_columns`` in
+    ``activities/kinds/``, e.g. the briefing's agenda) after the unit."""
+    return [*_ACTIVITY_LEADING, *registry.export_columns(), *_ACTIVITY_TRAILING]
 
 
 def _credited(a: Attendance) -> int:
@@ -125,7 +129,7 @@ def activities_document(user, query) -> Document:
         name="kegiatan-internal",
         title=_("Daftar kegiatan pengembangan internal"),
         sheets=[
-            Sheet(_("Kegiatan"), ACTIVITY_COLUMNS, chunked(activities), scoped.count),
+            Sheet(_("Kegiatan"), activity_columns(), chunked(activities), scoped.count),
             Sheet(
                 _("Kehadiran"),
                 ATTENDANCE_COLUMNS,

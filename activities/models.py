@@ -5,6 +5,8 @@ One ``Activity`` row per held activity carries what every form shares (unit, sta
 duration, facilitator, attendance, dimensions, evidence, who recorded it and the
 verification state); a one-to-one detail row holds what only one form needs.
 Verified activities credit JP to present attendees through ``ledger.services``.
+What differs between the forms is declared once per form in ``activities/kinds/``
+(``activities.registry``).
 """
 
 import uuid
@@ -20,21 +22,6 @@ from sosiokultural.formatting import moment
 
 # One working day; a longer activity is recorded as several days' activities.
 MAX_DURATION_MINUTES = 480
-
-FORM_BRIEFING = "briefing"
-FORM_COACHING = "coaching"
-FORM_PERSONAL = "pendekatan-personal"
-FORM_GATHERING = "gathering"
-FORM_BENCHMARKING = "benchmarking"
-FORM_SELF = "pengembangan-diri"
-INTERNAL_FORMS = [
-    FORM_BRIEFING,
-    FORM_COACHING,
-    FORM_PERSONAL,
-    FORM_GATHERING,
-    FORM_BENCHMARKING,
-    FORM_SELF,
-]
 
 
 class Activity(models.Model):
@@ -147,8 +134,12 @@ class Activity(models.Model):
         return f"activity:{self.pk}"
 
     @property
-    def is_personal(self) -> bool:
-        return self.form.code == FORM_PERSONAL
+    def kind(self):
+        """What its form declares (``activities.registry``): detail, templates,
+        rules; ``None`` for a form no module declares."""
+        from activities.registry import kind_for  # the registry imports models
+
+        return kind_for(self.form.code)
 
     @property
     def counts(self) -> bool:
@@ -460,8 +451,8 @@ class SelfDevelopmentDetail(models.Model):
 
 class PersonalNote(models.Model):
     """The private notes of a pendekatan personal. Readable ONLY by the head who
-    wrote them and the employee concerned (``activities.selectors.
-    personal_note_for``): never by other staff or heads, BPSDM, administrators,
+    wrote them and the employee concerned (``activities/kinds/personal.py``,
+    ``private_detail``): never by other staff or heads, BPSDM, administrators,
     lists, exports or the admin site."""
 
     activity = models.OneToOneField(

@@ -12,12 +12,13 @@
   above), or for BPSDM when there is no such head (``activities.selectors.
   heads_to_decide``).
 - A pendekatan personal carries private notes, so only the head who wrote it may
-  edit, delete or un-verify it (it credits only the employee approached).
+  edit, delete or un-verify it (it credits only the employee approached). Which
+  forms are so is declared by each form (``author_only``, ``activities/kinds/``).
 """
 
 from rules import predicate
 
-from activities.models import FORM_PERSONAL, Activity, Attendance
+from activities.models import Activity, Attendance
 from people.permissions import (
     active_employee,
     define,
@@ -34,8 +35,17 @@ def is_recorder(user, activity: Activity) -> bool:
 
 
 @predicate
-def is_personal(user, activity: Activity) -> bool:
-    return activity is not None and activity.form.code == FORM_PERSONAL
+def is_author_only(user, activity: Activity) -> bool:
+    """Its form makes the record its author's alone (a pendekatan personal:
+    ``author_only`` in ``activities/kinds/``)."""
+    kind = activity.kind if activity is not None else None
+    return kind is not None and kind.author_only
+
+
+@predicate
+def takes_evidence(user, activity: Activity) -> bool:
+    kind = activity.kind if activity is not None else None
+    return kind is not None and kind.takes_evidence
 
 
 @predicate
@@ -84,12 +94,12 @@ is_about_self = is_recorder | is_credited
 #: Who may decide on an activity (not about themselves): a head over its unit, or
 #: the province when no such head is left.
 decides = (
-    ~is_personal
+    ~is_author_only
     & ~is_about_self
     & (heads_activity_unit | (runs_province & no_head_to_decide))
 )
-_edits = (is_personal & is_recorder) | (
-    ~is_personal
+_edits = (is_author_only & is_recorder) | (
+    ~is_author_only
     & (
         (is_draft & is_recorder)
         | (~is_draft & (heads_activity_unit | (is_recorder & ~is_verified)))
@@ -104,7 +114,7 @@ VERIFY = define("activities.verify", is_submitted & decides)
 REJECT = define("activities.reject", is_submitted & decides)
 UNVERIFY = define(
     "activities.unverify",
-    is_verified & ((is_personal & is_recorder) | decides),
+    is_verified & ((is_author_only & is_recorder) | decides),
 )
 #: A head's own recording counts at once, unless it credits him.
 VERIFY_ON_RECORDING = define(
@@ -115,7 +125,7 @@ DELETE = define("activities.delete", _edits)
 SUBMIT = define("activities.submit", is_draft & is_recorder)
 # Evidence of a pendekatan personal would be readable by everyone who sees the
 # activity, so that form takes no files (its notes are the record).
-ADD_EVIDENCE = define("activities.add_evidence", ~is_personal & _edits)
+ADD_EVIDENCE = define("activities.add_evidence", takes_evidence & _edits)
 
 
 @predicate

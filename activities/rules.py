@@ -88,3 +88,8 @@ def evidence_kind(name: str, size: int, stream: BinaryIO) -> str:
 OUTSIDE_ROSTER = gettext_lazy(
     "%(count)s peserta bukan pegawai unit ini; tambahkan sebagai tamu bila ikut hadir."
 )
+
+
+def blank(value) -> bool:
+    """Nothing was filled in (``None`` or only whitespace)."""
+    return value is None or (isinstance(value, str) and not value.strip())

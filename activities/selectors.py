@@ -6,8 +6,9 @@ Built on ``people.selectors.unit_scope_q`` / ``employee_scope_q``:
   staff attended elsewhere);
 - BPSDM admins and administrators see every activity;
 - a draft is seen only by whoever recorded it.
-The private notes of a pendekatan personal are read only through
-``personal_note_for`` (the head who wrote them and the employee concerned).
+The private notes of a pendekatan personal are read only through its kind's
+``private_detail`` (the head who wrote them and the employee concerned;
+``activities/kinds/personal.py``).
 """
 
 import uuid
@@ -28,16 +29,8 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from activities.models import (
-    FORM_BRIEFING,
-    FORM_PERSONAL,
-    Activity,
-    Attendance,
-    AttendeeUnit,
-    Coaching,
-    Evidence,
-    PersonalNote,
-)
+from activities import registry
+from activities.models import Activity, Attendance, AttendeeUnit, Coaching, Evidence
 from activities.permissions import RECORD
 from activities.rules import MAX_DURATION, overlaps
 from competencies.models import DevelopmentForm, FormDimension
@@ -119,14 +112,14 @@ def activity_sent_before(user: User, client_key: str | None) -> Activity | None:
     return activities_visible_to(user).filter(client_key=key, recorded_by=user).first()
 
 
-def same_day_briefings(unit: Unit, day: date) -> QuerySet[Activity]:
-    """Briefings of ``unit`` held on the local ``day`` that count or may count
-    (a rejected one is void), earliest first: a second one that day is usually the
-    same briefing sent twice."""
+def same_day_activities(code: str, unit: Unit, day: date) -> QuerySet[Activity]:
+    """Activities of the form ``code`` (a briefing) of ``unit`` held on the local
+    ``day`` that count or may count (a rejected one is void), earliest first: a
+    second briefing that day is usually the same briefing sent twice."""
     start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
     return (
         Activity.objects.filter(
-            form__code=FORM_BRIEFING,
+            form__code=code,
             unit=unit,
             started_at__gte=start,
             started_at__lt=start + timedelta(days=1),
@@ -224,12 +217,8 @@ def activity_get_for_user(user: User, pk: int) -> Activity:
             "facilitator",
             "recorded_by",
             "verified_by",
-            "briefing",
-            "gathering",
-            "benchmarking__host_unit",
-            "self_development",
-            "coaching_session__coaching__coach",
-            "coaching_session__coaching__coachee",
+            # each form's detail (``activities.registry``)
+            *registry.page_related(),
         ),
         pk=pk,
     )
@@ -256,7 +245,12 @@ def activity_list(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     drops them."""
     return (
         queryset.select_related(
-            "form", "unit", "facilitator", "recorded_by", "verified_by", "briefing"
+            "form",
+            "unit",
+            "facilitator",
+            "recorded_by",
+            "verified_by",
+            *registry.list_related(),
         )
         .prefetch_related("dimensions")
         .annotate(
@@ -287,7 +281,8 @@ def activities_awaiting_verification(user: User) -> QuerySet[Activity]:
     waiting = (
         activities_visible_to(user)
         .filter(status=Activity.Status.SUBMITTED)
-        .exclude(form__code=FORM_PERSONAL)
+        # A form whose record is its author's alone waits for nobody.
+        .exclude(form__code__in=registry.codes_where(author_only=True))
         .exclude(recorded_by=user)
         .exclude(Exists(credited))
     )
@@ -375,20 +370,6 @@ def overlapping_attendances(
             row.activity.duration_minutes,
         )
     ]
-
-
-def personal_note_for(user: User, activity: Activity) -> PersonalNote | None:
-    """The private note of a pendekatan personal, for its author or the employee
-    concerned only. Everyone else (other staff and heads, BPSDM, administrators,
-    superusers) gets ``None``."""
-    if not user.is_authenticated or activity.form.code != FORM_PERSONAL:
-        return None
-    return (
-        PersonalNote.objects.filter(activity=activity)
-        .filter(Q(author=user) | Q(employee__user=user))
-        .select_related("employee")
-        .first()
-    )
 
 
 def evidence_get_for_user(user: User, pk: int) -> Evidence:

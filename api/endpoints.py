@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from activities.models import FORM_BRIEFING
+from activities.kinds.briefing import CODE as BRIEFING
 from activities.rules import OUTSIDE_ROSTER
 from activities.selectors import (
     activities_visible_to,
@@ -186,7 +186,7 @@ class ActivityViewSet(viewsets.ReadOnlyModelViewSet):
                 raise exceptions.ValidationError(
                     {"attendance": [OUTSIDE_ROSTER % {"count": len(outside)}]}
                 )
-        form = get_object_or_404(internal_forms(), code=FORM_BRIEFING)
+        form = get_object_or_404(internal_forms(), code=BRIEFING)
         try:
             with transaction.atomic():
                 activity = activity_record(

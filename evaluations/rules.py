@@ -7,12 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import (
-    FORM_BENCHMARKING,
-    FORM_COACHING,
-    FORM_GATHERING,
-    FORM_SELF,
-)
+from activities.kinds import benchmarking, coaching, gathering, self_development
 from sosiokultural.rounding import ratio
 
 # The reaction survey's items, in order: (field, question). Answers 1–5.
@@ -28,10 +23,10 @@ ITEM_FIELDS = tuple(field for field, __ in ITEMS)
 # (a survey and a follow-up after every briefing would bury the unit), and so is
 # the pendekatan personal, a private conversation with one's own head.
 EVALUATED_INTERNAL_FORMS = (
-    FORM_COACHING,
-    FORM_GATHERING,
-    FORM_BENCHMARKING,
-    FORM_SELF,
+    coaching.CODE,
+    gathering.CODE,
+    benchmarking.CODE,
+    self_development.CODE,
 )
 
 

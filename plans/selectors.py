@@ -22,6 +22,7 @@ from datetime import date
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
+from activities.kinds import self_development
 from activities.models import Activity, Attendance
 from people.models import Employee, User
 from people.selectors import employee_scope_q
@@ -29,7 +30,7 @@ from plans.models import DevelopmentPlan, PlanItem
 from programs.models import Nomination
 
 # The internal form an employee plans for themself.
-SELF_DEVELOPMENT = "pengembangan-diri"
+SELF_DEVELOPMENT = self_development.CODE
 
 
 def plan_items_visible_to(user: User) -> QuerySet[PlanItem]:

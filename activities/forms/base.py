@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import FORM_PERSONAL, Activity, Attendance
+from activities.models import Activity, Attendance
+from activities.registry import kind_for
 from activities.rules import (
     duration_error,
     evidence_kind,
@@ -18,7 +19,6 @@ from activities.rules import (
     minutes_between,
 )
 from activities.selectors import matrix_dimension_ids, recordable_employees
-from activities.validation import detail_errors
 from competencies.models import DevelopmentForm, Dimension
 from people.lookup import EmployeeLookupField
 from people.models import Employee
@@ -149,7 +149,6 @@ class ActivityForm(forms.Form):
     )
     evidence = EvidenceField(label=_("Berkas bukti"))
 
-    form_code = ""
     # Service error keys → the field that shows them here.
     error_aliases = {"started_at": "date", "form": None}
 
@@ -158,6 +157,7 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.development_form = development_form
+        self.kind = kind_for(development_form.code)
         self.employees = recordable_employees(user)
         self.fields["facilitator"].queryset = self.employees
         if self.instance is None:
@@ -229,10 +229,9 @@ class ActivityForm(forms.Form):
     def _clean_detail(self, cleaned: dict) -> None:
         """The form-specific rules, exactly as the services apply them."""
         facilitator = cleaned.get("facilitator")
-        if "facilitator" not in self.fields and self.form_code == FORM_PERSONAL:
-            facilitator = user_employee(self.user)
-        for field, message in detail_errors(
-            form_code=self.form_code,
+        if "facilitator" not in self.fields and self.kind.author_only:
+            facilitator = user_employee(self.user)  # the author is its facilitator
+        for field, message in self.kind.detail_errors(
             actor=self.user,
             detail=self.detail(),
             facilitator=facilitator,

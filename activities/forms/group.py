@@ -1,4 +1,5 @@
-"""Forms held with a group: briefing, gathering, benchmarking (unit + roster)."""
+"""The base of the forms held with a group (a unit and its roster): briefing,
+gathering and benchmarking declare theirs in ``activities/kinds/``."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -6,23 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.base import (
-    ActivityForm,
-    AttendanceField,
-    attendance_errors,
-    same_day_message,
-)
-from activities.models import (
-    FORM_BENCHMARKING,
-    FORM_BRIEFING,
-    FORM_GATHERING,
-    Attendance,
-    BenchmarkingDetail,
-    BriefingDetail,
-    GatheringDetail,
-)
+from activities.forms.base import ActivityForm, AttendanceField, attendance_errors
+from activities.models import Attendance
 from activities.rules import OUTSIDE_ROSTER
-from activities.selectors import recordable_units, same_day_briefings
+from activities.selectors import recordable_units
 from people.lookup import EmployeeLookupMultipleField
 from people.models import Employee, Unit
 from people.selectors import unit_subtree, user_employee
@@ -62,7 +50,7 @@ class GroupActivityForm(ActivityForm):
         """Changing the unit or the sub-unit choice reloads the roster: htmx asks
         the same page for that unit and keeps only its roster."""
         reload = {
-            "hx-get": reverse("activities:create", args=[self.form_code]),
+            "hx-get": reverse("activities:create", args=[self.development_form.code]),
             "hx-trigger": "change",
             "hx-target": "#roster",
             "hx-select": "#roster",
@@ -158,152 +146,3 @@ class GroupActivityForm(ActivityForm):
         else:
             chosen = {e.pk: Attendance.Status.PRESENT for e in self.roster()}
         return [(e, chosen.get(e.pk, "")) for e in self.roster()]
-
-
-class BriefingForm(GroupActivityForm):
-    agenda_kind = forms.ChoiceField(
-        label=_("Agenda"),
-        choices=BriefingDetail.Agenda.choices,
-        widget=forms.RadioSelect,
-    )
-    confirm_duplicate = forms.BooleanField(
-        label=_("Ya, catat briefing kedua untuk unit ini hari ini"), required=False
-    )
-    form_code = FORM_BRIEFING
-    field_order = [
-        "unit",
-        "include_subunits",
-        "date",
-        "start_time",
-        "end_time",
-        "duration_minutes",
-        "agenda_kind",
-        "facilitator",
-        "summary",
-        "dimensions",
-        "evidence",
-    ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            # Asked only once a second briefing of the day has been refused.
-            del self.fields["confirm_duplicate"]
-
-    def instance_initial(self, activity):
-        initial = super().instance_initial(activity)
-        initial["agenda_kind"] = activity.briefing.agenda_kind
-        return initial
-
-    def clean(self):
-        cleaned = super().clean()
-        unit, day = cleaned.get("unit"), cleaned.get("date")
-        if unit is None or day is None or cleaned.get("confirm_duplicate"):
-            return cleaned
-        same_day = same_day_briefings(unit, day)
-        if self.instance is not None:
-            same_day = same_day.exclude(pk=self.instance.pk)
-        if same_day := list(same_day[:1]):
-            self.add_error("confirm_duplicate", same_day_message(same_day))
-        return cleaned
-
-    def detail(self):
-        return {"agenda_kind": self.cleaned_data.get("agenda_kind")}
-
-
-class GatheringForm(GroupActivityForm):
-    event = forms.CharField(label=_("Nama acara"), max_length=200)
-    kinds = forms.MultipleChoiceField(
-        label=_("Bentuk kegiatan"),
-        choices=GatheringDetail.Kind.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    location = forms.CharField(label=_("Lokasi"), max_length=200, required=False)
-    form_code = FORM_GATHERING
-    field_order = [
-        "unit",
-        "include_subunits",
-        "event",
-        "kinds",
-        "location",
-        "date",
-        "start_time",
-        "end_time",
-        "duration_minutes",
-        "facilitator",
-        "summary",
-        "dimensions",
-        "evidence",
-    ]
-
-    def instance_initial(self, activity):
-        initial = super().instance_initial(activity)
-        detail = activity.gathering
-        initial.update(event=detail.event, kinds=detail.kinds, location=detail.location)
-        return initial
-
-    def detail(self):
-        data = self.cleaned_data
-        return {
-            "event": data.get("event", ""),
-            "kinds": data.get("kinds") or [],
-            "location": data.get("location", ""),
-        }
-
-
-class BenchmarkingForm(GroupActivityForm):
-    host_type = forms.ChoiceField(
-        label=_("Jenis tuan rumah"), choices=BenchmarkingDetail.HostType.choices
-    )
-    host_name = forms.CharField(label=_("Nama tuan rumah"), max_length=200)
-    host_unit = forms.ModelChoiceField(
-        label=_("Unit tuan rumah (bila unit internal)"),
-        queryset=Unit.objects.all(),
-        required=False,
-    )
-    findings = forms.CharField(
-        label=_("Temuan"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-    practices_adopted = forms.CharField(
-        label=_("Praktik yang diadopsi sesudahnya"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    form_code = FORM_BENCHMARKING
-    field_order = [
-        "unit",
-        "include_subunits",
-        "host_type",
-        "host_name",
-        "host_unit",
-        "date",
-        "start_time",
-        "end_time",
-        "duration_minutes",
-        "facilitator",
-        "findings",
-        "practices_adopted",
-        "summary",
-        "dimensions",
-        "evidence",
-    ]
-
-    def instance_initial(self, activity):
-        initial = super().instance_initial(activity)
-        detail = activity.benchmarking
-        initial.update(
-            host_type=detail.host_type,
-            host_name=detail.host_name,
-            host_unit=detail.host_unit_id,
-            findings=detail.findings,
-            practices_adopted=detail.practices_adopted,
-        )
-        return initial
-
-    def detail(self):
-        fields = ("host_type", "host_name", "host_unit", "findings")
-        data = self.cleaned_data
-        detail = {key: data.get(key) for key in fields}
-        detail["practices_adopted"] = data.get("practices_adopted", "")
-        return detail

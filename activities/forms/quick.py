@@ -18,7 +18,7 @@ from activities.rules import duration_error, future_error
 from activities.selectors import (
     recordable_employees,
     recordable_units,
-    same_day_briefings,
+    same_day_activities,
     unit_roster,
 )
 from people.models import Employee, Unit
@@ -83,6 +83,7 @@ class QuickBriefingForm(forms.Form):
     def __init__(self, *args, user, development_form, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.development_form = development_form
         units = recordable_units(user)
         self.fields["unit"].queryset = units
         own = user_employee(user)
@@ -167,7 +168,11 @@ class QuickBriefingForm(forms.Form):
         if started_at is None:
             return
         self.same_day = list(
-            same_day_briefings(cleaned["unit"], timezone.localdate(started_at))
+            same_day_activities(
+                self.development_form.code,
+                cleaned["unit"],
+                timezone.localdate(started_at),
+            )
         )
         if self.same_day and not cleaned.get("confirm_duplicate"):
             self.add_error("confirm_duplicate", same_day_message(self.same_day))

@@ -2,13 +2,7 @@
 
 from django.utils import timezone
 
-from activities.models import (
-    FORM_BENCHMARKING,
-    FORM_GATHERING,
-    FORM_SELF,
-    Activity,
-    Attendance,
-)
+from activities.models import Activity, Attendance
 from ledger.services import jp_credit_clear, jp_credit_set
 
 PRESENT = Attendance.Status.PRESENT
@@ -16,14 +10,11 @@ PRESENT = Attendance.Status.PRESENT
 
 def credit_description(activity: Activity) -> str:
     """The ledger line of an activity (never a personal note)."""
-    code = activity.form.code
     label = activity.form.name
-    if code == FORM_SELF and hasattr(activity, "self_development"):
-        return f"{label}: {activity.self_development.topic}"
-    if code == FORM_GATHERING and hasattr(activity, "gathering"):
-        return f"{label}: {activity.gathering.event}"
-    if code == FORM_BENCHMARKING and hasattr(activity, "benchmarking"):
-        return f"{label}: {activity.benchmarking.host_name}"
+    kind = activity.kind
+    topic = kind.credit_topic(activity) if kind is not None else None
+    if topic is not None:
+        return f"{label}: {topic}"
     return f"{label} · {activity.unit.name}"
 
 

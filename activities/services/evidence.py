@@ -5,13 +5,8 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
-from activities.models import (
-    FORM_PERSONAL,
-    Activity,
-    Evidence,
-)
+from activities.models import Activity, Evidence
 from activities.permissions import EDIT
 from activities.rules import evidence_kind
 from people.models import User
@@ -21,10 +16,9 @@ from people.permissions import check
 def evidence_add(*, activity: Activity, actor: User, upload: UploadedFile) -> Evidence:
     """Store one evidence file after checking its type (extension and content) and
     size; raises ``ValidationError`` on the "evidence" field otherwise."""
-    if activity.form.code == FORM_PERSONAL:
-        raise ValidationError(
-            {"evidence": _("Pendekatan personal tidak menyimpan berkas bukti.")}
-        )
+    kind = activity.kind
+    if kind is not None and not kind.takes_evidence:
+        raise ValidationError({"evidence": str(kind.no_evidence_reason)})
     try:
         kind = evidence_kind(upload.name, upload.size, upload)
     except ValueError as exc:

@@ -11,25 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities.models import (
-    FORM_BENCHMARKING,
-    FORM_BRIEFING,
-    FORM_COACHING,
-    FORM_GATHERING,
-    FORM_PERSONAL,
-    FORM_SELF,
-    INTERNAL_FORMS,
-    Activity,
-    Attendance,
-    BenchmarkingDetail,
-    BriefingDetail,
-    Coaching,
-    CoachingSession,
-    Evidence,
-    GatheringDetail,
-    PersonalNote,
-    SelfDevelopmentDetail,
-)
+from activities.models import Activity, Attendance, Evidence
 from activities.permissions import (
     DELETE,
     EDIT,
@@ -38,6 +20,7 @@ from activities.permissions import (
     VERIFY_ON_RECORDING,
     is_credited,
 )
+from activities.registry import ActivityKind, kind_for
 from activities.rollups import attendee_units_change
 from activities.rules import duration_error, future_error
 from activities.selectors import (
@@ -50,7 +33,6 @@ from activities.selectors import (
 from activities.services.credits import PRESENT, activity_credits_sync
 from activities.services.evidence import evidence_save_all
 from activities.services.notify import notify_submitted
-from activities.validation import detail_errors
 from competencies.models import DevelopmentForm
 from ledger.services import jp_credit_clear
 from people.models import Employee, Unit, User
@@ -58,19 +40,9 @@ from people.permissions import can, check
 from people.selectors import user_employee
 from sosiokultural.formatting import clock, moment
 
-# Forms whose only attendee is fixed by the form itself.
-SINGLE_ATTENDEE_FORMS = {FORM_PERSONAL, FORM_SELF, FORM_COACHING}
-
 
 def _errors_add(errors: dict, field: str, message: str) -> None:
     errors.setdefault(field, []).append(message)
-
-
-def _fixed_attendee(form_code: str, detail: Mapping[str, Any]) -> Employee | None:
-    if form_code == FORM_COACHING:
-        coaching = detail.get("coaching")
-        return coaching.coachee if coaching else detail.get("coachee")
-    return detail.get("employee")
 
 
 def overlap_errors(
@@ -151,7 +123,8 @@ def _validate(
     or verified (not a draft), so its attendees may not be at another activity at
     the same time."""
     errors: dict[str, list[str]] = {}
-    if form.provider != "internal" or form.code not in INTERNAL_FORMS:
+    kind = kind_for(form.code)
+    if form.provider != "internal" or kind is None:
         _errors_add(errors, "form", _("Bentuk ini bukan pengembangan internal."))
     if unit is None or not recordable_units(actor).filter(pk=unit.pk).exists():
         _errors_add(errors, "unit", _("Unit di luar cakupan Anda."))
@@ -178,13 +151,17 @@ def _validate(
         _errors_add(errors, "attendance", _("Tandai minimal satu peserta yang hadir."))
     if facilitator is not None and facilitator.pk not in allowed:
         _errors_add(errors, "facilitator", _("Fasilitator di luar cakupan Anda."))
-    for field, message in detail_errors(
-        form_code=form.code,
-        actor=actor,
-        detail=detail,
-        facilitator=facilitator,
-        started_on=timezone.localdate(started_at),
-    ):
+    details = (
+        ()
+        if kind is None
+        else kind.detail_errors(
+            actor=actor,
+            detail=detail,
+            facilitator=facilitator,
+            started_on=timezone.localdate(started_at),
+        )
+    )
+    for field, message in details:
         _errors_add(errors, field, message)
     if counts and not errors:
         for message in overlap_errors(
@@ -221,80 +198,6 @@ def _set_attendance(activity: Activity, attendance: Mapping[int, str]) -> None:
         added=[row.employee_id for row in new],
         removed=list(stale),
     )
-
-
-def _save_detail(
-    activity: Activity,
-    *,
-    actor: User,
-    detail: Mapping[str, Any],
-    dimension_ids: list[int],
-) -> None:
-    code = activity.form.code
-    if code == FORM_BRIEFING:
-        BriefingDetail.objects.update_or_create(
-            activity=activity, defaults={"agenda_kind": detail["agenda_kind"]}
-        )
-    elif code == FORM_GATHERING:
-        GatheringDetail.objects.update_or_create(
-            activity=activity,
-            defaults={
-                "event": detail["event"].strip(),
-                "kinds": list(detail.get("kinds") or []),
-                "location": (detail.get("location") or "").strip(),
-            },
-        )
-    elif code == FORM_BENCHMARKING:
-        BenchmarkingDetail.objects.update_or_create(
-            activity=activity,
-            defaults={
-                "host_type": detail["host_type"],
-                "host_name": detail["host_name"].strip(),
-                "host_unit": detail.get("host_unit"),
-                "findings": detail["findings"].strip(),
-                "practices_adopted": (detail.get("practices_adopted") or "").strip(),
-            },
-        )
-    elif code == FORM_SELF:
-        SelfDevelopmentDetail.objects.update_or_create(
-            activity=activity,
-            defaults={
-                "study_kind": detail["study_kind"],
-                "topic": detail["topic"].strip(),
-                "source": (detail.get("source") or "").strip(),
-            },
-        )
-    elif code == FORM_PERSONAL:
-        PersonalNote.objects.update_or_create(
-            activity=activity,
-            defaults={
-                "employee": detail["employee"],
-                "author": actor,
-                "text": detail["note"].strip(),
-            },
-        )
-    elif code == FORM_COACHING:
-        coaching = detail.get("coaching")
-        if coaching is None and hasattr(activity, "coaching_session"):
-            coaching = activity.coaching_session.coaching
-        if coaching is None:
-            coaching = Coaching.objects.create(
-                unit=detail["coachee"].unit,
-                coach=activity.facilitator,
-                coachee=detail["coachee"],
-                goal=detail["goal"].strip(),
-                started_on=timezone.localdate(activity.started_at),
-                created_by=actor,
-            )
-            coaching.dimensions.set(dimension_ids)
-        CoachingSession.objects.update_or_create(
-            activity=activity,
-            defaults={
-                "coaching": coaching,
-                "agreed_actions": (detail.get("agreed_actions") or "").strip(),
-                "due_on": detail.get("due_on"),
-            },
-        )
 
 
 def _submit(activity: Activity, actor: User, now: datetime, *, first: bool) -> None:
@@ -382,18 +285,19 @@ def _activity_record(
     ("employee" for pendekatan personal and pengembangan diri, "coachee" or an
     existing "coaching" for a coaching session)."""
     detail = dict(detail or {})
-    if form.code == FORM_PERSONAL:
-        facilitator = user_employee(recorder)
-        summary = ""  # the private note is the record; nothing public leaks
-        files = ()
-    if form.code in SINGLE_ATTENDEE_FORMS:
-        attendee = _fixed_attendee(form.code, detail)
-        attendance = {attendee.pk: PRESENT} if attendee else {}
-        unit = attendee.unit if attendee else unit
+    kind = kind_for(form.code)
+    if kind is not None:
+        if kind.author_only:
+            facilitator = user_employee(recorder)
+            summary = ""  # a private record: nothing public leaks
+        if not kind.takes_evidence:
+            files = ()
+        if kind.single_attendee:
+            attendee = kind.fixed_attendee(detail)
+            attendance = {attendee.pk: PRESENT} if attendee else {}
+            unit = attendee.unit if attendee else unit
+        kind.check_recordable(detail)
     attendance = dict(attendance or {})
-    coaching = detail.get("coaching")
-    if coaching is not None and coaching.status != Coaching.Status.ACTIVE:
-        raise ValidationError({"coaching": _("Coaching ini sudah tidak berjalan.")})
     _validate(
         actor=recorder,
         form=form,
@@ -421,7 +325,7 @@ def _activity_record(
     activity.save()
     ids = list(matrix_dimension_ids(form) if dimension_ids is None else dimension_ids)
     activity.dimensions.set(ids)
-    _save_detail(activity, actor=recorder, detail=detail, dimension_ids=ids)
+    kind.save_detail(activity, actor=recorder, detail=detail, dimension_ids=ids)
     _set_attendance(activity, attendance)
     if not draft:
         _submit(activity, recorder, now, first=True)
@@ -468,16 +372,13 @@ def activity_update(
     activity = locked_activity(activity)
     check(actor, EDIT, activity)
     detail = dict(detail or {})
-    code = activity.form.code
-    if code == FORM_PERSONAL:
+    kind: ActivityKind = activity.kind
+    if kind.author_only:
         facilitator = activity.facilitator
         summary = ""
-    if code in SINGLE_ATTENDEE_FORMS:
+    if kind.single_attendee:
         attendee = _current_attendee(activity)
-        if code == FORM_COACHING:
-            detail["coaching"] = activity.coaching_session.coaching
-        else:
-            detail["employee"] = attendee
+        detail.update(kind.kept_on_update(activity, attendee))
         attendance = {attendee.pk: PRESENT} if attendee else {}
         unit = attendee.unit if attendee else activity.unit
     attendance = dict(attendance or {})
@@ -499,7 +400,9 @@ def activity_update(
     activity.save()
     ids = list(dimension_ids)
     activity.dimensions.set(ids)
-    _save_detail(activity, actor=activity.recorded_by, detail=detail, dimension_ids=ids)
+    kind.save_detail(
+        activity, actor=activity.recorded_by, detail=detail, dimension_ids=ids
+    )
     _set_attendance(activity, attendance)
     now = timezone.now()
     if activity.status == Activity.Status.REJECTED:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from activities.forms import QuickBriefingForm
-from activities.models import FORM_BRIEFING, Attendance
+from activities.kinds.briefing import CODE as BRIEFING
+from activities.models import Attendance
 from activities.permissions import RECORD
 from activities.selectors import activity_sent_before, internal_forms
 from activities.services import activity_record
@@ -20,7 +21,7 @@ from people.permissions import require
 @require_http_methods(["GET", "POST"])
 def briefing_quick(request):
     """Today's briefing in one screen and one submit (phone first)."""
-    development_form = get_object_or_404(internal_forms(), code=FORM_BRIEFING)
+    development_form = get_object_or_404(internal_forms(), code=BRIEFING)
     if request.method == "GET" and request.htmx:
         # The unit select changed: send back that unit's roster.
         form = QuickBriefingForm(

@@ -2,22 +2,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from activities import registry
 from activities.filters import ActivityFilter
-from activities.forms import FORM_CLASSES
 from activities.forms.lists import EvidenceUploadForm, RejectForm
-from activities.models import FORM_PERSONAL, Activity
+from activities.models import Activity
 from activities.permissions import (
     DECIDE,
     DELETE,
     EDIT,
     RECORD,
-    RECORD_PERSONAL,
     SUBMIT,
     is_about_self,
 )
@@ -29,7 +27,6 @@ from activities.selectors import (
     attendances_for,
     cros_needing_coaching,
     internal_forms,
-    personal_note_for,
 )
 from activities.services import (
     activity_delete,
@@ -74,13 +71,15 @@ def activity_export(request, fmt: str):
 
 def _detail_context(request, activity: Activity) -> dict:
     user = request.user
-    note = personal_note_for(user, activity)
+    kind = registry.kind_or_404(activity.form.code)
+    note = kind.private_detail(user, activity)
     if note is not None and request.method == "GET":
         # The private notes may hold health or disability details (specific
         # personal data): every read is recorded, never the text.
-        audit_record(actor=user, action="personal_note.read", target=activity)
+        audit_record(actor=user, action=kind.private_read_action, target=activity)
     return {
         "activity": activity,
+        "kind": kind,
         "note": note,
         "attendances": attendances_for(activity),
         "dimensions": activity.dimensions.order_by("number"),
@@ -105,16 +104,13 @@ def activity_detail(request, pk: int):
 @login_required
 @require(RECORD)
 def activity_new(request):
-    forms = internal_forms()
-    if not can(request.user, RECORD_PERSONAL):
-        forms = forms.exclude(code=FORM_PERSONAL)
+    recordable = [
+        kind.code
+        for kind in registry.kinds()
+        if can(request.user, kind.record_permission)
+    ]
+    forms = internal_forms().filter(code__in=recordable)
     return render(request, "activities/activity_new.html", {"forms": forms})
-
-
-def _form_class(code: str):
-    if code not in FORM_CLASSES:
-        raise Http404
-    return FORM_CLASSES[code]
 
 
 def _prefill(request) -> dict:
@@ -133,11 +129,10 @@ def _prefill(request) -> dict:
 @require_http_methods(["GET", "POST"])
 def activity_create(request, code: str):
     user = request.user
-    form_class = _form_class(code)
+    kind = registry.kind_or_404(code)
     development_form = get_object_or_404(internal_forms(), code=code)
-    if code == FORM_PERSONAL:
-        check(user, RECORD_PERSONAL)
-    form = form_class(
+    check(user, kind.record_permission)
+    form = kind.form_class(
         request.POST or None,
         request.FILES or None,
         user=user,
@@ -163,6 +158,7 @@ def activity_create(request, code: str):
         "activities/activity_form.html",
         {
             "form": form,
+            "kind": kind,
             "development_form": development_form,
             # A head's recording counts at once (unless it credits him).
             "saves_verified": is_head(user),
@@ -183,7 +179,8 @@ def _status_message(activity: Activity) -> str:
 def activity_edit(request, pk: int):
     activity = activity_get_for_user(request.user, pk)
     check(request.user, EDIT, activity)
-    form = _form_class(activity.form.code)(
+    kind = registry.kind_or_404(activity.form.code)
+    form = kind.form_class(
         request.POST or None,
         user=request.user,
         development_form=activity.form,
@@ -208,6 +205,7 @@ def activity_edit(request, pk: int):
         "activities/activity_form.html",
         {
             "form": form,
+            "kind": kind,
             "development_form": activity.form,
             "activity": activity,
             "saves_verified": is_head(request.user),
