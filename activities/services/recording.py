@@ -51,6 +51,7 @@ def overlap_errors(
     started_at: datetime,
     duration_minutes: int,
     exclude: Activity | None = None,
+    also_lock: Iterable[int] = (),
 ) -> list[str]:
     """One message per present attendee who is already present at another
     (submitted or verified) activity at an overlapping time: one person cannot be
@@ -58,11 +59,20 @@ def overlap_errors(
     recordings for the same person at once are checked one after the other. The
     lock is FOR NO KEY UPDATE (as the ledger's): a plain FOR UPDATE also blocks the
     key-share lock another recording's attendance rows take on the same employees
-    at commit, and two colleagues recording at once deadlocked."""
+    at commit, and two colleagues recording at once deadlocked.
+
+    ``also_lock``: the other attendees the write will touch (absent ones), locked
+    in the same statement, in id order: the attendee-unit roll-up locks every
+    attendee later in the transaction, and locking a subset first would let two
+    recordings of colleagues wait on each other."""
     ids = sorted(set(employee_ids))
     if not ids:
         return []
-    locked = Employee.objects.select_for_update(no_key=True).filter(pk__in=ids)
+    locked = (
+        Employee.objects.select_for_update(no_key=True)
+        .filter(pk__in=sorted(set(ids) | set(also_lock)))
+        .order_by("pk")
+    )
     list(locked.values_list("pk"))
     return [
         _(
@@ -169,6 +179,7 @@ def _validate(
             started_at=started_at,
             duration_minutes=duration_minutes,
             exclude=activity,
+            also_lock=attendance,
         ):
             _errors_add(errors, "attendance", message)
     if errors:

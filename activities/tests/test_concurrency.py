@@ -91,8 +91,12 @@ def test_two_colleagues_recording_at_once_do_not_deadlock(
     attendee for the overlap check, and each inserts an attendance row of the
     other, whose foreign-key check takes a key-share lock on that employee at
     commit: a plain FOR UPDATE there made PostgreSQL abort one of them with a
-    deadlock (a 500 under the load test). Both hold their lock before either goes
-    on (the barrier), which is the interleaving that deadlocked."""
+    deadlock (a 500 under the load test), and so did locking the present
+    attendee first and the others later (the attendee-unit roll-up locks every
+    attendee). Each recording now locks all its attendees at once, in id order,
+    so the second waits for the first. The barrier lets both reach the point
+    after their lock if they can (the interleaving that deadlocked); when the
+    second is held at the lock, the first goes on after a short wait."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: parallel transactions (see above)")
     import threading
@@ -110,7 +114,10 @@ def test_two_colleagues_recording_at_once_do_not_deadlock(
     real = recording.overlapping_attendances
 
     def after_both_locked(**kwargs):
-        both_locked.wait(timeout=20)
+        try:
+            both_locked.wait(timeout=3)
+        except threading.BrokenBarrierError:
+            pass  # the other recording waits for our lock: no interleaving
         return real(**kwargs)
 
     monkeypatch.setattr(recording, "overlapping_attendances", after_both_locked)
