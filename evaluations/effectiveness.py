@@ -22,6 +22,7 @@ A mean (reaction item or level change) is shown only for a group of at least
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db import connection
@@ -191,44 +192,75 @@ def _linked_dimensions(parts, keys) -> dict[int, set[int]]:
     return out
 
 
-def _level_changes(parts) -> dict[tuple[int, int, int], tuple[int, int]]:
-    """{(key, dimension, 1 participants / 0 others): (pairs, sum of changes)}:
-    one query."""
+def _level_changes(parts, window=None) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """{(key, dimension, 1 participants / 0 others): (people, sum of changes)}:
+    one query.
+
+    One comparison window per row: ``window`` (a date) for every row, or else
+    the start of the row's program (``part.start``, one per key). Each
+    employee's change is computed once per window date, for the employees of
+    the units with participants; a row's participants are its distinct
+    employees, its others the active employees of those units minus them (unit
+    totals minus the participants' totals — no pairs)."""
     part, params = _with_part(parts)
     employee = Employee._meta.db_table
     latest = LatestLevel._meta.db_table
     result = DimensionResult._meta.db_table
+    day = "%s" if window is not None else "start"
+    day_params = [window] if window is not None else []
     sql = f"""
         WITH {part},
         dims AS ({_dims_sql()}),
-        units AS (SELECT DISTINCT kind, src, key, uid, start FROM part),
-        peers AS (
-            SELECT u.kind, u.src, u.key, e.id AS eid, u.start
-              FROM units u JOIN {employee} e ON e.unit_id = u.uid
-             WHERE e.is_active = %s
-               AND NOT EXISTS (
-                   SELECT 1 FROM part p
-                    WHERE p.kind = u.kind AND p.src = u.src AND p.eid = e.id)
+        srcs AS (SELECT DISTINCT kind, src, key FROM part),
+        kd AS (
+            SELECT DISTINCT s.key, d.dim FROM srcs s
+              JOIN dims d ON d.kind = s.kind AND d.src = s.src
         ),
-        grp AS (
-            SELECT kind, src, key, eid, start, 1 AS participant FROM part
-            UNION ALL
-            SELECT kind, src, key, eid, start, 0 AS participant FROM peers
+        pe AS (SELECT DISTINCT key, eid, uid, {day} AS day FROM part),
+        ru AS (SELECT DISTINCT key, uid, day FROM pe),
+        need AS (
+            SELECT DISTINCT r.uid, r.day, kd.dim FROM ru r
+              JOIN kd ON kd.key = r.key
+        ),
+        chg AS (
+            SELECT e.id AS eid, n.uid, n.day, n.dim, e.is_active AS active,
+                   ll.level - b.level AS delta
+              FROM need n
+              JOIN {employee} e ON e.unit_id = n.uid
+              JOIN {latest} ll ON ll.employee_id = e.id AND ll.dimension_id = n.dim
+              JOIN {result} b ON b.employee_id = e.id AND b.dimension_id = n.dim
+                   AND b.level IS NOT NULL AND b.valid_from <= n.day
+                   AND (b.valid_to IS NULL OR b.valid_to > n.day)
+        ),
+        unit_tot AS (
+            SELECT uid, day, dim, COUNT(*) AS n, SUM(delta) AS s FROM chg
+             WHERE active = %s GROUP BY uid, day, dim
+        ),
+        mine AS (
+            SELECT p.key, c.dim, c.active, COUNT(*) AS n, SUM(c.delta) AS s
+              FROM pe p
+              JOIN kd ON kd.key = p.key
+              JOIN chg c ON c.eid = p.eid AND c.day = p.day AND c.dim = kd.dim
+             GROUP BY p.key, c.dim, c.active
+        ),
+        unit_sum AS (
+            SELECT r.key, t.dim, SUM(t.n) AS n, SUM(t.s) AS s FROM ru r
+              JOIN kd ON kd.key = r.key
+              JOIN unit_tot t ON t.uid = r.uid AND t.day = r.day AND t.dim = kd.dim
+             GROUP BY r.key, t.dim
         )
-        SELECT g.key, d.dim, g.participant, COUNT(*), SUM(ll.level - b.level)
-          FROM grp g
-          JOIN dims d ON d.kind = g.kind AND d.src = g.src
-          JOIN {latest} ll ON ll.employee_id = g.eid AND ll.dimension_id = d.dim
-          JOIN {result} b ON b.employee_id = g.eid AND b.dimension_id = d.dim
-               AND b.level IS NOT NULL AND b.valid_from <= g.start
-               AND (b.valid_to IS NULL OR b.valid_to > g.start)
-         GROUP BY g.key, d.dim, g.participant
+        SELECT key, dim, 1, SUM(n), SUM(s) FROM mine GROUP BY key, dim
+        UNION ALL
+        SELECT u.key, u.dim, 0, u.n - COALESCE(m.n, 0), u.s - COALESCE(m.s, 0)
+          FROM unit_sum u
+          LEFT JOIN mine m ON m.key = u.key AND m.dim = u.dim AND m.active = %s
     """  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, True])
+        cursor.execute(sql, [*params, *day_params, True, True])
         return {
             (key, dim, participant): (int(n), int(total or 0))
             for key, dim, participant, n, total in cursor.fetchall()
+            if n
         }
 
 
@@ -239,7 +271,9 @@ def _item_sums():
     return {f"sum_{item}": Sum(item) for item in rules.ITEM_FIELDS}
 
 
-def _fill(rows: dict[int, ReportRow], *, parts, counts, reactions, outcomes) -> None:
+def _fill(
+    rows: dict[int, ReportRow], *, parts, counts, reactions, outcomes, window=None
+) -> None:
     minimum = minimum_group()
     dimensions = {d.pk: d for d in Dimension.objects.order_by("number")}
     for row in rows.values():
@@ -255,7 +289,7 @@ def _fill(rows: dict[int, ReportRow], *, parts, counts, reactions, outcomes) -> 
         for item in rules.ITEM_FIELDS:
             row.sums[item] = row.sums.get(item, 0) + (values[f"sum_{item}"] or 0)
     linked = _linked_dimensions(parts, rows) if parts else {}
-    changes = _level_changes(parts) if parts else {}
+    changes = _level_changes(parts, window) if parts else {}
     observed: dict[tuple[int, int], dict] = {}
     for values in outcomes:
         cell = observed.setdefault((values["key"], values["dimension_id"]), {})
@@ -393,7 +427,14 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
         _program_part(user, year, "program__form_id"),
         _activity_part(user, year, "activity__form_id"),
     ]
-    _fill(rows, parts=parts, counts=counts, reactions=reactions, outcomes=outcomes)
+    _fill(
+        rows,
+        parts=parts,
+        counts=counts,
+        reactions=reactions,
+        outcomes=outcomes,
+        window=date(year, 1, 1),
+    )
     return list(rows.values())
 
 
