@@ -9,13 +9,14 @@ activities), within the reader's scope:
 - **reaction**: responses and the mean of each item;
 - **follow-up**: per dimension the row develops, how many observations of each
   outcome;
-- **level change**, per dimension, of participants and of non-participants: for
-  each participation, the active employees of the participant's unit who did not
-  take part in that program or activity are its comparison group; a person's
-  change is their level now (``LatestLevel``) minus their level in force on the
-  day the program or activity started (the validity intervals of the released
-  results), counted where both exist. A form's row pools the pairs of its
-  programs or activities.
+- **level change**, per dimension, of participants and of non-participants,
+  distinct employees: the participants are the employees who took part in the
+  row in the year, the others the active employees of their units who did not;
+  a person's change is their level now (``LatestLevel``) minus their level in
+  force on the row's window date (the validity intervals of the released
+  results) — a program's start date, or 1 January of the year for a form —
+  counted where both exist. The others are unit totals minus the participants'
+  totals: no pairs of people.
 
 A mean (reaction item or level change) is shown only for a group of at least
 ``EVALUATION_MIN_GROUP``; the count is always shown.
@@ -107,6 +108,7 @@ def _program_part(user: User, year: int, key: str):
     return (
         program_participations()
         .filter(employee_scope_q(user, "employee"), program__ends_on__year=year)
+        .order_by()
         .values(
             kind=Value("p"),
             src=F("program_id"),
@@ -124,6 +126,7 @@ def _activity_part(user: User, year: int, key: str):
         .filter(employee_scope_q(user, "employee"))
         .annotate(day=TruncDate("activity__started_at"))
         .filter(day__year=year)
+        .order_by()
         .values(
             kind=Value("a"),
             src=F("activity_id"),
@@ -142,7 +145,8 @@ def _sql(queryset) -> tuple[str, list]:
 
 def _dims_sql() -> str:
     """(kind, src, dim): the dimensions of every program and activity taking part
-    — their own, or else their form's in the matrix."""
+    (``srcs``, the distinct programs and activities of ``part``) — their own, or
+    else their form's in the matrix."""
     pd = Program.dimensions.through._meta.db_table
     ad = Activity.dimensions.through._meta.db_table
     program = Program._meta.db_table
@@ -150,19 +154,19 @@ def _dims_sql() -> str:
     fd = FormDimension._meta.db_table
     return f"""
         SELECT 'p' AS kind, x.program_id AS src, x.dimension_id AS dim
-          FROM {pd} x WHERE x.program_id IN (SELECT src FROM part WHERE kind = 'p')
+          FROM {pd} x WHERE x.program_id IN (SELECT src FROM srcs WHERE kind = 'p')
         UNION
         SELECT 'p', p.id, fd.dimension_id FROM {program} p
           JOIN {fd} fd ON fd.form_id = p.form_id
-         WHERE p.id IN (SELECT src FROM part WHERE kind = 'p')
+         WHERE p.id IN (SELECT src FROM srcs WHERE kind = 'p')
            AND NOT EXISTS (SELECT 1 FROM {pd} y WHERE y.program_id = p.id)
         UNION
         SELECT 'a', x.activity_id, x.dimension_id
-          FROM {ad} x WHERE x.activity_id IN (SELECT src FROM part WHERE kind = 'a')
+          FROM {ad} x WHERE x.activity_id IN (SELECT src FROM srcs WHERE kind = 'a')
         UNION
         SELECT 'a', a.id, fd.dimension_id FROM {activity} a
           JOIN {fd} fd ON fd.form_id = a.form_id
-         WHERE a.id IN (SELECT src FROM part WHERE kind = 'a')
+         WHERE a.id IN (SELECT src FROM srcs WHERE kind = 'a')
            AND NOT EXISTS (SELECT 1 FROM {ad} y WHERE y.activity_id = a.id)
     """  # noqa: S608  # nosec B608
 
@@ -180,9 +184,11 @@ def _linked_dimensions(parts, keys) -> dict[int, set[int]]:
     """{key: the dimensions its programs / activities develop}: one query."""
     part, params = _with_part(parts)
     sql = f"""
-        WITH {part}, dims AS ({_dims_sql()})
-        SELECT DISTINCT part.key, dims.dim FROM part
-          JOIN dims ON dims.kind = part.kind AND dims.src = part.src
+        WITH {part},
+        srcs AS (SELECT DISTINCT kind, src, key FROM part),
+        dims AS ({_dims_sql()})
+        SELECT DISTINCT srcs.key, dims.dim FROM srcs
+          JOIN dims ON dims.kind = srcs.kind AND dims.src = srcs.src
     """  # noqa: S608  # nosec B608
     out: dict[int, set[int]] = {k: set() for k in keys}
     with connection.cursor() as cursor:
@@ -210,8 +216,8 @@ def _level_changes(parts, window=None) -> dict[tuple[int, int, int], tuple[int, 
     day_params = [window] if window is not None else []
     sql = f"""
         WITH {part},
-        dims AS ({_dims_sql()}),
         srcs AS (SELECT DISTINCT kind, src, key FROM part),
+        dims AS ({_dims_sql()}),
         kd AS (
             SELECT DISTINCT s.key, d.dim FROM srcs s
               JOIN dims d ON d.kind = s.kind AND d.src = s.src

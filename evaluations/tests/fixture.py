@@ -1,8 +1,8 @@
 """A small world built by hand for the effectiveness report: two kelurahan, a
 BPSDM program with explicit dimensions (P1), one whose dimensions come from its
-form's matrix (P2), three self-development activities (two of one person), known reaction answers,
-follow-ups and levels before and after. The expected figures are computed by
-hand in ``test_effectiveness``."""
+form's matrix (P2), three self-development activities (two of one person),
+known reaction answers, follow-ups and levels before and after. The expected
+figures are computed by hand in ``test_effectiveness``."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -176,9 +176,7 @@ def build(org, roles) -> Fixture:
     )
     _follow_up(head_b, PROGRAM, p2.pk, people["b2"], {D6: "partly"}, dims)
     _follow_up(head_a, ACTIVITY, sd1.pk, people["a4"], {D4: "consistent"}, dims)
-    return Fixture(
-        people=people, dims=dims, p1=p1, p2=p2, sd1=sd1, sd2=sd2, sd3=sd3
-    )
+    return Fixture(people=people, dims=dims, p1=p1, p2=p2, sd1=sd1, sd2=sd2, sd3=sd3)
 
 
 def dec(text: str) -> Decimal:
