@@ -180,12 +180,50 @@ def _with_part(parts) -> tuple[str, list]:
     return "part AS (" + " UNION ALL ".join(sqls) + ")", params
 
 
-def _linked_dimensions(parts, keys) -> dict[int, set[int]]:
-    """{key: the dimensions its programs / activities develop}: one query."""
-    part, params = _with_part(parts)
+def _program_srcs(user: User, year: int, key: str):
+    """The programs ending in ``year`` with a participation in scope: (kind, src,
+    key), one row per program."""
+    return (
+        Program.objects.filter(
+            Exists(
+                program_participations().filter(
+                    employee_scope_q(user, "employee"), program_id=OuterRef("pk")
+                )
+            ),
+            ends_on__year=year,
+        )
+        .order_by()
+        .values(kind=Value("p"), src=F("pk"), key=F(key))
+    )
+
+
+def _activity_srcs(user: User, year: int):
+    """The activities of ``year`` with a participation in scope, by form."""
+    return (
+        Activity.objects.annotate(day=TruncDate("started_at"))
+        .filter(
+            Exists(
+                activity_participations().filter(
+                    employee_scope_q(user, "employee"), activity_id=OuterRef("pk")
+                )
+            ),
+            day__year=year,
+        )
+        .order_by()
+        .values(kind=Value("a"), src=F("pk"), key=F("form_id"))
+    )
+
+
+def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
+    """{key: the dimensions its programs / activities develop}: one query over
+    the programs and activities (``srcs``), not their participations."""
+    sqls, params = [], []
+    for queryset in srcs:
+        sql, p = _sql(queryset)
+        sqls.append(f"SELECT kind, src, key FROM ({sql}) q")  # noqa: S608  # nosec B608
+        params += p
     sql = f"""
-        WITH {part},
-        srcs AS (SELECT DISTINCT kind, src, key FROM part),
+        WITH srcs AS ({" UNION ALL ".join(sqls)}),
         dims AS ({_dims_sql()})
         SELECT DISTINCT srcs.key, dims.dim FROM srcs
           JOIN dims ON dims.kind = srcs.kind AND dims.src = srcs.src
@@ -278,7 +316,14 @@ def _item_sums():
 
 
 def _fill(
-    rows: dict[int, ReportRow], *, parts, counts, reactions, outcomes, window=None
+    rows: dict[int, ReportRow],
+    *,
+    parts,
+    srcs,
+    counts,
+    reactions,
+    outcomes,
+    window=None,
 ) -> None:
     minimum = minimum_group()
     dimensions = {d.pk: d for d in Dimension.objects.order_by("number")}
@@ -294,7 +339,7 @@ def _fill(
         row.responses += values["n"]
         for item in rules.ITEM_FIELDS:
             row.sums[item] = row.sums.get(item, 0) + (values[f"sum_{item}"] or 0)
-    linked = _linked_dimensions(parts, rows) if parts else {}
+    linked = _linked_dimensions(srcs, rows) if srcs else {}
     changes = _level_changes(parts, window) if parts else {}
     observed: dict[tuple[int, int], dict] = {}
     for values in outcomes:
@@ -365,7 +410,15 @@ def program_rows(user: User, year: int, programs) -> list[ReportRow]:
         .annotate(n=Count("pk"))
     )
     parts = [_program_part(user, year, "program_id").filter(program_id__in=ids)]
-    _fill(rows, parts=parts, counts=counts, reactions=reactions, outcomes=outcomes)
+    srcs = [_program_srcs(user, year, "pk").filter(pk__in=ids)]
+    _fill(
+        rows,
+        parts=parts,
+        srcs=srcs,
+        counts=counts,
+        reactions=reactions,
+        outcomes=outcomes,
+    )
     return [rows[pk] for pk in ids]
 
 
@@ -433,9 +486,11 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
         _program_part(user, year, "program__form_id"),
         _activity_part(user, year, "activity__form_id"),
     ]
+    srcs = [_program_srcs(user, year, "form_id"), _activity_srcs(user, year)]
     _fill(
         rows,
         parts=parts,
+        srcs=srcs,
         counts=counts,
         reactions=reactions,
         outcomes=outcomes,
