@@ -145,7 +145,7 @@ def _sql(queryset) -> tuple[str, list]:
 
 def _dims_sql() -> str:
     """(kind, src, dim): the dimensions of every program and activity taking part
-    (``srcs``, the distinct programs and activities of ``part``) — their own, or
+    (``srcs``, the programs and activities with participations) — their own, or
     else their form's in the matrix."""
     pd = Program.dimensions.through._meta.db_table
     ad = Activity.dimensions.through._meta.db_table
@@ -214,16 +214,21 @@ def _activity_srcs(user: User, year: int):
     )
 
 
-def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
-    """{key: the dimensions its programs / activities develop}: one query over
-    the programs and activities (``srcs``), not their participations."""
+def _with_srcs(srcs) -> tuple[str, list]:
     sqls, params = [], []
     for queryset in srcs:
         sql, p = _sql(queryset)
         sqls.append(f"SELECT kind, src, key FROM ({sql}) q")  # noqa: S608  # nosec B608
         params += p
+    return "srcs AS (" + " UNION ALL ".join(sqls) + ")", params
+
+
+def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
+    """{key: the dimensions its programs / activities develop}: one query over
+    the programs and activities (``srcs``), not their participations."""
+    with_srcs, params = _with_srcs(srcs)
     sql = f"""
-        WITH srcs AS ({" UNION ALL ".join(sqls)}),
+        WITH {with_srcs},
         dims AS ({_dims_sql()})
         SELECT DISTINCT srcs.key, dims.dim FROM srcs
           JOIN dims ON dims.kind = srcs.kind AND dims.src = srcs.src
@@ -236,7 +241,9 @@ def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
     return out
 
 
-def _level_changes(parts, window=None) -> dict[tuple[int, int, int], tuple[int, int]]:
+def _level_changes(
+    parts, srcs, window=None
+) -> dict[tuple[int, int, int], tuple[int, int]]:
     """{(key, dimension, 1 participants / 0 others): (people, sum of changes)}:
     one query.
 
@@ -247,6 +254,7 @@ def _level_changes(parts, window=None) -> dict[tuple[int, int, int], tuple[int, 
     employees, its others the active employees of those units minus them (unit
     totals minus the participants' totals — no pairs)."""
     part, params = _with_part(parts)
+    with_srcs, srcs_params = _with_srcs(srcs)
     employee = Employee._meta.db_table
     latest = LatestLevel._meta.db_table
     result = DimensionResult._meta.db_table
@@ -254,7 +262,7 @@ def _level_changes(parts, window=None) -> dict[tuple[int, int, int], tuple[int, 
     day_params = [window] if window is not None else []
     sql = f"""
         WITH {part},
-        srcs AS (SELECT DISTINCT kind, src, key FROM part),
+        {with_srcs},
         dims AS ({_dims_sql()}),
         kd AS (
             SELECT DISTINCT s.key, d.dim FROM srcs s
@@ -300,7 +308,7 @@ def _level_changes(parts, window=None) -> dict[tuple[int, int, int], tuple[int, 
           LEFT JOIN mine m ON m.key = u.key AND m.dim = u.dim AND m.active = %s
     """  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *day_params, True, True])
+        cursor.execute(sql, [*params, *srcs_params, *day_params, True, True])
         return {
             (key, dim, participant): (int(n), int(total or 0))
             for key, dim, participant, n, total in cursor.fetchall()
@@ -340,7 +348,7 @@ def _fill(
         for item in rules.ITEM_FIELDS:
             row.sums[item] = row.sums.get(item, 0) + (values[f"sum_{item}"] or 0)
     linked = _linked_dimensions(srcs, rows) if srcs else {}
-    changes = _level_changes(parts, window) if parts else {}
+    changes = _level_changes(parts, srcs, window) if parts else {}
     observed: dict[tuple[int, int], dict] = {}
     for values in outcomes:
         cell = observed.setdefault((values["key"], values["dimension_id"]), {})
