@@ -9,19 +9,21 @@ activities), within the reader's scope:
 - **reaction**: responses and the mean of each item;
 - **follow-up**: per dimension the row develops, how many observations of each
   outcome;
-- **level change**, per dimension, of participants and of non-participants: for
-  each participation, the active employees of the participant's unit who did not
-  take part in that program or activity are its comparison group; a person's
-  change is their level now (``LatestLevel``) minus their level in force on the
-  day the program or activity started (the validity intervals of the released
-  results), counted where both exist. A form's row pools the pairs of its
-  programs or activities.
+- **level change**, per dimension, of participants and of non-participants,
+  distinct employees: the participants are the employees who took part in the
+  row in the year, the others the active employees of their units who did not;
+  a person's change is their level now (``LatestLevel``) minus their level in
+  force on the row's window date (the validity intervals of the released
+  results) — a program's start date, or 1 January of the year for a form —
+  counted where both exist. The others are unit totals minus the participants'
+  totals: no pairs of people.
 
 A mean (reaction item or level change) is shown only for a group of at least
 ``EVALUATION_MIN_GROUP``; the count is always shown.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db import connection
@@ -106,6 +108,7 @@ def _program_part(user: User, year: int, key: str):
     return (
         program_participations()
         .filter(employee_scope_q(user, "employee"), program__ends_on__year=year)
+        .order_by()
         .values(
             kind=Value("p"),
             src=F("program_id"),
@@ -123,6 +126,7 @@ def _activity_part(user: User, year: int, key: str):
         .filter(employee_scope_q(user, "employee"))
         .annotate(day=TruncDate("activity__started_at"))
         .filter(day__year=year)
+        .order_by()
         .values(
             kind=Value("a"),
             src=F("activity_id"),
@@ -141,7 +145,8 @@ def _sql(queryset) -> tuple[str, list]:
 
 def _dims_sql() -> str:
     """(kind, src, dim): the dimensions of every program and activity taking part
-    — their own, or else their form's in the matrix."""
+    (``srcs``, the programs and activities with participations) — their own, or
+    else their form's in the matrix."""
     pd = Program.dimensions.through._meta.db_table
     ad = Activity.dimensions.through._meta.db_table
     program = Program._meta.db_table
@@ -149,19 +154,19 @@ def _dims_sql() -> str:
     fd = FormDimension._meta.db_table
     return f"""
         SELECT 'p' AS kind, x.program_id AS src, x.dimension_id AS dim
-          FROM {pd} x WHERE x.program_id IN (SELECT src FROM part WHERE kind = 'p')
+          FROM {pd} x WHERE x.program_id IN (SELECT src FROM srcs WHERE kind = 'p')
         UNION
         SELECT 'p', p.id, fd.dimension_id FROM {program} p
           JOIN {fd} fd ON fd.form_id = p.form_id
-         WHERE p.id IN (SELECT src FROM part WHERE kind = 'p')
+         WHERE p.id IN (SELECT src FROM srcs WHERE kind = 'p')
            AND NOT EXISTS (SELECT 1 FROM {pd} y WHERE y.program_id = p.id)
         UNION
         SELECT 'a', x.activity_id, x.dimension_id
-          FROM {ad} x WHERE x.activity_id IN (SELECT src FROM part WHERE kind = 'a')
+          FROM {ad} x WHERE x.activity_id IN (SELECT src FROM srcs WHERE kind = 'a')
         UNION
         SELECT 'a', a.id, fd.dimension_id FROM {activity} a
           JOIN {fd} fd ON fd.form_id = a.form_id
-         WHERE a.id IN (SELECT src FROM part WHERE kind = 'a')
+         WHERE a.id IN (SELECT src FROM srcs WHERE kind = 'a')
            AND NOT EXISTS (SELECT 1 FROM {ad} y WHERE y.activity_id = a.id)
     """  # noqa: S608  # nosec B608
 
@@ -175,13 +180,58 @@ def _with_part(parts) -> tuple[str, list]:
     return "part AS (" + " UNION ALL ".join(sqls) + ")", params
 
 
-def _linked_dimensions(parts, keys) -> dict[int, set[int]]:
-    """{key: the dimensions its programs / activities develop}: one query."""
-    part, params = _with_part(parts)
+def _program_srcs(user: User, year: int, key: str):
+    """The programs ending in ``year`` with a participation in scope: (kind, src,
+    key), one row per program."""
+    return (
+        Program.objects.filter(
+            Exists(
+                program_participations().filter(
+                    employee_scope_q(user, "employee"), program_id=OuterRef("pk")
+                )
+            ),
+            ends_on__year=year,
+        )
+        .order_by()
+        .values(kind=Value("p"), src=F("pk"), key=F(key))
+    )
+
+
+def _activity_srcs(user: User, year: int):
+    """The activities of ``year`` with a participation in scope, by form."""
+    return (
+        Activity.objects.annotate(day=TruncDate("started_at"))
+        .filter(
+            Exists(
+                activity_participations().filter(
+                    employee_scope_q(user, "employee"), activity_id=OuterRef("pk")
+                )
+            ),
+            day__year=year,
+        )
+        .order_by()
+        .values(kind=Value("a"), src=F("pk"), key=F("form_id"))
+    )
+
+
+def _with_srcs(srcs) -> tuple[str, list]:
+    sqls, params = [], []
+    for queryset in srcs:
+        sql, p = _sql(queryset)
+        sqls.append(f"SELECT kind, src, key FROM ({sql}) q")  # noqa: S608  # nosec B608
+        params += p
+    return "srcs AS (" + " UNION ALL ".join(sqls) + ")", params
+
+
+def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
+    """{key: the dimensions its programs / activities develop}: one query over
+    the programs and activities (``srcs``), not their participations."""
+    with_srcs, params = _with_srcs(srcs)
     sql = f"""
-        WITH {part}, dims AS ({_dims_sql()})
-        SELECT DISTINCT part.key, dims.dim FROM part
-          JOIN dims ON dims.kind = part.kind AND dims.src = part.src
+        WITH {with_srcs},
+        dims AS ({_dims_sql()})
+        SELECT DISTINCT srcs.key, dims.dim FROM srcs
+          JOIN dims ON dims.kind = srcs.kind AND dims.src = srcs.src
     """  # noqa: S608  # nosec B608
     out: dict[int, set[int]] = {k: set() for k in keys}
     with connection.cursor() as cursor:
@@ -191,44 +241,78 @@ def _linked_dimensions(parts, keys) -> dict[int, set[int]]:
     return out
 
 
-def _level_changes(parts) -> dict[tuple[int, int, int], tuple[int, int]]:
-    """{(key, dimension, 1 participants / 0 others): (pairs, sum of changes)}:
-    one query."""
+def _level_changes(
+    parts, srcs, window=None
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """{(key, dimension, 1 participants / 0 others): (people, sum of changes)}:
+    one query.
+
+    One comparison window per row: ``window`` (a date) for every row, or else
+    the start of the row's program (``part.start``, one per key). Each
+    employee's change is computed once per window date, for the employees of
+    the units with participants; a row's participants are its distinct
+    employees, its others the active employees of those units minus them (unit
+    totals minus the participants' totals — no pairs)."""
     part, params = _with_part(parts)
+    with_srcs, srcs_params = _with_srcs(srcs)
     employee = Employee._meta.db_table
     latest = LatestLevel._meta.db_table
     result = DimensionResult._meta.db_table
+    day = "%s" if window is not None else "start"
+    day_params = [window] if window is not None else []
     sql = f"""
         WITH {part},
+        {with_srcs},
         dims AS ({_dims_sql()}),
-        units AS (SELECT DISTINCT kind, src, key, uid, start FROM part),
-        peers AS (
-            SELECT u.kind, u.src, u.key, e.id AS eid, u.start
-              FROM units u JOIN {employee} e ON e.unit_id = u.uid
-             WHERE e.is_active = %s
-               AND NOT EXISTS (
-                   SELECT 1 FROM part p
-                    WHERE p.kind = u.kind AND p.src = u.src AND p.eid = e.id)
+        kd AS (
+            SELECT DISTINCT s.key, d.dim FROM srcs s
+              JOIN dims d ON d.kind = s.kind AND d.src = s.src
         ),
-        grp AS (
-            SELECT kind, src, key, eid, start, 1 AS participant FROM part
-            UNION ALL
-            SELECT kind, src, key, eid, start, 0 AS participant FROM peers
+        pe AS (SELECT DISTINCT key, eid, uid, {day} AS day FROM part),
+        ru AS (SELECT DISTINCT key, uid, day FROM pe),
+        need AS (
+            SELECT DISTINCT r.uid, r.day, kd.dim FROM ru r
+              JOIN kd ON kd.key = r.key
+        ),
+        chg AS (
+            SELECT e.id AS eid, n.uid, n.day, n.dim, e.is_active AS active,
+                   ll.level - b.level AS delta
+              FROM need n
+              JOIN {employee} e ON e.unit_id = n.uid
+              JOIN {latest} ll ON ll.employee_id = e.id AND ll.dimension_id = n.dim
+              JOIN {result} b ON b.employee_id = e.id AND b.dimension_id = n.dim
+                   AND b.level IS NOT NULL AND b.valid_from <= n.day
+                   AND (b.valid_to IS NULL OR b.valid_to > n.day)
+        ),
+        unit_tot AS (
+            SELECT uid, day, dim, COUNT(*) AS n, SUM(delta) AS s FROM chg
+             WHERE active = %s GROUP BY uid, day, dim
+        ),
+        mine AS (
+            SELECT p.key, c.dim, c.active, COUNT(*) AS n, SUM(c.delta) AS s
+              FROM pe p
+              JOIN kd ON kd.key = p.key
+              JOIN chg c ON c.eid = p.eid AND c.day = p.day AND c.dim = kd.dim
+             GROUP BY p.key, c.dim, c.active
+        ),
+        unit_sum AS (
+            SELECT r.key, t.dim, SUM(t.n) AS n, SUM(t.s) AS s FROM ru r
+              JOIN kd ON kd.key = r.key
+              JOIN unit_tot t ON t.uid = r.uid AND t.day = r.day AND t.dim = kd.dim
+             GROUP BY r.key, t.dim
         )
-        SELECT g.key, d.dim, g.participant, COUNT(*), SUM(ll.level - b.level)
-          FROM grp g
-          JOIN dims d ON d.kind = g.kind AND d.src = g.src
-          JOIN {latest} ll ON ll.employee_id = g.eid AND ll.dimension_id = d.dim
-          JOIN {result} b ON b.employee_id = g.eid AND b.dimension_id = d.dim
-               AND b.level IS NOT NULL AND b.valid_from <= g.start
-               AND (b.valid_to IS NULL OR b.valid_to > g.start)
-         GROUP BY g.key, d.dim, g.participant
+        SELECT key, dim, 1, SUM(n), SUM(s) FROM mine GROUP BY key, dim
+        UNION ALL
+        SELECT u.key, u.dim, 0, u.n - COALESCE(m.n, 0), u.s - COALESCE(m.s, 0)
+          FROM unit_sum u
+          LEFT JOIN mine m ON m.key = u.key AND m.dim = u.dim AND m.active = %s
     """  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, True])
+        cursor.execute(sql, [*params, *srcs_params, *day_params, True, True])
         return {
             (key, dim, participant): (int(n), int(total or 0))
             for key, dim, participant, n, total in cursor.fetchall()
+            if n
         }
 
 
@@ -239,7 +323,16 @@ def _item_sums():
     return {f"sum_{item}": Sum(item) for item in rules.ITEM_FIELDS}
 
 
-def _fill(rows: dict[int, ReportRow], *, parts, counts, reactions, outcomes) -> None:
+def _fill(
+    rows: dict[int, ReportRow],
+    *,
+    parts,
+    srcs,
+    counts,
+    reactions,
+    outcomes,
+    window=None,
+) -> None:
     minimum = minimum_group()
     dimensions = {d.pk: d for d in Dimension.objects.order_by("number")}
     for row in rows.values():
@@ -254,8 +347,8 @@ def _fill(rows: dict[int, ReportRow], *, parts, counts, reactions, outcomes) -> 
         row.responses += values["n"]
         for item in rules.ITEM_FIELDS:
             row.sums[item] = row.sums.get(item, 0) + (values[f"sum_{item}"] or 0)
-    linked = _linked_dimensions(parts, rows) if parts else {}
-    changes = _level_changes(parts) if parts else {}
+    linked = _linked_dimensions(srcs, rows) if srcs else {}
+    changes = _level_changes(parts, srcs, window) if parts else {}
     observed: dict[tuple[int, int], dict] = {}
     for values in outcomes:
         cell = observed.setdefault((values["key"], values["dimension_id"]), {})
@@ -325,7 +418,15 @@ def program_rows(user: User, year: int, programs) -> list[ReportRow]:
         .annotate(n=Count("pk"))
     )
     parts = [_program_part(user, year, "program_id").filter(program_id__in=ids)]
-    _fill(rows, parts=parts, counts=counts, reactions=reactions, outcomes=outcomes)
+    srcs = [_program_srcs(user, year, "pk").filter(pk__in=ids)]
+    _fill(
+        rows,
+        parts=parts,
+        srcs=srcs,
+        counts=counts,
+        reactions=reactions,
+        outcomes=outcomes,
+    )
     return [rows[pk] for pk in ids]
 
 
@@ -393,7 +494,16 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
         _program_part(user, year, "program__form_id"),
         _activity_part(user, year, "activity__form_id"),
     ]
-    _fill(rows, parts=parts, counts=counts, reactions=reactions, outcomes=outcomes)
+    srcs = [_program_srcs(user, year, "form_id"), _activity_srcs(user, year)]
+    _fill(
+        rows,
+        parts=parts,
+        srcs=srcs,
+        counts=counts,
+        reactions=reactions,
+        outcomes=outcomes,
+        window=date(year, 1, 1),
+    )
     return list(rows.values())
 
 

@@ -1,8 +1,8 @@
 """A small world built by hand for the effectiveness report: two kelurahan, a
 BPSDM program with explicit dimensions (P1), one whose dimensions come from its
-form's matrix (P2), two self-development activities, known reaction answers,
-follow-ups and levels before and after. The expected figures are computed by
-hand in ``test_effectiveness``."""
+form's matrix (P2), three self-development activities (two of one person),
+known reaction answers, follow-ups and levels before and after. The expected
+figures are computed by hand in ``test_effectiveness``."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +22,9 @@ from programs.tests.factories import NominationFactory, ProgramFactory
 from testsupport.province import released_result
 
 YEAR = 2025
-BEFORE = date(2025, 1, 10)  # the first test round: in force when everything starts
+# The first test round: in force on 1 January (the form rows' window) and on
+# every program's start day (the program rows' window).
+BEFORE = date(2024, 12, 10)
 AFTER = date(2025, 6, 10)  # the second round: the level now (LatestLevel)
 
 # Levels per employee: (first round, second round), by dimension code.
@@ -52,6 +54,7 @@ class Fixture:
     p2: object
     sd1: object
     sd2: object
+    sd3: object
 
 
 def _participant(program, employee, bpsdm, outcome="completed"):
@@ -146,7 +149,12 @@ def build(org, roles) -> Fixture:
     sd2 = record_self_development(
         head_a, employee=people["a5"], started_at=at(date(2025, 5, 6), 13)
     )
-    for activity in (sd1, sd2):
+    # a4 again: one person in two activities of the form counts once in the
+    # level comparison (participations still count twice).
+    sd3 = record_self_development(
+        head_a, employee=people["a4"], started_at=at(date(2025, 5, 7), 13)
+    )
+    for activity in (sd1, sd2, sd3):
         activity.dimensions.set([dims[D4]])
 
     _react(people["a1"], (5, 4, 4, 5), program=p1)
@@ -168,7 +176,7 @@ def build(org, roles) -> Fixture:
     )
     _follow_up(head_b, PROGRAM, p2.pk, people["b2"], {D6: "partly"}, dims)
     _follow_up(head_a, ACTIVITY, sd1.pk, people["a4"], {D4: "consistent"}, dims)
-    return Fixture(people=people, dims=dims, p1=p1, p2=p2, sd1=sd1, sd2=sd2)
+    return Fixture(people=people, dims=dims, p1=p1, p2=p2, sd1=sd1, sd2=sd2, sd3=sd3)
 
 
 def dec(text: str) -> Decimal:

@@ -76,18 +76,24 @@ P2_ALL = (
     [None, None, None, None],
     {fixture.D6: ([0, 1, 0], (1, None), (1, None))},
 )
-# Pengembangan diri: sd1 (a4), sd2 (a5), D4. Answers a4 (4,4,4,4), a5 (5,5,5,3)
-# → 9/2, 9/2, 9/2, 7/2 = 4.50, 4.50, 4.50, 3.50.
-# Participants: a4 3−2=+1, a5 3−3=0 → n 2, 1/2 = 0.50.
-# Others of sd1 (unit A outside sd1): a1 2−1=+1, a2 4−2=+2, a5 0 (a3 no D4);
-# of sd2: a1 +1, a2 +2, a4 +1 → pooled n 6, (1+2+0+1+2+1)/6 = 7/6 = 1.17.
-# Follow-up: a4 consistent on D4 → [0, 0, 1].
+# Pengembangan diri: sd1 (a4), sd2 (a5), sd3 (a4 again), D4: 3 participations.
+# Answers a4 (4,4,4,4) on sd1, a5 (5,5,5,3) on sd2 → 2 responses,
+# 9/2, 9/2, 9/2, 7/2 = 4.50, 4.50, 4.50, 3.50.
+# A form row compares from 1 January 2025 (first round of 10 December 2024 in
+# force), distinct people: participants a4 3−2=+1, a5 3−3=0 (a4 once, though
+# in two activities) → n 2, 1/2 = 0.50. Others: the active people of unit A
+# (the participants' only unit) who are neither a4 nor a5: a1 2−1=+1,
+# a2 4−2=+2 (a3 has no D4; the logins no levels) → n 2, 3/2 = 1.50.
+# Follow-up: a4 consistent on D4 for sd1 → [0, 0, 1].
 SELF_ALL = (
-    2,
+    3,
     2,
     [D("4.50"), D("4.50"), D("4.50"), D("3.50")],
-    {fixture.D4: ([0, 0, 1], (2, D("0.50")), (6, D("1.17")))},
+    {fixture.D4: ([0, 0, 1], (2, D("0.50")), (2, D("1.50")))},
 )
+# The form rows of the external forms pool one program each: from 1 January
+# the first round is in force as on the program's start day, and the groups are
+# the same people, so Diklat Komunikasi = P1 and Diklat Disabilitas = P2.
 # Head of kelurahan A: only unit A's people.
 # P1: participants a1, a2, a3 → 3; answers a1, a2 → 9/2, 8/2, 7/2, 10/2 =
 #   4.50, 4.00, 3.50, 5.00. D1: a1 +1, a2 +2 → n 2, 3/2 = 1.50; others a4 0,
@@ -157,9 +163,9 @@ def test_page_shows_the_same_figures(world, roles, client):
     }
     assert flat(response.context["form_rows"])["Pengembangan Diri"] == SELF_ALL
     html = response.content.decode()
-    # Indonesian number format on the page: 1,33 (P1 D1 participants), 1,17.
+    # Indonesian number format on the page: 1,33 (P1 D1 participants), 1,50.
     assert "3, 1,33" in html
-    assert "6, 1,17" in html
+    assert "2, 1,50" in html
 
 
 def test_head_page_shows_their_scope(world, roles, client):
@@ -250,7 +256,7 @@ def test_export_has_the_same_figures(world, roles, client):
         (
             "Pengembangan Diri",
             "Internal (dilaksanakan unit)",
-            2,
+            3,
             2,
             4.5,
             4.5,
@@ -262,8 +268,8 @@ def test_export_has_the_same_figures(world, roles, client):
             1,
             2,
             0.5,
-            6,
-            1.17,
+            2,
+            1.5,
         )
     ]
 
