@@ -99,6 +99,7 @@ def test_two_colleagues_recording_at_once_do_not_deadlock(
     second is held at the lock, the first goes on after a short wait."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: parallel transactions (see above)")
+    import contextlib
     import threading
 
     from activities.services import recording
@@ -114,10 +115,9 @@ def test_two_colleagues_recording_at_once_do_not_deadlock(
     real = recording.overlapping_attendances
 
     def after_both_locked(**kwargs):
-        try:
+        # Broken: the other recording waits for our lock (no interleaving).
+        with contextlib.suppress(threading.BrokenBarrierError):
             both_locked.wait(timeout=3)
-        except threading.BrokenBarrierError:
-            pass  # the other recording waits for our lock: no interleaving
         return real(**kwargs)
 
     monkeypatch.setattr(recording, "overlapping_attendances", after_both_locked)
