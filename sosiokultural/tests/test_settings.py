@@ -135,6 +135,14 @@ _DB_SETTINGS = (
 def test_database_connection_defaults():
     result = _python(_DB_SETTINGS, DATABASE_URL="postgres://u:p@db.internal:5432/sk")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "60 True -c jit=off"
+
+
+def test_jit_can_be_switched_back_on():
+    result = _python(
+        _DB_SETTINGS, DATABASE_URL="postgres://u:p@db.internal:5432/sk", DB_JIT="true"
+    )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["60", "True", "-"]
 
 
@@ -147,7 +155,7 @@ def test_statement_timeout_and_connection_reuse_from_environment():
         DB_CONN_HEALTH_CHECKS="false",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "0 False -c statement_timeout=15000"
+    assert result.stdout.strip() == "0 False -c jit=off -c statement_timeout=15000"
 
 
 def test_statement_timeout_is_not_sent_to_sqlite():
