@@ -241,7 +241,9 @@ class ResultSerializer(serializers.ModelSerializer):
 
 class ProgramSerializer(serializers.ModelSerializer):
     form = serializers.CharField(source="form.code", read_only=True)
-    seats_left = serializers.IntegerField(read_only=True)
+    seats_left = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="Free seats; null: no seat limit."
+    )
     dimensions = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
     )

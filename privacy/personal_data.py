@@ -47,6 +47,11 @@ ABOUT_EMPLOYEE = [
     # Whom one was asked to rate in a 360 round (never what one answered: the
     # answers are stored without the rater).
     ("multirater.Assignment", "rater"),
+    # One's own answers to a training's reaction survey, and what one's head
+    # observed on the job afterwards (docs/evaluation.md).
+    ("evaluations.Reaction", "employee"),
+    ("evaluations.FollowUp", "employee"),
+    ("evaluations.Observation", "follow_up__employee"),
 ]
 # Models that point at an employee without being about them, and why.
 NOT_ABOUT_EMPLOYEE = {
