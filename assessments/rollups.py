@@ -143,7 +143,7 @@ def _profiles_sql(unit_ids: list[int] | None) -> tuple[str, list]:
         marks = ", ".join(["%s"] * len(unit_ids))
         employees = Employee._meta.db_table
         level_units = (
-            f" AND l.employee_id IN (SELECT id FROM {employees}"  # noqa: S608
+            f" AND l.employee_id IN (SELECT id FROM {employees}"  # nosec B608  # noqa: S608
             f" WHERE unit_id IN ({marks}))"
         )
         units = f" AND e.unit_id IN ({marks})"

@@ -105,7 +105,7 @@ def default_assignments_create(round_: Round) -> int:
     with connection.cursor() as cursor:
         # Peers: the next PEER_LIMIT of the same unit, cyclically.
         cursor.execute(
-            f"INSERT INTO {table} ({columns}) "  # noqa: S608 - the model's own names
+            f"INSERT INTO {table} ({columns}) "  # nosec B608  # noqa: S608 - the model's own names
             f"SELECT %s, a.eid, b.eid, %s, %s FROM ({pool_sql}) a "
             f"JOIN ({pool_sql}) b ON a.uid = b.uid AND a.eid <> b.eid "
             "AND ((b.rn - a.rn + a.cnt) %% a.cnt) BETWEEN 1 AND %s",
@@ -115,7 +115,7 @@ def default_assignments_create(round_: Round) -> int:
         written += cursor.rowcount
         # Staff of each head: the first STAFF_LIMIT non-heads of the head's unit.
         cursor.execute(
-            f"INSERT INTO {table} ({columns}) "  # noqa: S608 - the model's own names
+            f"INSERT INTO {table} ({columns}) "  # nosec B608  # noqa: S608 - the model's own names
             f"SELECT %s, h.eid, s.eid, %s, %s FROM ({heads_sql}) h "
             f"JOIN ({pool_sql}) s ON s.uid = h.uid AND s.rn <= %s",
             [round_.pk, Relation.STAFF.value, False, *heads_params, *pool_params]

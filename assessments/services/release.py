@@ -182,7 +182,7 @@ def _intervals_set(rows: list[DimensionResult]) -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {DimensionResult._meta.db_table} AS d "  # noqa: S608 (table name)
+            f"UPDATE {DimensionResult._meta.db_table} AS d "  # nosec B608  # noqa: S608 (table name)
             "SET valid_from = x.valid_from, valid_to = x.valid_to "
             "FROM unnest(%s::bigint[], %s::date[], %s::date[]) "
             "AS x(id, valid_from, valid_to) WHERE d.id = x.id",
