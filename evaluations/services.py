@@ -28,7 +28,7 @@ from evaluations.selectors import (
 )
 from exports.writer import batches
 from notices.models import Notice
-from notices.services import notice_create
+from notices.services import notices_create
 from people.models import User
 from people.permissions import can
 from programs.models import Nomination
@@ -169,17 +169,21 @@ def surveys_remind(*, today: date | None = None) -> int:
     for kind, rows in ((PROGRAM, programs), (ACTIVITY, activities)):
         for chunk in batches(rows.iterator(chunk_size=500), 500):
             users = User.objects.in_bulk({row[1] for row in chunk})
-            for key, user_id, pk, title in chunk:
-                notice_create(
-                    recipient=users[user_id],
-                    kind="evaluations.survey_open",
-                    dedupe_key=key,
-                    subject=_("Isi survei evaluasi: %(title)s") % {"title": title},
-                    body=_("Beri tahu kami pendapat Anda tentang %(title)s.")
-                    % {"title": title},
-                    link=f"/evaluasi/survei/{kind}/{pk}/",
-                )
-                written += 1
+            written += notices_create(
+                notices=[
+                    {
+                        "recipient": users[user_id],
+                        "kind": "evaluations.survey_open",
+                        "dedupe_key": key,
+                        "subject": _("Isi survei evaluasi: %(title)s")
+                        % {"title": title},
+                        "body": _("Beri tahu kami pendapat Anda tentang %(title)s.")
+                        % {"title": title},
+                        "link": f"/evaluasi/survei/{kind}/{pk}/",
+                    }
+                    for key, user_id, pk, title in chunk
+                ]
+            )
     return written
 
 
@@ -259,23 +263,19 @@ def follow_ups_remind(*, today: date | None = None, window_days: int = 7) -> int
         for head in heads.get(unit_id, [])
         if head.pk != user_id
     }
-    sent = set(
-        Notice.objects.filter(dedupe_key__in=list(keys)).values_list(
-            "dedupe_key", flat=True
-        )
+    # Written once: notices_create leaves the keys already sent alone.
+    return notices_create(
+        notices=[
+            {
+                "recipient": head,
+                "kind": "evaluations.follow_up_due",
+                "dedupe_key": key,
+                "subject": _("Tindak lanjut pelatihan jatuh tempo: %(name)s")
+                % {"name": name},
+                "body": _("Catat perilaku %(name)s di tempat kerja setelah %(title)s.")
+                % {"name": name, "title": title},
+                "link": f"/evaluasi/tindak-lanjut/{kind}/{pk}/{eid}/",
+            }
+            for key, (kind, pk, eid, name, title, head) in keys.items()
+        ]
     )
-    written = 0
-    for key, (kind, pk, eid, name, title, head) in keys.items():
-        if key in sent:
-            continue
-        notice_create(
-            recipient=head,
-            kind="evaluations.follow_up_due",
-            dedupe_key=key,
-            subject=_("Tindak lanjut pelatihan jatuh tempo: %(name)s") % {"name": name},
-            body=_("Catat perilaku %(name)s di tempat kerja setelah %(title)s.")
-            % {"name": name, "title": title},
-            link=f"/evaluasi/tindak-lanjut/{kind}/{pk}/{eid}/",
-        )
-        written += 1
-    return written
