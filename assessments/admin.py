@@ -13,6 +13,7 @@ from assessments.models import (
     ItemOption,
     ItemStatistic,
     LatestLevel,
+    LevelChangeStep,
     LevelCount,
     LevelProfileCount,
     PersonalityScore,
@@ -23,7 +24,9 @@ from assessments.models import (
     SupervisorRating,
     TestWindow,
     Threshold,
+    YearStartChange,
 )
+from assessments.models.results import CHANGE_FIELDS
 from assessments.services.bank import item_is_frozen
 from sosiokultural.admin import ReadOnlyAdminMixin
 
@@ -126,6 +129,17 @@ class LatestLevelAdmin(ReadOnlyAdmin):
 @admin.register(LevelCount)
 class LevelCountAdmin(ReadOnlyAdmin):
     list_display = ["unit", "position_type", "dimension", "level", "employees"]
+
+
+@admin.register(LevelChangeStep)
+class LevelChangeStepAdmin(ReadOnlyAdmin):
+    list_display = ["unit", "dimension", "day", "employees", "change"]
+
+
+@admin.register(YearStartChange)
+class YearStartChangeAdmin(ReadOnlyAdmin):
+    list_display = ["employee", "year", "open", *CHANGE_FIELDS]
+    raw_id_fields = ["employee"]
 
 
 @admin.register(LevelProfileCount)

@@ -1,14 +1,17 @@
 """The level roll-ups: ``LevelCount`` (active employees per unit × position type
 × dimension × level, from ``LatestLevel``), ``LevelProfileCount`` (active
 employees per unit × position type × current levels in the six dimensions, from
-``LatestLevel``) and the validity intervals of the released ``DimensionResult``
-rows.
+``LatestLevel``), ``LevelChangeStep`` (per unit × dimension × day, the steps
+from which the active employees' change in level since any date is summed) and
+the validity intervals of the released ``DimensionResult`` rows; and per
+employee ``YearStartChange`` (the change in level since 1 January of each year).
 
 Writers: the release and re-score services (``assessments.services.release``)
 and the people services that move an employee (unit, position type,
 deactivation: ``people.services.employee_update``) call these in their own
 transaction. ``rebuild_rollups`` recomputes everything from scratch and reports
-drift (``level_counts_drift``, ``level_profiles_drift``, ``intervals_drift``).
+drift (``level_counts_drift``, ``level_profiles_drift``, ``level_changes_drift``,
+``intervals_drift``).
 """
 
 from collections.abc import Iterable
@@ -20,11 +23,13 @@ from django.db.models import Count, Q
 from assessments.models import (
     DimensionResult,
     LatestLevel,
+    LevelChangeStep,
     LevelCount,
     LevelProfileCount,
     Result,
+    YearStartChange,
 )
-from assessments.models.results import PROFILE_FIELDS, PROFILE_NUMBERS
+from assessments.models.results import CHANGE_FIELDS, PROFILE_FIELDS, PROFILE_NUMBERS
 from competencies.models import Dimension
 from people.models import Employee, Unit
 
@@ -73,6 +78,7 @@ def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
         ).items()
     )
     level_profiles_refresh(unit_ids=unit_ids)
+    level_changes_refresh(unit_ids=unit_ids)
 
 
 def level_counts_rebuild() -> int:
@@ -213,6 +219,224 @@ def level_profiles_drift() -> list[tuple[ProfileKey, int, int]]:
         (key, stored.get(key, 0), fresh.get(key, 0))
         for key in stored.keys() | fresh.keys()
         if stored.get(key, 0) != fresh.get(key, 0)
+    )
+
+
+# -- level change steps ---------------------------------------------------------------
+
+StepKey = tuple[int, int, date]  # unit, dimension, day
+
+# Per active employee, released row with a level (its validity interval) and
+# current level of the same dimension: +1 employee and the change "current −
+# that level" on the interval's first day, the opposite on the day it ends;
+# summed per unit × dimension × day (a day whose steps cancel has no row).
+# ``{units}`` restricts the employees to some units.
+STEPS_SQL = """
+SELECT unit_id, dimension_id, day, SUM(n), SUM(c)
+FROM (
+  SELECT e.unit_id, b.dimension_id, b.valid_from AS day, 1 AS n,
+         l.level - b.level AS c
+  FROM {result} b
+  JOIN {employee} e ON e.id = b.employee_id
+  JOIN {latest} l ON l.employee_id = b.employee_id AND l.dimension_id = b.dimension_id
+  WHERE e.is_active AND b.level IS NOT NULL AND b.valid_from IS NOT NULL{units}
+  UNION ALL
+  SELECT e.unit_id, b.dimension_id, b.valid_to, -1, b.level - l.level
+  FROM {result} b
+  JOIN {employee} e ON e.id = b.employee_id
+  JOIN {latest} l ON l.employee_id = b.employee_id AND l.dimension_id = b.dimension_id
+  WHERE e.is_active AND b.level IS NOT NULL AND b.valid_to IS NOT NULL{units}
+) x
+GROUP BY unit_id, dimension_id, day
+HAVING SUM(n) <> 0 OR SUM(c) <> 0
+"""
+
+
+def _steps_sql(unit_ids: list[int] | None) -> tuple[str, list]:
+    units, params = "", []
+    if unit_ids is not None:
+        units = " AND e.unit_id IN (" + ", ".join(["%s"] * len(unit_ids)) + ")"
+        params = [*unit_ids, *unit_ids]
+    sql = STEPS_SQL.format(
+        result=DimensionResult._meta.db_table,
+        employee=Employee._meta.db_table,
+        latest=LatestLevel._meta.db_table,
+        units=units,
+    )
+    return sql, params
+
+
+def _steps_insert(unit_ids: list[int] | None) -> int:
+    sql, params = _steps_sql(unit_ids)
+    table = LevelChangeStep._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (unit_id, dimension_id, day, employees, change) "  # noqa: S608  # nosec B608
+            + sql,
+            params,
+        )
+        return cursor.rowcount
+
+
+def level_changes_fresh(unit_ids: list[int] | None = None) -> dict[StepKey, tuple]:
+    """{(unit, dimension, day): (employees, change)} recomputed (one query)."""
+    sql, params = _steps_sql(unit_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            (unit, dim, _as_date(day)): (int(n), int(c))
+            for unit, dim, day, n, c in cursor.fetchall()
+        }
+
+
+def _as_date(value) -> date:
+    # SQLite gives the text of the date.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def level_changes_refresh(*, unit_ids: Iterable[int]) -> None:
+    """Rewrite the ``LevelChangeStep`` rows of these units (one DELETE, one
+    INSERT … SELECT), the units locked first as ``level_counts_refresh`` does."""
+    unit_ids = sorted({pk for pk in unit_ids if pk is not None})
+    if not unit_ids:
+        return
+    list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+    LevelChangeStep.objects.filter(unit_id__in=unit_ids).delete()
+    _steps_insert(unit_ids)
+
+
+def level_changes_rebuild() -> int:
+    LevelChangeStep.objects.all().delete()
+    return _steps_insert(None)
+
+
+def level_changes_drift() -> list[tuple[StepKey, tuple | None, tuple | None]]:
+    stored = {
+        (u, d, day): (n, c)
+        for u, d, day, n, c in LevelChangeStep.objects.values_list(
+            "unit_id", "dimension_id", "day", "employees", "change"
+        )
+    }
+    fresh = level_changes_fresh()
+    return sorted(
+        (key, stored.get(key), fresh.get(key))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key) != fresh.get(key)
+    )
+
+
+# -- the change since 1 January, per employee ------------------------------------------
+
+Interval = tuple[date, date | None, int]  # valid_from, valid_to, level
+
+
+def year_start_changes(
+    intervals: dict[int, list[Interval]], latest: dict[int, int]
+) -> list[tuple[int, bool, dict[int, int]]]:
+    """One employee's rows: [(year, open, {dimension number: current level −
+    level in force on 1 January})] from their released levels' validity
+    intervals and current levels, both per dimension number. A row per year
+    from the first with a level in force on 1 January to the year after the
+    latest interval began or ended — that last one ``open``: it stands for every
+    later year too, nothing changes after it. Years without a level in force on
+    1 January have no row. Pure."""
+    starts = [f for rows in intervals.values() for f, __, __ in rows]
+    if not starts:
+        return []
+    ends = [t for rows in intervals.values() for __, t, __ in rows if t is not None]
+    first, last = min(starts).year, max(starts + ends).year
+    out = []
+    for year in range(first, last + 2):
+        day = date(year, 1, 1)
+        changes = {}
+        for number, rows in intervals.items():
+            level = next(
+                (lv for f, t, lv in rows if f <= day and (t is None or t > day)),
+                None,
+            )
+            if level is not None and number in latest:
+                changes[number] = latest[number] - level
+        if changes:
+            out.append((year, year == last + 1, changes))
+    return out
+
+
+def _year_changes_fresh(employee_ids: list[int] | None) -> list[YearStartChange]:
+    numbers = dict(
+        Dimension.objects.filter(number__in=PROFILE_NUMBERS).values_list("pk", "number")
+    )
+    rows = DimensionResult.objects.filter(
+        level__isnull=False, valid_from__isnull=False, dimension_id__in=numbers
+    )
+    latest_rows = LatestLevel.objects.filter(dimension_id__in=numbers)
+    if employee_ids is not None:
+        rows = rows.filter(employee_id__in=employee_ids)
+        latest_rows = latest_rows.filter(employee_id__in=employee_ids)
+    intervals: dict[int, dict[int, list]] = {}
+    for emp, dim, f, t, level in (
+        rows.order_by("employee_id")
+        .values_list("employee_id", "dimension_id", "valid_from", "valid_to", "level")
+        .iterator(chunk_size=10000)
+    ):
+        intervals.setdefault(emp, {}).setdefault(numbers[dim], []).append((f, t, level))
+    latest: dict[int, dict[int, int]] = {}
+    for emp, dim, level in latest_rows.values_list(
+        "employee_id", "dimension_id", "level"
+    ).iterator(chunk_size=10000):
+        latest.setdefault(emp, {})[numbers[dim]] = level
+    return [
+        YearStartChange(
+            employee_id=emp,
+            year=year,
+            open=is_open,
+            **{f"change_{n}": changes.get(n) for n in PROFILE_NUMBERS},
+        )
+        for emp, by_number in intervals.items()
+        for year, is_open, changes in year_start_changes(by_number, latest.get(emp, {}))
+    ]
+
+
+def year_changes_refresh(*, employee_ids: Iterable[int]) -> None:
+    """Rewrite these employees' ``YearStartChange`` rows from their released
+    levels (the caller holds their locks): one DELETE, two reads, one INSERT."""
+    employee_ids = sorted(set(employee_ids))
+    if not employee_ids:
+        return
+    YearStartChange.objects.filter(employee_id__in=employee_ids).delete()
+    YearStartChange.objects.bulk_create(
+        _year_changes_fresh(employee_ids), batch_size=5000
+    )
+
+
+def year_changes_rebuild() -> int:
+    YearStartChange.objects.all().delete()
+    total = 0
+    ids = list(Employee.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), 5000):
+        rows = _year_changes_fresh(ids[start : start + 5000])
+        YearStartChange.objects.bulk_create(rows, batch_size=5000)
+        total += len(rows)
+    return total
+
+
+def _year_key(row: YearStartChange) -> tuple:
+    return (row.year, row.open, *(getattr(row, name) for name in CHANGE_FIELDS))
+
+
+def year_changes_drift() -> list[tuple[int, list, list]]:
+    """[(employee, stored rows, fresh rows)] where they differ."""
+    stored: dict[int, list] = {}
+    for row in YearStartChange.objects.order_by("employee_id", "year").iterator(
+        chunk_size=10000
+    ):
+        stored.setdefault(row.employee_id, []).append(_year_key(row))
+    fresh: dict[int, list] = {}
+    for row in _year_changes_fresh(None):
+        fresh.setdefault(row.employee_id, []).append(_year_key(row))
+    return sorted(
+        (emp, stored.get(emp, []), sorted(fresh.get(emp, [])))
+        for emp in stored.keys() | fresh.keys()
+        if stored.get(emp, []) != sorted(fresh.get(emp, []))
     )
 
 
@@ -366,6 +590,8 @@ def rollups_rebuild() -> dict[str, int]:
         "LatestLevel": latest_levels_rebuild(),
         "LevelCount": level_counts_rebuild(),
         "LevelProfileCount": level_profiles_rebuild(),
+        "LevelChangeStep": level_changes_rebuild(),
+        "YearStartChange": year_changes_rebuild(),
     }
 
 
@@ -376,6 +602,8 @@ def rollups_drift() -> dict[str, list]:
         "LatestLevel": latest_levels_drift(),
         "LevelCount": level_counts_drift(),
         "LevelProfileCount": level_profiles_drift(),
+        "LevelChangeStep": level_changes_drift(),
+        "YearStartChange": year_changes_drift(),
     }
 
 

@@ -33,12 +33,19 @@ from assessments.models import (
     DimensionResult,
     Instrument,
     LatestLevel,
+    LevelChangeStep,
     LevelCount,
     LevelProfileCount,
     Result,
     TestWindow,
+    YearStartChange,
 )
-from assessments.rollups import level_counts_rebuild, level_profiles_rebuild
+from assessments.rollups import (
+    level_changes_rebuild,
+    level_counts_rebuild,
+    level_profiles_rebuild,
+    year_changes_rebuild,
+)
 from bench.development import (
     PREFIX,
     activities_load,
@@ -49,8 +56,8 @@ from bench.ikm import surveys_load
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
-from ledger.models import JPEntry, JPTotal
-from ledger.services import jp_totals_rebuild
+from ledger.models import FormYearEntries, JPEntry, JPTotal
+from ledger.services import form_year_entries_rebuild, jp_totals_rebuild
 from people import tree
 from people.models import Employee, PositionType, Unit, User
 from people.reference import position_types_load
@@ -327,13 +334,25 @@ def build(shape: Shape, *, out=None) -> Built:
     surveys_load(loader, rnd, units, employees, user, today)
     say("  survei IKM, responden, tindak lanjut dan publikasi")
     loader.finish()
-    jp_totals_rebuild()  # the roll-up the ledger's single writer keeps
+    jp_totals_rebuild()  # the roll-ups the ledger's single writer keeps
+    form_year_entries_rebuild()
     level_counts_rebuild()  # and the ones the level writers keep
     level_profiles_rebuild()
+    level_changes_rebuild()
+    year_changes_rebuild()
     attendee_units_rebuild()  # and the one the attendance writer keeps
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (JPTotal, LevelCount, LevelProfileCount, AttendeeUnit):
+            rollups = (
+                JPTotal,
+                FormYearEntries,
+                LevelCount,
+                LevelProfileCount,
+                LevelChangeStep,
+                YearStartChange,
+                AttendeeUnit,
+            )
+            for model in rollups:
                 cursor.execute(f"ANALYZE {_t(model)}")  # nosec B608  # noqa: S608
     say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")

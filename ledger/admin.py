@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ledger.models import JPEntry, JPRule, JPTotal
+from ledger.models import FormYearEntries, JPEntry, JPRule, JPTotal
 from sosiokultural.admin import ReadOnlyAdminMixin
 
 
@@ -48,3 +48,10 @@ class JPTotalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["basis"]
     search_fields = ["employee__name", "employee__nip"]
     list_select_related = ["employee"]
+
+
+@admin.register(FormYearEntries)
+class FormYearEntriesAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["employee", "year", "source", "form", "entries"]
+    list_filter = ["year", "source", "form"]
+    raw_id_fields = ["employee"]

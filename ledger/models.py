@@ -193,3 +193,42 @@ class JPTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.basis} {self.starts_on}: {self.jp}"
+
+
+class FormYearEntries(models.Model):
+    """How many ledger entries of one source and development form an employee
+    has in a calendar year — for internal activities, the verified activities of
+    that form they were present at; what the training effectiveness report counts
+    and pools per form, one row per person instead of their entries. Written
+    only by ``ledger.services`` with ``JPTotal``, in the transaction that changes
+    the entries; entries without a form are not counted; no row when none."""
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    source = models.CharField(
+        _("sumber"), max_length=10, choices=JPEntry.Source.choices
+    )
+    form = models.ForeignKey(
+        "competencies.DevelopmentForm", on_delete=models.CASCADE, related_name="+"
+    )
+    entries = models.PositiveIntegerField(_("entri"))
+
+    class Meta:
+        verbose_name = _("entri JP per bentuk dan tahun")
+        verbose_name_plural = _("entri JP per bentuk dan tahun")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "year", "source", "form"],
+                name="form_year_entries_uq",
+            ),
+            models.CheckConstraint(
+                condition=Q(entries__gt=0), name="form_year_entries_pos"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "source", "form"])]
+
+    def __str__(self) -> str:
+        key = f"{self.employee_id} {self.year} {self.source} {self.form_id}"
+        return f"{key}: {self.entries}"

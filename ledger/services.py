@@ -13,13 +13,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ledger import rules
 from ledger.jp import jp_total, minutes_from_jp
-from ledger.models import JPEntry, JPRule, JPTotal
+from ledger.models import FormYearEntries, JPEntry, JPRule, JPTotal
 from people.models import Employee, User
 
 # -- the rules ------------------------------------------------------------------------
@@ -127,8 +128,75 @@ def _refresh(touched: dict[int, set[date]], people: dict) -> None:
         for day in days:
             for window in _windows(day, (start, end)):
                 wanted[window].add(employee_id)
+    years: dict[int, set[int]] = defaultdict(set)
+    for employee_id, days in touched.items():
+        for day in days:
+            years[day.year].add(employee_id)
     for window, employee_ids in wanted.items():
         _window_write(window, employee_ids)
+    for year, employee_ids in years.items():
+        _form_year_write(year, employee_ids)
+
+
+def _form_year_counts(entries) -> dict[tuple, int]:
+    """{(employee, year, source, form): entries} of these entries (one query)."""
+    return {
+        (emp, year, source, form): n
+        for emp, year, source, form, n in entries.filter(form__isnull=False)
+        .annotate(year=ExtractYear("occurred_on"))
+        .order_by()
+        .values_list("employee_id", "year", "source", "form_id")
+        .annotate(n=Count("pk"))
+        .iterator(chunk_size=10000)
+    }
+
+
+def _form_year_write(year: int, employee_ids: set[int]) -> None:
+    """Rewrite the ``FormYearEntries`` rows of these employees in ``year``."""
+    FormYearEntries.objects.filter(employee_id__in=employee_ids, year=year).delete()
+    counts = _form_year_counts(
+        JPEntry.objects.filter(
+            employee_id__in=employee_ids,
+            occurred_on__gte=date(year, 1, 1),
+            occurred_on__lte=date(year, 12, 31),
+        )
+    )
+    FormYearEntries.objects.bulk_create(
+        FormYearEntries(employee_id=emp, year=y, source=source, form_id=form, entries=n)
+        for (emp, y, source, form), n in counts.items()
+    )
+
+
+def form_year_entries_rebuild() -> int:
+    FormYearEntries.objects.all().delete()
+    rows = FormYearEntries.objects.bulk_create(
+        (
+            FormYearEntries(
+                employee_id=emp, year=y, source=source, form_id=form, entries=n
+            )
+            for (emp, y, source, form), n in _form_year_counts(
+                JPEntry.objects.all()
+            ).items()
+        ),
+        batch_size=5000,
+    )
+    return len(rows)
+
+
+def form_year_entries_drift() -> list[tuple]:
+    """[(key, stored, fresh)] where the roll-up differs from the entries."""
+    stored = {
+        (emp, y, source, form): n
+        for emp, y, source, form, n in FormYearEntries.objects.values_list(
+            "employee_id", "year", "source", "form_id", "entries"
+        ).iterator(chunk_size=10000)
+    }
+    fresh = _form_year_counts(JPEntry.objects.all())
+    return sorted(
+        (key, stored.get(key), fresh.get(key))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key) != fresh.get(key)
+    )
 
 
 def _window_write(window: rules.Window, employee_ids: set[int]) -> None:

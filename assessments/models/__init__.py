@@ -4,7 +4,9 @@ per dimension, the audited re-score, and ``LatestLevel`` — the roll-up of ever
 employee's current level per dimension that reports read in one query — and
 ``LevelCount``, the counts per unit × position type × dimension × level, and
 ``LevelProfileCount``, the counts per unit × position type × current levels in the
-six dimensions.
+six dimensions, and ``LevelChangeStep``, per unit × dimension × date the
+steps from which the change in level since any date is summed, and
+``YearStartChange``, per employee and year the change since 1 January.
 
 Rules live in ``assessments.services`` (writes) and ``assessments.scoring`` (pure
 scoring); the models only hold data and the database constraints.
@@ -22,11 +24,13 @@ from assessments.models.jobs import ReleaseJob
 from assessments.models.results import (
     DimensionResult,
     LatestLevel,
+    LevelChangeStep,
     LevelCount,
     LevelProfileCount,
     PersonalityScore,
     Rescore,
     Result,
+    YearStartChange,
 )
 from assessments.models.taking import Answer, Attempt, SupervisorRating, TestWindow
 
@@ -41,6 +45,7 @@ __all__ = [
     "ItemOption",
     "ItemStatistic",
     "LatestLevel",
+    "LevelChangeStep",
     "LevelCount",
     "LevelProfileCount",
     "PersonalityScore",
@@ -50,5 +55,6 @@ __all__ = [
     "ScaleStatistic",
     "SupervisorRating",
     "TestWindow",
+    "YearStartChange",
     "Threshold",
 ]

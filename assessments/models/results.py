@@ -356,3 +356,93 @@ class LevelProfileCount(models.Model):
     def __str__(self) -> str:
         levels = "".join(str(getattr(self, name)) for name in PROFILE_FIELDS)
         return f"{self.unit_id}/{self.position_type_id}/{levels}: {self.employees}"
+
+
+class LevelChangeStep(models.Model):
+    """What one date changes in "the active employees of a unit with a released
+    level of a dimension in force, and their summed change from that level to
+    their current one (``LatestLevel``)": on the first day of each validity
+    interval (``DimensionResult.valid_from``) one employee more and the change
+    ``current − that level``, on the day it ends (``valid_to``) one fewer and
+    the change taken off. Summing the rows of a unit and dimension up to a date
+    D gives how many of its active employees had a level in force on D and by
+    how much they changed since — what the training effectiveness report
+    compares — from a few rows per unit instead of every employee's history.
+    Rewritten per unit with ``LevelCount`` (``assessments.rollups``), so by the
+    same writers in the same transaction; a date whose steps cancel out has no
+    row."""
+
+    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
+    dimension = models.ForeignKey(
+        "competencies.Dimension", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("tanggal"))
+    employees = models.IntegerField(_("perubahan jumlah pegawai"))
+    change = models.IntegerField(_("perubahan jumlah selisih level"))
+
+    class Meta:
+        verbose_name = _("langkah perubahan level")
+        verbose_name_plural = _("langkah perubahan level")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "dimension", "day"], name="level_change_step_uq"
+            ),
+            models.CheckConstraint(
+                condition=~Q(employees=0) | ~Q(change=0), name="level_change_step_nz"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.unit_id}/{self.dimension_id}/{self.day}: "
+            f"{self.employees:+d} {self.change:+d}"
+        )
+
+
+CHANGE_FIELDS = [f"change_{n}" for n in PROFILE_NUMBERS]
+
+
+class YearStartChange(models.Model):
+    """One employee's change in level since 1 January of ``year``, per dimension
+    numbered 1–6 (``change_<number>``: current level minus the released level in
+    force on that day; empty = no level then): what the training effectiveness
+    report sums over a form's participants of a year, one row per person
+    instead of their results. A row stands for its year; the ``open`` row (the
+    year after the employee's latest released level began, when every change is
+    0) for that year and every later one, so a new year needs no new rows.
+    Rewritten per employee by the level writer
+    (``assessments.services.release.latest_levels_refresh_many``) in its
+    transaction; a year without any level in force has no row."""
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    open = models.BooleanField(_("berlaku juga untuk tahun-tahun berikutnya"))
+    change_1 = models.SmallIntegerField(_("perubahan dimensi 1"), null=True)
+    change_2 = models.SmallIntegerField(_("perubahan dimensi 2"), null=True)
+    change_3 = models.SmallIntegerField(_("perubahan dimensi 3"), null=True)
+    change_4 = models.SmallIntegerField(_("perubahan dimensi 4"), null=True)
+    change_5 = models.SmallIntegerField(_("perubahan dimensi 5"), null=True)
+    change_6 = models.SmallIntegerField(_("perubahan dimensi 6"), null=True)
+
+    class Meta:
+        verbose_name = _("perubahan level sejak awal tahun")
+        verbose_name_plural = _("perubahan level sejak awal tahun")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "year"], name="year_start_change_uq"
+            ),
+            models.UniqueConstraint(
+                fields=["employee"],
+                condition=Q(open=True),
+                name="year_start_change_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        changes = " ".join(
+            "-" if getattr(self, name) is None else f"{getattr(self, name):+d}"
+            for name in CHANGE_FIELDS
+        )
+        return f"{self.employee_id}/{self.year}{'+' if self.open else ''}: {changes}"

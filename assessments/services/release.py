@@ -26,7 +26,12 @@ from assessments.models import (
     Result,
 )
 from assessments.permissions import RELEASE_RESULT, RESCORE_RESULT
-from assessments.rollups import intervals_of, level_counts_refresh
+from assessments.rollups import (
+    intervals_of,
+    level_changes_refresh,
+    level_counts_refresh,
+    year_changes_refresh,
+)
 from assessments.services.taking import (
     attempt_scoring,
     ratings_write,
@@ -49,7 +54,9 @@ def latest_levels_refresh_many(*, employee_ids: Iterable[int]) -> None:
     the validity interval of each released ``DimensionResult`` row with a level,
     the ``LatestLevel`` rows (per dimension, the level of the latest result by
     test date, then id, that has one — a dimension without enough evidence never
-    sets a level) and the ``LevelCount`` rows of the units whose levels changed.
+    sets a level), the ``LevelCount`` rows of the units whose levels changed, the
+    ``LevelChangeStep`` rows of these employees' units and their
+    ``YearStartChange`` rows.
 
     Set-based: the employees are locked (in pk order, so two batches cannot
     deadlock; two releases for the same person serialise), their released rows
@@ -137,6 +144,12 @@ def latest_levels_refresh_many(*, employee_ids: Iterable[int]) -> None:
         LatestLevel.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
     if changed_units:
         level_counts_refresh(unit_ids=changed_units)
+    # The change steps hang on every released level (a re-scored past result,
+    # a back-dated release moving an interval), not only the current ones.
+    if set(unit_of.values()) - changed_units:
+        level_changes_refresh(unit_ids=set(unit_of.values()) - changed_units)
+    for chunk in _chunks(employee_ids):
+        year_changes_refresh(employee_ids=chunk)
 
 
 CHUNK = 1000

@@ -34,6 +34,7 @@ from assessments.rollups import (
     level_counts_fresh,
     rollups_drift,
     rollups_rebuild,
+    year_start_changes,
 )
 from assessments.selectors import levels_in_force
 from assessments.services import latest_levels_refresh, result_release
@@ -244,6 +245,8 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
                 "LatestLevel": [],
                 "LevelCount": [],
                 "LevelProfileCount": [],
+                "LevelChangeStep": [],
+                "YearStartChange": [],
             }
             assert _profiles() == _profiles_reference()
             assert attendee_units_drift() == []
@@ -333,6 +336,26 @@ def test_intervals_of_orders_by_date_then_result():
     }
 
 
+def test_year_start_changes_from_intervals_and_current_levels():
+    intervals = {
+        1: [(date(2023, 5, 1), date(2025, 3, 1), 2), (date(2025, 3, 1), None, 4)],
+        2: [(date(2024, 6, 1), date(2024, 6, 1), 1), (date(2024, 6, 1), None, 3)],
+        3: [(date(2023, 5, 1), date(2027, 2, 1), 2)],  # withdrawn in 2027
+    }
+    latest = {1: 4, 2: 3}  # nothing current on 3: never compared
+    assert year_start_changes(intervals, latest) == [
+        # 1 January 2023: nothing in force yet — no row.
+        (2024, False, {1: 2}),
+        (2025, False, {1: 2, 2: 0}),
+        (2026, False, {1: 0, 2: 0}),
+        (2027, False, {1: 0, 2: 0}),
+        (2028, True, {1: 0, 2: 0}),  # and every later year
+    ]
+    assert year_start_changes({}, latest) == []
+    # Only a level superseded the day it began: no year has one in force.
+    assert year_start_changes({1: [(date(2025, 2, 1), date(2025, 2, 1), 3)]}, {}) == []
+
+
 def test_release_writes_intervals_and_counts(world):
     dims, instrument, units, employees, positions = world
     first = _scored(instrument, employees[0], date(2025, 1, 6), [(dims[0], 2)])
@@ -402,12 +425,17 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
     LatestLevel.objects.update(level=1)
     DimensionResult.objects.update(valid_to=date(2025, 2, 1))
     # The profile roll-up is compared with a recomputation from the (now wrong)
-    # current levels: its stored row and the recomputed one both drift.
-    with pytest.raises(CommandError, match="6 baris"):
+    # current levels: its stored row and the recomputed one both drift. The
+    # change steps of 6 January (change 0 stored, 1 − 3 now) and 1 February (a
+    # closing step now) drift, and the change from 1 January 2026 (0 stored, no
+    # level in force then now).
+    with pytest.raises(CommandError, match="9 baris"):
         call_command("rebuild_rollups", "--check")
     out = capsys.readouterr().out
     assert "LevelCount: 2 baris menyimpang" in out
     assert "LevelProfileCount: 2 baris menyimpang" in out
+    assert "LevelChangeStep: 2 baris menyimpang" in out
+    assert "YearStartChange: 1 baris menyimpang" in out
     call_command("rebuild_rollups")
     call_command("rebuild_rollups", "--check")
     assert rollups_rebuild() == {
@@ -415,6 +443,8 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
         "LatestLevel": 1,
         "LevelCount": 1,
         "LevelProfileCount": 1,
+        "LevelChangeStep": 1,
+        "YearStartChange": 1,
     }
     assert list(
         LevelProfileCount.objects.values_list(*PROFILE_FIELDS, "employees")

@@ -8,8 +8,11 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.models import JPEntry, JPRule, JPTotal
+from competencies.models import DevelopmentForm
+from ledger.models import FormYearEntries, JPEntry, JPRule, JPTotal
 from ledger.services import (
+    form_year_entries_drift,
+    form_year_entries_rebuild,
     jp_credit_clear,
     jp_credit_set,
     jp_rule_create,
@@ -244,6 +247,7 @@ operations = st.lists(
             st.integers(0, 3),
             st.sampled_from(DAYS),
             st.dictionaries(st.integers(0, 2), minutes, max_size=3),
+            st.sampled_from([None, 0, 1]),
         ),
         st.tuples(st.just("clear"), st.integers(0, 3)),
         st.tuples(st.just("contract"), st.sampled_from(STARTS)),
@@ -273,8 +277,10 @@ def trio(org):
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps=operations)
-def test_totals_equal_a_recomputation_after_any_writes(trio, steps):
+def test_totals_equal_a_recomputation_after_any_writes(trio, framework, steps):
+    forms = list(DevelopmentForm.objects.order_by("pk")[:2])
     JPEntry.objects.all().delete()
+    FormYearEntries.objects.all().delete()
     JPTotal.objects.all().delete()
     JPRule.objects.filter(effective_from__gt=date(2000, 1, 1)).delete()
     contractor = trio[1]
@@ -284,13 +290,14 @@ def test_totals_equal_a_recomputation_after_any_writes(trio, steps):
     day_of_rule = iter(DAYS)
     for step in steps:
         if step[0] == "set":
-            __, key, day, credited = step
+            __, key, day, credited, form = step
             jp_credit_set(
                 source_key=f"s:{key}",
                 source="internal",
                 occurred_on=day,
                 description="x",
                 credits={trio[i].pk: m for i, m in credited.items()},
+                form_id=None if form is None else forms[form].pk,
             )
         elif step[0] == "clear":
             jp_credit_clear(source_key=f"s:{step[1]}")
@@ -316,6 +323,7 @@ def test_totals_equal_a_recomputation_after_any_writes(trio, steps):
                     },
                 )
     assert totals_drift() == []
+    assert form_year_entries_drift() == []
     stored = sorted(
         JPTotal.objects.values_list("employee_id", "basis", "starts_on", "jp")
     )
@@ -324,3 +332,59 @@ def test_totals_equal_a_recomputation_after_any_writes(trio, steps):
         sorted(JPTotal.objects.values_list("employee_id", "basis", "starts_on", "jp"))
         == stored
     )
+
+
+def test_form_year_entries_follow_the_entries_of_each_year(org, framework):
+    """One row per employee, calendar year, source and form; moving an entry to
+    another year or form, or clearing it, rewrites both years' rows; entries
+    without a form are not counted."""
+    first, second = DevelopmentForm.objects.order_by("pk")[:2]
+    a, b = EmployeeFactory(unit=org.kel_a), EmployeeFactory(unit=org.kel_b)
+
+    def rows():
+        return sorted(
+            FormYearEntries.objects.values_list(
+                "employee_id", "year", "source", "form_id", "entries"
+            )
+        )
+
+    for key, day in (("k:1", date(2025, 12, 31)), ("k:2", date(2025, 3, 1))):
+        jp_credit_set(
+            source_key=key,
+            source="internal",
+            occurred_on=day,
+            description="x",
+            credits={a.pk: 60, b.pk: 30},
+            form_id=first.pk,
+        )
+    jp_credit_set(
+        source_key="k:3",
+        source="internal",
+        occurred_on=date(2025, 5, 1),
+        description="tanpa bentuk",
+        credits={a.pk: 60},
+    )
+    assert rows() == [
+        (a.pk, 2025, "internal", first.pk, 2),
+        (b.pk, 2025, "internal", first.pk, 2),
+    ]
+    jp_credit_set(  # k:1 moves to the next year and another form, without b
+        source_key="k:1",
+        source="internal",
+        occurred_on=date(2026, 1, 1),
+        description="x",
+        credits={a.pk: 60},
+        form_id=second.pk,
+    )
+    assert rows() == [
+        (a.pk, 2025, "internal", first.pk, 1),
+        (a.pk, 2026, "internal", second.pk, 1),
+        (b.pk, 2025, "internal", first.pk, 1),
+    ]
+    jp_credit_clear(source_key="k:2")
+    assert rows() == [(a.pk, 2026, "internal", second.pk, 1)]
+    assert form_year_entries_drift() == []
+    FormYearEntries.objects.all().delete()
+    assert form_year_entries_drift() == [((a.pk, 2026, "internal", second.pk), None, 1)]
+    assert form_year_entries_rebuild() == 1
+    assert rows() == [(a.pk, 2026, "internal", second.pk, 1)]

@@ -4,8 +4,9 @@ python manage.py rebuild_rollups            # replace them with the recomputatio
 python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
 
 Level roll-ups (``assessments.rollups``): the validity intervals of released
-``DimensionResult`` rows, ``LatestLevel``, ``LevelCount`` and
-``LevelProfileCount``; the ledger's ``JPTotal`` (``ledger.services``;
+``DimensionResult`` rows, ``LatestLevel``, ``LevelCount``,
+``LevelProfileCount``, ``LevelChangeStep`` and ``YearStartChange``; the
+ledger's ``JPTotal`` and ``FormYearEntries`` (``ledger.services``;
 ``rebuild_jp_rollups`` does that one alone); the IKM answer totals
 ``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``); and the
 activities' ``AttendeeUnit`` (``activities.rollups``).
@@ -18,7 +19,12 @@ from django.db import transaction
 
 from activities.rollups import attendee_units_drift, attendee_units_rebuild
 from assessments.rollups import rollups_drift, rollups_rebuild
-from ledger.services import jp_totals_rebuild, totals_drift
+from ledger.services import (
+    form_year_entries_drift,
+    form_year_entries_rebuild,
+    jp_totals_rebuild,
+    totals_drift,
+)
 from surveys.rollups import element_totals_drift, element_totals_rebuild
 
 SHOWN = 20
@@ -27,7 +33,8 @@ SHOWN = 20
 class Command(BaseCommand):
     help = (
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
-        "LevelProfileCount), the JP totals, the IKM answer totals and the "
+        "LevelProfileCount, LevelChangeStep, YearStartChange), the JP totals and "
+        "form counts, the IKM answer totals and the "
         "activities' attendee units from scratch; --check only reports drift (exit 1)."
     )
 
@@ -44,6 +51,7 @@ class Command(BaseCommand):
             drift = {
                 **rollups_drift(),
                 "JPTotal": totals_drift(),
+                "FormYearEntries": form_year_entries_drift(),
                 "ElementTotal": element_totals_drift(),
                 "AttendeeUnit": attendee_units_drift(),
             }
@@ -63,6 +71,7 @@ class Command(BaseCommand):
             counts = {
                 **rollups_rebuild(),
                 "JPTotal": jp_totals_rebuild(),
+                "FormYearEntries": form_year_entries_rebuild(),
                 "ElementTotal": element_totals_rebuild(),
                 "AttendeeUnit": attendee_units_rebuild(),
             }
