@@ -16,7 +16,10 @@ activities), within the reader's scope:
   force on the row's window date (the validity intervals of the released
   results) — a program's start date, or 1 January of the year for a form —
   counted where both exist. The others are unit totals minus the participants'
-  totals: no pairs of people.
+  totals: no pairs of people. The unit totals come from the
+  ``assessments.LevelChangeStep`` roll-up; a form's participants from
+  ``ledger.FormYearEntries`` (internal forms) and their changes from
+  ``assessments.YearStartChange`` — one row per person, not per attendance.
 
 A mean (reaction item or level change) is shown only for a group of at least
 ``EVALUATION_MIN_GROUP``; the count is always shown.
@@ -30,8 +33,14 @@ from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncDate
 
-from activities.models import Activity
-from assessments.models import DimensionResult, LatestLevel
+from activities.models import Activity, AttendeeUnit
+from assessments.models import (
+    DimensionResult,
+    LatestLevel,
+    LevelChangeStep,
+    YearStartChange,
+)
+from assessments.models.results import PROFILE_NUMBERS
 from competencies.models import DevelopmentForm, Dimension, FormDimension
 from evaluations import rules
 from evaluations.models import Observation, Reaction
@@ -40,8 +49,9 @@ from evaluations.selectors import (
     minimum_group,
     program_participations,
 )
+from ledger.models import FormYearEntries, JPEntry
 from people.models import Employee, User
-from people.selectors import employee_scope_q
+from people.selectors import employee_scope_q, units_visible_to
 from programs.models import Program
 
 OUTCOMES = [value for value, __ in Observation.Outcome.choices]
@@ -120,24 +130,6 @@ def _program_part(user: User, year: int, key: str):
     )
 
 
-def _activity_part(user: User, year: int, key: str):
-    return (
-        activity_participations()
-        .filter(employee_scope_q(user, "employee"))
-        .annotate(day=TruncDate("activity__started_at"))
-        .filter(day__year=year)
-        .order_by()
-        .values(
-            kind=Value("a"),
-            src=F("activity_id"),
-            key=F(key),
-            eid=F("employee_id"),
-            uid=F("employee__unit_id"),
-            start=F("day"),
-        )
-    )
-
-
 def _sql(queryset) -> tuple[str, list]:
     sql, params = queryset.query.sql_with_params()
     return sql, list(params)
@@ -198,10 +190,21 @@ def _program_srcs(user: User, year: int, key: str):
 
 
 def _activity_srcs(user: User, year: int):
-    """The activities of ``year`` with a participation in scope, by form."""
+    """The activities of ``year`` with a participation in scope, by form. For a
+    reader who does not see every unit, first the activities the attendee-unit
+    roll-up says someone of their units attended (any status: a necessary
+    condition, a few rows per activity), so that the exact test — a present
+    attendance in scope — reads only those activities' attendance."""
+    attended = Q()
+    if not user.sees_all_units:
+        units = units_visible_to(user).values("pk")
+        attended = Q(
+            pk__in=AttendeeUnit.objects.filter(unit__in=units).values("activity_id")
+        )
     return (
         Activity.objects.annotate(day=TruncDate("started_at"))
         .filter(
+            attended,
             Exists(
                 activity_participations().filter(
                     employee_scope_q(user, "employee"), activity_id=OuterRef("pk")
@@ -242,64 +245,51 @@ def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
 
 
 def _level_changes(
-    parts, srcs, window=None
+    parts, linked: dict[int, set[int]]
 ) -> dict[tuple[int, int, int], tuple[int, int]]:
     """{(key, dimension, 1 participants / 0 others): (people, sum of changes)}:
     one query.
 
-    One comparison window per row: ``window`` (a date) for every row, or else
-    the start of the row's program (``part.start``, one per key). Each
-    employee's change is computed once per window date, for the employees of
-    the units with participants; a row's participants are its distinct
-    employees, its others the active employees of those units minus them (unit
-    totals minus the participants' totals — no pairs)."""
+    One comparison window per row, the start of the row's program
+    (``part.start``, one per key); ``linked``: the dimensions each key develops
+    (given as a list of values, so that the planner knows their number). Each
+    employee's change is computed once per window date, for the row's
+    participants; a row's others are the active employees of the participants'
+    units minus them (the units' totals from ``LevelChangeStep`` minus the
+    participants' totals — no pairs)."""
+    pairs = [(key, dim) for key, dims in linked.items() for dim in sorted(dims)]
+    if not pairs:
+        return {}
     part, params = _with_part(parts)
-    with_srcs, srcs_params = _with_srcs(srcs)
+    values = ", ".join(["(%s, %s)"] * len(pairs))
     employee = Employee._meta.db_table
     latest = LatestLevel._meta.db_table
     result = DimensionResult._meta.db_table
-    day = "%s" if window is not None else "start"
-    day_params = [window] if window is not None else []
+    steps = LevelChangeStep._meta.db_table
     sql = f"""
         WITH {part},
-        {with_srcs},
-        dims AS ({_dims_sql()}),
-        kd AS (
-            SELECT DISTINCT s.key, d.dim FROM srcs s
-              JOIN dims d ON d.kind = s.kind AND d.src = s.src
-        ),
-        pe AS (SELECT DISTINCT key, eid, uid, {day} AS day FROM part),
+        kd (key, dim) AS (VALUES {values}),
+        pe AS (SELECT DISTINCT key, eid, uid, start AS day FROM part),
         ru AS (SELECT DISTINCT key, uid, day FROM pe),
-        need AS (
-            SELECT DISTINCT r.uid, r.day, kd.dim FROM ru r
-              JOIN kd ON kd.key = r.key
-        ),
-        chg AS (
-            SELECT e.id AS eid, n.uid, n.day, n.dim, e.is_active AS active,
-                   ll.level - b.level AS delta
-              FROM need n
-              JOIN {employee} e ON e.unit_id = n.uid
-              JOIN {latest} ll ON ll.employee_id = e.id AND ll.dimension_id = n.dim
-              JOIN {result} b ON b.employee_id = e.id AND b.dimension_id = n.dim
-                   AND b.level IS NOT NULL AND b.valid_from <= n.day
-                   AND (b.valid_to IS NULL OR b.valid_to > n.day)
-        ),
-        unit_tot AS (
-            SELECT uid, day, dim, COUNT(*) AS n, SUM(delta) AS s FROM chg
-             WHERE active = %s GROUP BY uid, day, dim
-        ),
         mine AS (
-            SELECT p.key, c.dim, c.active, COUNT(*) AS n, SUM(c.delta) AS s
+            SELECT p.key, kd.dim, e.is_active AS active, COUNT(*) AS n,
+                   SUM(ll.level - b.level) AS s
               FROM pe p
               JOIN kd ON kd.key = p.key
-              JOIN chg c ON c.eid = p.eid AND c.day = p.day AND c.dim = kd.dim
-             GROUP BY p.key, c.dim, c.active
+              JOIN {employee} e ON e.id = p.eid
+              JOIN {latest} ll ON ll.employee_id = p.eid AND ll.dimension_id = kd.dim
+              JOIN {result} b ON b.employee_id = p.eid AND b.dimension_id = kd.dim
+                   AND b.level IS NOT NULL AND b.valid_from <= p.day
+                   AND (b.valid_to IS NULL OR b.valid_to > p.day)
+             GROUP BY p.key, kd.dim, e.is_active
         ),
         unit_sum AS (
-            SELECT r.key, t.dim, SUM(t.n) AS n, SUM(t.s) AS s FROM ru r
+            SELECT r.key, kd.dim, SUM(s.employees) AS n, SUM(s.change) AS s
+              FROM ru r
               JOIN kd ON kd.key = r.key
-              JOIN unit_tot t ON t.uid = r.uid AND t.day = r.day AND t.dim = kd.dim
-             GROUP BY r.key, t.dim
+              JOIN {steps} s ON s.unit_id = r.uid AND s.dimension_id = kd.dim
+                   AND s.day <= r.day
+             GROUP BY r.key, kd.dim
         )
         SELECT key, dim, 1, SUM(n), SUM(s) FROM mine GROUP BY key, dim
         UNION ALL
@@ -307,13 +297,101 @@ def _level_changes(
           FROM unit_sum u
           LEFT JOIN mine m ON m.key = u.key AND m.dim = u.dim AND m.active = %s
     """  # noqa: S608  # nosec B608
+    pair_params = [x for pair in pairs for x in pair]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *srcs_params, *day_params, True, True])
+        cursor.execute(sql, [*params, *pair_params, True])
         return {
             (key, dim, participant): (int(n), int(total or 0))
             for key, dim, participant, n, total in cursor.fetchall()
             if n
         }
+
+
+# -- level changes of a form's participants in a year, from the roll-ups -----------
+
+
+def _people_sql(programs, entries) -> tuple[str, list]:
+    """``pe`` (key, eid, uid, active): each row's distinct participants — the
+    programs' nominations made distinct, then the ledger's rows, already one per
+    person and form, less any person a program row of the same key has."""
+    program_sql, program_params = _sql(programs)
+    entries_sql, entries_params = _sql(entries)
+    sql = f"""
+        prog AS (SELECT DISTINCT key, eid, uid, active FROM ({program_sql}) q),
+        pe AS (
+            SELECT key, eid, uid, active FROM prog
+            UNION ALL
+            SELECT key, eid, uid, active FROM ({entries_sql}) e
+             WHERE NOT EXISTS (
+                SELECT 1 FROM prog p WHERE p.key = e.key AND p.eid = e.eid
+             )
+        )
+    """  # noqa: S608  # nosec B608
+    return sql, [*program_params, *entries_params]
+
+
+def _form_level_changes(
+    programs,
+    entries,
+    year: int,
+    linked: dict[int, set[int]],
+    numbers: dict[int, int],
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """As ``_level_changes`` with every window on 1 January of ``year``, in one
+    query over roll-ups instead of every person's results: the participants'
+    own changes from ``YearStartChange`` (one row per person, the dimensions
+    numbered 1–6 side by side), the units' totals from ``LevelChangeStep`` (the
+    steps of the participants' units up to that day). ``programs`` and
+    ``entries`` give (key, eid, uid, active) rows."""
+    people, params = _people_sql(programs, entries)
+    changes = YearStartChange._meta.db_table
+    steps = LevelChangeStep._meta.db_table
+    sums = ", ".join(f"COUNT(y.change_{n}), SUM(y.change_{n})" for n in PROFILE_NUMBERS)
+    blanks = ", ".join(["NULL"] * (2 * len(PROFILE_NUMBERS) - 2))
+    # One statement, the participants read once: the rows tagged 1 are the
+    # participants' sums per key and active flag, those tagged 0 the units'
+    # totals per key and dimension (padded to the same columns).
+    sql = f"""
+        WITH {people},
+        ru AS (SELECT DISTINCT key, uid FROM pe)
+        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {sums}
+          FROM pe p
+          JOIN {changes} y ON y.employee_id = p.eid
+               AND ((y.year = %s AND NOT y."open") OR (y."open" AND y.year <= %s))
+         GROUP BY p.key, p.active
+        UNION ALL
+        SELECT 0, r.key, s.dimension_id, SUM(s.employees), SUM(s.change), {blanks}
+          FROM ru r
+          JOIN {steps} s ON s.unit_id = r.uid AND s.day <= %s
+         GROUP BY r.key, s.dimension_id
+    """  # noqa: S608  # nosec B608
+    mine: dict[tuple[int, int, bool], tuple[int, int]] = {}
+    units: dict[tuple[int, int], tuple[int, int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, year, year, date(year, 1, 1)])
+        rows = cursor.fetchall()
+    for tag, key, third, *figures in rows:
+        if not tag:  # a unit total: ``third`` is the dimension
+            if third in linked.get(key, ()):
+                units[(key, third)] = (int(figures[0] or 0), int(figures[1] or 0))
+            continue
+        for dim in linked.get(key, ()):
+            number = numbers.get(dim)
+            if number not in PROFILE_NUMBERS:
+                continue
+            i = 2 * (number - 1)
+            n, total = int(figures[i] or 0), int(figures[i + 1] or 0)
+            if n:
+                mine[(key, dim, bool(third))] = (n, total)
+    out: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for (key, dim, __), (n, total) in mine.items():
+        had_n, had_total = out.get((key, dim, 1), (0, 0))
+        out[(key, dim, 1)] = (had_n + n, had_total + total)
+    for (key, dim), (n, total) in units.items():
+        own_n, own_total = mine.get((key, dim, True), (0, 0))
+        if n - own_n:
+            out[(key, dim, 0)] = (n - own_n, total - own_total)
+    return out
 
 
 # -- the report ---------------------------------------------------------------------
@@ -331,8 +409,11 @@ def _fill(
     counts,
     reactions,
     outcomes,
-    window=None,
+    changes_of=None,
 ) -> None:
+    """``changes_of(linked, numbers)``: the level changes of the rows given the
+    dimensions each develops and the dimensions' numbers ({pk: number}); by
+    default ``_level_changes`` over ``parts``."""
     minimum = minimum_group()
     dimensions = {d.pk: d for d in Dimension.objects.order_by("number")}
     for row in rows.values():
@@ -348,7 +429,10 @@ def _fill(
         for item in rules.ITEM_FIELDS:
             row.sums[item] = row.sums.get(item, 0) + (values[f"sum_{item}"] or 0)
     linked = _linked_dimensions(srcs, rows) if srcs else {}
-    changes = _level_changes(parts, srcs, window) if parts else {}
+    if changes_of is not None:
+        changes = changes_of(linked, {pk: d.number for pk, d in dimensions.items()})
+    else:
+        changes = _level_changes(parts, linked) if parts else {}
     observed: dict[tuple[int, int], dict] = {}
     for values in outcomes:
         cell = observed.setdefault((values["key"], values["dimension_id"]), {})
@@ -433,18 +517,31 @@ def program_rows(user: User, year: int, programs) -> list[ReportRow]:
 def form_rows(user: User, year: int) -> list[ReportRow]:
     """One row per development form with participations in ``year`` in the
     user's scope: external forms pool their programs, internal forms their
-    activities (the catalogue of forms is small: no paging)."""
+    activities (the catalogue of forms is small: no paging).
+
+    An internal form's participations are read from ``ledger.FormYearEntries``
+    (a verified activity credits its present attendees, one entry each: the
+    same rows as ``activity_participations``, one per person and year instead
+    of one per attendance)."""
     scope = employee_scope_q(user, "employee")
     program_part = program_participations().filter(scope, program__ends_on__year=year)
-    activity_part = (
-        activity_participations()
-        .filter(scope)
-        .annotate(day=TruncDate("activity__started_at"))
-        .filter(day__year=year)
+    entries = FormYearEntries.objects.filter(
+        scope,
+        year=year,
+        source=JPEntry.Source.INTERNAL,
+        form__code__in=rules.EVALUATED_INTERNAL_FORMS,
+    )
+    counts = list(
+        program_part.values(key=F("program__form_id"))
+        .annotate(n=Count("pk"))
+        .values_list("key", "n")
+    ) + list(
+        entries.values(key=F("form_id"))
+        .annotate(n=Sum("entries"))
+        .values_list("key", "n")
     )
     forms = DevelopmentForm.objects.filter(
-        Exists(program_part.filter(program__form_id=OuterRef("pk")))
-        | Exists(activity_part.filter(activity__form_id=OuterRef("pk")))
+        pk__in={key for key, n in counts if n}
     ).order_by("provider", "order", "pk")
     rows = {
         f.pk: ReportRow(key=f.pk, label=str(f), form_label=f.get_provider_display())
@@ -452,15 +549,6 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
     }
     if not rows:
         return []
-    counts = list(
-        program_part.values(key=F("program__form_id"))
-        .annotate(n=Count("pk"))
-        .values_list("key", "n")
-    ) + list(
-        activity_part.values(key=F("activity__form_id"))
-        .annotate(n=Count("pk"))
-        .values_list("key", "n")
-    )
     subject_year = Q(program__ends_on__year=year) | Q(
         activity__started_at__date__year=year
     )
@@ -490,19 +578,24 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
         .values("key", "dimension_id", "outcome")
         .annotate(n=Count("pk"))
     )
-    parts = [
-        _program_part(user, year, "program__form_id"),
-        _activity_part(user, year, "activity__form_id"),
-    ]
+    person = {
+        "eid": F("employee_id"),
+        "uid": F("employee__unit_id"),
+        "active": F("employee__is_active"),
+    }
+    programs = program_part.order_by().values(key=F("program__form_id"), **person)
+    people = entries.order_by().values(key=F("form_id"), **person)
     srcs = [_program_srcs(user, year, "form_id"), _activity_srcs(user, year)]
     _fill(
         rows,
-        parts=parts,
+        parts=None,
         srcs=srcs,
         counts=counts,
         reactions=reactions,
         outcomes=outcomes,
-        window=date(year, 1, 1),
+        changes_of=lambda linked, numbers: _form_level_changes(
+            programs, people, year, linked, numbers
+        ),
     )
     return list(rows.values())
 

@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from activities.tests.factories import at, record_self_development
 from evaluations import effectiveness
 from evaluations.tests import fixture
 from evaluations.tests.fixture import YEAR
@@ -151,6 +152,26 @@ def test_a_group_below_the_minimum_shows_its_count_and_no_mean(world, roles, set
             fixture.D2: ([1, 1, 1], (3, None), (3, None)),
         },
     )
+
+
+def test_a_form_row_of_a_later_year_compares_from_its_first_of_january(world, roles):
+    """2026: the second round (June 2025) is in force on 1 January and is the
+    level now, so every change is 0; the others are the active people of unit A
+    with a D4 level then (a1, a2, a5), a4 being the only participant."""
+    activity = record_self_development(
+        roles.head_a,
+        employee=world.people["a4"],
+        started_at=at(fixture.date(YEAR + 1, 5, 5), 13),
+    )
+    activity.dimensions.set([world.dims[fixture.D4]])
+    assert flat(effectiveness.form_rows(roles.bpsdm, YEAR + 1)) == {
+        "Pengembangan Diri": (
+            1,
+            0,
+            [None, None, None, None],
+            {fixture.D4: ([0, 0, 0], (1, None), (3, D("0.00")))},
+        )
+    }
 
 
 def test_page_shows_the_same_figures(world, roles, client):
