@@ -15,7 +15,9 @@ from assessments.models import (
     LatestLevel,
     LevelChangeStep,
     LevelCount,
+    LevelCountAt,
     LevelProfileCount,
+    LevelSnapshotDay,
     PersonalityScore,
     ReleaseJob,
     Rescore,
@@ -129,6 +131,17 @@ class LatestLevelAdmin(ReadOnlyAdmin):
 @admin.register(LevelCount)
 class LevelCountAdmin(ReadOnlyAdmin):
     list_display = ["unit", "position_type", "dimension", "level", "employees"]
+
+
+@admin.register(LevelCountAt)
+class LevelCountAtAdmin(ReadOnlyAdmin):
+    list_display = ["on", "unit", "position_type", "dimension", "level", "employees"]
+    list_filter = ["on"]
+
+
+@admin.register(LevelSnapshotDay)
+class LevelSnapshotDayAdmin(ReadOnlyAdmin):
+    list_display = ["on"]
 
 
 @admin.register(LevelChangeStep)

@@ -1,8 +1,10 @@
 """The level roll-ups: ``LevelCount`` (active employees per unit × position type
 × dimension × level, from ``LatestLevel``), ``LevelProfileCount`` (active
 employees per unit × position type × current levels in the six dimensions, from
-``LatestLevel``), ``LevelChangeStep`` (per unit × dimension × day, the steps
-from which the active employees' change in level since any date is summed) and
+``LatestLevel``), ``LevelCountAt`` (the same counts as of each past
+``LevelSnapshotDay``, from the validity intervals), ``LevelChangeStep`` (per
+unit × dimension × day, the steps from which the active employees' change in
+level since any date is summed) and
 the validity intervals of the released ``DimensionResult`` rows; and per
 employee ``YearStartChange`` (the change in level since 1 January of each year).
 
@@ -17,7 +19,7 @@ drift (``level_counts_drift``, ``level_profiles_drift``, ``level_changes_drift``
 from collections.abc import Iterable
 from datetime import date
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Q
 
 from assessments.models import (
@@ -25,13 +27,16 @@ from assessments.models import (
     LatestLevel,
     LevelChangeStep,
     LevelCount,
+    LevelCountAt,
     LevelProfileCount,
+    LevelSnapshotDay,
     Result,
     YearStartChange,
 )
 from assessments.models.results import CHANGE_FIELDS, PROFILE_FIELDS, PROFILE_NUMBERS
 from competencies.models import Dimension
 from people.models import Employee, Unit
+from sosiokultural.periods import REPORT_QUARTERS, ended_quarters
 
 Key = tuple[int, int, int, int]  # unit, position type, dimension, level
 
@@ -78,7 +83,18 @@ def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
         ).items()
     )
     level_profiles_refresh(unit_ids=unit_ids)
+    level_history_refresh(unit_ids=unit_ids)
+
+
+def level_history_refresh(*, unit_ids: Iterable[int]) -> None:
+    """Rewrite the roll-ups of these units that hang on every released level, not
+    only the current ones (``LevelChangeStep``, ``LevelCountAt``): for a writer
+    that changed past intervals without changing a current level, too."""
+    unit_ids = sorted({pk for pk in unit_ids if pk is not None})
+    if not unit_ids:
+        return
     level_changes_refresh(unit_ids=unit_ids)
+    level_counts_at_refresh(unit_ids=unit_ids, locked=True)
 
 
 def level_counts_rebuild() -> int:
@@ -114,6 +130,123 @@ def level_counts_drift() -> list[tuple[Key, int, int]]:
         )
     }
     fresh = level_counts_fresh()
+    return sorted(
+        (key, stored.get(key, 0), fresh.get(key, 0))
+        for key in stored.keys() | fresh.keys()
+        if stored.get(key, 0) != fresh.get(key, 0)
+    )
+
+
+# -- level counts as of past days -----------------------------------------------------
+
+AtKey = tuple[date, int, int, int, int]  # day, unit, position type, dimension, level
+
+# Per snapshot day, the active employees' levels in force that day (the validity
+# intervals) counted per unit × position type × dimension × level, in one
+# statement. ``{units}`` restricts the employees to some units.
+COUNTS_AT_SQL = """
+    SELECT d."on", e.unit_id, e.position_type_id, r.dimension_id, r.level, COUNT(*)
+      FROM {days} d
+      JOIN {result} r ON r.valid_from <= d."on"
+           AND (r.valid_to IS NULL OR r.valid_to > d."on")
+           AND r.level IS NOT NULL
+      JOIN {employee} e ON e.id = r.employee_id AND e.is_active{units}
+     {where}
+     GROUP BY d."on", e.unit_id, e.position_type_id, r.dimension_id, r.level
+"""
+
+
+def _counts_at_sql(unit_ids: list[int] | None, days: list[date] | None):
+    units, where, params = "", "", []
+    if unit_ids is not None:
+        units = " AND e.unit_id IN (" + ", ".join(["%s"] * len(unit_ids)) + ")"
+        params += unit_ids
+    if days is not None:
+        where = 'WHERE d."on" IN (' + ", ".join(["%s"] * len(days)) + ")"
+        params += days
+    sql = COUNTS_AT_SQL.format(
+        days=LevelSnapshotDay._meta.db_table,
+        result=DimensionResult._meta.db_table,
+        employee=Employee._meta.db_table,
+        units=units,
+        where=where,
+    )
+    return sql, params
+
+
+def _counts_at_insert(unit_ids: list[int] | None, days: list[date] | None) -> int:
+    sql, params = _counts_at_sql(unit_ids, days)
+    table = LevelCountAt._meta.db_table
+    columns = '("on", unit_id, position_type_id, dimension_id, level, employees)'
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} {columns} " + sql, params)  # noqa: S608  # nosec B608
+        return cursor.rowcount
+
+
+def level_counts_at_fresh(unit_ids: list[int] | None = None) -> dict[AtKey, int]:
+    """{(day, unit, position type, dimension, level): employees} recomputed for
+    every snapshot day (one query)."""
+    sql, params = _counts_at_sql(unit_ids, None)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(_as_date(on), *keys): int(n) for on, *keys, n in cursor.fetchall()}
+
+
+def level_counts_at_refresh(*, unit_ids: Iterable[int], locked: bool = False) -> None:
+    """Rewrite these units' ``LevelCountAt`` rows for every snapshot day (one
+    DELETE, one INSERT … SELECT), the units locked first unless the caller did."""
+    unit_ids = sorted({pk for pk in unit_ids if pk is not None})
+    if not unit_ids:
+        return
+    if not locked:
+        list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+    LevelCountAt.objects.filter(unit_id__in=unit_ids).delete()
+    _counts_at_insert(unit_ids, None)
+
+
+@transaction.atomic
+def level_snapshots_ensure(days: Iterable[date]) -> list[date]:
+    """Make these past days snapshot days, counting every unit for the ones that
+    were not (one INSERT … SELECT); returns the days added. Idempotent. Every
+    unit is locked first, as a writer of a unit's counts locks it, so a release
+    or a move cannot slip between the new day and its counts."""
+    wanted = set(days)
+    list(Unit.objects.select_for_update().order_by("pk").values_list("pk"))
+    known = set(
+        LevelSnapshotDay.objects.filter(on__in=wanted).values_list("on", flat=True)
+    )
+    added = sorted(wanted - known)
+    if not added:
+        return []
+    LevelSnapshotDay.objects.bulk_create(
+        [LevelSnapshotDay(on=day) for day in added], ignore_conflicts=True
+    )
+    LevelCountAt.objects.filter(on__in=added).delete()
+    _counts_at_insert(None, added)
+    return added
+
+
+def quarter_snapshots_ensure(today: date) -> list[date]:
+    """The ends of the quarters a past-quarter report offers
+    (``REPORT_QUARTERS``) as snapshot days; returns those added."""
+    return level_snapshots_ensure(
+        quarter.end for quarter in ended_quarters(today, REPORT_QUARTERS)
+    )
+
+
+def level_counts_at_rebuild() -> int:
+    LevelCountAt.objects.all().delete()
+    return _counts_at_insert(None, None)
+
+
+def level_counts_at_drift() -> list[tuple[AtKey, int, int]]:
+    stored = {
+        (on, u, p, d, lv): n
+        for on, u, p, d, lv, n in LevelCountAt.objects.values_list(
+            "on", "unit_id", "position_type_id", "dimension_id", "level", "employees"
+        )
+    }
+    fresh = level_counts_at_fresh()
     return sorted(
         (key, stored.get(key, 0), fresh.get(key, 0))
         for key in stored.keys() | fresh.keys()
@@ -591,6 +724,7 @@ def rollups_rebuild() -> dict[str, int]:
         "LevelCount": level_counts_rebuild(),
         "LevelProfileCount": level_profiles_rebuild(),
         "LevelChangeStep": level_changes_rebuild(),
+        "LevelCountAt": level_counts_at_rebuild(),
         "YearStartChange": year_changes_rebuild(),
     }
 
@@ -603,6 +737,7 @@ def rollups_drift() -> dict[str, list]:
         "LevelCount": level_counts_drift(),
         "LevelProfileCount": level_profiles_drift(),
         "LevelChangeStep": level_changes_drift(),
+        "LevelCountAt": level_counts_at_drift(),
         "YearStartChange": year_changes_drift(),
     }
 

@@ -49,3 +49,14 @@ def release_sweep() -> int:
     from assessments.services.release_jobs import release_jobs_sweep
 
     return release_jobs_sweep()
+
+
+@shared_task(name="assessments.snapshot_quarters")
+def snapshot_quarters() -> int:
+    """Count the levels as of the quarter ends the reports offer (daily; only a
+    quarter end not yet counted costs anything)."""
+    from django.utils import timezone
+
+    from assessments.rollups import quarter_snapshots_ensure
+
+    return len(quarter_snapshots_ensure(timezone.localdate()))

@@ -35,6 +35,7 @@ from assessments.models import (
     LatestLevel,
     LevelChangeStep,
     LevelCount,
+    LevelCountAt,
     LevelProfileCount,
     Result,
     TestWindow,
@@ -44,6 +45,7 @@ from assessments.rollups import (
     level_changes_rebuild,
     level_counts_rebuild,
     level_profiles_rebuild,
+    quarter_snapshots_ensure,
     year_changes_rebuild,
 )
 from bench.development import (
@@ -340,6 +342,7 @@ def build(shape: Shape, *, out=None) -> Built:
     level_profiles_rebuild()
     level_changes_rebuild()
     year_changes_rebuild()
+    quarter_snapshots_ensure(today)  # as the daily task keeps them
     attendee_units_rebuild()  # and the one the attendance writer keeps
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -349,6 +352,7 @@ def build(shape: Shape, *, out=None) -> Built:
                 LevelCount,
                 LevelProfileCount,
                 LevelChangeStep,
+                LevelCountAt,
                 YearStartChange,
                 AttendeeUnit,
             )

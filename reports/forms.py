@@ -7,8 +7,9 @@ from competencies.models import Dimension
 from people.models import Employee, PositionType
 from reports.periods import NOW, period_parse, recent_quarters
 from reports.selectors.aggregate import Filters
+from sosiokultural.periods import REPORT_QUARTERS
 
-PERIOD_QUARTERS = 8
+PERIOD_QUARTERS = REPORT_QUARTERS
 
 
 class AggregateFilterForm(forms.Form):

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from sosiokultural.periods import Period, parse_period
+from sosiokultural.periods import Period, ended_quarters, parse_period
 
 NOW = "now"
 
@@ -68,9 +68,4 @@ def period_parse(text: str | None, today: date) -> ReportPeriod | None:
 
 def recent_quarters(today: date, count: int) -> list[ReportPeriod]:
     """The last ``count`` quarters that have ended, oldest first."""
-    quarter = Period.of(today)
-    out = []
-    for __ in range(count):
-        quarter = quarter.previous()
-        out.append(period_of(quarter))
-    return list(reversed(out))
+    return [period_of(quarter) for quarter in ended_quarters(today, count)]

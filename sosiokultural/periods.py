@@ -12,6 +12,9 @@ _PERIOD = re.compile(r"^\s*(\d{4})\s*[-/ ]?\s*[qQ]\s*([1-4])\s*$")
 _PERIOD_REVERSED = re.compile(r"^\s*[qQ]\s*([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
+# How many ended quarters a past-quarter report offers (and so how many quarter
+# ends the level snapshots keep counted).
+REPORT_QUARTERS = 8
 
 
 @dataclass(frozen=True, order=True)
@@ -68,6 +71,16 @@ class Period:
     @classmethod
     def of(cls, day: date) -> "Period":
         return cls(day.year, (day.month - 1) // 3 + 1)
+
+
+def ended_quarters(today: date, count: int) -> list[Period]:
+    """The last ``count`` quarters that have ended by ``today``, oldest first."""
+    quarter = Period.of(today)
+    out = []
+    for __ in range(count):
+        quarter = quarter.previous()
+        out.append(quarter)
+    return list(reversed(out))
 
 
 def parse_period(text: str) -> Period:

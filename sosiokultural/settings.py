@@ -290,6 +290,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.delete_expired_evidence",
         "schedule": crontab(hour=2, minute=30),
     },
+    # The levels as of the quarter ends the past-quarter reports offer, counted
+    # once per quarter end (``assessments.LevelCountAt``).
+    "assessments-snapshot-quarters": {
+        "task": "assessments.snapshot_quarters",
+        "schedule": crontab(hour=0, minute=20),
+    },
     # Item analyses whose queued refresh was lost (broker down at a release).
     "assessments-item-analysis-sweep": {
         "task": "assessments.item_analysis_sweep",

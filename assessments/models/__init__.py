@@ -2,7 +2,8 @@
 per-dimension thresholds, test windows, attempts with server-side answers, results
 per dimension, the audited re-score, and ``LatestLevel`` — the roll-up of every
 employee's current level per dimension that reports read in one query — and
-``LevelCount``, the counts per unit × position type × dimension × level, and
+``LevelCount``, the counts per unit × position type × dimension × level (and
+``LevelCountAt``, the same as of the past days of ``LevelSnapshotDay``), and
 ``LevelProfileCount``, the counts per unit × position type × current levels in the
 six dimensions, and ``LevelChangeStep``, per unit × dimension × date the
 steps from which the change in level since any date is summed, and
@@ -26,7 +27,9 @@ from assessments.models.results import (
     LatestLevel,
     LevelChangeStep,
     LevelCount,
+    LevelCountAt,
     LevelProfileCount,
+    LevelSnapshotDay,
     PersonalityScore,
     Rescore,
     Result,
@@ -47,7 +50,9 @@ __all__ = [
     "LatestLevel",
     "LevelChangeStep",
     "LevelCount",
+    "LevelCountAt",
     "LevelProfileCount",
+    "LevelSnapshotDay",
     "PersonalityScore",
     "ReleaseJob",
     "Rescore",

@@ -307,6 +307,62 @@ class LevelCount(models.Model):
         )
 
 
+class LevelSnapshotDay(models.Model):
+    """A past day (the end of a quarter the reports offer) whose level counts are
+    kept in ``LevelCountAt``. Added by ``assessments.rollups.level_snapshots_ensure``
+    (the daily task, the benchmark's builder); a report of a day without one reads
+    the validity intervals instead — the same numbers, slower."""
+
+    on = models.DateField(_("tanggal"), unique=True)
+
+    class Meta:
+        verbose_name = _("hari potret level")
+        verbose_name_plural = _("hari potret level")
+
+    def __str__(self) -> str:
+        return self.on.isoformat()
+
+
+class LevelCountAt(models.Model):
+    """``LevelCount`` as of a past day: how many active employees of a unit and
+    position type (now) had each level of a dimension in force on ``on`` (the
+    validity intervals of the released results), for every ``LevelSnapshotDay``.
+    Rewritten per unit with ``LevelCount`` (a release, a re-score — a back-dated
+    one moves past intervals — a move, a deactivation), so a past-quarter report
+    reads a few rows per unit instead of every level in force then."""
+
+    on = models.DateField(_("tanggal"))
+    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
+    position_type = models.ForeignKey(
+        "people.PositionType", on_delete=models.CASCADE, related_name="+"
+    )
+    dimension = models.ForeignKey(
+        "competencies.Dimension", on_delete=models.CASCADE, related_name="+"
+    )
+    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
+    employees = models.PositiveIntegerField(_("pegawai"))
+
+    class Meta:
+        verbose_name = _("jumlah pegawai per level pada suatu hari")
+        verbose_name_plural = _("jumlah pegawai per level pada suatu hari")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["on", "unit", "position_type", "dimension", "level"],
+                name="level_count_at_uq",
+            ),
+            models.CheckConstraint(
+                condition=Q(employees__gt=0), name="level_count_at_pos"
+            ),
+        ]
+        indexes = [models.Index(fields=["unit"], name="level_count_at_unit")]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.on} {self.unit_id}/{self.position_type_id}/{self.dimension_id}"
+            f"/{self.level}: {self.employees}"
+        )
+
+
 # The profile columns: one per dimension number of the standard (its six).
 PROFILE_NUMBERS = range(1, 7)
 PROFILE_FIELDS = [f"level_{n}" for n in PROFILE_NUMBERS]

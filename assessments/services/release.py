@@ -28,8 +28,8 @@ from assessments.models import (
 from assessments.permissions import RELEASE_RESULT, RESCORE_RESULT
 from assessments.rollups import (
     intervals_of,
-    level_changes_refresh,
     level_counts_refresh,
+    level_history_refresh,
     year_changes_refresh,
 )
 from assessments.services.taking import (
@@ -55,8 +55,8 @@ def latest_levels_refresh_many(*, employee_ids: Iterable[int]) -> None:
     the ``LatestLevel`` rows (per dimension, the level of the latest result by
     test date, then id, that has one — a dimension without enough evidence never
     sets a level), the ``LevelCount`` rows of the units whose levels changed, the
-    ``LevelChangeStep`` rows of these employees' units and their
-    ``YearStartChange`` rows.
+    ``LevelChangeStep`` and ``LevelCountAt`` rows of these employees' units and
+    their ``YearStartChange`` rows.
 
     Set-based: the employees are locked (in pk order, so two batches cannot
     deadlock; two releases for the same person serialise), their released rows
@@ -144,10 +144,10 @@ def latest_levels_refresh_many(*, employee_ids: Iterable[int]) -> None:
         LatestLevel.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
     if changed_units:
         level_counts_refresh(unit_ids=changed_units)
-    # The change steps hang on every released level (a re-scored past result,
-    # a back-dated release moving an interval), not only the current ones.
-    if set(unit_of.values()) - changed_units:
-        level_changes_refresh(unit_ids=set(unit_of.values()) - changed_units)
+    # The change steps and past counts hang on every released level (a
+    # re-scored past result, a back-dated release moving an interval), not only
+    # the current ones.
+    level_history_refresh(unit_ids=set(unit_of.values()) - changed_units)
     for chunk in _chunks(employee_ids):
         year_changes_refresh(employee_ids=chunk)
 

@@ -32,6 +32,7 @@ from assessments.models.results import PROFILE_FIELDS
 from assessments.rollups import (
     intervals_of,
     level_counts_fresh,
+    level_snapshots_ensure,
     rollups_drift,
     rollups_rebuild,
     year_start_changes,
@@ -157,6 +158,8 @@ step = st.one_of(
     st.tuples(
         st.just("bulk_move"), st.lists(st.integers(0, 2), min_size=3, max_size=3)
     ),
+    # A new snapshot day (past-quarter counts), between or on test dates.
+    st.tuples(st.just("snapshot"), st.integers(0, 13)),
 )
 
 
@@ -170,6 +173,8 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
     dims, instrument, units, employees, positions = world
     try:
         with transaction.atomic():
+            # A snapshot day from the start, so every writer keeps its counts.
+            level_snapshots_ensure([START + timedelta(days=45)])
             released: list[Result] = []
             activities = []
             for n, (op, *args) in enumerate(steps):
@@ -240,12 +245,15 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
                         ]
                     )
                     assert not outcome.errors
+                elif op == "snapshot":
+                    level_snapshots_ensure([START + timedelta(days=15 * args[0])])
             assert rollups_drift() == {
                 "intervals": [],
                 "LatestLevel": [],
                 "LevelCount": [],
                 "LevelProfileCount": [],
                 "LevelChangeStep": [],
+                "LevelCountAt": [],
                 "YearStartChange": [],
             }
             assert _profiles() == _profiles_reference()
@@ -420,6 +428,8 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
         result=_scored(instrument, employees[0], date(2025, 1, 6), [(dims[0], 3)]),
         by=None,
     )
+    assert level_snapshots_ensure([date(2025, 3, 31)]) == [date(2025, 3, 31)]
+    assert level_snapshots_ensure([date(2025, 3, 31)]) == []
     call_command("rebuild_rollups", "--check")
     LevelCount.objects.update(employees=7)
     LatestLevel.objects.update(level=1)
@@ -428,14 +438,15 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
     # current levels: its stored row and the recomputed one both drift. The
     # change steps of 6 January (change 0 stored, 1 − 3 now) and 1 February (a
     # closing step now) drift, and the change from 1 January 2026 (0 stored, no
-    # level in force then now).
-    with pytest.raises(CommandError, match="9 baris"):
+    # level in force then now), and the count as of 31 March (no level then now).
+    with pytest.raises(CommandError, match="10 baris"):
         call_command("rebuild_rollups", "--check")
     out = capsys.readouterr().out
     assert "LevelCount: 2 baris menyimpang" in out
     assert "LevelProfileCount: 2 baris menyimpang" in out
     assert "LevelChangeStep: 2 baris menyimpang" in out
     assert "YearStartChange: 1 baris menyimpang" in out
+    assert "LevelCountAt: 1 baris menyimpang" in out
     call_command("rebuild_rollups")
     call_command("rebuild_rollups", "--check")
     assert rollups_rebuild() == {
@@ -444,6 +455,7 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
         "LevelCount": 1,
         "LevelProfileCount": 1,
         "LevelChangeStep": 1,
+        "LevelCountAt": 1,
         "YearStartChange": 1,
     }
     assert list(

@@ -12,9 +12,11 @@ unit and dimension; nothing iterates over employees.
 
 Levels "now" are the ``assessments.LevelCount`` roll-up (counts per unit ×
 position type × dimension × level; ``LatestLevel`` when a gender or status filter
-asks for individual employees); levels as of a past date are the released
+asks for individual employees); levels as of the end of a past quarter are the
+``assessments.LevelCountAt`` roll-up when that day is a snapshot day (the daily
+task makes the quarters the reports offer snapshot days), else the released
 ``DimensionResult`` rows whose validity interval contains it (an indexed range
-filter, ``assessments.selectors.levels_in_force``). Program demand is
+filter, ``assessments.selectors.levels_in_force``) — the same numbers. Program demand is
 ``programs.demand``.
 """
 
@@ -36,7 +38,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 
-from assessments.models import DimensionResult, LatestLevel, LevelCount, Result
+from assessments.models import (
+    DimensionResult,
+    LatestLevel,
+    LevelCount,
+    LevelCountAt,
+    LevelSnapshotDay,
+    Result,
+)
 from assessments.selectors import levels_in_force
 from competencies.models import Standard
 from competencies.selectors import levels_of, standard_in_force
@@ -118,11 +127,22 @@ def grouped_levels(
     *, path: str, filters: Filters, period: ReportPeriod, standard_id: int | None
 ) -> list[tuple]:
     """[(unit_id, dimension_id, at level 1, …, at level 5, with a requirement,
-    meeting it, summed gap)]: one GROUP BY (unit, dimension). Current levels
-    without a gender or status filter come from the ``LevelCount`` roll-up (a few
-    rows per unit); otherwise from the level rows themselves."""
-    if period.is_now and not filters.gender and not filters.employment_status:
-        return _grouped_counts(path=path, filters=filters, standard_id=standard_id)
+    meeting it, summed gap)]: one GROUP BY (unit, dimension). Without a gender or
+    status filter, current levels come from the ``LevelCount`` roll-up and those
+    at the end of a past quarter from ``LevelCountAt`` when that day is a
+    snapshot day (a few rows per unit); otherwise from the level rows
+    themselves."""
+    if not filters.gender and not filters.employment_status:
+        if period.is_now:
+            counts = LevelCount.objects.all()
+        elif LevelSnapshotDay.objects.filter(on=period.on).exists():
+            counts = LevelCountAt.objects.filter(on=period.on)
+        else:
+            counts = None
+        if counts is not None:
+            return _grouped_counts(
+                counts, path=path, filters=filters, standard_id=standard_id
+            )
     rows = _levels(period, path, filters, standard_id)
     return list(
         rows.order_by()
@@ -137,9 +157,10 @@ def grouped_levels(
 
 
 def _grouped_counts(
-    *, path: str, filters: Filters, standard_id: int | None
+    rows: QuerySet, *, path: str, filters: Filters, standard_id: int | None
 ) -> list[tuple]:
-    rows = LevelCount.objects.all()
+    """As ``grouped_levels`` over a count roll-up (``LevelCount``, or
+    ``LevelCountAt`` of one day)."""
     if path:
         rows = rows.filter(unit_id__in=subtree_units(path).values("pk"))
     if filters.position_type_id:

@@ -14,8 +14,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from assessments.models import LevelCountAt
+from assessments.rollups import level_snapshots_ensure
 from competencies.selectors import standard_in_force
 from ledger.selectors import reckoning, unit_compliance
 from reports.gapstats import Stats, total
@@ -150,11 +154,20 @@ def test_province_numbers(province, org):
         assert all_dims.share_meeting == Decimal("56.3")  # 9 / 16 = 56.25 %
 
 
-def test_past_period_uses_history_and_standard_in_force(province, org):
+@pytest.mark.parametrize("snapshot", [False, True])
+def test_past_period_uses_history_and_standard_in_force(province, org, snapshot):
     """At the end of the quarter four quarters ago only the older round existed
     and the old standard (staf teknis 2 everywhere) was in force:
-    staff_a 1,1 → 1,1; staff_b 2,2 → 0,0; e_k1 1,2 → 1,0."""
-    stats = _stats(province, org.province, period=province.past)
+    staff_a 1,1 → 1,1; staff_b 2,2 → 0,0; e_k1 1,2 → 1,0. The same numbers from
+    the validity intervals and, once that day is a snapshot day, from the counts
+    kept as of that day."""
+    if snapshot:
+        assert level_snapshots_ensure([province.past.on]) == [province.past.on]
+        assert LevelCountAt.objects.filter(on=province.past.on).exists()
+    with CaptureQueriesContext(connection) as queries:
+        stats = _stats(province, org.province, period=province.past)
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert (LevelCountAt._meta.db_table in read) is snapshot
     assert _numbers(stats[province.d1.pk]) == (
         10, 3, 7, 3, 1, 2, 2, Decimal("0.67"), Decimal("33.3"),
     )  # fmt: skip

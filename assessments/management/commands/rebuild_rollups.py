@@ -4,8 +4,9 @@ python manage.py rebuild_rollups            # replace them with the recomputatio
 python manage.py rebuild_rollups --check    # only compare; exit 1 on any drift
 
 Level roll-ups (``assessments.rollups``): the validity intervals of released
-``DimensionResult`` rows, ``LatestLevel``, ``LevelCount``,
-``LevelProfileCount``, ``LevelChangeStep`` and ``YearStartChange``; the
+``DimensionResult`` rows, ``LatestLevel``, ``LevelCount``, ``LevelCountAt``
+(of the snapshot days there are), ``LevelProfileCount``, ``LevelChangeStep``
+and ``YearStartChange``; the
 ledger's ``JPTotal`` and ``FormYearEntries`` (``ledger.services``;
 ``rebuild_jp_rollups`` does that one alone); the IKM answer totals
 ``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``); and the
@@ -33,7 +34,8 @@ SHOWN = 20
 class Command(BaseCommand):
     help = (
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
-        "LevelProfileCount, LevelChangeStep, YearStartChange), the JP totals and "
+        "LevelCountAt, LevelProfileCount, LevelChangeStep, YearStartChange), the JP "
+        "totals and "
         "form counts, the IKM answer totals and the "
         "activities' attendee units from scratch; --check only reports drift (exit 1)."
     )
