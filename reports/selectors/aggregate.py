@@ -239,15 +239,19 @@ def scope_stats(
     period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
+    employees: list[tuple[int, int]] | None = None,
 ) -> dict[str, dict[int, Stats]]:
     """{row key: {dimension_id: Stats}}, the row key being the first ``key_len``
     characters of the unit path. Three queries (levels, employees, dimensions
     without enough evidence), and a fourth for the paths of their units when the
-    rows split the subtree."""
+    rows split the subtree. ``employees``: ``grouped_employees`` of the same path
+    and filters when the caller already has them (they do not depend on the
+    period)."""
     levels = grouped_levels(
         path=path, filters=filters, period=period, standard_id=standard_id
     )
-    employees = grouped_employees(path=path, filters=filters)
+    if employees is None:
+        employees = grouped_employees(path=path, filters=filters)
     insufficient = grouped_insufficient(path=path, filters=filters, period=period)
     if key_len <= len(path):
         # One row for the whole subtree: every unit has the same key.
@@ -280,6 +284,7 @@ def subtree_stats(
     period: ReportPeriod,
     standard_id: int | None,
     dimension_ids: list[int],
+    employees: list[tuple[int, int]] | None = None,
 ) -> dict[int, Stats]:
     """{dimension_id: Stats} of one whole subtree ("" = every unit)."""
     rows = scope_stats(
@@ -289,6 +294,7 @@ def subtree_stats(
         period=period,
         standard_id=standard_id,
         dimension_ids=dimension_ids,
+        employees=employees,
     )
     # The key is the whole path ("" for every unit): one row at most.
     return rows.get(path) or {d: Stats() for d in dimension_ids}

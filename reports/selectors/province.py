@@ -22,6 +22,7 @@ from reports.selectors.aggregate import (
     aggregate_rows,
     child_rows,
     employee_q,
+    grouped_employees,
     required_for,
     subtree_stats,
     subtree_units,
@@ -154,6 +155,8 @@ def aggregate_trend(
     dims = report_dimensions(filters)
     dim_ids = [d.pk for d in dims]
     path = unit.path if unit else ""
+    # Employees are counted by their placement now: the same for every point.
+    employees = grouped_employees(path=path, filters=filters)
     points = []
     for period in [*recent_quarters(today, TREND_QUARTERS), now]:
         standard = standard_in_force(period.on)
@@ -163,6 +166,7 @@ def aggregate_trend(
             period=period,
             standard_id=standard.pk if standard else None,
             dimension_ids=dim_ids,
+            employees=employees,
         )
         points.append(TrendPoint(period, total(stats.values())))
     return points

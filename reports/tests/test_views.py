@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from assessments.rollups import quarter_snapshots_ensure
 from people.tests.factories import EmployeeFactory
 from plans.tests.factories import DevelopmentPlanFactory, PlanItemFactory
 from testsupport.province import released_result
@@ -170,8 +171,19 @@ def test_province_query_count_constant(
     assert response.context["report"].employees == 25
 
 
-def test_province_trend_fragment(province, org, roles, login):
-    response = login(roles.bpsdm).get(f"/laporan/provinsi/tren/?unit={org.province.pk}")
+@pytest.mark.parametrize("snapshots", [False, True])
+def test_province_trend_fragment(
+    province, org, roles, login, snapshots, django_assert_num_queries
+):
+    """The same points from the validity intervals and, once the quarter ends
+    are snapshot days (the daily task), from the counts kept as of them."""
+    if snapshots:
+        assert len(quarter_snapshots_ensure(timezone.localdate())) == 8
+    client = login(roles.bpsdm)
+    url = f"/laporan/provinsi/tren/?unit={org.province.pk}"
+    client.get(url)
+    with django_assert_num_queries(26):
+        response = client.get(url)
     points = response.context["points"]
     assert len(points) == 5
     assert points[0].period == province.past
