@@ -270,12 +270,9 @@ class LatestLevel(models.Model):
         return f"{self.employee_id}/{self.dimension_id}: {self.level}"
 
 
-class LevelCount(models.Model):
-    """How many active employees of a unit and position type are at each level of
-    a dimension now (their ``LatestLevel``): the roll-up the province aggregate
-    reads. Rewritten per unit by ``assessments.rollups.level_counts_refresh``,
-    which the services that change levels (release, re-score) or move employees
-    (unit, position type, deactivation) call in their transaction."""
+class UnitLevelCounts(models.Model):
+    """The columns of a count of employees per unit × position type × dimension
+    × level (``LevelCount``, ``LevelCountAt``)."""
 
     unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
     position_type = models.ForeignKey(
@@ -286,6 +283,17 @@ class LevelCount(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
     employees = models.PositiveIntegerField(_("pegawai"))
+
+    class Meta:
+        abstract = True
+
+
+class LevelCount(UnitLevelCounts):
+    """How many active employees of a unit and position type are at each level of
+    a dimension now (their ``LatestLevel``): the roll-up the province aggregate
+    reads. Rewritten per unit by ``assessments.rollups.level_counts_refresh``,
+    which the services that change levels (release, re-score) or move employees
+    (unit, position type, deactivation) call in their transaction."""
 
     class Meta:
         verbose_name = _("jumlah pegawai per level")
@@ -323,7 +331,7 @@ class LevelSnapshotDay(models.Model):
         return self.on.isoformat()
 
 
-class LevelCountAt(models.Model):
+class LevelCountAt(UnitLevelCounts):
     """``LevelCount`` as of a past day: how many active employees of a unit and
     position type (now) had each level of a dimension in force on ``on`` (the
     validity intervals of the released results), for every ``LevelSnapshotDay``.
@@ -332,15 +340,6 @@ class LevelCountAt(models.Model):
     reads a few rows per unit instead of every level in force then."""
 
     on = models.DateField(_("tanggal"))
-    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
-    position_type = models.ForeignKey(
-        "people.PositionType", on_delete=models.CASCADE, related_name="+"
-    )
-    dimension = models.ForeignKey(
-        "competencies.Dimension", on_delete=models.CASCADE, related_name="+"
-    )
-    level = models.PositiveSmallIntegerField(_("level"), validators=SCORE_VALIDATORS)
-    employees = models.PositiveIntegerField(_("pegawai"))
 
     class Meta:
         verbose_name = _("jumlah pegawai per level pada suatu hari")
