@@ -59,8 +59,10 @@ def employee_export(request, pk: int, fmt: str):
         from reports.pdf import employee_pdf
 
         link = request.build_absolute_uri(reverse("reports:employee", args=[pk]))
+        feedback = report_feedback(report, request.user)
         response = HttpResponse(
-            employee_pdf(report, link=link), content_type="application/pdf"
+            employee_pdf(report, link=link, feedback=feedback),
+            content_type="application/pdf",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
         return response
