@@ -24,12 +24,21 @@ from exports.writer import (
     joined,
 )
 from ledger.selectors import reckoning, standings_of
+from multirater.models import Relation
 from people.models import Employee
 from people.permissions import sees_all_units
 from people.selectors import (
     employee_get_for_user,
     unit_get_for_user,
     units_visible_to,
+)
+from reports.feedback import (
+    cell_raters,
+    cell_value,
+    groups,
+    report_feedback,
+    round_line,
+    threshold_note,
 )
 from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
@@ -66,10 +75,55 @@ def _level_note():
     )
 
 
+def _feedback_columns(feedback) -> list[Column]:
+    """The 360 profile beside the gap of each dimension, as the page shows it to
+    the same viewer: the self-rating (to the employee only), then each group's
+    mean and number of raters, or why there is no figure. In the first sheet,
+    so that the CSV carries it too."""
+    if feedback is None:
+        return []
+    lines = {line.dimension.pk: line for line in feedback.lines}
+    threshold = feedback.threshold
+
+    def of(line):
+        return lines.get(line.dimension.pk)
+
+    columns = []
+    if feedback.self_shown:
+        columns.append(
+            Column(
+                _("360 %(group)s") % {"group": Relation.SELF.label},
+                lambda line: getattr(of(line), "self_level", None),
+            )
+        )
+    for label, cell_of in groups():
+        columns += [
+            Column(
+                _("360 %(group)s: rata-rata") % {"group": label},
+                lambda line, cell_of=cell_of: cell_value(of(line), cell_of, threshold),
+            ),
+            Column(
+                _("360 %(group)s: penilai") % {"group": label},
+                lambda line, cell_of=cell_of: cell_raters(of(line), cell_of),
+            ),
+        ]
+    return columns
+
+
+def _feedback_notes(feedback) -> list[tuple]:
+    if feedback is None:
+        return []
+    return [
+        (_("Profil penilaian 360"), round_line(feedback)),
+        (_("Penilaian 360"), threshold_note(feedback)),
+    ]
+
+
 @register("reports.employee", label=gettext_lazy("Laporan kesenjangan pegawai"))
 def employee_document(user, query, *, pk: int) -> Document:
     employee = employee_get_for_user(user, pk)
     report = employee_report(employee, today=timezone.localdate())
+    feedback = report_feedback(report, user)
     gaps = Sheet(
         _("Kesenjangan"),
         [
@@ -89,6 +143,7 @@ def employee_document(user, query, *, pk: int) -> Document:
                 _("Bentuk eksternal disarankan"),
                 lambda line: joined(f.label for f in line.external_forms),
             ),
+            *_feedback_columns(feedback),
         ],
         report.lines,
     )
@@ -129,15 +184,30 @@ def employee_document(user, query, *, pk: int) -> Document:
         ],
         [report],
     )
+    sheets = [gaps, history, plan, jp]
+    if feedback is not None and feedback.comments:
+        # Comments of the shown groups only, by text, without author (the
+        # profile's own list, as the page lists it).
+        sheets.append(
+            Sheet(
+                _("Komentar 360"),
+                [
+                    Column(_("Kelompok penilai"), lambda c: c[0]),
+                    Column(_("Komentar"), lambda c: c[1], width=80),
+                ],
+                feedback.comments,
+            )
+        )
     return Document(
         name=f"laporan-{slugify(employee.name)}-{report.today:%Y%m%d}",
         title=_("Laporan kesenjangan kompetensi: %(name)s") % {"name": employee.name},
-        sheets=[gaps, history, plan, jp],
+        sheets=sheets,
         notes=[
             (_("Pegawai"), employee.name),
             (_("Unit"), employee.unit.name),
             (_("Standar"), report.standard or "-"),
             _level_note(),
+            *_feedback_notes(feedback),
         ],
     )
 

@@ -28,7 +28,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from multirater.models import Relation
+from multirater.selectors import Profile
 from plans.selectors import item_is_done
+from reports.feedback import PLACES, groups, hidden_reason, round_line, threshold_note
 from reports.selectors.employee import EmployeeReport
 from sosiokultural.formatting import number
 
@@ -108,7 +111,63 @@ def _radar(report: EmployeeReport) -> Drawing | None:
     return drawing
 
 
-def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
+def _lines(value) -> str:
+    """Escaped text whose line breaks print as such (the page's linebreaksbr)."""
+    return "<br/>".join(_e(part) for part in str(value).splitlines())
+
+
+def _feedback_cell(cell, threshold: int, style):
+    """A group's cell as ``multirater/_cell.html`` prints it."""
+    if cell.shown:
+        return f"{number(cell.mean, PLACES)} (n={cell.count})"
+    reason = hidden_reason(cell, threshold)
+    return _p(reason, style) if reason else "-"
+
+
+def _feedback(feedback: Profile, styles, small) -> list:
+    """The 360 profile as the page shows it to the same viewer: test level,
+    self-rating (to the employee only), each group's figure where the round's
+    threshold allows, the note on the threshold, comments without author."""
+    bold = small.clone("small_bold", fontName="Helvetica-Bold")
+    header = [_("Dimensi"), _("Level uji")]
+    widths = [52 * mm, 16 * mm]
+    if feedback.self_shown:
+        header.append(Relation.SELF.label)
+        widths.append(16 * mm)
+    cells = groups()
+    header += [label for label, __ in cells]
+    widths += [(180 * mm - sum(widths)) / len(cells)] * len(cells)
+    rows = [[_p(text, bold) for text in header]]
+    for line in feedback.lines:
+        row = [_p(line.dimension.label, small), _n(line.test_level)]
+        if feedback.self_shown:
+            row.append(_n(line.self_level))
+        row += [
+            _feedback_cell(cell_of(line), feedback.threshold, small)
+            for __, cell_of in cells
+        ]
+        rows.append(row)
+    story = [
+        _p(_("Profil penilaian 360"), styles["Heading2"]),
+        _p(round_line(feedback), small),
+        Table(rows, colWidths=widths, style=GRID),
+        _p(threshold_note(feedback), small),
+    ]
+    if feedback.comments:
+        story.append(_p(_("Komentar"), styles["Heading3"]))
+        story += [
+            Paragraph(f"{_e(label)}: {_lines(text)}", small)
+            for label, text in feedback.comments
+        ]
+    return story
+
+
+def employee_pdf(
+    report: EmployeeReport, *, link: str, feedback: Profile | None = None
+) -> bytes:
+    """The report; ``feedback`` is the 360 profile the page shows the same
+    viewer (``reports.feedback.report_feedback``), left out when there is none,
+    as on the page."""
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8.5, leading=11)
@@ -170,6 +229,8 @@ def employee_pdf(report: EmployeeReport, *, link: str) -> bytes:
             rows, colWidths=[70 * mm, 25 * mm, 25 * mm, 28 * mm, 15 * mm], style=GRID
         ),
     ]
+    if feedback is not None:
+        story += _feedback(feedback, styles, small)
     recommended = [
         [
             _p(line.dimension.label, small),

@@ -4,13 +4,14 @@ nothing of the peers' answers can be read or derived; with three, their group
 is shown (so the search below can fail).
 
 The routes are the app's own URL patterns (a new one without a request here
-fails the test), the employee report and its exports, the personal-data
-download and the admin pages of the app's models. Bodies are read whole
-(streamed ones to the end, ZIP files — XLSX, the personal-data download —
-member by member). Besides the exact strings, every figure shown with its
-number of raters is collected from every body, and any two of them for one
-dimension that differ by fewer than the threshold's raters fail: subtracting
-one from the other would reveal a group smaller than the threshold."""
+fails the test), the employee report and its downloads (CSV, XLSX, PDF), the
+personal-data download and the admin pages of the app's models. Bodies are read
+whole (streamed ones to the end, ZIP files — XLSX, the personal-data download —
+member by member, PDFs as their extracted text). Besides the exact strings,
+every figure shown with its number of raters is collected from every body, and
+any two of them for one dimension that differ by fewer than the threshold's
+raters fail: subtracting one from the other would reveal a group smaller than
+the threshold."""
 
 import io
 import re
@@ -20,6 +21,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from multirater.tests.factories import PEERS, rated_round
 from sosiokultural.tests.matrix_world import role_users
@@ -56,6 +58,9 @@ def _text(response) -> str:
         return "\n".join(
             archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
         )
+    if body[:5] == b"%PDF-":  # the employee report's PDF
+        reader = PdfReader(io.BytesIO(body))
+        return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     return body.decode("utf-8", "replace")
 
 
@@ -80,7 +85,7 @@ def _bodies(org, roles, rated) -> list[tuple[str, str, str]]:
                 "get",
                 reverse("reports:employee_export", kwargs={"pk": ratee.pk, "fmt": f}),
             )
-            for f in ("csv", "xlsx")
+            for f in ("csv", "xlsx", "pdf")
         ),
         ("get", reverse("privacy:my_data")),
     ]

@@ -1,12 +1,16 @@
 """The employee report PDF prints names with markup characters literally: never a
-server error, never bold/colour from the name, never a link or an embedded file."""
+server error, never bold/colour from the name, never a link or an embedded file.
+It carries the 360 profile the page shows the same viewer."""
 
 import io
 
 import pytest
 from pypdf import PdfReader
 
+from multirater.models import Response
+from multirater.tests.factories import PEERS, rated_round
 from people.tests.factories import EmployeeFactory, UnitFactory
+from sosiokultural.formatting import number
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +28,11 @@ def _pdf(client, employee):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     return PdfReader(io.BytesIO(response.content))
+
+
+def _text(reader) -> str:
+    """The PDF's text with every run of whitespace (wrapped lines) as one space."""
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -51,3 +60,70 @@ def test_pdf_writes_jp_in_the_page_language(roles, org, login):
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "0,00 JP" in text
     assert "0.00 JP" not in text
+
+
+def test_pdf_carries_the_360_profile_the_page_shows(roles, org, login):
+    """Three peers (enough), one head (too few), read by head A: the peers'
+    means with their number as the page prints them; the head's group only as
+    "kurang dari 3 penilai"; the combined figure withheld; the peers' comments
+    by text, without author; nothing of the head's answer or the self-rating."""
+    rated = rated_round(org, roles, peers=3)
+    client = login(roles.head_a)
+    feedback = client.get(f"/laporan/pegawai/{rated.ratee.pk}/").context["feedback"]
+    shown = [f"{number(line.peer.mean, 1)} (n=3)" for line in feedback.lines]
+    assert shown == [
+        "3,7 (n=3)",
+        "2,3 (n=3)",
+        "3,3 (n=3)",
+        "2,7 (n=3)",
+        "3,7 (n=3)",
+        "2,3 (n=3)",
+    ]
+    text = _text(_pdf(client, rated.ratee))
+    assert "Profil penilaian 360 Putaran 360 uji · Triwulan 4 2026" in text
+    assert "Level uji" in text
+    for figure in set(shown):
+        assert text.count(figure) == shown.count(figure)
+    assert text.count("kurang dari 3 penilai") == 6  # the head, every dimension
+    assert text.count("tidak ditampilkan") == 6  # all raters combined
+    assert "sekurang-kurangnya 3 penilai mengisi" in text
+    for too_small in ("(n=1)", "(n=4)", "1,0 (n", "ZETA-HEAD", "ZETA-SELF"):
+        assert too_small not in text
+    assert "Diri sendiri" not in text
+    comments = [f"Rekan kerja: {c}" for __, c in sorted(PEERS, key=lambda p: p[1])]
+    positions = [text.index(c) for c in comments]
+    assert positions == sorted(positions)
+    assert [f"{label}: {c}" for label, c in feedback.comments] == comments
+
+
+def test_own_pdf_shows_the_self_rating_beside_as_the_page_does(roles, org, login):
+    rated = rated_round(org, roles, peers=3)
+    client = login(roles.staff_a)
+    feedback = client.get(f"/laporan/pegawai/{rated.ratee.pk}/").context["feedback"]
+    assert feedback.self_shown
+    text = _text(_pdf(client, rated.ratee))
+    assert "Diri sendiri Atasan Rekan kerja Bawahan Semua penilai lain" in text
+    assert "Diri sendiri: Saya terus belajar ZETA-SELF" in text
+    # Self 5 beside the test level (none yet), then the head's hidden cell.
+    assert text.count("- 5 kurang dari 3 penilai") == 6
+    assert text.count("3,7 (n=3)") == 2  # the peers' figures as for anyone
+
+
+def test_pdf_without_a_closed_round_leaves_the_profile_out(roles, org, login):
+    rated = rated_round(org, roles, peers=3, close=False)
+    client = login(roles.head_a)
+    page = client.get(f"/laporan/pegawai/{rated.ratee.pk}/")
+    assert "Profil penilaian 360" not in page.content.decode()
+    assert "Profil penilaian 360" not in _text(_pdf(client, rated.ratee))
+
+
+def test_markup_in_a_comment_prints_literally(roles, org, login):
+    rated = rated_round(org, roles, peers=3)
+    comment = '<a href="https://contoh.test/x">Klik</a> & <b>tebal\n<img src="/x"/>'
+    Response.objects.filter(comment=PEERS[0][1]).update(comment=comment)
+    reader = _pdf(login(roles.head_a), rated.ratee)
+    text = _text(reader)
+    assert " ".join(comment.split()) in text
+    for page in reader.pages:
+        assert "/Annots" not in page
+        assert "/XObject" not in page["/Resources"]

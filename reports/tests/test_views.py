@@ -1,6 +1,7 @@
 """Pages, exports and scoping of the reports: owner, head, BPSDM and an outsider
 in every test; query counts equal at two data sizes."""
 
+import csv
 import io
 from datetime import timedelta
 
@@ -9,8 +10,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from assessments.rollups import quarter_snapshots_ensure
+from multirater.models import Response
+from multirater.tests.factories import PEERS, rated_round
 from people.tests.factories import EmployeeFactory
 from plans.tests.factories import DevelopmentPlanFactory, PlanItemFactory
+from sosiokultural.formatting import number
 from testsupport.province import released_result
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +86,163 @@ def test_employee_export_formats_and_scope(province, roles, login, fmt):
     else:
         assert response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF-")
+
+
+#: The peers' means of ``rated_round(peers=3)`` as the profile prints them.
+PEER_MEANS = ["3,7", "2,3", "3,3", "2,7", "3,7", "2,3"]
+FEEDBACK_HEADER = [
+    "360 Atasan: rata-rata",
+    "360 Atasan: penilai",
+    "360 Rekan kerja: rata-rata",
+    "360 Rekan kerja: penilai",
+    "360 Bawahan: rata-rata",
+    "360 Bawahan: penilai",
+    "360 Semua penilai lain: rata-rata",
+    "360 Semua penilai lain: penilai",
+]
+GAP_COLUMNS = 7  # the gap sheet's own columns; the profile's follow
+
+
+def _csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+
+
+def _book_text(book) -> str:
+    return "\n".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
+
+
+def test_employee_csv_and_xlsx_carry_the_360_profile_the_page_shows(org, roles, login):
+    """Three peers (enough) and one head (too few), read by head A: the gap sheet
+    (the CSV) carries the peers' means and number as the page prints them; the
+    head's group only as "kurang dari 3 penilai", without its figure, size or
+    comment; the combined figure is withheld as on the page (all four minus the
+    peers would be the head's answer); the XLSX adds the comments and the note."""
+    rated = rated_round(org, roles, peers=3)
+    Response.objects.filter(comment=PEERS[0][1]).update(comment="=1+1 ZETA-RUMUS")
+    client = login(roles.head_a)
+    url = f"/laporan/pegawai/{rated.ratee.pk}/"
+    page = client.get(url)
+    feedback = page.context["feedback"]
+    assert [number(line.peer.mean, 1) for line in feedback.lines] == PEER_MEANS
+    assert all(f"{m} <span" in page.content.decode() for m in PEER_MEANS)
+    expected = [
+        ["kurang dari 3 penilai", "", mean, "3", "", "", "tidak ditampilkan", ""]
+        for mean in PEER_MEANS
+    ]
+
+    rows = _csv_rows(client.get(f"{url}ekspor.csv"))
+    assert rows[0][GAP_COLUMNS:] == FEEDBACK_HEADER
+    assert [row[GAP_COLUMNS:] for row in rows[1:]] == expected
+    text = "\n".join(",".join(row) for row in rows)
+    assert "Diri sendiri" not in text and "ZETA" not in text
+
+    book = load_workbook(io.BytesIO(client.get(f"{url}ekspor.xlsx").getvalue()))
+    gaps = list(book["Kesenjangan"].iter_rows(values_only=True))
+    assert list(gaps[0][GAP_COLUMNS:]) == FEEDBACK_HEADER
+    assert [list(row[GAP_COLUMNS:]) for row in gaps[1:]] == [
+        [
+            "kurang dari 3 penilai",
+            None,
+            float(mean.replace(",", ".")),  # a number cell
+            3,
+            None,
+            None,
+            "tidak ditampilkan",
+            None,
+        ]
+        for mean in PEER_MEANS
+    ]
+    comments = list(book["Komentar 360"].iter_rows(values_only=True))
+    assert comments[0] == ("Kelompok penilai", "Komentar")
+    # The profile's own list (by text, without author), formula text made inert.
+    assert feedback.comments[0] == ("Rekan kerja", "=1+1 ZETA-RUMUS")
+    assert comments[1:] == [
+        ("Rekan kerja", "'=1+1 ZETA-RUMUS"),
+        *feedback.comments[1:],
+    ]
+    about = {
+        label: value
+        for label, value, *__ in book["Keterangan"].iter_rows(values_only=True)
+        if label
+    }
+    assert about["Profil penilaian 360"] == "Putaran 360 uji · Triwulan 4 2026"
+    assert about["Penilaian 360"].startswith(
+        "Nilai sebuah kelompok tampil bila sekurang-kurangnya 3 penilai mengisi."
+    )
+    whole = _book_text(book)
+    assert "ZETA-HEAD" not in whole and "ZETA-SELF" not in whole
+    assert "Diri sendiri" not in whole
+
+
+def test_own_csv_and_xlsx_show_the_self_rating_beside_as_the_page_does(
+    org, roles, login
+):
+    """Staff A downloading their own report: the self-rating in its own column
+    and their own comment, as on their page; the groups' figures unchanged (the
+    self-rating is never averaged in)."""
+    rated = rated_round(org, roles, peers=3)
+    client = login(roles.staff_a)
+    url = f"/laporan/pegawai/{rated.ratee.pk}/"
+    page = client.get(url)
+    feedback = page.context["feedback"]
+    assert feedback.self_shown and "ZETA-SELF" in page.content.decode()
+    rows = _csv_rows(client.get(f"{url}ekspor.csv"))
+    assert rows[0][GAP_COLUMNS:] == ["360 Diri sendiri", *FEEDBACK_HEADER]
+    assert [row[GAP_COLUMNS] for row in rows[1:]] == [
+        str(line.self_level) for line in feedback.lines
+    ]
+    assert [row[GAP_COLUMNS] for row in rows[1:]] == ["5"] * 6
+    assert [row[GAP_COLUMNS + 3] for row in rows[1:]] == PEER_MEANS
+    book = load_workbook(io.BytesIO(client.get(f"{url}ekspor.xlsx").getvalue()))
+    assert [
+        row[GAP_COLUMNS]
+        for row in book["Kesenjangan"].iter_rows(min_row=2, values_only=True)
+    ] == [5] * 6
+    comments = list(book["Komentar 360"].iter_rows(min_row=2, values_only=True))
+    assert comments == feedback.comments
+    assert ("Diri sendiri", "Saya terus belajar ZETA-SELF") in comments
+    assert "ZETA-HEAD" not in _book_text(book)
+
+
+def test_employee_downloads_without_a_closed_round_leave_the_profile_out(
+    org, roles, login
+):
+    """While the round runs there is no profile: the page leaves the section
+    out, and so do the CSV and XLSX."""
+    rated = rated_round(org, roles, peers=3, close=False)
+    client = login(roles.head_a)
+    url = f"/laporan/pegawai/{rated.ratee.pk}/"
+    page = client.get(url)
+    assert page.context["feedback"] is None
+    assert "Profil penilaian 360" not in page.content.decode()
+    rows = _csv_rows(client.get(f"{url}ekspor.csv"))
+    assert len(rows[0]) == GAP_COLUMNS
+    book = load_workbook(io.BytesIO(client.get(f"{url}ekspor.xlsx").getvalue()))
+    assert "Komentar 360" not in book.sheetnames
+    whole = _book_text(book)
+    assert "Profil penilaian 360" not in whole and "Penilaian 360" not in whole
+
+
+@pytest.mark.parametrize("peers", [3, 6])
+def test_employee_csv_queries_do_not_grow_with_answers(
+    org, roles, login, peers, django_assert_num_queries
+):
+    rated = rated_round(org, roles, peers=peers)
+    client = login(roles.head_a)
+    url = f"/laporan/pegawai/{rated.ratee.pk}/ekspor.csv"
+    client.get(url)
+    # 14 for the report (session, login, employee and the report's reads) and
+    # five for the profile: the latest closed round, then the profile's four
+    # (multirater.selectors.profile); whatever the number of answers.
+    with django_assert_num_queries(19):
+        rows = _csv_rows(client.get(url))
+    assert rows[1][GAP_COLUMNS + 3] == str(peers)
 
 
 def test_unit_report_scoping_and_roles(province, org, roles, login):

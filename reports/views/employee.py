@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from exports.responses import export_response
-from multirater.selectors import latest_profile
 from people.permissions import can, heads_and_up, is_head, sees_all_units
 from people.selectors import employee_get_for_user, user_employee
 from plans.permissions import EDIT_PLAN
+from reports.feedback import report_feedback
 from reports.selectors import aggregate_root, employee_report
 
 
@@ -35,17 +35,12 @@ def index(request):
 def employee_view(request, pk: int):
     employee = employee_get_for_user(request.user, pk)
     report = employee_report(employee, today=timezone.localdate())
-    feedback = latest_profile(employee, viewer=request.user)
-    if feedback is not None:
-        feedback.set_test_levels(
-            {line.dimension.pk: line.level for line in report.lines}
-        )
     return render(
         request,
         "reports/employee.html",
         {
             "report": report,
-            "feedback": feedback,
+            "feedback": report_feedback(report, request.user),
             "employee": employee,
             "can_edit_plan": can(request.user, EDIT_PLAN, employee),
             "unit_link": heads_and_up(request.user),
@@ -64,8 +59,10 @@ def employee_export(request, pk: int, fmt: str):
         from reports.pdf import employee_pdf
 
         link = request.build_absolute_uri(reverse("reports:employee", args=[pk]))
+        feedback = report_feedback(report, request.user)
         response = HttpResponse(
-            employee_pdf(report, link=link), content_type="application/pdf"
+            employee_pdf(report, link=link, feedback=feedback),
+            content_type="application/pdf",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
         return response
