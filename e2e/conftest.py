@@ -49,6 +49,24 @@ def sign_in(browser_page, live_server):
     return _sign_in
 
 
+# A page is settled when it has loaded and no htmx request, swap or settle is
+# under way and no fragment loaded after the page (``hx-trigger="load"``) still
+# shows its placeholder spinner: what a reader sees once the page is complete.
+_SETTLED = """() => !document.querySelector(
+    ".htmx-request, .htmx-swapping, .htmx-settling"
+  ) && ![...document.querySelectorAll('[hx-trigger~="load"]')].some(
+    el => el.querySelector(".spinner-border")
+  )"""
+
+
+def settle(page) -> None:
+    """Wait until ``page`` is settled (see ``_SETTLED``): the load event, then
+    the fragments — without the half second of silence ``networkidle`` waits
+    for on every page."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(_SETTLED)
+
+
 def screenshot(page, name: str) -> None:
     """Save the whole page as ``test-artifacts/<name>.png``."""
     ARTIFACTS.mkdir(exist_ok=True)

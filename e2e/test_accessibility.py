@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from activities.models import Activity
+from e2e.conftest import settle
 from sosiokultural.tests.matrix_world import build_world
 from sosiokultural.tests.test_permission_matrix import TABLE
 
@@ -91,7 +92,7 @@ def test_no_serious_or_critical_violation_on_any_page(
     failures = []
 
     def check(page, url):
-        page.wait_for_load_state("networkidle")
+        settle(page)
         found = _blocking(axe.run(page))
         if found:
             failures.append(_describe(url, found))

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from django.urls import reverse
 
-from e2e.conftest import screenshot
+from e2e.conftest import screenshot, settle
 from people.models import User
 from sosiokultural.tests.matrix_world import build_world, role_users
 from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
@@ -132,6 +132,7 @@ def test_every_page_fits_a_phone_for_every_role(
         page.set_default_timeout(15000)
         for url in urls:
             page.goto(live_server.url + url, wait_until="load")
+            settle(page)
             width = _width(page)
             if width > PHONE["width"]:
                 wide[f"{url} ({role})"] = width
