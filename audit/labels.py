@@ -114,9 +114,12 @@ def _field(model, name: str):
     if model is None:
         return None
     try:
-        return model._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
+    # A name that is a reverse relation (an event noting, say, how many
+    # responses a round had) is not a field of the row: shown under its name.
+    return None if field.auto_created and not field.concrete else field
 
 
 def _value(field, value) -> str:

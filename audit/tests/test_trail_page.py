@@ -9,6 +9,7 @@ import pytest
 from audit.labels import changes
 from audit.models import AuditEvent
 from audit.services import audit_record
+from multirater.tests.factories import open_round
 from people.tests.factories import UserFactory
 from programs.tests.factories import NominationFactory
 
@@ -133,3 +134,19 @@ def test_actor_type_ahead_suggests_a_few_logins(roles, login):
     assert [u.username for u in response.context["users"]] == ["kepala.a"]
     many = client.get("/audit/pelaku/?actor=kepala.x").context["users"]
     assert len(many) == 20
+
+
+def test_changes_name_a_reverse_relation_by_its_key(roles):
+    """An event that notes a count under a reverse relation's name (a round's
+    ``responses``) is tabulated under that name, never a server error."""
+    round_ = open_round(roles.head_a.employee.unit, roles.head_a)
+    event = audit_record(
+        actor=roles.bpsdm,
+        action="round.close",
+        target=round_,
+        before={"status": "open"},
+        after={"status": "closed", "responses": 12},
+    )
+    rows = [(c.before, c.after) for c in changes(event)]
+    assert rows[-1] == ("—", "12")
+    assert changes(event)[-1].label == "responses"
