@@ -51,7 +51,7 @@ def sign_in(browser_page, live_server):
 
 # A page is settled when it has loaded and no htmx request, swap or settle is
 # under way and no fragment loaded after the page (``hx-trigger="load"``) still
-# still shows its loading spinner: what a reader sees once the page is complete.
+# shows its loading spinner: what a reader sees once the page is complete.
 _SETTLED = """() => !document.querySelector(
     ".htmx-request, .htmx-swapping, .htmx-settling"
   ) && ![...document.querySelectorAll('[hx-trigger~="load"]')].some(
