@@ -14,8 +14,9 @@ run: install compilemessages ## Install, migrate, load demo data and serve on :8
 	@echo "Sosiokultural berjalan di http://127.0.0.1:8000 (Ctrl+C untuk berhenti)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# One worker per core; whole files per worker, so a module's seeded demo is built once.
 test: install compilemessages browser ## Install and run the whole test suite
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 install: $(STAMP)
 

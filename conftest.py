@@ -41,8 +41,12 @@ def pytest_configure(config):
     """``--today 2027-01-02``: the clock is set before collection, so module-level
     dates (``YEAR = timezone.localdate().year``) agree with the tests' clock."""
     text = config.getoption("--today")
-    if not text:
-        return
+    if text:
+        _set_clock(text)
+    _own_broker_per_xdist_worker()
+
+
+def _set_clock(text: str) -> None:
     from datetime import date, datetime, time
     from zoneinfo import ZoneInfo
 
@@ -53,6 +57,28 @@ def pytest_configure(config):
     traveller = time_machine.travel(moment, tick=True)
     traveller.start()
     _CLOCK.append(traveller)
+
+
+def _own_broker_per_xdist_worker() -> None:
+    """Under pytest-xdist every worker process has its own test database
+    (pytest-django's ``_gwN`` suffix); give it its own Redis database as well, so
+    the real Celery worker of one never takes, answers for or purges another's
+    tasks. ``gw0`` keeps the configured database, ``gwN`` uses N below it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or not settings.CELERY_BROKER_URL:
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(settings.CELERY_BROKER_URL)
+    if not parts.scheme.startswith("redis"):
+        return
+    base = int(parts.path.strip("/") or 0)
+    url = urlunsplit(parts._replace(path=f"/{(base - int(worker[2:])) % 16}"))
+    settings.CELERY_BROKER_URL = url
+    os.environ["CELERY_BROKER_URL"] = url
+    from testsupport import point_app_at
+
+    point_app_at(url)
 
 
 def pytest_unconfigure(config):
@@ -83,6 +109,31 @@ def pytest_collection_modifyitems(items):
         if transactional and not kwargs.get("serialized_rollback"):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush, which also empties the rows the
+    data migrations wrote. Put them back at once, so the next test finds the
+    migrated state whatever kind it is and whatever order the tests run in (a
+    parallel run hands each worker whole files, not the transactional tests
+    last)."""
+    result = yield
+    # After the last test the session's teardown has already dropped the database.
+    if nextitem is not None and _is_transactional(item):
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            with item.config.stash[blocking_manager_key].unblock():
+                connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(scope="session", autouse=True)

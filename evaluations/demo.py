@@ -32,12 +32,12 @@ from evaluations.models import FollowUp, Observation, Reaction
 from evaluations.selectors import (
     ACTIVITY,
     PROGRAM,
-    SurveySubject,
     activity_participations,
     follow_up_days,
     follow_up_subject_get_for_user,
     program_participations,
     survey_days,
+    survey_subject,
 )
 from evaluations.services import follow_up_record, reaction_submit
 from people.models import User
@@ -88,17 +88,13 @@ def _react(employee, *, program=None, activity=None, ended_on) -> Reaction | Non
         employee=employee, program=program, activity=activity
     ).exists():
         return None
-    days = survey_days()
-    answered_on = ended_on + timedelta(days=min(ANSWERED_AFTER_DAYS, days))
-    subject = SurveySubject(
-        kind=PROGRAM if program else ACTIVITY,
+    answered_on = ended_on + timedelta(days=min(ANSWERED_AFTER_DAYS, survey_days()))
+    subject = survey_subject(
         employee=employee,
         program=program,
         activity=activity,
         ended_on=ended_on,
-        closes_on=rules.survey_closes_on(ended_on, days),
-        is_open=rules.survey_is_open(ended_on, answered_on, days),
-        answered=None,
+        today=answered_on,
     )
     subject_key = program.title if program else f"{activity.form.code}:{ended_on}"
     rng = random.Random(f"reaction:{subject_key}:{employee.nip or employee.name}")

@@ -164,7 +164,6 @@ def survey_subject_get_for_user(
     if employee is None or kind not in KINDS:
         raise_404()
     today = today or timezone.localdate()
-    days = survey_days()
     if kind == PROGRAM:
         nomination = get_object_or_404(
             program_participations().select_related("program"),
@@ -183,8 +182,31 @@ def survey_subject_get_for_user(
         program, activity = None, attendance.activity
         ended_on = timezone.localtime(activity.started_at).date()
         answered = Reaction.objects.filter(employee=employee, activity=activity).first()
+    return survey_subject(
+        employee=employee,
+        program=program,
+        activity=activity,
+        ended_on=ended_on,
+        today=today,
+        answered=answered,
+    )
+
+
+def survey_subject(
+    *,
+    employee: Employee,
+    program: Program | None = None,
+    activity: Activity | None = None,
+    ended_on: date,
+    today: date,
+    answered: Reaction | None = None,
+) -> SurveySubject:
+    """The reaction survey of ``employee`` about ``program`` or ``activity``
+    (ended on ``ended_on``) as it stands on ``today``: the one place its window
+    is computed."""
+    days = survey_days()
     return SurveySubject(
-        kind=kind,
+        kind=PROGRAM if program is not None else ACTIVITY,
         employee=employee,
         program=program,
         activity=activity,

@@ -55,7 +55,10 @@ def test_test_with_unanswered_questions_asks_before_submitting(
 
     # The timer and the progress stay in view at the bottom of the page.
     page.mouse.wheel(0, 5000)
-    page.wait_for_function("() => window.scrollY > 0 || innerHeight >= scrollHeight")
+    page.wait_for_function(
+        "() => window.scrollY > 0"
+        " || innerHeight >= document.documentElement.scrollHeight"
+    )
     bar = page.locator("#test-bar")
     assert bar.evaluate("el => getComputedStyle(el).position") == "sticky"
     assert bar.evaluate("el => el.getBoundingClientRect().top") >= 0

@@ -12,7 +12,9 @@ def _stored(name: str) -> FieldFile:
     return FieldFile(None, FileField(), name)
 
 
-def test_stored_file_is_an_attachment_with_the_given_name_and_type():
+def test_stored_file_is_an_attachment_with_the_given_name_and_type(db):
+    # ``db``: closing a response ends the request, and Django then checks the
+    # database connection a test before this one may have left open.
     name = default_storage.save("bukti/a/laporan.PDF", ContentFile(b"%PDF-1.7 isi"))
     response = stored_file_response(
         _stored(name), filename="bukti-7.pdf", content_type="application/pdf"
