@@ -181,6 +181,15 @@ def deciders_to_notify(activity: Activity) -> list[User]:
 # -- visibility ---------------------------------------------------------------------
 
 
+def attended_from(units: QuerySet) -> QuerySet:
+    """The ids of the activities attended (any status) by someone placed now in
+    one of ``units`` (a queryset of unit pks), from the attendee-unit roll-up: a
+    few rows per activity. A necessary condition for an attendance in those
+    units, to narrow a list of activities before an exact test reads any
+    attendance."""
+    return AttendeeUnit.objects.filter(unit__in=units).values("activity_id")
+
+
 def activities_visible_to(user: User) -> QuerySet[Activity]:
     if not is_signed_in(user):
         return Activity.objects.none()
@@ -199,7 +208,7 @@ def activities_visible_to(user: User) -> QuerySet[Activity]:
         # not a join to the units (planned as a nested loop under the LIMIT) nor
         # an EXISTS over the attendance of every activity.
         units = units_visible_to(user).values("pk")
-        attended = AttendeeUnit.objects.filter(unit__in=units).values("activity_id")
+        attended = attended_from(units)
         return activities.filter(
             Q(unit__in=units) | Q(recorded_by=user) | Q(pk__in=attended)
         )

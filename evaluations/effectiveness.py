@@ -33,7 +33,8 @@ from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncDate
 
-from activities.models import Activity, AttendeeUnit
+from activities.models import Activity
+from activities.selectors import attended_from
 from assessments.models import (
     DimensionResult,
     LatestLevel,
@@ -198,9 +199,7 @@ def _activity_srcs(user: User, year: int):
     attended = Q()
     if not user.sees_all_units:
         units = units_visible_to(user).values("pk")
-        attended = Q(
-            pk__in=AttendeeUnit.objects.filter(unit__in=units).values("activity_id")
-        )
+        attended = Q(pk__in=attended_from(units))
     return (
         Activity.objects.annotate(day=TruncDate("started_at"))
         .filter(

@@ -34,11 +34,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from activities.models import Activity, Attendance
+from activities.selectors import attended_from
 from competencies.models import Dimension, FormDimension
 from evaluations import rules
 from evaluations.models import FollowUp, Reaction
 from people.models import Employee, User
-from people.selectors import employee_scope_q, user_employee
+from people.selectors import employee_scope_q, units_visible_to, user_employee
 from programs.models import Nomination, Program
 
 PROGRAM = "program"
@@ -247,9 +248,15 @@ def _due_programs(user: User, cutoff: date) -> QuerySet:
 
 
 def _due_activities(user: User, cutoff: date) -> QuerySet:
+    rows = activity_participations()
+    if not user.sees_all_units:
+        # Only the activities someone of the head's units attended (the
+        # attendee-unit roll-up), before the exact scope test per attendance.
+        rows = rows.filter(
+            activity_id__in=attended_from(units_visible_to(user).values("pk"))
+        )
     return (
-        activity_participations()
-        .filter(employee_scope_q(user, "employee"))
+        rows.filter(employee_scope_q(user, "employee"))
         .annotate(day=_activity_day())
         .filter(day__lte=cutoff)
         .exclude(employee=user_employee(user))
