@@ -304,6 +304,8 @@ def test_window_list_query_count_constant(
         second = client.get("/uji/jadwal/")
     assert (len(first.context["page"]), len(second.context["page"])) == (2, 6)
     assert [w.participants for w in second.context["page"]] == [2] * 6
+    # One of the two submitted in each window (the other has not started).
+    assert [w.submitted for w in second.context["page"]] == [1] * 6
     assert login(roles.head_b).get("/uji/jadwal/").context["page"].paginator.count == 0
 
 

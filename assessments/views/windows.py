@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,7 +24,7 @@ from assessments.selectors import (
     instruments_schedulable,
     release_job_get_for_user,
     window_get_for_user,
-    windows_visible_to,
+    windows_listed_for,
 )
 from assessments.services import window_create
 from assessments.services.release_jobs import release_job_request
@@ -37,16 +37,7 @@ from sosiokultural.forms import add_service_errors
 @login_required
 @require(READ_WINDOWS)
 def window_list(request):
-    windows = (
-        windows_visible_to(request.user)
-        .annotate(
-            participants=Count("attempts", distinct=True),
-            submitted=Count(
-                "attempts", filter=Q(attempts__status="submitted"), distinct=True
-            ),
-        )
-        .order_by("-opens_at", "-pk")
-    )
+    windows = windows_listed_for(request.user)
     page = Paginator(windows, 25).get_page(request.GET.get("page"))
     return render(request, "assessments/window_list.html", {"page": page})
 
