@@ -60,6 +60,9 @@ class JPEntry(models.Model):
             # The API's ``?year=`` over every employee's entries: a range scan
             # (its pages follow the primary key, see ``api.pagination``).
             models.Index(fields=["occurred_on"], name="jp_entry_day"),
+            # Every credit of one activity or nomination (``jp_credit_set``,
+            # ``jp_credit_clear``): the unique key above leads with the employee.
+            models.Index(fields=["source_key"], name="jp_entry_source"),
         ]
 
     def __str__(self) -> str:
