@@ -311,3 +311,44 @@ def test_personal_approach_form_is_heads_only(framework, roles, login):
 
 def test_unknown_form_code_is_404(framework, roles, login):
     assert login(roles.head_a).get("/kegiatan/baru/e-learning/").status_code == 404
+
+
+def test_detail_shows_the_roster_a_page_at_a_time(
+    framework, roles, org, login, django_assert_max_num_queries
+):
+    """A unit's briefing lists everyone placed there: the detail page shows 50
+    attendance rows a page (in the roster's order), whatever the unit's size,
+    in the same number of queries."""
+    from activities.views.records import ATTENDANCE_PAGE
+
+    staff = roster(org.kel_a, ATTENDANCE_PAGE + 3)
+    activity = record_briefing(
+        roles.head_a, present=staff[:2], absent=staff[2:] + [roles.staff_a.employee]
+    )
+    client = login(roles.head_a)
+    url = f"/kegiatan/{activity.pk}/"
+    first = client.get(url)
+    rows = list(first.context["page"])
+    assert len(rows) == ATTENDANCE_PAGE
+    assert first.context["page"].paginator.count == ATTENDANCE_PAGE + 4
+    assert "Halaman 1 dari 2" in first.content.decode()
+    second = client.get(url, {"page": 2})
+    rest = list(second.context["page"])
+    assert len(rest) == 4
+    assert {r.employee_id for r in rows + rest} == {
+        e.pk for e in [*staff, roles.staff_a.employee]
+    }
+    # Past the last page: the last page, not an error.
+    assert len(client.get(url, {"page": 99}).context["page"]) == 4
+    with django_assert_max_num_queries(40) as small:
+        client.get(url)
+    roster(org.kel_a, 2 * ATTENDANCE_PAGE)
+    bigger = record_briefing(
+        roles.head_a,
+        present=staff[:2],
+        absent=list(org.kel_a.employees.exclude(pk__in=[e.pk for e in staff[:2]])),
+        started_at=timezone.now() - timedelta(days=2),
+    )
+    with django_assert_max_num_queries(len(small)):
+        page = client.get(f"/kegiatan/{bigger.pk}/")
+    assert len(page.context["page"]) == ATTENDANCE_PAGE

@@ -69,6 +69,9 @@ def activity_export(request, fmt: str):
     return export_response(request, "activities.list", fmt)
 
 
+ATTENDANCE_PAGE = 50
+
+
 def _detail_context(request, activity: Activity) -> dict:
     user = request.user
     kind = registry.kind_or_404(activity.form.code)
@@ -81,7 +84,10 @@ def _detail_context(request, activity: Activity) -> dict:
         "activity": activity,
         "kind": kind,
         "note": note,
-        "attendances": attendances_for(activity),
+        # A page of the roster (a unit's briefing lists everyone placed there).
+        "page": Paginator(attendances_for(activity), ATTENDANCE_PAGE).get_page(
+            request.GET.get("page")
+        ),
         "dimensions": activity.dimensions.order_by("number"),
         "evidence": activity.evidence.all(),
         # A head sees why an activity about himself is not his to verify.
