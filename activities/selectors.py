@@ -50,6 +50,7 @@ from people.selectors import (
     units_visible_to,
     user_employee,
 )
+from sosiokultural.queries import count_per_row
 
 CRO_POSITION_CODE = "cro"
 NEW_CRO_DAYS = 90
@@ -233,20 +234,6 @@ def activity_get_for_user(user: User, pk: int) -> Activity:
     )
 
 
-def _attendance_count(**filters) -> Subquery:
-    """The number of attendance rows of each row of an outer ``Activity`` query,
-    as a correlated subquery: a page of 50 counts its own 50 activities, never
-    every activity of the scope before the LIMIT."""
-    rows = (
-        Attendance.objects.filter(activity=OuterRef("pk"), **filters)
-        .order_by()
-        .values("activity")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
 def activity_list(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     """What list pages and exports show of each activity, in a fixed number of
     queries (never the personal notes). The attendance counts are correlated
@@ -263,8 +250,10 @@ def activity_list(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
         )
         .prefetch_related("dimensions")
         .annotate(
-            present_count=_attendance_count(status=Attendance.Status.PRESENT),
-            attendance_count=_attendance_count(),
+            present_count=count_per_row(
+                Attendance.objects.filter(status=Attendance.Status.PRESENT), "activity"
+            ),
+            attendance_count=count_per_row(Attendance.objects.all(), "activity"),
         )
         .order_by("-started_at", "-pk")
     )

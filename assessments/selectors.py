@@ -5,8 +5,7 @@ heads their unit subtree, BPSDM and administrators everything."""
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
 from assessments.models import (
@@ -24,6 +23,7 @@ from assessments.rollups import in_force_q
 from people.models import Employee, User
 from people.permissions import can, is_signed_in
 from people.selectors import employee_scope_q, user_employee
+from sosiokultural.queries import count_per_row
 
 
 def latest_levels(employee_ids: Iterable[int]) -> dict[tuple[int, int], int]:
@@ -123,28 +123,16 @@ def windows_visible_to(user: User) -> QuerySet[TestWindow]:
     return windows.filter(Exists(in_scope))
 
 
-def _attempts_counted(**filters) -> Coalesce:
-    """The number of attempts of the outer window (matching ``filters``), as a
-    scalar subquery: evaluated for the rows of a page only, after its LIMIT, not
-    by grouping every attempt of every window."""
-    rows = (
-        Attempt.objects.filter(window=OuterRef("pk"), **filters)
-        .order_by()
-        .values("window")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows), 0)
-
-
 def windows_listed_for(user: User) -> QuerySet[TestWindow]:
     """``windows_visible_to`` newest first, each with its ``participants`` (every
     attempt of the window) and how many have ``submitted``."""
     return (
         windows_visible_to(user)
         .annotate(
-            participants=_attempts_counted(),
-            submitted=_attempts_counted(status=Attempt.Status.SUBMITTED),
+            participants=count_per_row(Attempt.objects.all(), "window"),
+            submitted=count_per_row(
+                Attempt.objects.filter(status=Attempt.Status.SUBMITTED), "window"
+            ),
         )
         .order_by("-opens_at", "-pk")
     )

@@ -7,13 +7,13 @@ build on ``unit_scope_q`` / ``employee_scope_q`` so the rule lives in one place;
 someone may *do* with what they see is ``people.permissions``.
 """
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from people.models import Employee, EmployeeImport, Unit, User
 from people.permissions import active_employee, is_signed_in
 from people.tree import ancestor_paths, contains, subtree_q
+from sosiokultural.queries import count_per_row
 
 _NOTHING = Q(pk__in=[])
 
@@ -111,15 +111,8 @@ def units_with_employee_counts(units: QuerySet[Unit]) -> QuerySet[Unit]:
     """``units`` annotated with ``employee_count``, the active employees placed in
     each: a correlated count per row, so a page of units costs one query and never
     a GROUP BY over every employee."""
-    counts = (
-        Employee.objects.filter(unit=OuterRef("pk"), is_active=True)
-        .order_by()
-        .values("unit")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return units.annotate(
-        employee_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+        employee_count=count_per_row(Employee.objects.filter(is_active=True), "unit")
     )
 
 
