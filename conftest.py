@@ -189,8 +189,16 @@ def _close_stray_connections(django_db_setup, django_db_blocker):
 def _celery_eager_unless_broker(request):
     """Tasks run in-process in ordinary tests; ``@pytest.mark.broker`` tests talk to
     the real broker and worker instead."""
+    from celery._state import _set_task_join_will_block
+
     from sosiokultural.celery import app
 
+    # Celery keeps "inside a task, never block on a result" in one flag for the
+    # whole process, saved and restored around every eager call: two threads of
+    # an earlier test (a live server, a race) running eager tasks at once can
+    # leave it set, and every later ``.delay().get()`` in this process would be
+    # refused. Each test starts outside any task.
+    _set_task_join_will_block(False)
     eager = request.node.get_closest_marker("broker") is None
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = eager or settings.CELERY_TASK_ALWAYS_EAGER
