@@ -4,11 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("competencies", "0003_matrix_duplicate_message"),
-        ("ledger", "0006_form_year_entries"),
-        ("people", "0005_employee_import_job"),
-    ]
+    dependencies = [("ledger", "0006_form_year_entries")]
 
     operations = [
         migrations.AddIndex(
