@@ -36,6 +36,7 @@ from ledger.services import jp_rule_create, jp_rule_delete
 from people.permissions import can, is_head, require, sees_all_units
 from people.selectors import unit_get_for_user, user_employee
 from people.tree import subtree_q
+from sosiokultural.forms import add_service_errors
 
 
 def year_of(query) -> int:
@@ -217,8 +218,7 @@ def rule_create(request):
         try:
             jp_rule_create(**form.cleaned_data, by=request.user)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Versi aturan JP disimpan."))
             return redirect("ledger:rules")

@@ -23,6 +23,7 @@ from activities.selectors import (
 )
 from people.models import Employee, Unit
 from people.selectors import user_employee
+from sosiokultural.forms import add_service_errors
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -191,11 +192,7 @@ class QuickBriefingForm(forms.Form):
             "detail": {"agenda_kind": data["agenda_kind"]},
         }
 
+    error_aliases = {"attendance": "present", "facilitator": None, "form": None}
+
     def apply_service_errors(self, exc: ValidationError) -> None:
-        aliases = {"attendance": "present", "facilitator": None, "form": None}
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc)
-            return
-        for field, errors in exc.error_dict.items():
-            target = aliases.get(field, field)
-            self.add_error(target if target in self.fields else None, errors)
+        add_service_errors(self, exc, aliases=self.error_aliases)
