@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Model
+from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -26,15 +26,7 @@ from competencies.standards import (
     level_errors,
     taken_date_message,
 )
-
-
-def _save(instance: Model, values: dict, *, exclude: list[str] | None = None):
-    for name, value in values.items():
-        setattr(instance, name, value)
-    instance.full_clean(exclude=exclude)
-    instance.save()
-    return instance
-
+from sosiokultural.models import save_fields
 
 # -- the standard's content -----------------------------------------------------------
 
@@ -49,7 +41,7 @@ def dimension_update(
     description_en: str = "",
 ) -> Dimension:
     """Names and descriptions only: codes and numbers are what other data keys on."""
-    return _save(
+    return save_fields(
         dimension,
         {
             "name": name,
@@ -57,6 +49,7 @@ def dimension_update(
             "description": description,
             "description_en": description_en,
         },
+        clean=True,
     )
 
 
@@ -69,7 +62,7 @@ def level_update(
     description: str = "",
     description_en: str = "",
 ) -> ProficiencyLevel:
-    return _save(
+    return save_fields(
         level,
         {
             "name": name,
@@ -77,6 +70,7 @@ def level_update(
             "description": description,
             "description_en": description_en,
         },
+        clean=True,
     )
 
 
@@ -94,9 +88,10 @@ def indicator_create(
             last=Max("order")
         )["last"]
         order = (last or 0) + 1
-    return _save(
+    return save_fields(
         Indicator(dimension=dimension),
         {"level": level, "text": text, "text_en": text_en, "order": order},
+        clean=True,
     )
 
 
@@ -113,7 +108,7 @@ def indicator_update(
     values = {"level": level, "text": text, "text_en": text_en}
     if order is not None:
         values["order"] = order
-    return _save(indicator, values)
+    return save_fields(indicator, values, clean=True)
 
 
 @transaction.atomic
@@ -131,7 +126,7 @@ def setia_value_update(
     description_en: str = "",
     dimensions: list[Dimension],
 ) -> SetiaValue:
-    _save(
+    save_fields(
         value,
         {
             "name": name,
@@ -139,6 +134,7 @@ def setia_value_update(
             "description": description,
             "description_en": description_en,
         },
+        clean=True,
     )
     value.dimensions.set(dimensions)
     return value
@@ -161,7 +157,7 @@ def form_create(
     default_minutes: int | None = None,
     order: int = 0,
 ) -> DevelopmentForm:
-    return _save(
+    return save_fields(
         DevelopmentForm(),
         {
             "code": code,
@@ -175,6 +171,7 @@ def form_create(
             "default_minutes": default_minutes,
             "order": order,
         },
+        clean=True,
     )
 
 
@@ -193,7 +190,7 @@ def form_update(
     order: int = 0,
 ) -> DevelopmentForm:
     """Everything but the code, which the ledger and programs refer to."""
-    return _save(
+    return save_fields(
         form,
         {
             "name": name,
@@ -206,6 +203,7 @@ def form_update(
             "default_minutes": default_minutes,
             "order": order,
         },
+        clean=True,
     )
 
 
@@ -222,12 +220,13 @@ def matrix_cell_create(
             _("%(form)s sudah terhubung dengan dimensi %(dimension)s.")
             % {"form": form.label, "dimension": dimension.label}
         )
-    return _save(
+    return save_fields(
         FormDimension(form=form, dimension=dimension),
         {
             "expected_profile": expected_profile,
             "expected_profile_en": expected_profile_en,
         },
+        clean=True,
     )
 
 
@@ -235,12 +234,13 @@ def matrix_cell_create(
 def matrix_cell_update(
     *, cell: FormDimension, expected_profile: str, expected_profile_en: str = ""
 ) -> FormDimension:
-    return _save(
+    return save_fields(
         cell,
         {
             "expected_profile": expected_profile,
             "expected_profile_en": expected_profile_en,
         },
+        clean=True,
     )
 
 
@@ -315,9 +315,10 @@ def standard_create(
     _check_version(effective_from=effective_from, today=today)
     try:
         with transaction.atomic():
-            standard = _save(
+            standard = save_fields(
                 Standard(created_by=created_by),
                 {"name": name, "effective_from": effective_from, "notes": notes},
+                clean=True,
                 exclude=["effective_from"],
             )
             _write_levels(standard, levels)
@@ -352,9 +353,10 @@ def standard_update(
     try:
         with transaction.atomic():
             before = _standard_state(standard)
-            _save(
+            save_fields(
                 standard,
                 {"name": name, "effective_from": effective_from, "notes": notes},
+                clean=True,
                 exclude=["effective_from"],
             )
             _write_levels(standard, levels)

@@ -17,6 +17,7 @@ from ledger.services import jp_contract_changed
 from notices.services import notice_create
 from people import tree
 from people.models import Employee, PositionType, Unit, User
+from sosiokultural.models import set_fields
 
 
 @transaction.atomic
@@ -128,8 +129,7 @@ def placement(employee: Employee) -> tuple:
 def employee_update(*, employee: Employee, **fields) -> Employee:
     before = contract_terms(employee)
     placed = placement(employee)
-    for name, value in fields.items():
-        setattr(employee, name, value)
+    set_fields(employee, fields)
     employee.nip = (employee.nip or "").strip() or None
     _check_employee(employee)
     # The activities' attendee-unit roll-up follows a move (the row locked and
@@ -262,8 +262,7 @@ def employees_upsert(*, records: Sequence[dict]) -> EmployeesUpserted:
             before = contract_terms(employee)
             placed = placement(employee)
             stored = _stored(employee)
-            for name, value in values.items():
-                setattr(employee, name, value)
+            set_fields(employee, values)
         errors = _employee_errors(employee)
         if errors:
             outcome.errors[index] = errors

@@ -35,6 +35,7 @@ from programs.permissions import (
 )
 from programs.rules import can_transition, eligibility_errors
 from sosiokultural.formatting import day
+from sosiokultural.models import save_fields
 
 State = Nomination.State
 
@@ -226,12 +227,10 @@ def _approved_count(program: Program) -> int:
 
 def _set_state(nomination: Nomination, state: str, by: User | None, **extra) -> None:
     before = nomination.state
-    nomination.state = state
-    nomination.decided_by = by
-    nomination.decided_at = timezone.now()
-    for name, value in extra.items():
-        setattr(nomination, name, value)
-    nomination.save(update_fields=["state", "decided_by", "decided_at", *extra.keys()])
+    save_fields(
+        nomination,
+        {"state": state, "decided_by": by, "decided_at": timezone.now(), **extra},
+    )
     audit_record(
         actor=by,
         action=f"nomination.{state}",

@@ -14,6 +14,7 @@ from people.permissions import check
 from programs.models import Nomination, Program
 from programs.permissions import MANAGE_PROGRAMS
 from programs.rules import capacity_error, program_date_errors
+from sosiokultural.models import save_fields
 
 VALID_STATUSES = {choice for choice, __ in Employee.Status.choices}
 DEFAULT_ISSUER = Program._meta.get_field("certificate_issuer").default
@@ -207,10 +208,7 @@ def program_update(
         "location": location,
         "link": link,
     }
-    for name, value in fields.items():
-        setattr(locked, name, value)
-    locked.full_clean()
-    locked.save()
+    save_fields(locked, fields, clean=True)
     dimension_ids = [d.pk for d in dimensions or []] or _matrix_dimensions(form)
     locked.dimensions.set(dimension_ids)
     locked.eligible_position_types.set(list(eligible_position_types))
