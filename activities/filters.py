@@ -3,7 +3,9 @@ queryset already scoped by ``activities_visible_to``.
 
 The participant is chosen by type-ahead (``people.lookup``): the page never
 renders the list of every employee, and a participant outside the viewer's
-scope is a field error, as any choice outside its queryset is."""
+scope is a field error, as any choice outside its queryset is; an invalid filter
+(a reversed date range, a participant out of scope) filters nothing, and the form
+shows why (``ListFilter``)."""
 
 import django_filters
 from django import forms
@@ -19,6 +21,7 @@ from people.lookup import EmployeeLookupField
 from people.models import User
 from people.selectors import employees_visible_to, units_visible_to
 from people.tree import subtree_q
+from sosiokultural.filters import ListFilter
 
 
 class _ActivityFilterForm(forms.Form):
@@ -44,7 +47,7 @@ class EmployeeLookupFilter(django_filters.ModelChoiceFilter):
     field_class = EmployeeLookupField
 
 
-class ActivityFilter(django_filters.FilterSet):
+class ActivityFilter(ListFilter):
     date_from = django_filters.DateFilter(
         label=_("Dari tanggal"),
         field_name="started_at",
@@ -108,11 +111,3 @@ class ActivityFilter(django_filters.FilterSet):
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(subtree_q(value))
-
-    @property
-    def qs(self):
-        """The filtered queryset; an invalid filter (a reversed date range, a
-        participant out of scope) filters nothing, and the form shows why."""
-        if self.is_bound and not self.is_valid():
-            return self.queryset.all()
-        return super().qs
