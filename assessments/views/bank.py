@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.confirm import confirmation_page, confirmed
+from assessments.filters import ItemFilter
 from assessments.forms import (
     InstrumentForm,
     InstrumentItemsForm,
@@ -43,20 +44,10 @@ from sosiokultural.forms import add_service_errors
 @login_required
 @require(READ_BANK)
 def item_list(request):
-    items = items_list()
-    kind = request.GET.get("kind", "")
-    if kind in Item.Kind.values:
-        items = items.filter(kind=kind)
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    filterset = ItemFilter(request.GET or None, items_list())
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(
-        request,
-        "assessments/item_list.html",
-        {
-            "page": page,
-            "kind": kind,
-            "kinds": Item.Kind.choices,
-            "querystring": f"kind={kind}" if kind else "",
-        },
+        request, "assessments/item_list.html", {"page": page, "form": filterset.form}
     )
 
 

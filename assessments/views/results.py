@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.confirm import confirmation_page, confirmed
 from assessments.feedback import feedback_summary, result_feedback, summary_lines
+from assessments.filters import ResultFilter
 from assessments.forms import RatingsForm, RescoreForm
 from assessments.models import Result
 from assessments.permissions import (
@@ -50,19 +51,10 @@ def result_list(request):
     # (``result_recent``), so a page costs the same for a kelurahan and the
     # province; by name it was a sort of every result in scope.
     results = results_visible_to(request.user).order_by("-assessed_on", "-pk")
-    status = request.GET.get("status", "")
-    if status in Result.Status.values:
-        results = results.filter(status=status)
-    page = Paginator(results, 50).get_page(request.GET.get("page"))
+    filterset = ResultFilter(request.GET or None, results)
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(
-        request,
-        "assessments/result_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Result.Status.choices,
-            "querystring": f"status={status}" if status else "",
-        },
+        request, "assessments/result_list.html", {"page": page, "form": filterset.form}
     )
 
 
