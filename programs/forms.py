@@ -159,26 +159,6 @@ class ProgramForm(forms.Form):
         return cleaned
 
 
-class CatalogueFilterForm(forms.Form):
-    form = FormChoiceField(
-        label=_("Bentuk"),
-        queryset=DevelopmentForm.objects.none(),
-        required=False,
-        empty_label=_("Semua bentuk"),
-    )
-    dimension = DimensionChoiceField(
-        label=_("Dimensi"),
-        queryset=Dimension.objects.order_by("number"),
-        required=False,
-        empty_label=_("Semua dimensi"),
-    )
-    open = forms.BooleanField(label=_("Pendaftaran sedang dibuka"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = external_forms()
-
-
 class NominateForm(forms.Form):
     # A type-ahead over the head's subtree (a kota has 17,000 people): the
     # program's own search shows each match's gap and JP and why someone cannot

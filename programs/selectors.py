@@ -37,25 +37,20 @@ def program_get_for_user(user, pk: int) -> Program:
     return get_object_or_404(programs_visible_to(user), pk=pk)
 
 
-def programs_catalogue(
-    user,
-    *,
-    form=None,
-    dimension=None,
-    open_on: date | None = None,
-) -> QuerySet[Program]:
-    """The catalogue with its filters; ``open_on`` keeps programs whose
-    registration is open on that day."""
+def programs_catalogue(user, *, open_on: date | None = None) -> QuerySet[Program]:
+    """The catalogue (its filters: ``programs.filters.ProgramFilter``);
+    ``open_on`` keeps programs whose registration is open on that day."""
     programs = programs_visible_to(user).prefetch_related("dimensions")
-    if form is not None:
-        programs = programs.filter(form=form)
-    if dimension is not None:
-        programs = programs.filter(dimensions=dimension)
     if open_on is not None:
-        programs = programs.filter(
-            registration_opens_on__lte=open_on, registration_closes_on__gte=open_on
-        )
+        programs = open_for_registration(programs, open_on)
     return programs.order_by("-starts_on", "title")
+
+
+def open_for_registration(programs: QuerySet[Program], day: date) -> QuerySet[Program]:
+    """Those of ``programs`` whose registration is open on ``day``."""
+    return programs.filter(
+        registration_opens_on__lte=day, registration_closes_on__gte=day
+    )
 
 
 def approved_count(program: Program) -> int:

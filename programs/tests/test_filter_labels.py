@@ -2,12 +2,13 @@
 
 from django.utils import translation
 
-from programs.forms import CatalogueFilterForm, NominationFilterForm
+from programs.filters import ProgramFilter
+from programs.forms import NominationFilterForm
 
 
 def test_programme_filters_offer_all_instead_of_dashes():
     with translation.override("id"):
-        catalogue = CatalogueFilterForm()
+        catalogue = ProgramFilter().form
         nominations = NominationFilterForm()
         labels = [
             str(catalogue.fields["form"].empty_label),

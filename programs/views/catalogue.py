@@ -14,7 +14,8 @@ from ledger.selectors import jp_cap_warnings
 from people.lookup import SEARCH_LIMIT
 from people.permissions import can, check, require
 from people.selectors import employee_get_for_user, employees_visible_to, user_employee
-from programs.forms import CatalogueFilterForm, NominateForm, ProgramForm, RequestForm
+from programs.filters import ProgramFilter
+from programs.forms import NominateForm, ProgramForm, RequestForm
 from programs.models import Nomination
 from programs.permissions import (
     EXPORT_NOMINATIONS,
@@ -41,21 +42,13 @@ PAGE_SIZE = 50
 
 @login_required
 def program_list(request):
-    form = CatalogueFilterForm(request.GET or None)
-    filters = {}
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "form": data["form"],
-            "dimension": data["dimension"],
-            "open_on": timezone.localdate() if data["open"] else None,
-        }
-    page = paginate(request, programs_catalogue(request.user, **filters), 20)
+    filterset = ProgramFilter(request.GET or None, programs_catalogue(request.user))
+    page = paginate(request, filterset.qs, 20)
     return render(
         request,
         "programs/program_list.html",
         {
-            "form": form,
+            "form": filterset.form,
             "page": page,
             "today": timezone.localdate(),
         },
