@@ -2,7 +2,7 @@ from django.db.models import Q, QuerySet
 
 from audit.models import AuditEvent
 from audit.permissions import READ_TRAIL
-from people.models import Unit, User
+from people.models import User
 from people.permissions import can
 
 SUGGESTIONS = 20
@@ -13,24 +13,6 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
     if not can(user, READ_TRAIL):
         return AuditEvent.objects.none()
     return AuditEvent.objects.select_related("actor")
-
-
-def audit_events_filtered(events: QuerySet[AuditEvent], data: dict):
-    """``events`` narrowed by the cleaned filters of ``AuditFilterForm``."""
-    if data.get("action"):
-        events = events.filter(action=data["action"])
-    if data.get("target_type"):
-        events = events.filter(target_type=data["target_type"])
-    if data.get("actor"):
-        events = events.filter(actor__username__iexact=data["actor"])
-    if data.get("unit"):
-        units = Unit.objects.subtree_of(data["unit"])
-        events = events.filter(actor__employee__unit__in=units)
-    if data.get("start"):
-        events = events.filter(at__date__gte=data["start"])
-    if data.get("end"):
-        events = events.filter(at__date__lte=data["end"])
-    return events
 
 
 def audit_actor_suggestions(user, text: str) -> QuerySet[User]:

@@ -2,14 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from audit.forms import AuditFilterForm
+from audit.filters import AuditFilter
 from audit.labels import action_label, changes, kind_label
 from audit.permissions import READ_TRAIL
-from audit.selectors import (
-    audit_actor_suggestions,
-    audit_events_filtered,
-    audit_events_visible_to,
-)
+from audit.selectors import audit_actor_suggestions, audit_events_visible_to
 from people.permissions import require
 
 PAGE_SIZE = 25
@@ -18,12 +14,9 @@ PAGE_SIZE = 25
 @login_required
 @require(READ_TRAIL)
 def audit_list(request):
-    form = AuditFilterForm(request.GET or None)
-    events = audit_events_visible_to(request.user)
-    if form.is_valid():
-        events = audit_events_filtered(events, form.cleaned_data)
+    filterset = AuditFilter(request.GET or None, audit_events_visible_to(request.user))
     # One page of rows from the database (LIMIT/OFFSET), then their labels.
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
             "event": event,
@@ -34,7 +27,9 @@ def audit_list(request):
         for event in page
     ]
     return render(
-        request, "audit/list.html", {"form": form, "page": page, "rows": rows}
+        request,
+        "audit/list.html",
+        {"form": filterset.form, "page": page, "rows": rows},
     )
 
 
