@@ -51,7 +51,7 @@ from evaluations.selectors import (
     program_participations,
 )
 from ledger.models import FormYearEntries, JPEntry
-from people.models import Employee, User
+from people.models import User
 from people.selectors import employee_scope_q, units_visible_to
 from programs.models import Program
 
@@ -127,6 +127,7 @@ def _program_part(user: User, year: int, key: str):
             eid=F("employee_id"),
             uid=F("employee__unit_id"),
             start=F("program__starts_on"),
+            active=F("employee__is_active"),
         )
     )
 
@@ -168,7 +169,7 @@ def _with_part(parts) -> tuple[str, list]:
     sqls, params = [], []
     for queryset in parts:
         sql, p = _sql(queryset)
-        sqls.append(f"SELECT kind, src, key, eid, uid, start FROM ({sql}) q")  # noqa: S608  # nosec B608
+        sqls.append(f"SELECT kind, src, key, eid, uid, start, active FROM ({sql}) q")  # noqa: S608  # nosec B608
         params += p
     return "part AS (" + " UNION ALL ".join(sqls) + ")", params
 
@@ -261,34 +262,40 @@ def _level_changes(
         return {}
     part, params = _with_part(parts)
     values = ", ".join(["(%s, %s)"] * len(pairs))
-    employee = Employee._meta.db_table
     latest = LatestLevel._meta.db_table
     result = DimensionResult._meta.db_table
     steps = LevelChangeStep._meta.db_table
+    # Each participant's current levels are read once (by employee) and matched
+    # to the row's dimensions by a hash of ``kd``; the units' steps are read
+    # once per unit (a small table) rather than once per unit and dimension.
     sql = f"""
         WITH {part},
         kd (key, dim) AS (VALUES {values}),
-        pe AS (SELECT DISTINCT key, eid, uid, start AS day FROM part),
+        pe AS (SELECT DISTINCT key, eid, uid, start AS day, active FROM part),
         ru AS (SELECT DISTINCT key, uid, day FROM pe),
         mine AS (
-            SELECT p.key, kd.dim, e.is_active AS active, COUNT(*) AS n,
+            SELECT p.key, ll.dimension_id AS dim, p.active, COUNT(*) AS n,
                    SUM(ll.level - b.level) AS s
               FROM pe p
-              JOIN kd ON kd.key = p.key
-              JOIN {employee} e ON e.id = p.eid
-              JOIN {latest} ll ON ll.employee_id = p.eid AND ll.dimension_id = kd.dim
-              JOIN {result} b ON b.employee_id = p.eid AND b.dimension_id = kd.dim
+              JOIN {latest} ll ON ll.employee_id = p.eid
+              JOIN kd ON kd.key = p.key AND kd.dim = ll.dimension_id
+              JOIN {result} b ON b.employee_id = p.eid
+                   AND b.dimension_id = ll.dimension_id
                    AND b.level IS NOT NULL AND b.valid_from <= p.day
                    AND (b.valid_to IS NULL OR b.valid_to > p.day)
-             GROUP BY p.key, kd.dim, e.is_active
+             GROUP BY p.key, ll.dimension_id, p.active
+        ),
+        st AS MATERIALIZED (
+            SELECT unit_id, dimension_id, day, employees, change FROM {steps}
+             WHERE unit_id IN (SELECT uid FROM ru)
         ),
         unit_sum AS (
-            SELECT r.key, kd.dim, SUM(s.employees) AS n, SUM(s.change) AS s
+            SELECT r.key, s.dimension_id AS dim, SUM(s.employees) AS n,
+                   SUM(s.change) AS s
               FROM ru r
-              JOIN kd ON kd.key = r.key
-              JOIN {steps} s ON s.unit_id = r.uid AND s.dimension_id = kd.dim
-                   AND s.day <= r.day
-             GROUP BY r.key, kd.dim
+              JOIN st s ON s.unit_id = r.uid AND s.day <= r.day
+              JOIN kd ON kd.key = r.key AND kd.dim = s.dimension_id
+             GROUP BY r.key, s.dimension_id
         )
         SELECT key, dim, 1, SUM(n), SUM(s) FROM mine GROUP BY key, dim
         UNION ALL
