@@ -2,8 +2,8 @@
 role with real object ids (``bench_pages``).
 
 The URLs and their objects are the permission matrix's: its table
-(``sosiokultural.tests.test_permission_matrix.TABLE``: which role may open what)
-and its world (``matrix_world.build_world``), built here over the province's own
+(``testsupport.urltable.TABLE``: which role may open what) and its world
+(``testsupport.matrix_world.build_world``), built here over the province's own
 units and employees instead of the test fixtures': kelurahan A is the largest
 kelurahan, kelurahan B another kelurahan of the same kecamatan, and the head
 above both is the head of their **kota** (the widest head's scope). The users the

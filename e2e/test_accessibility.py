@@ -2,7 +2,7 @@
 on any page of the application, and forms can be filled and sent by keyboard.
 
 The pages are every GET URL of the permission matrix
-(``sosiokultural/tests/test_permission_matrix.py``) that answers an HTML page, each
+(``testsupport/urltable.py``) that answers an HTML page, each
 seen by the first role that may open it, plus every role's dashboard and the
 test-taking page once a test is started."""
 
@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from activities.models import Activity
 from e2e.conftest import settle
-from sosiokultural.tests.matrix_world import build_world
-from sosiokultural.tests.test_permission_matrix import TABLE
+from testsupport.matrix_world import build_world
+from testsupport.urltable import TABLE
 
 pytestmark = pytest.mark.browser
 

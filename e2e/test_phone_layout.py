@@ -3,9 +3,9 @@ may open it in a 390×844 window, fits the screen (nothing scrolls sideways) and
 has no serious or critical axe-core violation at that size.
 
 The pages and their roles come from the matrix's own table
-(``sosiokultural/tests/test_permission_matrix.py``) on its world
-(``matrix_world.py``): a new URL is checked here as soon as it has a row there.
-One browser, one context per role, each signed in once.
+(``testsupport/urltable.py``) on its world (``testsupport/matrix_world.py``): a
+new URL is checked here as soon as it has a row there. One browser, one context
+per role, each signed in once.
 """
 
 import pytest
@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from e2e.conftest import screenshot, settle
 from people.models import User
-from sosiokultural.tests.matrix_world import build_world, role_users
-from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
+from testsupport.matrix_world import build_world, role_users
+from testsupport.urltable import ROLES, TABLE
 
 pytestmark = pytest.mark.browser
 

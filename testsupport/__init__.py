@@ -1,8 +1,9 @@
 """Helpers for tests, shared by every app's test modules (and the root
 conftest): a throw-away Redis, waiting on a real worker, building upload files,
 running writers at the same moment; ``testsupport.province``, the hand-written
-province of the report and plan tests. Not an app: nothing here is imported by the
-application."""
+province of the report and plan tests; the permission matrix's URL table and world
+(``urltable``, ``matrix_world``), which ``bench_pages`` replays on the synthetic
+province. Not an app: nothing here is imported by the application."""
 
 import shutil
 import socket

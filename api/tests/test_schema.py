@@ -12,7 +12,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from sosiokultural.tests.matrix_world import build_world
+from testsupport.matrix_world import build_world
 
 
 def test_schema_is_valid_openapi_3(client):

@@ -126,7 +126,7 @@ def test_test_with_unanswered_questions_asks_before_submitting(
 def test_touched_pages_fit_a_phone(browser_login, live_server, org, roles):
     """The pages of tests, results and the reports that show "bukti belum cukup"
     do not scroll sideways at 390 px, the release confirmation page included."""
-    from sosiokultural.tests.matrix_world import build_world
+    from testsupport.matrix_world import build_world
 
     world = build_world(org, roles)
     page = browser_login(roles.bpsdm)

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from bench import province as synthetic
 from exports.models import Export
 from people.models import User
-from sosiokultural.tests.test_permission_matrix import TABLE, url_patterns
+from testsupport.urltable import TABLE, url_patterns
 
 pytestmark = pytest.mark.django_db
 

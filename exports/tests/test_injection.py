@@ -16,8 +16,8 @@ from exports.models import Export
 from people.models import Employee, PositionType, Unit
 from programs.models import Nomination, Program
 from programs.tests.factories import NominationFactory
-from sosiokultural.tests.matrix_world import build_world, role_clients
-from sosiokultural.tests.test_permission_matrix import ROLES, TABLE, url_patterns
+from testsupport.matrix_world import build_world, role_clients
+from testsupport.urltable import ROLES, TABLE, url_patterns
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from multirater.tests.factories import PEERS, rated_round
-from sosiokultural.tests.matrix_world import role_users
-from sosiokultural.tests.test_permission_matrix import url_patterns
+from testsupport.matrix_world import role_users
+from testsupport.urltable import url_patterns
 
 pytestmark = pytest.mark.django_db
 

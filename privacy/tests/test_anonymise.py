@@ -10,7 +10,7 @@ from ledger.models import JPEntry
 from notices.models import NoticePreference
 from people.models import Employee
 from privacy.services import employee_anonymise
-from sosiokultural.tests.matrix_world import build_world
+from testsupport.matrix_world import build_world
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.apps import apps
 from audit.models import AuditEvent
 from people.models import Employee
 from privacy.personal_data import ABOUT_EMPLOYEE, NOT_ABOUT_EMPLOYEE, personal_data
-from sosiokultural.tests.matrix_world import build_world
+from testsupport.matrix_world import build_world
 
 pytestmark = pytest.mark.django_db
 

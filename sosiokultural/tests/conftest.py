@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.test import Client
 
-from sosiokultural.tests.matrix_world import World, build_world, role_clients
+from testsupport.matrix_world import World, build_world, role_clients
 
 
 @pytest.fixture

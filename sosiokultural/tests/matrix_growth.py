@@ -26,7 +26,7 @@ from plans.services import plan_item_add
 from programs.services.nominations import nomination_approve, nomination_complete
 from programs.tests.factories import NominationFactory, ProgramFactory
 from sosiokultural.periods import Period
-from sosiokultural.tests.matrix_world import World
+from testsupport.matrix_world import World
 from testsupport.province import released_result
 
 _SERIAL = count(1)

@@ -39,7 +39,7 @@ def test_program_capacity_past_the_limit_is_a_form_error(roles, login):
 
 
 def test_next_that_is_not_a_path_falls_back(org, roles, login):
-    from sosiokultural.tests.matrix_world import build_world
+    from testsupport.matrix_world import build_world
 
     # A word is not a page: the verification goes back to the activity.
     world = build_world(org, roles)

@@ -16,7 +16,7 @@ from people.permissions import can, is_head, is_staff_member
 from people.selectors import employees_visible_to, units_visible_to
 from programs.selectors import nominations_visible_to
 from reports.permissions import READ_UNIT_REPORTS
-from sosiokultural.tests.matrix_world import World, build_world
+from testsupport.matrix_world import World, build_world
 
 MIDDLEWARE = "sosiokultural.middleware.DeactivatedEmployeeMiddleware"
 LOGIN = resolve_url(settings.LOGIN_URL)

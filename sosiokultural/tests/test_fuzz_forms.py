@@ -2,7 +2,7 @@
 of the permission matrix is sent generated values (hypothesis) by every role that
 sees it, and no answer may be 5xx.
 
-The pages are the matrix's URLs (``test_permission_matrix.TABLE``) on its world
+The pages are the matrix's URLs (``testsupport.urltable.TABLE``) on its world
 (``matrix_world``), each opened by every role it answers 200 to; their forms are
 read from the HTML (action, method, field names, the options of each select) and
 filled with values drawn from what breaks code: numbers past any column type, dates
@@ -28,8 +28,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from sosiokultural.tests.matrix_world import build_world, role_clients
-from sosiokultural.tests.test_permission_matrix import ROLES, TABLE
+from testsupport.matrix_world import build_world, role_clients
+from testsupport.urltable import ROLES, TABLE
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 
 from sosiokultural.tests.matrix_growth import grow
-from sosiokultural.tests.test_permission_matrix import ROLES, TABLE, url_patterns
+from testsupport.urltable import ROLES, TABLE, url_patterns
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,8 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 
 from bench import pages
-from sosiokultural.tests.matrix_world import build_world, role_users
-from sosiokultural.tests.test_permission_matrix import ROLES, TABLE, url_patterns
+from testsupport.matrix_world import build_world, role_users
+from testsupport.urltable import ROLES, TABLE, url_patterns
 
 HTML_P95_MS = 300.0
 EXPORT_RSS_MB = 256.0

@@ -1,12 +1,12 @@
 """Permission-matrix rows of the interoperability URLs (REST API, SIASN exchange,
 certificates, calendars), merged into the one table of
-``test_permission_matrix``. The objects they request belong to staff A or
+``testsupport.urltable``. The objects they request belong to staff A or
 kelurahan A (``matrix_world``); the few the world does not hold yet are made
 here through the apps' services."""
 
 from collections.abc import Callable
 
-from sosiokultural.tests.matrix_world import World
+from testsupport.matrix_world import World
 
 
 def _none(w: World) -> dict:
