@@ -21,13 +21,23 @@ class SurveyFollowUp:
     weak: list  # ElementResult of the weak elements
     indicators: pekppp.Indicators
 
+    @property
+    def channel_labels(self) -> list[str]:
+        """The publication channels by name, as the follow-up page lists them."""
+        names = dict(Publication.Channel.choices)
+        return [str(names.get(c, c)) for c in self.indicators.channels]
 
-def follow_up_indicators(surveys) -> dict[int, SurveyFollowUp]:
+
+def follow_up_indicators(
+    surveys, *, results: dict[int, SurveyResult] | None = None
+) -> dict[int, SurveyFollowUp]:
     """{survey id: its weak elements and PEKPPP indicators} for ``surveys``, in a
     fixed number of queries whatever their number (results, actions,
-    publications)."""
+    publications). ``results``: the surveys' results when the caller has them
+    already (``survey_results``), sparing their queries."""
     surveys = list(surveys)
-    results = survey_results(surveys)
+    if results is None:
+        results = survey_results(surveys)
     ids = [s.pk for s in surveys]
     actions: dict[int, list] = {pk: [] for pk in ids}
     for survey_id, element_id, done_on in FollowUp.objects.filter(

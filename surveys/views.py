@@ -118,6 +118,7 @@ def survey_list_export(request, fmt: str):
 def survey_detail(request, unit_pk: int, period: str):
     survey = survey_get_for_user(request.user, unit_pk, period)
     result = survey_result(survey)
+    follow_up = follow_up_indicators([survey], results={survey.pk: result})
     development = (
         unit_development(survey.unit, survey.period)
         if sees_development(request.user)
@@ -129,6 +130,7 @@ def survey_detail(request, unit_pk: int, period: str):
         {
             "survey": survey,
             "result": result,
+            "follow_up": follow_up[survey.pk],
             "development": development,
             "population_form": PopulationForm(
                 initial={"population": survey.population}
@@ -473,7 +475,8 @@ def publication_add(request, unit_pk: int, period: str):
 @login_required
 def follow_up_overview(request):
     """PEKPPP follow-up indicators of every survey in scope for one quarter: one
-    page of units, and the totals of the whole scope."""
+    page of units (read and computed alone), and the totals of the whole scope
+    counted in the database (``pekppp.quarter_totals``)."""
     periods = list(
         surveys_visible_to(request.user)
         .order_by("-year", "-quarter")
@@ -487,16 +490,19 @@ def follow_up_overview(request):
         period = None
     if period is None and periods:
         period = Period(*periods[0])
+    scoped = surveys_visible_to(request.user)
     surveys = (
-        surveys_visible_to(request.user)
-        .filter(year=period.year, quarter=period.quarter)
-        .order_by("unit__path")
+        scoped.filter(year=period.year, quarter=period.quarter).order_by("unit__path")
         if period
-        else surveys_visible_to(request.user).none()
+        else scoped.none()
     )
-    facts = follow_up_indicators(surveys)
-    rows = [(s, facts[s.pk]) for s in surveys]
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    totals = pekppp.quarter_totals(scoped, period).get(None) if period else None
+    paginator = Paginator(surveys, 50)
+    paginator.count = totals.surveys if totals else 0  # counted already
+    page = paginator.get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    facts = follow_up_indicators(shown)
+    page.object_list = [(s, facts[s.pk]) for s in shown]
     return render(
         request,
         "surveys/follow_up_overview.html",
@@ -505,6 +511,6 @@ def follow_up_overview(request):
             "period": period,
             "periods": [Period(*p) for p in periods],
             "period_text": str(period) if period else "",
-            "totals": pekppp.totals([f.indicators for f in facts.values()]),
+            "totals": totals or pekppp.combine([]),
         },
     )

@@ -1,21 +1,23 @@
 """PEKPPP follow-up indicators against a fixture computed by hand (two quarters,
-three units)."""
+three units; the ``quarters`` fixture in ``conftest.py``), the rule's SQL form
+against its pure form, and the pages that show them."""
 
-from datetime import date
+import random
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db.models import F
 
-from people.tests.factories import EmployeeFactory
+from people.tests.factories import EmployeeFactory, UnitFactory
+from sosiokultural.periods import Period
 from surveys import pekppp
 from surveys.followups import (
     follow_up_create,
     follow_up_indicators,
-    follow_up_update,
-    publication_create,
 )
-from surveys.models import FollowUp
-from surveys.tests.factories import report_survey
+from surveys.models import FollowUp, Publication, Survey
+from surveys.tests.factories import import_survey, report_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -52,52 +54,6 @@ def test_indicators_count_only_weak_elements_and_the_first_done_action():
     )
 
 
-def _act(survey, order, by, owner, done_on=None):
-    element = survey.element_set.elements.get(order=order)
-    follow_up = follow_up_create(
-        survey=survey,
-        element=element,
-        action=f"Perbaikan unsur {order}",
-        owner=owner,
-        due_on=date(2019, 3, 31),
-        by=by,
-    )
-    if done_on:
-        follow_up_update(
-            follow_up=follow_up,
-            status=FollowUp.Status.DONE,
-            done_on=done_on,
-            evidence="Notulen",
-            by=by,
-        )
-    return follow_up
-
-
-@pytest.fixture
-def quarters(org, roles, surveys):
-    head = roles.head_kecamatan
-    owner = EmployeeFactory(unit=org.kecamatan)
-    kec_q4 = surveys["kec"]  # elements 8 (75.25) and 9 (73.77) are weak
-    _act(kec_q4, 8, head, owner, date(2019, 1, 10))
-    _act(kec_q4, 8, head, owner, date(2019, 1, 5))
-    _act(kec_q4, 9, head, owner)
-    _act(kec_q4, 1, head, owner, date(2019, 1, 2))
-    for channel, day in (("website", 3), ("board", 4), ("website", 9)):
-        publication_create(
-            survey=kec_q4, channel=channel, published_on=date(2019, 1, day), by=head
-        )
-    kec_q1 = report_survey(
-        org.kecamatan,
-        "2019Q1",
-        total="83.00",
-        scores=["80", "81", "82", "83", "84", "85", "86", "87", "79.5"],
-    )
-    _act(kec_q1, 9, head, owner, date(2019, 3, 20))  # within the quarter: 0 days
-    # Kelurahan A 2018Q4 (computed): elements 2, 3, 5, 8, 9 below 76.61.
-    _act(surveys["a"], 3, head, roles.staff_a.employee, date(2019, 2, 9))
-    return kec_q4, kec_q1
-
-
 def test_pekppp_indicators_equal_the_hand_computed_fixture(quarters, surveys):
     kec_q4, kec_q1 = quarters
     facts = follow_up_indicators([kec_q4, kec_q1, surveys["a"], surveys["b"]])
@@ -131,7 +87,224 @@ def test_pekppp_indicators_equal_the_hand_computed_fixture(quarters, surveys):
         followed_up=2,
         share_followed_up=Decimal("25.0"),
         mean_days=Decimal("22.5"),
+        total_days=45,
     )
+
+
+def test_sql_totals_equal_the_hand_computed_fixture(
+    quarters, surveys, django_assert_num_queries
+):
+    kec_q4, kec_q1 = quarters
+    with django_assert_num_queries(3):
+        q4 = pekppp.quarter_totals(Survey.objects.all(), Period(2018, 4))
+    assert q4 == {
+        None: pekppp.Totals(
+            surveys=3,
+            published=1,
+            weak=8,
+            followed_up=2,
+            share_followed_up=Decimal("25.0"),
+            mean_days=Decimal("22.5"),
+            total_days=45,
+        )
+    }
+    per_survey = pekppp.quarter_totals(
+        Survey.objects.all(), Period(2018, 4), key=F("unit__code")
+    )
+    assert {
+        code: (t.weak, t.followed_up, t.total_days, t.published)
+        for code, t in per_survey.items()
+    } == {
+        "JB-KMB": (2, 1, 5, 1),
+        "JB-KMB-MU": (5, 1, 40, 0),
+        "JB-KMB-JG": (1, 0, 0, 0),  # nothing below 76.61: its lowest element
+    }
+    q1 = pekppp.quarter_totals(Survey.objects.all(), Period(2019, 1))[None]
+    assert (q1.surveys, q1.weak, q1.followed_up, q1.mean_days) == (
+        1,
+        1,
+        1,
+        Decimal("0.0"),
+    )
+    # Three queries with no survey at all as well.
+    with django_assert_num_queries(3):
+        assert pekppp.quarter_totals(Survey.objects.all(), Period(2020, 1)) == {}
+    assert pekppp.combine([]) == pekppp.Totals(0, 0, 0, 0, None, None, 0)
+
+
+def _random_quarter(org, rng: random.Random, period: Period, units: int) -> None:
+    """``units`` kelurahan with a survey of ``period`` each: computed ones from a
+    few answers (so element scores tie often) and reported ones on a grid around
+    the 76.61 bound (some with nothing below it), random actions (done before,
+    on and after the quarter's end, or not done) and publications."""
+    owner = EmployeeFactory(unit=org.kecamatan)
+    end = period.end
+    grid = ["60.00", "76.60", "76.61", "76.61", "80.00", "88.31", "90.00"]
+    for n in range(units):
+        unit = UnitFactory(code=f"RND-{n}", kind="kelurahan", parent=org.kecamatan)
+        if n % 2:
+            pool = grid[2:] if n % 4 == 1 else grid
+            survey = report_survey(
+                unit,
+                str(period),
+                total="80.00",
+                scores=[rng.choice(pool) for __ in range(9)],
+            )
+        else:
+            answers = [3, 4] if n % 4 == 0 else [1, 2, 3, 4]
+            rows = [
+                [rng.choice(answers) for __ in range(9)]
+                for __ in range(rng.randint(1, 3))
+            ]
+            survey = import_survey(unit, str(period), rows=rows)
+        elements = list(survey.element_set.elements.all())
+        for __ in range(rng.randint(0, 6)):
+            done = rng.random() < 0.6
+            FollowUp.objects.create(
+                survey=survey,
+                element=rng.choice(elements),
+                action="Perbaikan",
+                owner=owner,
+                due_on=end,
+                status=FollowUp.Status.DONE if done else FollowUp.Status.PLANNED,
+                done_on=end + timedelta(days=rng.randint(-20, 60)) if done else None,
+                evidence="Notulen" if done else "",
+            )
+        for __ in range(rng.randint(0, 2)):
+            Publication.objects.create(
+                survey=survey,
+                channel=rng.choice(Publication.Channel.values),
+                published_on=end + timedelta(days=5),
+            )
+
+
+@pytest.mark.parametrize("seed", [29, 2022, 4])
+def test_sql_totals_agree_with_the_pure_rule_on_random_quarters(org, seed):
+    period = Period(2019, 2)
+    _random_quarter(org, random.Random(seed), period, units=12)
+    surveys = Survey.objects.filter(year=period.year, quarter=period.quarter)
+    facts = follow_up_indicators(surveys)
+    per_survey = pekppp.quarter_totals(Survey.objects.all(), period, key=F("pk"))
+    assert per_survey == {
+        pk: pekppp.totals([fact.indicators]) for pk, fact in facts.items()
+    }
+    assert pekppp.quarter_totals(Survey.objects.all(), period)[None] == pekppp.totals(
+        fact.indicators for fact in facts.values()
+    )
+
+
+def test_sql_rounds_element_scores_half_up_as_the_pure_rule(org):
+    """Scores are compared once rounded to 2 decimals, as the pages show them:
+    76.605 is 76.61 (not weak), and 87.5025 ties with 87.50 (the first element
+    in questionnaire order is the lowest). Thousands of answers make both
+    possible; the totals are set directly."""
+    from surveys.models import ElementTotal
+
+    period = Period(2019, 3)
+    owner = EmployeeFactory(unit=org.kel_a)
+    bound = import_survey(org.kel_a, str(period), rows=[[4] * 9])
+    tie = import_survey(org.kel_b, str(period), rows=[[4] * 9])
+    for survey, values in (
+        (bound, {1: (15321, 5000), 2: (14000, 5000)}),  # 76.605 → 76.61; 70.00
+        (tie, {1: (35001, 10000), 2: (35000, 10000)}),  # 87.5025 → 87.50; 87.50
+    ):
+        for order, (total, answers) in values.items():
+            ElementTotal.objects.filter(survey=survey, element__order=order).update(
+                total=total, answers=answers
+            )
+        FollowUp.objects.create(
+            survey=survey,
+            element=survey.element_set.elements.get(order=1),
+            action="Perbaikan",
+            owner=owner,
+            due_on=period.end,
+            status=FollowUp.Status.DONE,
+            done_on=period.end + timedelta(days=3),
+            evidence="Notulen",
+        )
+    facts = follow_up_indicators([bound, tie])
+    assert [r.element.order for r in facts[bound.pk].weak] == [2]
+    assert [r.element.order for r in facts[tie.pk].weak] == [1]
+    per_survey = pekppp.quarter_totals(Survey.objects.all(), period, key=F("pk"))
+    assert (per_survey[bound.pk].weak, per_survey[bound.pk].followed_up) == (1, 0)
+    assert (per_survey[tie.pk].weak, per_survey[tie.pk].followed_up) == (1, 1)
+    assert per_survey[tie.pk].total_days == 3
+
+
+def test_survey_detail_shows_its_quarters_indicators(quarters, org, roles, login):
+    url = f"/ikm/unit/{org.kecamatan.pk}/2018Q4/"
+    response = login(roles.head_kecamatan).get(url)
+    facts = response.context["follow_up"]
+    assert (facts.indicators.weak, facts.indicators.followed_up) == (2, 1)
+    body = response.content.decode()
+    assert "Tindak lanjut hasil (indikator PEKPPP), Triwulan 4 2018" in body
+    assert "1 dari 2 (50,0 %)" in body
+    assert '5,0 <span class="text-body-secondary">(5 hari ÷ 1 unsur)</span>' in body
+    assert "2 saluran: Papan informasi di lokasi layanan, Situs web" in body
+    assert f'href="/ikm/unit/{org.kecamatan.pk}/2018Q4/tindak-lanjut/"' in body
+    # Kelurahan A's own quarter, as its staff see it: 1 of 5, 40 days.
+    mine = login(roles.staff_a).get(f"/ikm/unit/{org.kel_a.pk}/2018Q4/")
+    assert "1 dari 5 (20,0 %)" in mine.content.decode()
+    assert "40,0" in mine.content.decode()
+    # The head of kelurahan B sees neither the kecamatan nor kelurahan A.
+    assert login(roles.head_b).get(url).status_code == 404
+    assert (
+        login(roles.head_b).get(f"/ikm/unit/{org.kel_a.pk}/2018Q4/").status_code == 404
+    )
+
+
+def test_survey_detail_queries_do_not_grow_with_actions(
+    quarters, org, roles, login, django_assert_num_queries
+):
+    client = login(roles.head_kecamatan)
+    url = f"/ikm/unit/{org.kecamatan.pk}/2018Q4/"
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    survey = quarters[0]
+    owner = EmployeeFactory(unit=org.kecamatan)
+    for order in range(1, 10):
+        FollowUp.objects.create(
+            survey=survey,
+            element=survey.element_set.elements.get(order=order),
+            action="Lagi",
+            owner=owner,
+            due_on=date(2019, 2, 1),
+            status=FollowUp.Status.DONE,
+            done_on=date(2019, 1, 20),
+            evidence="Foto",
+        )
+        Publication.objects.create(
+            survey=survey, channel="social", published_on=date(2019, 1, 9)
+        )
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["follow_up"].indicators.followed_up == 2
+
+
+def test_overview_queries_do_not_grow_with_more_units(
+    quarters, org, roles, login, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(roles.bpsdm)
+    url = "/ikm/tindak-lanjut/?period=2019Q2"
+    _random_quarter(org, random.Random(7), Period(2019, 2), units=2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    _random_quarter(org, random.Random(8), Period(2019, 2), units=0)
+    for n in range(8):
+        unit = UnitFactory(code=f"MORE-{n}", kind="kelurahan", parent=org.kecamatan)
+        report_survey(unit, "2019Q2")
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["totals"].surveys == 10
+    assert len(response.context["page"].object_list) == 10
 
 
 def test_overview_page_shows_the_quarters_totals(quarters, roles, login):
