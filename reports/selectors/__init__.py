@@ -2,6 +2,11 @@
 
 from reports.selectors.aggregate import Filters
 from reports.selectors.employee import EmployeeReport, employee_report
+from reports.selectors.followup import (
+    aggregate_follow_up,
+    follow_up_quarter,
+    unit_follow_up,
+)
 from reports.selectors.province import (
     AggregateReport,
     aggregate_demand,
@@ -21,12 +26,15 @@ __all__ = [
     "Filters",
     "UnitReport",
     "aggregate_demand",
+    "aggregate_follow_up",
     "aggregate_report",
     "aggregate_root",
     "aggregate_trend",
     "employee_report",
+    "follow_up_quarter",
     "report_unit_get_for_user",
     "report_units_visible_to",
     "unit_export_rows",
+    "unit_follow_up",
     "unit_report",
 ]

@@ -22,9 +22,11 @@ from reports.periods import period_now
 from reports.permissions import READ_UNIT_REPORTS
 from reports.selectors import (
     aggregate_demand,
+    aggregate_follow_up,
     aggregate_report,
     aggregate_root,
     aggregate_trend,
+    follow_up_quarter,
 )
 
 
@@ -72,6 +74,12 @@ def province_view(request):
     }
     if report is not None:
         context.update(_presentation(request.user, report))
+        context["follow_up"] = aggregate_follow_up(
+            request.user,
+            unit=unit,
+            rows=report.rows,
+            quarter=follow_up_quarter(report.period, timezone.localdate()),
+        )
     return render(request, "reports/province.html", context)
 
 

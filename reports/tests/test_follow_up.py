@@ -1,0 +1,208 @@
+"""The IKM follow-up (PEKPPP) figures of the aggregate and of the unit report,
+against the hand-computed fixture of ``surveys/tests/test_pekppp.py``
+(``quarters``): 2018Q4 — the kecamatan 1 of 2 weak elements followed up after 5
+days and published, kelurahan A (Meruya Utara) 1 of 5 after 40 days, kelurahan B
+(Joglo) 0 of 1; together 2 of 8, (5 + 40) / 2 = 22.5 days."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from people.tests.factories import EmployeeFactory, UnitFactory
+from sosiokultural.periods import Period
+from surveys.models import FollowUp, Publication
+from surveys.pekppp import Totals
+from surveys.tests.factories import import_survey, report_survey
+
+pytestmark = pytest.mark.django_db
+
+KEC = Totals(1, 1, 2, 1, Decimal("50.0"), Decimal("5.0"), 5)
+KEL_A = Totals(1, 0, 5, 1, Decimal("20.0"), Decimal("40.0"), 40)
+KEL_B = Totals(1, 0, 1, 0, Decimal("0.0"), None, 0)
+ALL_Q4 = Totals(3, 1, 8, 2, Decimal("25.0"), Decimal("22.5"), 45)
+ALL_Q1 = Totals(1, 0, 1, 1, Decimal("100.0"), Decimal("0.0"), 0)
+
+
+def _on(day: date):
+    """The clock on ``day`` at 09.00 in Jakarta (the latest ended quarter)."""
+    moment = datetime(day.year, day.month, day.day, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
+    return time_machine.travel(moment, tick=False)
+
+
+def _rows(response):
+    return [
+        (row.unit.code if row.unit else None, row.totals)
+        for row in response.context["follow_up"].rows
+    ]
+
+
+def test_aggregate_shows_follow_up_per_unit_and_in_total(quarters, org, roles, login):
+    url = f"/laporan/provinsi/?unit={org.kecamatan.pk}&period=2018Q4"
+    response = login(roles.bpsdm).get(url)
+    follow_up = response.context["follow_up"]
+    assert follow_up.quarter == Period(2018, 4)
+    # The kecamatan's own survey first, then its children in code order.
+    assert _rows(response) == [
+        (None, KEC),
+        ("JB-KMB-JG", KEL_B),
+        ("JB-KMB-MU", KEL_A),
+    ]
+    assert follow_up.total == ALL_Q4
+    body = response.content.decode()
+    assert "Tindak lanjut hasil IKM (indikator PEKPPP), Triwulan 4 2018" in body
+    assert "2 dari 8 (25,0 %)" in body
+    assert "22,5" in body and "(45 hari ÷ 2 unsur)" in body
+    assert "1 dari 3" in body  # surveys published
+    assert "0 dari 1 (0,0 %)" in body  # Joglo: its lowest element, not done
+    assert f'href="/ikm/unit/{org.kecamatan.pk}/2018Q4/tindak-lanjut/"' in body
+    assert f'href="/ikm/unit/{org.kel_a.pk}/2018Q4/tindak-lanjut/"' in body
+    assert 'href="/ikm/tindak-lanjut/?period=2018Q4"' in body
+
+
+def test_aggregate_top_units_for_bpsdm(quarters, org, roles, login):
+    response = login(roles.bpsdm).get("/laporan/provinsi/?period=2018Q4")
+    rows = dict(_rows(response))
+    assert rows["DKI"] == ALL_Q4  # every survey lies under the province
+    assert rows["BPSDM"] == Totals(0, 0, 0, 0, None, None, 0)
+    assert response.context["follow_up"].total == ALL_Q4
+    q1 = login(roles.bpsdm).get("/laporan/provinsi/?period=2019Q1")
+    assert q1.context["follow_up"].total == ALL_Q1
+
+
+def test_aggregate_follow_up_keeps_to_the_heads_subtree(quarters, org, roles, login):
+    mine = login(roles.head_a).get("/laporan/provinsi/?period=2018Q4")
+    assert _rows(mine) == [(None, KEL_A)]
+    assert mine.context["follow_up"].total == KEL_A
+    other = login(roles.head_b).get("/laporan/provinsi/?period=2018Q4")
+    assert other.context["follow_up"].total == KEL_B
+    assert "1 dari 5" not in other.content.decode()
+    assert (
+        login(roles.head_b)
+        .get(f"/laporan/provinsi/?unit={org.kecamatan.pk}&period=2018Q4")
+        .status_code
+        == 404
+    )
+    assert login(roles.staff_a).get("/laporan/provinsi/").status_code == 403
+
+
+def test_aggregate_now_shows_the_latest_ended_quarter(quarters, roles, login):
+    with _on(date(2019, 2, 15)):
+        response = login(roles.head_kecamatan).get("/laporan/provinsi/")
+        assert response.context["follow_up"].quarter == Period(2018, 4)
+        assert response.context["follow_up"].total == ALL_Q4
+    with _on(date(2019, 4, 10)):
+        response = login(roles.head_kecamatan).get("/laporan/provinsi/")
+        assert response.context["follow_up"].quarter == Period(2019, 1)
+        assert response.context["follow_up"].total == ALL_Q1
+
+
+def test_unit_report_shows_the_latest_ended_quarters_follow_up(
+    quarters, org, roles, login
+):
+    with _on(date(2019, 2, 15)):
+        response = login(roles.head_kecamatan).get(f"/laporan/unit/{org.kecamatan.pk}/")
+        follow_up = response.context["follow_up"]
+        assert (follow_up.quarter, follow_up.own, follow_up.total) == (
+            Period(2018, 4),
+            KEC,
+            ALL_Q4,
+        )
+        body = response.content.decode()
+        assert "Tindak lanjut hasil IKM (indikator PEKPPP), Triwulan 4 2018" in body
+        assert "1 dari 2 (50,0 %)" in body and "2 dari 8 (25,0 %)" in body
+        assert f'href="/ikm/unit/{org.kecamatan.pk}/2018Q4/tindak-lanjut/"' in body
+        # The head of kelurahan B: his own survey only, the kecamatan's is 404.
+        other = login(roles.head_b).get(f"/laporan/unit/{org.kel_b.pk}/")
+        assert (other.context["follow_up"].own, other.context["follow_up"].total) == (
+            KEL_B,
+            KEL_B,
+        )
+        assert "2 dari 8" not in other.content.decode()
+        assert (
+            login(roles.head_b).get(f"/laporan/unit/{org.kecamatan.pk}/").status_code
+            == 404
+        )
+        assert (
+            login(roles.staff_a).get(f"/laporan/unit/{org.kel_a.pk}/").status_code
+            == 403
+        )
+    with _on(date(2019, 7, 2)):  # 2019Q2: no survey yet
+        response = login(roles.head_kecamatan).get(f"/laporan/unit/{org.kecamatan.pk}/")
+        assert response.context["follow_up"].own is None
+        assert "Unit ini belum punya survei IKM pada triwulan ini." in (
+            response.content.decode()
+        )
+
+
+def _more_units(org, count: int) -> None:
+    """``count`` more kelurahan under the kecamatan with a 2018Q4 survey each,
+    a done action on every element and two publications."""
+    owner = EmployeeFactory(unit=org.kecamatan)
+    for n in range(count):
+        unit = UnitFactory(code=f"JB-KMB-N{n}", kind="kelurahan", parent=org.kecamatan)
+        survey = (
+            import_survey(unit, "2018Q4", rows=[[2] * 9] * 4)
+            if n % 2
+            else report_survey(unit, "2018Q4")
+        )
+        for element in survey.element_set.elements.all():
+            FollowUp.objects.create(
+                survey=survey,
+                element=element,
+                action="Perbaikan",
+                owner=owner,
+                due_on=date(2019, 2, 1),
+                status=FollowUp.Status.DONE,
+                done_on=date(2019, 1, 11),
+                evidence="Notulen",
+            )
+        for channel in ("website", "board"):
+            Publication.objects.create(
+                survey=survey, channel=channel, published_on=date(2019, 1, 7)
+            )
+
+
+def _queries(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_report_queries_do_not_grow_with_units(quarters, org, roles, login):
+    aggregate = f"/laporan/provinsi/?unit={org.kecamatan.pk}&period=2018Q4"
+    unit = f"/laporan/unit/{org.kecamatan.pk}/"
+    with _on(date(2019, 2, 15)):
+        bpsdm = login(roles.bpsdm)
+        small = (_queries(bpsdm, aggregate), _queries(bpsdm, unit))
+        _more_units(org, 6)
+        assert (_queries(bpsdm, aggregate), _queries(bpsdm, unit)) == small
+        total = bpsdm.get(unit).context["follow_up"].total
+    # Three computed surveys with every element weak (50.00) and done after 11
+    # days, three reported ones with one weak (74.50) done after 11 days.
+    assert (total.surveys, total.published, total.weak, total.followed_up) == (
+        9,
+        7,
+        8 + 3 * 9 + 3,
+        2 + 3 * 9 + 3,
+    )
+    assert total.total_days == 45 + 11 * 30
+
+
+def test_follow_up_figures_in_english(quarters, org, roles, login):
+    client = login(roles.bpsdm)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    url = f"/laporan/provinsi/?unit={org.kecamatan.pk}&period=2018Q4"
+    body = client.get(url).content.decode()
+    assert "Follow-up of the IKM results (PEKPPP indicators)" in body
+    assert "2 of 8 (25.0%)" in body
+    assert "(45 days ÷ 2 elements)" in body
+    assert "Kembangan (the unit's own survey)" in body
+    detail = client.get(f"/ikm/unit/{org.kecamatan.pk}/2018Q4/").content.decode()
+    assert "Follow-up of the results (PEKPPP indicators)" in detail
+    assert "1 of 2 (50.0%)" in detail
