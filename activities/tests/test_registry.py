@@ -293,6 +293,7 @@ BASE = Path(settings.BASE_DIR)
 #: benchmark, installed packages and collected files.
 SKIPPED_DIRS = {
     "tests",
+    "testsupport",  # the helpers tests and the page benchmark build worlds with
     "migrations",
     "e2e",
     "bench",
