@@ -58,7 +58,8 @@ from bench.ikm import surveys_load
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
-from ledger.models import FormYearEntries, JPEntry, JPTotal
+from ledger.models import FormYearChange, FormYearEntries, JPEntry, JPTotal
+from ledger.rollups import form_year_changes_rebuild
 from ledger.services import form_year_entries_rebuild, jp_totals_rebuild
 from people import tree
 from people.models import Employee, PositionType, Unit, User
@@ -342,6 +343,7 @@ def build(shape: Shape, *, out=None) -> Built:
     level_profiles_rebuild()
     level_changes_rebuild()
     year_changes_rebuild()
+    form_year_changes_rebuild()  # from the entries and the changes above
     quarter_snapshots_ensure(today)  # as the daily task keeps them
     attendee_units_rebuild()  # and the one the attendance writer keeps
     if connection.vendor == "postgresql":
@@ -349,6 +351,7 @@ def build(shape: Shape, *, out=None) -> Built:
             rollups = (
                 JPTotal,
                 FormYearEntries,
+                FormYearChange,
                 LevelCount,
                 LevelProfileCount,
                 LevelChangeStep,

@@ -17,9 +17,11 @@ activities), within the reader's scope:
   results) — a program's start date, or 1 January of the year for a form —
   counted where both exist. The others are unit totals minus the participants'
   totals: no pairs of people. The unit totals come from the
-  ``assessments.LevelChangeStep`` roll-up; a form's participants from
-  ``ledger.FormYearEntries`` (internal forms) and their changes from
-  ``assessments.YearStartChange`` — one row per person, not per attendance.
+  ``assessments.LevelChangeStep`` roll-up; a form's participants and their
+  changes from ``ledger.FormYearChange`` (internal forms: the ledger's entries
+  per person with their ``assessments.YearStartChange``, summed per unit) or
+  from the nominations and ``YearStartChange`` (external forms) — never one row
+  per attendance.
 
 A mean (reaction item or level change) is shown only for a group of at least
 ``EVALUATION_MIN_GROUP``; the count is always shown.
@@ -50,11 +52,13 @@ from evaluations.selectors import (
     minimum_group,
     program_participations,
 )
-from ledger.models import FormYearEntries, JPEntry
-from people.models import User
+from ledger.models import FormYearChange, FormYearEntries, JPEntry
+from ledger.rollups import CHANGES, COUNTED
+from people.models import Unit, User
 from people.selectors import employee_scope_q, units_visible_to
 from programs.models import Program
 
+ROLLED_FIGURES = [*COUNTED, *CHANGES]
 OUTCOMES = [value for value, __ in Observation.Outcome.choices]
 OUTCOME_LABELS = [label for __, label in Observation.Outcome.choices]
 
@@ -316,65 +320,88 @@ def _level_changes(
 # -- level changes of a form's participants in a year, from the roll-ups -----------
 
 
-def _people_sql(programs, entries) -> tuple[str, list]:
-    """``pe`` (key, eid, uid, active): each row's distinct participants — the
-    programs' nominations made distinct, then the ledger's rows, already one per
-    person and form, less any person a program row of the same key has."""
-    program_sql, program_params = _sql(programs)
-    entries_sql, entries_params = _sql(entries)
-    sql = f"""
-        prog AS (SELECT DISTINCT key, eid, uid, active FROM ({program_sql}) q),
-        pe AS (
-            SELECT key, eid, uid, active FROM prog
-            UNION ALL
-            SELECT key, eid, uid, active FROM ({entries_sql}) e
-             WHERE NOT EXISTS (
-                SELECT 1 FROM prog p WHERE p.key = e.key AND p.eid = e.eid
-             )
-        )
-    """  # noqa: S608  # nosec B608
-    return sql, [*program_params, *entries_params]
-
-
 def _form_level_changes(
+    *,
     programs,
-    entries,
+    rolled,
     year: int,
     linked: dict[int, set[int]],
     numbers: dict[int, int],
+    overlap: set[int],
 ) -> dict[tuple[int, int, int], tuple[int, int]]:
     """As ``_level_changes`` with every window on 1 January of ``year``, in one
-    query over roll-ups instead of every person's results: the participants'
-    own changes from ``YearStartChange`` (one row per person, the dimensions
-    numbered 1–6 side by side), the units' totals from ``LevelChangeStep`` (the
-    steps of the participants' units up to that day). ``programs`` and
-    ``entries`` give (key, eid, uid, active) rows."""
-    people, params = _people_sql(programs, entries)
+    query over roll-ups instead of every person's results.
+
+    ``programs`` gives the external forms' participants (key, eid, uid, active:
+    the year's nominations), their changes read from ``YearStartChange``;
+    ``rolled`` the reader's ``FormYearChange`` rows of the year (the internal
+    forms' participants, already summed per unit). The units' totals come from
+    ``LevelChangeStep`` (the steps of the participants' units up to that day). A
+    person counted under one key both by a program and by the ledger
+    (``overlap``: the keys with both; none while programs are of external forms
+    only) is counted once: their ledger figures are taken off again."""
+    program_sql, program_params = _sql(programs)
+    rolled_sql, rolled_params = _sql(rolled)
     changes = YearStartChange._meta.db_table
+    entries = FormYearEntries._meta.db_table
     steps = LevelChangeStep._meta.db_table
-    sums = ", ".join(f"COUNT(y.change_{n}), SUM(y.change_{n})" for n in PROFILE_NUMBERS)
+    in_force = '((y.year = %s AND NOT y."open") OR (y."open" AND y.year <= %s))'
+    from_changes = ", ".join(
+        f"COUNT(y.change_{n}), SUM(y.change_{n})" for n in PROFILE_NUMBERS
+    )
+    from_rollup = ", ".join(
+        f"SUM(r.counted_{n}), SUM(r.change_{n})" for n in PROFILE_NUMBERS
+    )
+    taken_off = ", ".join(
+        f"-COUNT(y.change_{n}), -SUM(y.change_{n})" for n in PROFILE_NUMBERS
+    )
     blanks = ", ".join(["NULL"] * (2 * len(PROFILE_NUMBERS) - 2))
-    # One statement, the participants read once: the rows tagged 1 are the
-    # participants' sums per key and active flag, those tagged 0 the units'
-    # totals per key and dimension (padded to the same columns).
+    twice, twice_params = "", []
+    if overlap:
+        keys = ", ".join(["%s"] * len(overlap))
+        twice = f"""
+        UNION ALL
+        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {taken_off}
+          FROM prog p
+          JOIN {entries} f ON f.employee_id = p.eid AND f.form_id = p.key
+               AND f.year = %s AND f.source = %s
+          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
+         WHERE p.key IN ({keys})
+         GROUP BY p.key, p.active"""  # noqa: S608  # nosec B608
+        twice_params = [year, JPEntry.Source.INTERNAL.value, year, year, *overlap]
+    # One statement: the rows tagged 1 are participants' sums per key and
+    # active flag (added up below), those tagged 0 the units' totals per key and
+    # dimension (padded to the same columns).
     sql = f"""
-        WITH {people},
-        ru AS (SELECT DISTINCT key, uid FROM pe)
-        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {sums}
-          FROM pe p
-          JOIN {changes} y ON y.employee_id = p.eid
-               AND ((y.year = %s AND NOT y."open") OR (y."open" AND y.year <= %s))
+        WITH prog AS (SELECT DISTINCT key, eid, uid, active FROM ({program_sql}) q),
+        roll AS MATERIALIZED ({rolled_sql}),
+        ru AS (SELECT key, uid FROM prog UNION SELECT key, uid FROM roll)
+        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {from_changes}
+          FROM prog p
+          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
          GROUP BY p.key, p.active
+        UNION ALL
+        SELECT 1, r.key, CASE WHEN r.active THEN 1 ELSE 0 END, {from_rollup}
+          FROM roll r
+         GROUP BY r.key, r.active{twice}
         UNION ALL
         SELECT 0, r.key, s.dimension_id, SUM(s.employees), SUM(s.change), {blanks}
           FROM ru r
           JOIN {steps} s ON s.unit_id = r.uid AND s.day <= %s
          GROUP BY r.key, s.dimension_id
     """  # noqa: S608  # nosec B608
+    params = [
+        *program_params,
+        *rolled_params,
+        year,
+        year,
+        *twice_params,
+        date(year, 1, 1),
+    ]
     mine: dict[tuple[int, int, bool], tuple[int, int]] = {}
     units: dict[tuple[int, int], tuple[int, int]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, year, year, date(year, 1, 1)])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     for tag, key, third, *figures in rows:
         if not tag:  # a unit total: ``third`` is the dimension
@@ -386,11 +413,15 @@ def _form_level_changes(
             if number not in PROFILE_NUMBERS:
                 continue
             i = 2 * (number - 1)
-            n, total = int(figures[i] or 0), int(figures[i + 1] or 0)
-            if n:
-                mine[(key, dim, bool(third))] = (n, total)
+            had_n, had_total = mine.get((key, dim, bool(third)), (0, 0))
+            mine[(key, dim, bool(third))] = (
+                had_n + int(figures[i] or 0),
+                had_total + int(figures[i + 1] or 0),
+            )
     out: dict[tuple[int, int, int], tuple[int, int]] = {}
     for (key, dim, __), (n, total) in mine.items():
+        if not n:
+            continue
         had_n, had_total = out.get((key, dim, 1), (0, 0))
         out[(key, dim, 1)] = (had_n + n, had_total + total)
     for (key, dim), (n, total) in units.items():
@@ -525,27 +556,31 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
     user's scope: external forms pool their programs, internal forms their
     activities (the catalogue of forms is small: no paging).
 
-    An internal form's participations are read from ``ledger.FormYearEntries``
-    (a verified activity credits its present attendees, one entry each: the
-    same rows as ``activity_participations``, one per person and year instead
-    of one per attendance)."""
+    An internal form's participations are read per unit from
+    ``ledger.FormYearChange`` (a verified activity credits its present
+    attendees, one ledger entry each: the same rows as
+    ``activity_participations``, summed per unit instead of one per attendance),
+    so the reader's scope is a set of units: the report is for heads (their
+    subtree) and those who see every unit; anyone else has no unit rows."""
     scope = employee_scope_q(user, "employee")
     program_part = program_participations().filter(scope, program__ends_on__year=year)
-    entries = FormYearEntries.objects.filter(
-        scope,
-        year=year,
-        source=JPEntry.Source.INTERNAL,
-        form__code__in=rules.EVALUATED_INTERNAL_FORMS,
+    rolled = FormYearChange.objects.filter(
+        year=year, form__code__in=rules.EVALUATED_INTERNAL_FORMS
     )
-    counts = list(
+    if not user.sees_all_units:
+        units = units_visible_to(user) if user.is_head else Unit.objects.none()
+        rolled = rolled.filter(unit__in=units.values("pk"))
+    program_counts = list(
         program_part.values(key=F("program__form_id"))
         .annotate(n=Count("pk"))
         .values_list("key", "n")
-    ) + list(
-        entries.values(key=F("form_id"))
+    )
+    entry_counts = list(
+        rolled.values(key=F("form_id"))
         .annotate(n=Sum("entries"))
         .values_list("key", "n")
     )
+    counts = program_counts + entry_counts
     forms = DevelopmentForm.objects.filter(
         pk__in={key for key, n in counts if n}
     ).order_by("provider", "order", "pk")
@@ -590,7 +625,10 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
         "active": F("employee__is_active"),
     }
     programs = program_part.order_by().values(key=F("program__form_id"), **person)
-    people = entries.order_by().values(key=F("form_id"), **person)
+    rolled = rolled.order_by().values(
+        "active", *ROLLED_FIGURES, key=F("form_id"), uid=F("unit_id")
+    )
+    overlap = {k for k, n in program_counts if n} & {k for k, n in entry_counts if n}
     srcs = [_program_srcs(user, year, "form_id"), _activity_srcs(user, year)]
     _fill(
         rows,
@@ -600,7 +638,12 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
         reactions=reactions,
         outcomes=outcomes,
         changes_of=lambda linked, numbers: _form_level_changes(
-            programs, people, year, linked, numbers
+            programs=programs,
+            rolled=rolled,
+            year=year,
+            linked=linked,
+            numbers=numbers,
+            overlap=overlap,
         ),
     )
     return list(rows.values())

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ledger.models import FormYearEntries, JPEntry, JPRule, JPTotal
+from ledger.models import FormYearChange, FormYearEntries, JPEntry, JPRule, JPTotal
 from sosiokultural.admin import ReadOnlyAdminMixin
 
 
@@ -55,3 +55,12 @@ class FormYearEntriesAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["employee", "year", "source", "form", "entries"]
     list_filter = ["year", "source", "form"]
     raw_id_fields = ["employee"]
+
+
+@admin.register(FormYearChange)
+class FormYearChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: the roll-up is written by ``ledger.rollups`` only."""
+
+    list_display = ["unit", "year", "form", "active", "people", "entries"]
+    list_filter = ["year", "form", "active"]
+    raw_id_fields = ["unit"]

@@ -235,3 +235,58 @@ class FormYearEntries(models.Model):
     def __str__(self) -> str:
         key = f"{self.employee_id} {self.year} {self.source} {self.form_id}"
         return f"{key}: {self.entries}"
+
+
+class FormYearChange(models.Model):
+    """Per unit, calendar year, internal development form and active flag: the
+    people with ``FormYearEntries`` of that form in the year (``people``, and
+    their ``entries``), and their change in level since 1 January of the year
+    (``assessments.YearStartChange``) summed per dimension numbered 1–6
+    (``counted_<n>`` people with a change on it, ``change_<n>`` its sum) — what
+    the training effectiveness report pools per form for a whole province in a
+    few hundred rows instead of every participant. The unit and active flag are
+    the employee's current ones.
+
+    Rewritten per unit (``ledger.rollups.form_year_changes_refresh``) by the
+    writers of its three sources, in their transaction: the ledger's entries
+    (``ledger.services``), the released levels and the employee moves (both
+    through ``assessments.rollups.level_history_refresh``).
+    ``rebuild_rollups [--check]`` recomputes it. Only internal entries."""
+
+    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    form = models.ForeignKey(
+        "competencies.DevelopmentForm", on_delete=models.CASCADE, related_name="+"
+    )
+    active = models.BooleanField(_("aktif"))
+    people = models.PositiveIntegerField(_("pegawai"))
+    entries = models.PositiveIntegerField(_("entri"))
+    counted_1 = models.PositiveIntegerField(default=0)
+    counted_2 = models.PositiveIntegerField(default=0)
+    counted_3 = models.PositiveIntegerField(default=0)
+    counted_4 = models.PositiveIntegerField(default=0)
+    counted_5 = models.PositiveIntegerField(default=0)
+    counted_6 = models.PositiveIntegerField(default=0)
+    change_1 = models.IntegerField(default=0)
+    change_2 = models.IntegerField(default=0)
+    change_3 = models.IntegerField(default=0)
+    change_4 = models.IntegerField(default=0)
+    change_5 = models.IntegerField(default=0)
+    change_6 = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("perubahan level peserta per bentuk dan tahun")
+        verbose_name_plural = _("perubahan level peserta per bentuk dan tahun")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "form", "active"],
+                name="form_year_change_uq",
+            ),
+            models.CheckConstraint(
+                condition=Q(people__gt=0), name="form_year_change_people_pos"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "form"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year} {self.form_id} {self.active}: {self.people}"

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from ledger import rules
 from ledger.jp import jp_total, minutes_from_jp
 from ledger.models import FormYearEntries, JPEntry, JPRule, JPTotal
+from ledger.rollups import form_year_changes_of_employees
 from people.models import Employee, User
 
 # -- the rules ------------------------------------------------------------------------
@@ -165,6 +166,8 @@ def _form_year_write(year: int, employee_ids: set[int]) -> None:
         FormYearEntries(employee_id=emp, year=y, source=source, form_id=form, entries=n)
         for (emp, y, source, form), n in counts.items()
     )
+    # Their units' participants per form follow, in this transaction.
+    form_year_changes_of_employees(employee_ids=employee_ids, year=year)
 
 
 def form_year_entries_rebuild() -> int:

@@ -142,14 +142,15 @@ def latest_levels_refresh_many(*, employee_ids: Iterable[int]) -> None:
     if existing:
         changed_units.update(unit_of.get(emp) for emp, __ in existing)
         LatestLevel.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
+    # First the changes since 1 January: the units' roll-ups below read them.
+    for chunk in _chunks(employee_ids):
+        year_changes_refresh(employee_ids=chunk)
     if changed_units:
         level_counts_refresh(unit_ids=changed_units)
     # The change steps and past counts hang on every released level (a
     # re-scored past result, a back-dated release moving an interval), not only
     # the current ones.
     level_history_refresh(unit_ids=set(unit_of.values()) - changed_units)
-    for chunk in _chunks(employee_ids):
-        year_changes_refresh(employee_ids=chunk)
 
 
 CHUNK = 1000

@@ -223,12 +223,12 @@ def _window_of(count: int, instrument, org, roles):
 # dimension rows, heads, standard, forms) and the notices' lookup and INSERT; the
 # levels of the whole batch refreshed set-based (``latest_levels_refresh_many``:
 # lock the employees, read their released rows and current levels, clear and write
-# the changed intervals, one INSERT of the new current levels, the units' level
-# counts, level profiles, change steps and past counts (lock, DELETE, INSERT …
-# SELECT each), then the
-# employees' year-start changes (DELETE, the dimensions, their released rows and
-# current levels, INSERT)): the same count whatever the size of the batch.
-QUERIES_PER_BATCH = 37
+# the changed intervals, one INSERT of the new current levels, the employees'
+# year-start changes (DELETE, the dimensions, their released rows and current
+# levels, INSERT), then the units' level counts, level profiles, change steps,
+# past counts and participants' changes per form (lock, DELETE, INSERT … SELECT
+# each)): the same count whatever the size of the batch.
+QUERIES_PER_BATCH = 39
 
 
 @pytest.mark.parametrize("count", [2, 5, 12])

@@ -41,6 +41,7 @@ from assessments.selectors import levels_in_force
 from assessments.services import latest_levels_refresh, result_release
 from assessments.tests.factories import submitted_attempt
 from competencies.bootstrap import reference_load
+from ledger.rollups import form_year_changes_drift
 from people.models import Employee, PositionType
 from people.services import employee_update, employees_upsert
 from people.tests.factories import EmployeeFactory
@@ -54,6 +55,12 @@ class Rollback(Exception):
 
 @pytest.fixture
 def world(org, roles):
+    return make_world(org)
+
+
+def make_world(org):
+    """Two dimensions, a published instrument, three units (two villages and
+    their kecamatan), three employees (in the villages) and two position types."""
     framework = reference_load()
     dims = sorted(framework.dimensions.values(), key=lambda d: d.number)[:2]
     instrument = Instrument.objects.create(
@@ -258,6 +265,9 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
             }
             assert _profiles() == _profiles_reference()
             assert attendee_units_drift() == []
+            # The participants' changes per internal form (the briefings'
+            # entries × the changes since 1 January, per unit).
+            assert form_year_changes_drift() == []
             assert 0 not in set(
                 AttendeeUnit.objects.values_list("attendees", flat=True)
             )

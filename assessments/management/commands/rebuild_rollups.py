@@ -8,7 +8,8 @@ Level roll-ups (``assessments.rollups``): the validity intervals of released
 (of the snapshot days there are), ``LevelProfileCount``, ``LevelChangeStep``
 and ``YearStartChange``; the
 ledger's ``JPTotal`` and ``FormYearEntries`` (``ledger.services``;
-``rebuild_jp_rollups`` does that one alone); the IKM answer totals
+``rebuild_jp_rollups`` does that one alone) and ``FormYearChange`` (``ledger.rollups``,
+from both); the IKM answer totals
 ``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``); and the
 activities' ``AttendeeUnit`` (``activities.rollups``).
 """
@@ -20,6 +21,7 @@ from django.db import transaction
 
 from activities.rollups import attendee_units_drift, attendee_units_rebuild
 from assessments.rollups import rollups_drift, rollups_rebuild
+from ledger.rollups import form_year_changes_drift, form_year_changes_rebuild
 from ledger.services import (
     form_year_entries_drift,
     form_year_entries_rebuild,
@@ -35,8 +37,9 @@ class Command(BaseCommand):
     help = (
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
         "LevelCountAt, LevelProfileCount, LevelChangeStep, YearStartChange), the JP "
-        "totals and "
-        "form counts, the IKM answer totals and the "
+        "totals, "
+        "form counts and the participants' changes per form, the IKM answer "
+        "totals and the "
         "activities' attendee units from scratch; --check only reports drift (exit 1)."
     )
 
@@ -54,6 +57,7 @@ class Command(BaseCommand):
                 **rollups_drift(),
                 "JPTotal": totals_drift(),
                 "FormYearEntries": form_year_entries_drift(),
+                "FormYearChange": form_year_changes_drift(),
                 "ElementTotal": element_totals_drift(),
                 "AttendeeUnit": attendee_units_drift(),
             }
@@ -74,6 +78,8 @@ class Command(BaseCommand):
                 **rollups_rebuild(),
                 "JPTotal": jp_totals_rebuild(),
                 "FormYearEntries": form_year_entries_rebuild(),
+                # From the two above: after them.
+                "FormYearChange": form_year_changes_rebuild(),
                 "ElementTotal": element_totals_rebuild(),
                 "AttendeeUnit": attendee_units_rebuild(),
             }
