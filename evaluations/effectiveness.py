@@ -28,12 +28,13 @@ A mean (reaction item or level change) is shown only for a group of at least
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from activities.models import Activity
 from activities.selectors import attended_from
@@ -48,8 +49,8 @@ from competencies.models import DevelopmentForm, Dimension, FormDimension
 from evaluations import rules
 from evaluations.models import Observation, Reaction
 from evaluations.selectors import (
-    activity_participations,
     minimum_group,
+    participated_activities,
     program_participations,
 )
 from ledger.models import FormYearChange, FormYearEntries, JPEntry
@@ -142,30 +143,32 @@ def _sql(queryset) -> tuple[str, list]:
 
 
 def _dims_sql() -> str:
-    """(kind, src, dim): the dimensions of every program and activity taking part
-    (``srcs``, the programs and activities with participations) — their own, or
-    else their form's in the matrix."""
+    """(key, dim): the dimensions each row's programs and activities develop —
+    their own, or else their form's in the matrix — over ``srcs`` (kind, src,
+    key: the programs and activities with participations)."""
     pd = Program.dimensions.through._meta.db_table
     ad = Activity.dimensions.through._meta.db_table
     program = Program._meta.db_table
     activity = Activity._meta.db_table
     fd = FormDimension._meta.db_table
     return f"""
-        SELECT 'p' AS kind, x.program_id AS src, x.dimension_id AS dim
-          FROM {pd} x WHERE x.program_id IN (SELECT src FROM srcs WHERE kind = 'p')
+        SELECT s.key, x.dimension_id FROM srcs s
+          JOIN {pd} x ON x.program_id = s.src WHERE s.kind = 'p'
         UNION
-        SELECT 'p', p.id, fd.dimension_id FROM {program} p
-          JOIN {fd} fd ON fd.form_id = p.form_id
-         WHERE p.id IN (SELECT src FROM srcs WHERE kind = 'p')
-           AND NOT EXISTS (SELECT 1 FROM {pd} y WHERE y.program_id = p.id)
+        SELECT s.key, fd.dimension_id FROM srcs s
+          JOIN {program} o ON o.id = s.src
+          JOIN {fd} fd ON fd.form_id = o.form_id
+         WHERE s.kind = 'p'
+           AND NOT EXISTS (SELECT 1 FROM {pd} y WHERE y.program_id = s.src)
         UNION
-        SELECT 'a', x.activity_id, x.dimension_id
-          FROM {ad} x WHERE x.activity_id IN (SELECT src FROM srcs WHERE kind = 'a')
+        SELECT s.key, x.dimension_id FROM srcs s
+          JOIN {ad} x ON x.activity_id = s.src WHERE s.kind = 'a'
         UNION
-        SELECT 'a', a.id, fd.dimension_id FROM {activity} a
-          JOIN {fd} fd ON fd.form_id = a.form_id
-         WHERE a.id IN (SELECT src FROM srcs WHERE kind = 'a')
-           AND NOT EXISTS (SELECT 1 FROM {ad} y WHERE y.activity_id = a.id)
+        SELECT s.key, fd.dimension_id FROM srcs s
+          JOIN {activity} o ON o.id = s.src
+          JOIN {fd} fd ON fd.form_id = o.form_id
+         WHERE s.kind = 'a'
+           AND NOT EXISTS (SELECT 1 FROM {ad} y WHERE y.activity_id = s.src)
     """  # noqa: S608  # nosec B608
 
 
@@ -196,26 +199,21 @@ def _program_srcs(user: User, year: int, key: str):
 
 
 def _activity_srcs(user: User, year: int):
-    """The activities of ``year`` with a participation in scope, by form. For a
-    reader who does not see every unit, first the activities the attendee-unit
-    roll-up says someone of their units attended (any status: a necessary
-    condition, a few rows per activity), so that the exact test — a present
-    attendance in scope — reads only those activities' attendance."""
+    """The activities of ``year`` with a participation in scope, by form
+    (``participated_activities``: one look-up of each activity's attendance).
+    For a reader who does not see every unit, first the activities the
+    attendee-unit roll-up says someone of their units attended (any status: a
+    necessary condition, a few rows per activity), so that the exact test — a
+    present attendance in scope — reads only those activities' attendance."""
     attended = Q()
     if not user.sees_all_units:
         units = units_visible_to(user).values("pk")
         attended = Q(pk__in=attended_from(units))
+    starts = timezone.make_aware(datetime(year, 1, 1))
+    ends = timezone.make_aware(datetime(year + 1, 1, 1))
     return (
-        Activity.objects.annotate(day=TruncDate("started_at"))
-        .filter(
-            attended,
-            Exists(
-                activity_participations().filter(
-                    employee_scope_q(user, "employee"), activity_id=OuterRef("pk")
-                )
-            ),
-            day__year=year,
-        )
+        participated_activities(employee_scope_q(user, "employee"))
+        .filter(attended, started_at__gte=starts, started_at__lt=ends)
         .order_by()
         .values(kind=Value("a"), src=F("pk"), key=F("form_id"))
     )
@@ -227,19 +225,14 @@ def _with_srcs(srcs) -> tuple[str, list]:
         sql, p = _sql(queryset)
         sqls.append(f"SELECT kind, src, key FROM ({sql}) q")  # noqa: S608  # nosec B608
         params += p
-    return "srcs AS (" + " UNION ALL ".join(sqls) + ")", params
+    return "srcs AS MATERIALIZED (" + " UNION ALL ".join(sqls) + ")", params
 
 
 def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
     """{key: the dimensions its programs / activities develop}: one query over
     the programs and activities (``srcs``), not their participations."""
     with_srcs, params = _with_srcs(srcs)
-    sql = f"""
-        WITH {with_srcs},
-        dims AS ({_dims_sql()})
-        SELECT DISTINCT srcs.key, dims.dim FROM srcs
-          JOIN dims ON dims.kind = srcs.kind AND dims.src = srcs.src
-    """  # noqa: S608  # nosec B608
+    sql = f"WITH {with_srcs} {_dims_sql()}"
     out: dict[int, set[int]] = {k: set() for k in keys}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

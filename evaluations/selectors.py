@@ -68,12 +68,30 @@ def program_participations() -> QuerySet[Nomination]:
     )
 
 
-def activity_participations() -> QuerySet[Attendance]:
-    return Attendance.objects.filter(
-        status=Attendance.Status.PRESENT,
-        activity__status=Activity.Status.VERIFIED,
-        activity__form__code__in=rules.EVALUATED_INTERNAL_FORMS,
+def _evaluated_activity_q(prefix: str = "") -> Q:
+    return Q(
+        **{
+            f"{prefix}status": Activity.Status.VERIFIED,
+            f"{prefix}form__code__in": rules.EVALUATED_INTERNAL_FORMS,
+        }
     )
+
+
+def activity_participations() -> QuerySet[Attendance]:
+    """A present attendance of a verified activity of an evaluated form."""
+    return Attendance.objects.filter(
+        _evaluated_activity_q("activity__"), status=Attendance.Status.PRESENT
+    )
+
+
+def participated_activities(attendees: Q) -> QuerySet[Activity]:
+    """The activities with an ``activity_participations`` row of ``attendees``
+    (a Q over ``Attendance``), the conditions on the activity tested on the
+    activity itself: one look-up of its attendance per activity."""
+    present = Attendance.objects.filter(
+        attendees, status=Attendance.Status.PRESENT, activity_id=OuterRef("pk")
+    )
+    return Activity.objects.filter(_evaluated_activity_q(), Exists(present))
 
 
 def _activity_day():
