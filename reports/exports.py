@@ -44,12 +44,16 @@ from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
 from reports.selectors import (
     aggregate_demand,
+    aggregate_follow_up,
     aggregate_report,
     aggregate_root,
     employee_report,
+    follow_up_quarter,
     report_unit_get_for_user,
+    unit_follow_up,
 )
 from reports.selectors.aggregate import employee_q
+from reports.selectors.followup import NOTHING
 from reports.selectors.province import AggregateReport
 from reports.selectors.unit import Cell, unit_employees
 
@@ -212,6 +216,49 @@ def employee_document(user, query, *, pk: int) -> Document:
     )
 
 
+# -- IKM follow-up (PEKPPP) ---------------------------------------------------------
+
+
+def _follow_up_columns() -> list[Column]:
+    """The figures of ``reports/_follow_up_cells.html`` for rows ending in a
+    ``pekppp.Totals``, each count in its own typed cell: the page's "n dari m"
+    is Dipublikasikan of Survei and ditindaklanjuti of Unsur lemah, its mean
+    Jumlah hari ÷ ditindaklanjuti."""
+    return [
+        Column(_("Survei"), lambda r: r[-1].surveys),
+        Column(_("Dipublikasikan"), lambda r: r[-1].published),
+        Column(_("Unsur lemah"), lambda r: r[-1].weak),
+        Column(_("Unsur lemah ditindaklanjuti"), lambda r: r[-1].followed_up),
+        Column(_("Persen ditindaklanjuti"), lambda r: r[-1].share_followed_up),
+        Column(_("Jumlah hari"), lambda r: r[-1].total_days),
+        Column(_("Rata-rata hari"), lambda r: r[-1].mean_days),
+    ]
+
+
+def _unit_follow_up_rows(user, unit, quarter):
+    """The unit report's two rows; read when the writer reaches the sheet (the
+    CSV, which is the first sheet only, never reads them)."""
+    follow_up = unit_follow_up(user, unit, quarter=quarter)
+    own = follow_up.own if follow_up.own is not None else NOTHING
+    yield unit.name, _("Survei unit ini"), own
+    yield unit.name, _("Unit ini dan unit di bawahnya"), follow_up.total
+
+
+def _aggregate_follow_up_rows(user, report: AggregateReport, quarter):
+    """The aggregate's rows as the page lists them: the selected unit's own
+    survey, each child, then the total."""
+    follow_up = aggregate_follow_up(
+        user, unit=report.unit, rows=report.rows, quarter=quarter
+    )
+    for row in follow_up.rows:
+        if row.unit is None:
+            label = _("%(u)s (survei unit sendiri)") % {"u": report.unit.name}
+        else:
+            label = row.unit.name
+        yield label, row.totals
+    yield _("Jumlah"), follow_up.total
+
+
 # -- unit report ------------------------------------------------------------------
 
 
@@ -274,6 +321,16 @@ def unit_document(user, query, *, pk: int) -> Document:
             Column(_("%(dim)s: gap") % {"dim": d.label}, lambda r, i=i: r[1][i].gap),
         ]
     columns.append(Column(_("JP %(year)s") % {"year": today.year}, lambda r: r[2]))
+    quarter = follow_up_quarter(None, today)
+    follow_up = Sheet(
+        _("Tindak lanjut IKM"),
+        [
+            Column(_("Unit"), lambda r: r[0]),
+            Column(_("Cakupan"), lambda r: r[1]),
+            *_follow_up_columns(),
+        ],
+        _unit_follow_up_rows(user, unit, quarter),
+    )
     return Document(
         name=f"kesenjangan-{unit.code}-{today:%Y%m%d}",
         title=_("Kesenjangan per pegawai: %(unit)s") % {"unit": unit.name},
@@ -283,9 +340,23 @@ def unit_document(user, query, *, pk: int) -> Document:
                 columns,
                 _unit_people(unit, today, dims, required),
                 count=unit_employees(unit).count,
-            )
+            ),
+            follow_up,
         ],
-        notes=[(_("Unit"), unit.name), (_("Tanggal"), today), _level_note()],
+        notes=[
+            (_("Unit"), unit.name),
+            (_("Tanggal"), today),
+            _level_note(),
+            (_("Triwulan tindak lanjut IKM"), quarter.label),
+            (
+                _("Aturan tindak lanjut IKM"),
+                _(
+                    "Triwulan terakhir yang sudah berakhir. Unsur lemah: bermutu C "
+                    "atau D (bila tidak ada, satu unsur terendah); hari dihitung "
+                    "dari akhir triwulan sampai tindakan pertama yang selesai."
+                ),
+            ),
+        ],
     )
 
 
@@ -437,6 +508,12 @@ def aggregate_document(user, query) -> Document:
         _aggregate_people(employees, report),
         count=employees.count,
     )
+    quarter = follow_up_quarter(report.period, timezone.localdate())
+    follow_up = Sheet(
+        _("Tindak lanjut IKM"),
+        [Column(_("Unit"), lambda r: r[0]), *_follow_up_columns()],
+        _aggregate_follow_up_rows(user, report, quarter),
+    )
     form = AggregateFilterForm(
         {k: v for k, v in params.items() if v not in (None, "")},
         today=timezone.localdate(),
@@ -445,7 +522,20 @@ def aggregate_document(user, query) -> Document:
         name=f"rekap-kesenjangan-{timezone.localdate():%Y%m%d}",
         title=_("Rekap kesenjangan: %(unit)s")
         % {"unit": report.unit or _("semua unit")},
-        sheets=[summary, needs, people],
+        sheets=[summary, needs, follow_up, people],
         filters=[(_("Unit"), report.unit or _("semua unit")), *filters_from_form(form)],
-        notes=[(_("Standar"), report.standard or "-")],
+        notes=[
+            (_("Standar"), report.standard or "-"),
+            (_("Triwulan tindak lanjut IKM"), quarter.label),
+            (
+                _("Aturan tindak lanjut IKM"),
+                _(
+                    "Survei IKM triwulan ini pada unit dalam cakupan; filter pegawai "
+                    "tidak berlaku di sini. Untuk periode “Saat ini”: triwulan "
+                    "terakhir yang sudah berakhir. Unsur lemah: bermutu C atau D "
+                    "(bila tidak ada, satu unsur terendah); hari dihitung dari akhir "
+                    "triwulan sampai tindakan pertama yang selesai."
+                ),
+            ),
+        ],
     )

@@ -41,6 +41,7 @@ def test_export_built_after_commit_and_downloaded_by_requester(
         "Keterangan",
         "Ringkasan",
         "Kebutuhan program",
+        "Tindak lanjut IKM",
         "Pegawai",
     ]
     people = list(book["Pegawai"].iter_rows(values_only=True))

@@ -1,9 +1,11 @@
-"""The IKM follow-up (PEKPPP) figures of the aggregate and of the unit report,
+"""The IKM follow-up (PEKPPP) figures of the aggregate and of the unit report, on
+the pages and in their exports (the workbooks' "Tindak lanjut IKM" sheet),
 against the hand-computed fixture of ``surveys/tests/test_pekppp.py``
 (``quarters``): 2018Q4 — the kecamatan 1 of 2 weak elements followed up after 5
 days and published, kelurahan A (Meruya Utara) 1 of 5 after 40 days, kelurahan B
 (Joglo) 0 of 1; together 2 of 8, (5 + 40) / 2 = 22.5 days."""
 
+import io
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -12,7 +14,11 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
+from exports.models import Export
+from exports.tasks import build_export
+from people.models import Unit
 from people.tests.factories import EmployeeFactory, UnitFactory
 from sosiokultural.periods import Period
 from surveys.models import FollowUp, Publication
@@ -174,14 +180,36 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
+def _build_queries(client, data) -> int:
+    """The queries of building the aggregate workbook the page requests."""
+    client.post("/laporan/provinsi/ekspor/", data)
+    export = Export.objects.filter(kind="reports.aggregate").latest("pk")
+    with CaptureQueriesContext(connection) as queries:
+        assert build_export(export_id=export.pk) is True
+    return len(queries)
+
+
 def test_report_queries_do_not_grow_with_units(quarters, org, roles, login):
     aggregate = f"/laporan/provinsi/?unit={org.kecamatan.pk}&period=2018Q4"
     unit = f"/laporan/unit/{org.kecamatan.pk}/"
+    unit_xlsx = f"/laporan/unit/{org.kecamatan.pk}/ekspor.xlsx"
+    build = {"unit": org.kecamatan.pk, "period": "2018Q4"}
     with _on(date(2019, 2, 15)):
         bpsdm = login(roles.bpsdm)
-        small = (_queries(bpsdm, aggregate), _queries(bpsdm, unit))
+
+        def measure():
+            return (
+                _queries(bpsdm, aggregate),
+                _queries(bpsdm, unit),
+                _queries(bpsdm, unit_xlsx),
+                _build_queries(bpsdm, build),
+            )
+
+        small = measure()
         _more_units(org, 6)
-        assert (_queries(bpsdm, aggregate), _queries(bpsdm, unit)) == small
+        assert measure() == small
+        rows = _sheet(_book(bpsdm.get(unit_xlsx).getvalue()))
+        assert rows[-1][2:6] == (9, 7, 8 + 3 * 9 + 3, 2 + 3 * 9 + 3)
         total = bpsdm.get(unit).context["follow_up"].total
     # Three computed surveys with every element weak (50.00) and done after 11
     # days, three reported ones with one weak (74.50) done after 11 days.
@@ -206,3 +234,196 @@ def test_follow_up_figures_in_english(quarters, org, roles, login):
     detail = client.get(f"/ikm/unit/{org.kecamatan.pk}/2018Q4/").content.decode()
     assert "Follow-up of the results (PEKPPP indicators)" in detail
     assert "1 of 2 (50.0%)" in detail
+
+
+# -- the exports ------------------------------------------------------------------
+
+FOLLOW_UP_HEADER = (
+    "Unit",
+    "Survei",
+    "Dipublikasikan",
+    "Unsur lemah",
+    "Unsur lemah ditindaklanjuti",
+    "Persen ditindaklanjuti",
+    "Jumlah hari",
+    "Rata-rata hari",
+)
+
+
+def _figures(t: Totals) -> tuple:
+    """A ``Totals`` as the export's typed cells (decimals read back as floats)."""
+    return (
+        t.surveys,
+        t.published,
+        t.weak,
+        t.followed_up,
+        None if t.share_followed_up is None else float(t.share_followed_up),
+        t.total_days,
+        None if t.mean_days is None else float(t.mean_days),
+    )
+
+
+def _book(content: bytes):
+    return load_workbook(io.BytesIO(content))
+
+
+def _sheet(book, title="Tindak lanjut IKM") -> list[tuple]:
+    return list(book[title].iter_rows(values_only=True))
+
+
+def _notes(book) -> dict:
+    return {row[0]: row[1] for row in book.worksheets[0].iter_rows(values_only=True)}
+
+
+def _aggregate_export(client, **data):
+    """The aggregate workbook the page's export button builds in the
+    background, downloaded."""
+    response = client.post("/laporan/provinsi/ekspor/", data)
+    if response.status_code != 302 or not response["Location"].startswith("/ekspor/"):
+        return response
+    export = Export.objects.filter(kind="reports.aggregate").latest("pk")
+    build_export(export_id=export.pk)
+    download = client.get(f"/ekspor/{export.pk}/unduh/")
+    assert download.status_code == 200
+    return _book(b"".join(download.streaming_content))
+
+
+def test_aggregate_export_carries_the_pages_follow_up_rows(quarters, org, roles, login):
+    book = _aggregate_export(login(roles.bpsdm), unit=org.kecamatan.pk, period="2018Q4")
+    assert book.sheetnames == [
+        "Keterangan",
+        "Ringkasan",
+        "Kebutuhan program",
+        "Tindak lanjut IKM",
+        "Pegawai",
+    ]
+    assert _sheet(book) == [
+        FOLLOW_UP_HEADER,
+        ("Kembangan (survei unit sendiri)", *_figures(KEC)),
+        ("Joglo", *_figures(KEL_B)),
+        ("Meruya Utara", *_figures(KEL_A)),
+        ("Jumlah", *_figures(ALL_Q4)),
+    ]
+    assert _sheet(book)[-1] == ("Jumlah", 3, 1, 8, 2, 25.0, 45, 22.5)
+    notes = _notes(book)
+    assert notes["Triwulan tindak lanjut IKM"] == "Triwulan 4 2018"
+    assert notes["Aturan tindak lanjut IKM"].startswith(
+        "Survei IKM triwulan ini pada unit dalam cakupan; filter pegawai tidak"
+    )
+    assert notes["Tindak lanjut IKM"] == "4"  # rows written
+
+
+def test_aggregate_export_follow_up_keeps_to_the_heads_subtree(
+    quarters, org, roles, login
+):
+    book = _aggregate_export(login(roles.head_a), period="2018Q4")
+    assert _sheet(book) == [
+        FOLLOW_UP_HEADER,
+        ("Meruya Utara (survei unit sendiri)", *_figures(KEL_A)),
+        ("Jumlah", *_figures(KEL_A)),
+    ]
+    client = login(roles.head_b)
+    response = _aggregate_export(client, unit=org.kecamatan.pk, period="2018Q4")
+    assert response.status_code == 404
+    assert not Export.objects.filter(requested_by=roles.head_b).exists()
+
+
+def test_unit_export_carries_the_pages_follow_up_rows(quarters, org, roles, login):
+    url = f"/laporan/unit/{org.kecamatan.pk}/ekspor"
+    with _on(date(2019, 2, 15)):
+        client = login(roles.head_kecamatan)
+        book = _book(client.get(f"{url}.xlsx").getvalue())
+        csv_text = client.get(f"{url}.csv").getvalue().decode("utf-8-sig")
+    assert book.sheetnames == ["Keterangan", "Kesenjangan", "Tindak lanjut IKM"]
+    assert _sheet(book) == [
+        ("Unit", "Cakupan", *FOLLOW_UP_HEADER[1:]),
+        ("Kembangan", "Survei unit ini", *_figures(KEC)),
+        ("Kembangan", "Unit ini dan unit di bawahnya", *_figures(ALL_Q4)),
+    ]
+    assert _sheet(book)[1][2:] == (1, 1, 2, 1, 50.0, 5, 5.0)
+    notes = _notes(book)
+    assert notes["Triwulan tindak lanjut IKM"] == "Triwulan 4 2018"
+    assert notes["Aturan tindak lanjut IKM"].startswith(
+        "Triwulan terakhir yang sudah berakhir. Unsur lemah: bermutu C atau D"
+    )
+    # The CSV stays the employee table alone (the writer's CSV is one plain
+    # table that re-imports unchanged); the figures are the workbook's.
+    assert csv_text.splitlines()[0].startswith("Unit,NIP,Nama")
+    assert "Survei unit ini" not in csv_text
+
+
+def test_unit_export_follow_up_without_own_survey_and_scope(
+    quarters, org, roles, login
+):
+    with _on(date(2019, 2, 15)):
+        mine = login(roles.head_b).get(f"/laporan/unit/{org.kel_b.pk}/ekspor.xlsx")
+        assert _sheet(_book(mine.getvalue()))[1:] == [
+            ("Joglo", "Survei unit ini", *_figures(KEL_B)),
+            ("Joglo", "Unit ini dan unit di bawahnya", *_figures(KEL_B)),
+        ]
+        for fmt in ("xlsx", "csv"):
+            url = f"/laporan/unit/{org.kecamatan.pk}/ekspor.{fmt}"
+            assert login(roles.head_b).get(url).status_code == 404
+            assert login(roles.staff_a).get(url).status_code == 403
+    with _on(date(2019, 7, 2)):  # 2019Q2: no survey yet, as "belum punya survei"
+        response = login(roles.head_kecamatan).get(
+            f"/laporan/unit/{org.kecamatan.pk}/ekspor.xlsx"
+        )
+        assert _sheet(_book(response.getvalue()))[1:] == [
+            ("Kembangan", "Survei unit ini", 0, 0, 0, 0, None, 0, None),
+            ("Kembangan", "Unit ini dan unit di bawahnya", 0, 0, 0, 0, None, 0, None),
+        ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['=HYPERLINK("http://contoh.test","klik")', "+1 Meruya", "-1 Meruya", "@SUM(A1)"],
+)
+def test_follow_up_cells_of_the_exports_carry_no_formula(
+    quarters, org, roles, login, name
+):
+    Unit.objects.filter(pk=org.kel_a.pk).update(name=name)
+    Unit.objects.filter(pk=org.kecamatan.pk).update(name=f"{name} Kec")
+    aggregate = _aggregate_export(
+        login(roles.bpsdm), unit=org.kecamatan.pk, period="2018Q4"
+    )
+    labels = [row[0] for row in _sheet(aggregate)[1:]]
+    assert labels == [
+        f"'{name} Kec (survei unit sendiri)",
+        "Joglo",
+        f"'{name}",
+        "Jumlah",
+    ]
+    with _on(date(2019, 2, 15)):
+        response = login(roles.head_a).get(f"/laporan/unit/{org.kel_a.pk}/ekspor.xlsx")
+    unit = _book(response.getvalue())
+    assert [row[0] for row in _sheet(unit)[1:]] == [f"'{name}", f"'{name}"]
+    for book in (aggregate, unit):
+        for row in book["Tindak lanjut IKM"].iter_rows():
+            assert all(cell.data_type != "f" for cell in row)
+
+
+def test_follow_up_export_in_english(quarters, org, roles, login):
+    client = login(roles.head_kecamatan)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    with _on(date(2019, 2, 15)):
+        response = client.get(f"/laporan/unit/{org.kecamatan.pk}/ekspor.xlsx")
+    book = _book(response.getvalue())
+    assert book.sheetnames[-1] == "IKM follow-up"
+    assert _sheet(book, "IKM follow-up")[:2] == [
+        (
+            "Unit",
+            "Scope",
+            "Surveys",
+            "Published",
+            "Weak elements",
+            "Weak elements followed up",
+            "Percent followed up",
+            "Total days",
+            "Mean days",
+        ),
+        ("Kembangan", "This unit's survey", *_figures(KEC)),
+    ]
+    notes = _notes(book)
+    assert notes["IKM follow-up quarter"] == "Quarter 4 2018"
+    assert notes["IKM follow-up rule"].startswith("The latest quarter that has ended.")
