@@ -8,13 +8,18 @@ new URL is checked here as soon as it has a row there. One browser, one context
 per role, each signed in once.
 """
 
+from datetime import timedelta
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from e2e.conftest import screenshot, settle
-from people.models import User
+from e2e.conftest import ARTIFACTS, screenshot, settle
+from people.models import Employee, Unit, User
+from sosiokultural.periods import ended_quarters
+from surveys.models import FollowUp, Publication, Survey
 from testsupport.matrix_world import build_world, role_users
 from testsupport.urltable import ROLES, TABLE
 
@@ -239,3 +244,110 @@ def test_main_pages_screenshots_at_phone_and_desktop_size(
                 slug = path.strip("/").replace("/", "-") or "dashboard"
                 screenshot(page, f"phone-layout-{role}-{slug}-{size}")
             context.close()
+
+
+# The IKM follow-up (PEKPPP) section of a page: its table's row links, and the
+# page's link to the follow-up details, each {text, visible, left, right}.
+_FOLLOW_UP_LINKS = """() => {
+  const section = document.getElementById("pekppp-title").closest("section");
+  return [...section.querySelectorAll("tbody a, tfoot a, p a, .card-body > a")]
+    .map(a => {
+      const box = a.getBoundingClientRect();
+      return {text: a.textContent.trim(), visible: box.width > 0 && box.height > 0,
+              left: box.left, right: box.right};
+    });
+}"""
+
+
+def _follow_up_world():
+    """The demo's latest ended quarter with something followed up: every
+    element of Kembangan's survey done 12 days after the quarter (only the weak
+    ones count) and published on the website, so the section's longest cells
+    ("n dari m (x %)", "mean (days ÷ elements)") are filled."""
+    quarter = ended_quarters(timezone.localdate(), 1)[-1]
+    kembangan = Unit.objects.get(code="JB-KMB")
+    survey = Survey.objects.get(
+        unit=kembangan, year=quarter.year, quarter=quarter.quarter
+    )
+    owner = Employee.objects.filter(unit=kembangan).first()
+    done_on = quarter.end + timedelta(days=12)
+    for element in survey.element_set.elements.all():
+        FollowUp.objects.create(
+            survey=survey,
+            element=element,
+            action="Perbaikan layanan",
+            owner=owner,
+            due_on=done_on,
+            status=FollowUp.Status.DONE,
+            done_on=done_on,
+            evidence="Notulen",
+        )
+    Publication.objects.create(survey=survey, channel="website", published_on=done_on)
+    return quarter, kembangan, Unit.objects.get(code="JB-KMB-MU")
+
+
+def test_follow_up_sections_fit_a_phone_on_the_demo_data(
+    demo, browser_page, live_server
+):
+    """The survey page, the aggregate and the unit report with their PEKPPP
+    figures filled, as BPSDM and as unit heads, at 390 × 844: nothing scrolls
+    sideways and every link of the section (each row's, the details link) is on
+    screen. The unit report's printout (its only PDF) keeps the section."""
+    quarter, kembangan, meruya = _follow_up_world()
+    survey_page = "/ikm/unit/{}/" + f"{quarter}/"
+    pages = {
+        "bpsdm": [
+            "/laporan/provinsi/",
+            f"/laporan/provinsi/?unit={kembangan.pk}",
+            f"/laporan/unit/{kembangan.pk}/",
+            survey_page.format(kembangan.pk),
+        ],
+        "kepala.kembangan": [
+            "/laporan/provinsi/",
+            f"/laporan/unit/{kembangan.pk}/",
+            survey_page.format(kembangan.pk),
+        ],
+        "kepala.meruyautara": [
+            "/laporan/provinsi/",
+            f"/laporan/unit/{meruya.pk}/",
+            survey_page.format(meruya.pk),
+        ],
+    }
+    browser = browser_page.context.browser
+    wide, off_screen, row_links = {}, [], {}
+    for username, urls in pages.items():
+        user = User.objects.get(username=username)
+        context = _signed_in_context(browser, live_server, user, PHONE)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        for url in urls:
+            page.goto(live_server.url + url, wait_until="load")
+            settle(page)
+            assert "dari" in page.locator("#pekppp-title").locator("..").inner_text()
+            if _width(page) > PHONE["width"]:
+                wide[f"{url} ({username})"] = _width(page)
+            links = page.evaluate(_FOLLOW_UP_LINKS)
+            row_links[f"{url} ({username})"] = len(links)
+            for link in links:
+                if not link["visible"] or link["left"] < 0 or link["right"] > 390:
+                    off_screen.append(f"{url} ({username}): {link}")
+            slug = url.strip("/").replace("/", "-").replace("?unit=", "-")
+            # The section alone (the pages are several screens long).
+            section = page.locator("section", has=page.locator("#pekppp-title"))
+            ARTIFACTS.mkdir(exist_ok=True)
+            section.screenshot(
+                path=str(ARTIFACTS / f"phone-follow-up-{username}-{slug}.png")
+            )
+            if url.startswith("/laporan/unit/"):
+                page.emulate_media(media="print")
+                assert page.locator("#pekppp-title").is_visible(), url
+                page.emulate_media(media="screen")
+        context.close()
+    assert not wide, "wider than 390 px:\n" + "\n".join(
+        f"  {key}: {width} px" for key, width in sorted(wide.items())
+    )
+    assert not off_screen, "\n".join(off_screen)
+    # Kembangan's aggregate: its own survey and its six kelurahan, each linked,
+    # and the details link.
+    assert row_links[f"/laporan/provinsi/?unit={kembangan.pk} (bpsdm)"] == 1 + 6 + 1
+    assert row_links["/laporan/provinsi/ (kepala.meruyautara)"] == 1 + 1
