@@ -35,6 +35,7 @@ from assessments.models import (
 )
 from assessments.models.results import CHANGE_FIELDS, PROFILE_FIELDS, PROFILE_NUMBERS
 from competencies.models import Dimension
+from evaluations.rollups import program_changes_refresh
 from ledger.rollups import form_year_changes_refresh
 from people.models import Employee, Unit
 from sosiokultural.periods import REPORT_QUARTERS, ended_quarters
@@ -90,16 +91,17 @@ def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
 def level_history_refresh(*, unit_ids: Iterable[int]) -> None:
     """Rewrite the roll-ups of these units that hang on every released level, not
     only the current ones (``LevelChangeStep``, ``LevelCountAt``,
-    ``ledger.FormYearChange``): for a writer that changed past intervals without
-    changing a current level, too."""
+    ``ledger.FormYearChange``, ``evaluations.ProgramChange``): for a writer that
+    changed past intervals without changing a current level, too."""
     unit_ids = sorted({pk for pk in unit_ids if pk is not None})
     if not unit_ids:
         return
     level_changes_refresh(unit_ids=unit_ids)
     level_counts_at_refresh(unit_ids=unit_ids, locked=True)
     # The participants' changes per internal form (read from YearStartChange:
-    # the release rewrites those first).
+    # the release rewrites those first) and per program.
     form_year_changes_refresh(unit_ids=unit_ids, locked=True)
+    program_changes_refresh(unit_ids=unit_ids, locked=True)
 
 
 def level_counts_rebuild() -> int:

@@ -58,6 +58,8 @@ from bench.ikm import surveys_load
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
+from evaluations.models import ProgramChange
+from evaluations.rollups import program_changes_rebuild
 from ledger.models import FormYearChange, FormYearEntries, JPEntry, JPTotal
 from ledger.rollups import form_year_changes_rebuild
 from ledger.services import form_year_entries_rebuild, jp_totals_rebuild
@@ -344,6 +346,7 @@ def build(shape: Shape, *, out=None) -> Built:
     level_changes_rebuild()
     year_changes_rebuild()
     form_year_changes_rebuild()  # from the entries and the changes above
+    program_changes_rebuild()  # from the nominations and the levels
     quarter_snapshots_ensure(today)  # as the daily task keeps them
     attendee_units_rebuild()  # and the one the attendance writer keeps
     if connection.vendor == "postgresql":
@@ -352,6 +355,7 @@ def build(shape: Shape, *, out=None) -> Built:
                 JPTotal,
                 FormYearEntries,
                 FormYearChange,
+                ProgramChange,
                 LevelCount,
                 LevelProfileCount,
                 LevelChangeStep,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from evaluations.models import FollowUp, Observation, Reaction
+from evaluations.models import FollowUp, Observation, ProgramChange, Reaction
 from sosiokultural.admin import ReadOnlyAdminMixin
 
 
@@ -20,3 +20,12 @@ class FollowUpAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["employee", "program", "activity", "recorded_by", "recorded_at"]
     raw_id_fields = ["employee", "program", "activity", "recorded_by"]
     inlines = [ObservationInline]
+
+
+@admin.register(ProgramChange)
+class ProgramChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: the roll-up is written by ``evaluations.rollups`` only."""
+
+    list_display = ["program", "unit", "active", "people"]
+    list_filter = ["active"]
+    raw_id_fields = ["program", "unit"]

@@ -17,7 +17,9 @@ activities), within the reader's scope:
   results) — a program's start date, or 1 January of the year for a form —
   counted where both exist. The others are unit totals minus the participants'
   totals: no pairs of people. The unit totals come from the
-  ``assessments.LevelChangeStep`` roll-up; a form's participants and their
+  ``assessments.LevelChangeStep`` roll-up; a program's participants and their
+  changes from ``evaluations.ProgramChange`` (summed per unit); a form's
+  participants and their
   changes from ``ledger.FormYearChange`` (internal forms: the ledger's entries
   per person with their ``assessments.YearStartChange``, summed per unit) or
   from the nominations and ``YearStartChange`` (external forms) — never one row
@@ -39,27 +41,28 @@ from django.utils import timezone
 from activities.models import Activity
 from activities.selectors import attended_from
 from assessments.models import (
-    DimensionResult,
-    LatestLevel,
     LevelChangeStep,
     YearStartChange,
 )
-from assessments.models.results import PROFILE_NUMBERS
+from assessments.models.results import (
+    CHANGE_FIELDS,
+    COUNTED_FIELDS,
+    PROFILE_NUMBERS,
+)
 from competencies.models import DevelopmentForm, Dimension, FormDimension
 from evaluations import rules
-from evaluations.models import Observation, Reaction
+from evaluations.models import Observation, ProgramChange, Reaction
 from evaluations.selectors import (
     minimum_group,
     participated_activities,
     program_participations,
 )
 from ledger.models import FormYearChange, FormYearEntries, JPEntry
-from ledger.rollups import CHANGES, COUNTED
 from people.models import Unit, User
 from people.selectors import employee_scope_q, units_visible_to
 from programs.models import Program
 
-ROLLED_FIGURES = [*COUNTED, *CHANGES]
+ROLLED_FIGURES = [*COUNTED_FIELDS, *CHANGE_FIELDS]
 OUTCOMES = [value for value, __ in Observation.Outcome.choices]
 OUTCOME_LABELS = [label for __, label in Observation.Outcome.choices]
 
@@ -120,23 +123,6 @@ class ReportRow:
 # parameters kept apart) are put into the text below: no input reaches it.
 
 
-def _program_part(user: User, year: int, key: str):
-    return (
-        program_participations()
-        .filter(employee_scope_q(user, "employee"), program__ends_on__year=year)
-        .order_by()
-        .values(
-            kind=Value("p"),
-            src=F("program_id"),
-            key=F(key),
-            eid=F("employee_id"),
-            uid=F("employee__unit_id"),
-            start=F("program__starts_on"),
-            active=F("employee__is_active"),
-        )
-    )
-
-
 def _sql(queryset) -> tuple[str, list]:
     sql, params = queryset.query.sql_with_params()
     return sql, list(params)
@@ -170,15 +156,6 @@ def _dims_sql() -> str:
          WHERE s.kind = 'a'
            AND NOT EXISTS (SELECT 1 FROM {ad} y WHERE y.activity_id = s.src)
     """  # noqa: S608  # nosec B608
-
-
-def _with_part(parts) -> tuple[str, list]:
-    sqls, params = [], []
-    for queryset in parts:
-        sql, p = _sql(queryset)
-        sqls.append(f"SELECT kind, src, key, eid, uid, start, active FROM ({sql}) q")  # noqa: S608  # nosec B608
-        params += p
-    return "part AS (" + " UNION ALL ".join(sqls) + ")", params
 
 
 def _program_srcs(user: User, year: int, key: str):
@@ -241,156 +218,48 @@ def _linked_dimensions(srcs, keys) -> dict[int, set[int]]:
     return out
 
 
-def _level_changes(
-    parts, linked: dict[int, set[int]]
-) -> dict[tuple[int, int, int], tuple[int, int]]:
-    """{(key, dimension, 1 participants / 0 others): (people, sum of changes)}:
-    one query.
+# -- level changes, from the roll-ups -------------------------------------------------
 
-    One comparison window per row, the start of the row's program
-    (``part.start``, one per key); ``linked``: the dimensions each key develops
-    (given as a list of values, so that the planner knows their number). Each
-    employee's change is computed once per window date, for the row's
-    participants; a row's others are the active employees of the participants'
-    units minus them (the units' totals from ``LevelChangeStep`` minus the
-    participants' totals — no pairs)."""
-    pairs = [(key, dim) for key, dims in linked.items() for dim in sorted(dims)]
-    if not pairs:
-        return {}
-    part, params = _with_part(parts)
-    values = ", ".join(["(%s, %s)"] * len(pairs))
-    latest = LatestLevel._meta.db_table
-    result = DimensionResult._meta.db_table
-    steps = LevelChangeStep._meta.db_table
-    # Each participant's current levels are read once (by employee) and matched
-    # to the row's dimensions by a hash of ``kd``; the units' steps are read
-    # once per unit (a small table) rather than once per unit and dimension.
-    sql = f"""
-        WITH {part},
-        kd (key, dim) AS (VALUES {values}),
-        pe AS (SELECT DISTINCT key, eid, uid, start AS day, active FROM part),
-        ru AS (SELECT DISTINCT key, uid, day FROM pe),
-        mine AS (
-            SELECT p.key, ll.dimension_id AS dim, p.active, COUNT(*) AS n,
-                   SUM(ll.level - b.level) AS s
-              FROM pe p
-              JOIN {latest} ll ON ll.employee_id = p.eid
-              JOIN kd ON kd.key = p.key AND kd.dim = ll.dimension_id
-              JOIN {result} b ON b.employee_id = p.eid
-                   AND b.dimension_id = ll.dimension_id
-                   AND b.level IS NOT NULL AND b.valid_from <= p.day
-                   AND (b.valid_to IS NULL OR b.valid_to > p.day)
-             GROUP BY p.key, ll.dimension_id, p.active
-        ),
+# The rows tagged 0 of the statements below: the units' totals per key and
+# dimension (``ru``: key, uid — the participants' units; ``{day}`` the row's
+# window date), padded to the columns of the participants' rows.
+UNIT_TOTALS = """
+        SELECT 0, r.key, s.dimension_id, SUM(s.employees), SUM(s.change), {blanks}
+          FROM ru r
+          JOIN st s ON s.unit_id = r.uid AND s.day <= {day}
+         GROUP BY r.key, s.dimension_id
+"""
+# ``st``: the change steps of the participants' units, read once per unit.
+STEPS = """
         st AS MATERIALIZED (
             SELECT unit_id, dimension_id, day, employees, change FROM {steps}
              WHERE unit_id IN (SELECT uid FROM ru)
-        ),
-        unit_sum AS (
-            SELECT r.key, s.dimension_id AS dim, SUM(s.employees) AS n,
-                   SUM(s.change) AS s
-              FROM ru r
-              JOIN st s ON s.unit_id = r.uid AND s.day <= r.day
-              JOIN kd ON kd.key = r.key AND kd.dim = s.dimension_id
-             GROUP BY r.key, s.dimension_id
         )
-        SELECT key, dim, 1, SUM(n), SUM(s) FROM mine GROUP BY key, dim
-        UNION ALL
-        SELECT u.key, u.dim, 0, u.n - COALESCE(m.n, 0), u.s - COALESCE(m.s, 0)
-          FROM unit_sum u
-          LEFT JOIN mine m ON m.key = u.key AND m.dim = u.dim AND m.active = %s
-    """  # noqa: S608  # nosec B608
-    pair_params = [x for pair in pairs for x in pair]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *pair_params, True])
-        return {
-            (key, dim, participant): (int(n), int(total or 0))
-            for key, dim, participant, n, total in cursor.fetchall()
-            if n
-        }
+"""
 
 
-# -- level changes of a form's participants in a year, from the roll-ups -----------
-
-
-def _form_level_changes(
-    *,
-    programs,
-    rolled,
-    year: int,
-    linked: dict[int, set[int]],
-    numbers: dict[int, int],
-    overlap: set[int],
-) -> dict[tuple[int, int, int], tuple[int, int]]:
-    """As ``_level_changes`` with every window on 1 January of ``year``, in one
-    query over roll-ups instead of every person's results.
-
-    ``programs`` gives the external forms' participants (key, eid, uid, active:
-    the year's nominations), their changes read from ``YearStartChange``;
-    ``rolled`` the reader's ``FormYearChange`` rows of the year (the internal
-    forms' participants, already summed per unit). The units' totals come from
-    ``LevelChangeStep`` (the steps of the participants' units up to that day). A
-    person counted under one key both by a program and by the ledger
-    (``overlap``: the keys with both; none while programs are of external forms
-    only) is counted once: their ledger figures are taken off again."""
-    program_sql, program_params = _sql(programs)
-    rolled_sql, rolled_params = _sql(rolled)
-    changes = YearStartChange._meta.db_table
-    entries = FormYearEntries._meta.db_table
-    steps = LevelChangeStep._meta.db_table
-    in_force = '((y.year = %s AND NOT y."open") OR (y."open" AND y.year <= %s))'
-    from_changes = ", ".join(
-        f"COUNT(y.change_{n}), SUM(y.change_{n})" for n in PROFILE_NUMBERS
-    )
-    from_rollup = ", ".join(
-        f"SUM(r.counted_{n}), SUM(r.change_{n})" for n in PROFILE_NUMBERS
-    )
-    taken_off = ", ".join(
-        f"-COUNT(y.change_{n}), -SUM(y.change_{n})" for n in PROFILE_NUMBERS
-    )
+def _unit_totals(day: str) -> tuple[str, str]:
     blanks = ", ".join(["NULL"] * (2 * len(PROFILE_NUMBERS) - 2))
-    twice, twice_params = "", []
-    if overlap:
-        keys = ", ".join(["%s"] * len(overlap))
-        twice = f"""
-        UNION ALL
-        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {taken_off}
-          FROM prog p
-          JOIN {entries} f ON f.employee_id = p.eid AND f.form_id = p.key
-               AND f.year = %s AND f.source = %s
-          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
-         WHERE p.key IN ({keys})
-         GROUP BY p.key, p.active"""  # noqa: S608  # nosec B608
-        twice_params = [year, JPEntry.Source.INTERNAL.value, year, year, *overlap]
-    # One statement: the rows tagged 1 are participants' sums per key and
-    # active flag (added up below), those tagged 0 the units' totals per key and
-    # dimension (padded to the same columns).
-    sql = f"""
-        WITH prog AS (SELECT DISTINCT key, eid, uid, active FROM ({program_sql}) q),
-        roll AS MATERIALIZED ({rolled_sql}),
-        ru AS (SELECT key, uid FROM prog UNION SELECT key, uid FROM roll)
-        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {from_changes}
-          FROM prog p
-          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
-         GROUP BY p.key, p.active
-        UNION ALL
-        SELECT 1, r.key, CASE WHEN r.active THEN 1 ELSE 0 END, {from_rollup}
-          FROM roll r
-         GROUP BY r.key, r.active{twice}
-        UNION ALL
-        SELECT 0, r.key, s.dimension_id, SUM(s.employees), SUM(s.change), {blanks}
-          FROM ru r
-          JOIN {steps} s ON s.unit_id = r.uid AND s.day <= %s
-         GROUP BY r.key, s.dimension_id
-    """  # noqa: S608  # nosec B608
-    params = [
-        *program_params,
-        *rolled_params,
-        year,
-        year,
-        *twice_params,
-        date(year, 1, 1),
-    ]
+    return (
+        STEPS.format(steps=LevelChangeStep._meta.db_table),
+        UNIT_TOTALS.format(blanks=blanks, day=day),
+    )
+
+
+def _rolled_sums() -> str:
+    return ", ".join(f"SUM(r.counted_{n}), SUM(r.change_{n})" for n in PROFILE_NUMBERS)
+
+
+def _changes(
+    sql: str, params: list, linked: dict[int, set[int]], numbers: dict[int, int]
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """{(key, dimension, 1 participants / 0 others): (people, sum of changes)}
+    from one statement's rows: tagged 1, the participants' counts and sums per
+    key and active flag for the dimensions numbered 1–6 side by side (several
+    rows of one key and flag add up); tagged 0, the units' totals per key and
+    dimension. A row's others are the active employees of the participants'
+    units minus the active participants (no pairs of people); only the
+    dimensions the row develops (``linked``) are kept."""
     mine: dict[tuple[int, int, bool], tuple[int, int]] = {}
     units: dict[tuple[int, int], tuple[int, int]] = {}
     with connection.cursor() as cursor:
@@ -424,6 +293,101 @@ def _form_level_changes(
     return out
 
 
+def _program_level_changes(
+    *, rolled, linked: dict[int, set[int]], numbers: dict[int, int]
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """The level changes of program rows, one comparison window per program
+    (its start day), in one statement over roll-ups: the participants' changes
+    from ``rolled`` (the reader's ``ProgramChange`` rows of the page's programs:
+    key, uid, day, active and the figures), the units' totals from
+    ``LevelChangeStep``."""
+    rolled_sql, params = _sql(rolled)
+    steps, unit_totals = _unit_totals("r.day")
+    sql = f"""
+        WITH roll AS MATERIALIZED ({rolled_sql}),
+        ru AS (SELECT DISTINCT key, uid, day FROM roll),
+        {steps}
+        SELECT 1, r.key, CASE WHEN r.active THEN 1 ELSE 0 END, {_rolled_sums()}
+          FROM roll r
+         GROUP BY r.key, r.active
+        UNION ALL
+        {unit_totals}
+    """  # noqa: S608  # nosec B608
+    return _changes(sql, params, linked, numbers)
+
+
+def _form_level_changes(
+    *,
+    programs,
+    rolled,
+    year: int,
+    linked: dict[int, set[int]],
+    numbers: dict[int, int],
+    overlap: set[int],
+) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """The level changes of form rows, every window on 1 January of ``year``,
+    in one statement over roll-ups.
+
+    ``programs`` gives the external forms' participants (key, eid, uid, active:
+    the year's nominations), their changes read from ``YearStartChange``;
+    ``rolled`` the reader's ``FormYearChange`` rows of the year (the internal
+    forms' participants, already summed per unit). The units' totals come from
+    ``LevelChangeStep`` (the steps of the participants' units up to that day). A
+    person counted under one key both by a program and by the ledger
+    (``overlap``: the keys with both; none while programs are of external forms
+    only) is counted once: their ledger figures are taken off again."""
+    program_sql, program_params = _sql(programs)
+    rolled_sql, rolled_params = _sql(rolled)
+    changes = YearStartChange._meta.db_table
+    entries = FormYearEntries._meta.db_table
+    steps, unit_totals = _unit_totals("%s")
+    in_force = '((y.year = %s AND NOT y."open") OR (y."open" AND y.year <= %s))'
+    from_changes = ", ".join(
+        f"COUNT(y.change_{n}), SUM(y.change_{n})" for n in PROFILE_NUMBERS
+    )
+    taken_off = ", ".join(
+        f"-COUNT(y.change_{n}), -SUM(y.change_{n})" for n in PROFILE_NUMBERS
+    )
+    twice, twice_params = "", []
+    if overlap:
+        keys = ", ".join(["%s"] * len(overlap))
+        twice = f"""
+        UNION ALL
+        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {taken_off}
+          FROM prog p
+          JOIN {entries} f ON f.employee_id = p.eid AND f.form_id = p.key
+               AND f.year = %s AND f.source = %s
+          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
+         WHERE p.key IN ({keys})
+         GROUP BY p.key, p.active"""  # noqa: S608  # nosec B608
+        twice_params = [year, JPEntry.Source.INTERNAL.value, year, year, *overlap]
+    sql = f"""
+        WITH prog AS (SELECT DISTINCT key, eid, uid, active FROM ({program_sql}) q),
+        roll AS MATERIALIZED ({rolled_sql}),
+        ru AS (SELECT key, uid FROM prog UNION SELECT key, uid FROM roll),
+        {steps}
+        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {from_changes}
+          FROM prog p
+          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
+         GROUP BY p.key, p.active
+        UNION ALL
+        SELECT 1, r.key, CASE WHEN r.active THEN 1 ELSE 0 END, {_rolled_sums()}
+          FROM roll r
+         GROUP BY r.key, r.active{twice}
+        UNION ALL
+        {unit_totals}
+    """  # noqa: S608  # nosec B608
+    params = [
+        *program_params,
+        *rolled_params,
+        year,
+        year,
+        *twice_params,
+        date(year, 1, 1),
+    ]
+    return _changes(sql, params, linked, numbers)
+
+
 # -- the report ---------------------------------------------------------------------
 
 
@@ -434,16 +398,14 @@ def _item_sums():
 def _fill(
     rows: dict[int, ReportRow],
     *,
-    parts,
     srcs,
     counts,
     reactions,
     outcomes,
-    changes_of=None,
+    changes_of,
 ) -> None:
     """``changes_of(linked, numbers)``: the level changes of the rows given the
-    dimensions each develops and the dimensions' numbers ({pk: number}); by
-    default ``_level_changes`` over ``parts``."""
+    dimensions each develops and the dimensions' numbers ({pk: number})."""
     minimum = minimum_group()
     dimensions = {d.pk: d for d in Dimension.objects.order_by("number")}
     for row in rows.values():
@@ -459,10 +421,7 @@ def _fill(
         for item in rules.ITEM_FIELDS:
             row.sums[item] = row.sums.get(item, 0) + (values[f"sum_{item}"] or 0)
     linked = _linked_dimensions(srcs, rows) if srcs else {}
-    if changes_of is not None:
-        changes = changes_of(linked, {pk: d.number for pk, d in dimensions.items()})
-    else:
-        changes = _level_changes(parts, linked) if parts else {}
+    changes = changes_of(linked, {pk: d.number for pk, d in dimensions.items()})
     observed: dict[tuple[int, int], dict] = {}
     for values in outcomes:
         cell = observed.setdefault((values["key"], values["dimension_id"]), {})
@@ -482,6 +441,16 @@ def _fill(
                     others=Group(m, other_total, minimum),
                 )
             )
+
+
+def _in_units(user: User, rolled):
+    """The roll-up rows (``ProgramChange``, ``FormYearChange``: per unit) of the
+    reader's units: every unit for those who see them all, a head's subtree, no
+    unit for anyone else (the report is for heads and up)."""
+    if user.sees_all_units:
+        return rolled
+    units = units_visible_to(user) if user.is_head else Unit.objects.none()
+    return rolled.filter(unit__in=units.values("pk"))
 
 
 def report_programs(user: User, year: int):
@@ -531,15 +500,27 @@ def program_rows(user: User, year: int, programs) -> list[ReportRow]:
         .values("dimension_id", "outcome", key=F("follow_up__program_id"))
         .annotate(n=Count("pk"))
     )
-    parts = [_program_part(user, year, "program_id").filter(program_id__in=ids)]
+    rolled = (
+        _in_units(user, ProgramChange.objects.filter(program_id__in=ids))
+        .order_by()
+        .values(
+            "active",
+            *ROLLED_FIGURES,
+            key=F("program_id"),
+            uid=F("unit_id"),
+            day=F("program__starts_on"),
+        )
+    )
     srcs = [_program_srcs(user, year, "pk").filter(pk__in=ids)]
     _fill(
         rows,
-        parts=parts,
         srcs=srcs,
         counts=counts,
         reactions=reactions,
         outcomes=outcomes,
+        changes_of=lambda linked, numbers: _program_level_changes(
+            rolled=rolled, linked=linked, numbers=numbers
+        ),
     )
     return [rows[pk] for pk in ids]
 
@@ -557,12 +538,12 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
     subtree) and those who see every unit; anyone else has no unit rows."""
     scope = employee_scope_q(user, "employee")
     program_part = program_participations().filter(scope, program__ends_on__year=year)
-    rolled = FormYearChange.objects.filter(
-        year=year, form__code__in=rules.EVALUATED_INTERNAL_FORMS
+    rolled = _in_units(
+        user,
+        FormYearChange.objects.filter(
+            year=year, form__code__in=rules.EVALUATED_INTERNAL_FORMS
+        ),
     )
-    if not user.sees_all_units:
-        units = units_visible_to(user) if user.is_head else Unit.objects.none()
-        rolled = rolled.filter(unit__in=units.values("pk"))
     program_counts = list(
         program_part.values(key=F("program__form_id"))
         .annotate(n=Count("pk"))
@@ -625,7 +606,6 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
     srcs = [_program_srcs(user, year, "form_id"), _activity_srcs(user, year)]
     _fill(
         rows,
-        parts=None,
         srcs=srcs,
         counts=counts,
         reactions=reactions,

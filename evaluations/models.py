@@ -186,3 +186,55 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.follow_up_id}/{self.dimension_id}: {self.outcome}"
+
+
+class ProgramChange(models.Model):
+    """Per program, unit and active flag: the program's participants (approved
+    nominations not marked "not completed", ``selectors.program_participations``,
+    one per person) and their change in level since the program's start day —
+    current level (``assessments.LatestLevel``) minus the released level in
+    force on ``starts_on`` — per dimension numbered 1–6 (``counted_<n>`` people
+    with both levels, ``change_<n>`` the sum): what the effectiveness report
+    compares per program, a few rows per program instead of every participant's
+    results. The unit and active flag are the employee's current ones.
+
+    Rewritten by ``evaluations.rollups.program_changes_refresh`` in the writer's
+    transaction: the nomination services (the program × the nominee's unit), a
+    change of the program's start day (the program), and
+    ``assessments.rollups.level_history_refresh`` (released levels, moves and
+    (de)activations: the units). ``rebuild_rollups [--check]`` recomputes it."""
+
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
+    active = models.BooleanField(_("aktif"))
+    people = models.PositiveIntegerField(_("peserta"))
+    counted_1 = models.PositiveIntegerField(default=0)
+    counted_2 = models.PositiveIntegerField(default=0)
+    counted_3 = models.PositiveIntegerField(default=0)
+    counted_4 = models.PositiveIntegerField(default=0)
+    counted_5 = models.PositiveIntegerField(default=0)
+    counted_6 = models.PositiveIntegerField(default=0)
+    change_1 = models.IntegerField(default=0)
+    change_2 = models.IntegerField(default=0)
+    change_3 = models.IntegerField(default=0)
+    change_4 = models.IntegerField(default=0)
+    change_5 = models.IntegerField(default=0)
+    change_6 = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("perubahan level peserta program")
+        verbose_name_plural = _("perubahan level peserta program")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "unit", "active"], name="program_change_uq"
+            ),
+            models.CheckConstraint(
+                condition=Q(people__gt=0), name="program_change_people_pos"
+            ),
+        ]
+        indexes = [models.Index(fields=["unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.program_id} {self.unit_id} {self.active}: {self.people}"

@@ -17,13 +17,15 @@ from collections.abc import Iterable
 from django.db import connection
 
 from assessments.models import YearStartChange
-from assessments.models.results import PROFILE_NUMBERS
+from assessments.models.results import (
+    CHANGE_FIELDS,
+    COUNTED_FIELDS,
+    PROFILE_NUMBERS,
+)
 from ledger.models import FormYearChange, FormYearEntries, JPEntry
 from people.models import Employee, Unit
 
-COUNTED = [f"counted_{n}" for n in PROFILE_NUMBERS]
-CHANGES = [f"change_{n}" for n in PROFILE_NUMBERS]
-FIGURES = ["people", "entries", *COUNTED, *CHANGES]
+FIGURES = ["people", "entries", *COUNTED_FIELDS, *CHANGE_FIELDS]
 Key = tuple[int, int, int, bool]  # unit, year, form, active
 
 # One row per person and form in FormYearEntries; their year's YearStartChange

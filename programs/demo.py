@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from evaluations.rollups import program_changes_refresh
 from people.models import Employee, User
 from programs.models import Exchange, Nomination, Program
 from programs.services.nominations import nomination_complete
@@ -282,6 +283,10 @@ def seed(out, context: DemoContext) -> None:
             dims["manajemen-konflik"],
             **extra,
         )
+
+    # The nominations above are written directly: the effectiveness report's
+    # roll-up of the programs' participants is rewritten once for them.
+    program_changes_refresh(program_ids=[p.pk for p in programs])
 
     exchange_employee = teknis[1]
     Exchange.objects.get_or_create(

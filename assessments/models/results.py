@@ -455,6 +455,9 @@ class LevelChangeStep(models.Model):
 
 
 CHANGE_FIELDS = [f"change_{n}" for n in PROFILE_NUMBERS]
+# Of the roll-ups that sum such changes over people (``ledger.FormYearChange``,
+# ``evaluations.ProgramChange``): how many people have a change, beside the sum.
+COUNTED_FIELDS = [f"counted_{n}" for n in PROFILE_NUMBERS]
 
 
 class YearStartChange(models.Model):

@@ -226,9 +226,9 @@ def _window_of(count: int, instrument, org, roles):
 # the changed intervals, one INSERT of the new current levels, the employees'
 # year-start changes (DELETE, the dimensions, their released rows and current
 # levels, INSERT), then the units' level counts, level profiles, change steps,
-# past counts and participants' changes per form (lock, DELETE, INSERT … SELECT
-# each)): the same count whatever the size of the batch.
-QUERIES_PER_BATCH = 39
+# past counts and participants' changes per form and per program (lock, DELETE,
+# INSERT … SELECT each)): the same count whatever the size of the batch.
+QUERIES_PER_BATCH = 41
 
 
 @pytest.mark.parametrize("count", [2, 5, 12])

@@ -41,10 +41,13 @@ from assessments.selectors import levels_in_force
 from assessments.services import latest_levels_refresh, result_release
 from assessments.tests.factories import submitted_attempt
 from competencies.bootstrap import reference_load
+from evaluations.rollups import program_changes_drift
 from ledger.rollups import form_year_changes_drift
 from people.models import Employee, PositionType
 from people.services import employee_update, employees_upsert
 from people.tests.factories import EmployeeFactory
+from programs.services import nomination_approve
+from programs.tests.factories import NominationFactory, past_program
 
 START = date(2025, 1, 6)
 
@@ -176,12 +179,17 @@ step = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps=st.lists(step, min_size=1, max_size=12))
-def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
+def test_rollups_equal_recomputation_after_any_writes(world, recorder, roles, steps):
     dims, instrument, units, employees, positions = world
     try:
         with transaction.atomic():
             # A snapshot day from the start, so every writer keeps its counts.
             level_snapshots_ensure([START + timedelta(days=45)])
+            # A program all three take part in, started among the test dates.
+            program = past_program(starts_on=START + timedelta(days=75))
+            for employee in employees:
+                nomination = NominationFactory(program=program, employee=employee)
+                nomination_approve(nomination_id=nomination.pk, by=roles.bpsdm)
             released: list[Result] = []
             activities = []
             for n, (op, *args) in enumerate(steps):
@@ -268,6 +276,8 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, steps):
             # The participants' changes per internal form (the briefings'
             # entries × the changes since 1 January, per unit).
             assert form_year_changes_drift() == []
+            # And per program (the participants' change since its start day).
+            assert program_changes_drift() == []
             assert 0 not in set(
                 AttendeeUnit.objects.values_list("attendees", flat=True)
             )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 
 from audit.services import audit_record
 from competencies.models import Dimension
+from evaluations.rollups import program_changes_refresh
 from ledger.services import jp_credit_clear, jp_credit_set
 from notices.services import notice_create
 from people.models import Employee, User
@@ -151,6 +152,9 @@ def nominations_create(
                 _("%(name)s sudah diusulkan untuk program ini.")
                 % {"name": employee.name}
             ) from exc
+    program_changes_refresh(
+        program_ids=[program.pk], unit_ids={e.unit_id for e in employees}
+    )
     return created
 
 
@@ -225,6 +229,17 @@ def _approved_count(program: Program) -> int:
     return Nomination.objects.filter(program=program, state=State.APPROVED).count()
 
 
+def _participation_changed(nomination: Nomination) -> None:
+    """The effectiveness report's roll-up of the program's participants in the
+    nominee's unit follows the nomination, in this transaction."""
+    program_changes_refresh(
+        program_ids=[nomination.program_id],
+        unit_ids=Employee.objects.filter(pk=nomination.employee_id).values_list(
+            "unit_id", flat=True
+        ),
+    )
+
+
 def _set_state(nomination: Nomination, state: str, by: User | None, **extra) -> None:
     before = nomination.state
     save_fields(
@@ -238,6 +253,7 @@ def _set_state(nomination: Nomination, state: str, by: User | None, **extra) -> 
         before={"state": before},
         after={"state": state, **extra},
     )
+    _participation_changed(nomination)
 
 
 def nomination_approve(
@@ -314,6 +330,7 @@ def nomination_withdraw(*, nomination_id: int, by: User) -> Nomination:
         nomination.state = State.WITHDRAWN
         nomination.withdrawn_at = timezone.now()
         nomination.save(update_fields=["state", "withdrawn_at"])
+        _participation_changed(nomination)
         promote_waitlisted(program=program)
     return nomination
 
@@ -431,6 +448,7 @@ def nomination_complete(
         _credit(nomination, program)
     else:
         jp_credit_clear(source_key=nomination.source_key)
+    _participation_changed(nomination)
     return nomination
 
 
@@ -461,6 +479,7 @@ def nomination_completion_clear(*, nomination: Nomination, by: User) -> Nominati
     nomination.completed_at = None
     nomination.save()
     jp_credit_clear(source_key=nomination.source_key)
+    _participation_changed(nomination)
     if old_file:
         storage = Nomination._meta.get_field("certificate_file").storage
         transaction.on_commit(lambda: storage.delete(old_file))

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competencies.models import DevelopmentForm, Dimension, FormDimension
+from evaluations.rollups import program_changes_refresh
 from people.models import Employee, PositionType
 from people.permissions import check
 from programs.models import Nomination, Program
@@ -208,7 +209,11 @@ def program_update(
         "location": location,
         "link": link,
     }
+    moved = locked.starts_on != starts_on
     save_fields(locked, fields, clean=True)
+    if moved:
+        # The participants' change is measured from the start day.
+        program_changes_refresh(program_ids=[locked.pk])
     dimension_ids = [d.pk for d in dimensions or []] or _matrix_dimensions(form)
     locked.dimensions.set(dimension_ids)
     locked.eligible_position_types.set(list(eligible_position_types))

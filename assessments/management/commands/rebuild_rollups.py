@@ -8,10 +8,11 @@ Level roll-ups (``assessments.rollups``): the validity intervals of released
 (of the snapshot days there are), ``LevelProfileCount``, ``LevelChangeStep``
 and ``YearStartChange``; the
 ledger's ``JPTotal`` and ``FormYearEntries`` (``ledger.services``;
-``rebuild_jp_rollups`` does that one alone) and ``FormYearChange`` (``ledger.rollups``,
-from both); the IKM answer totals
-``ElementTotal`` and ``Survey.response_count`` (``surveys.rollups``); and the
-activities' ``AttendeeUnit`` (``activities.rollups``).
+``rebuild_jp_rollups`` does that one alone) and ``FormYearChange``
+(``ledger.rollups``, from both); the effectiveness report's ``ProgramChange``
+(``evaluations.rollups``); the IKM answer totals ``ElementTotal`` and
+``Survey.response_count`` (``surveys.rollups``); and the activities'
+``AttendeeUnit`` (``activities.rollups``).
 """
 
 import time
@@ -21,6 +22,7 @@ from django.db import transaction
 
 from activities.rollups import attendee_units_drift, attendee_units_rebuild
 from assessments.rollups import rollups_drift, rollups_rebuild
+from evaluations.rollups import program_changes_drift, program_changes_rebuild
 from ledger.rollups import form_year_changes_drift, form_year_changes_rebuild
 from ledger.services import (
     form_year_entries_drift,
@@ -38,7 +40,7 @@ class Command(BaseCommand):
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
         "LevelCountAt, LevelProfileCount, LevelChangeStep, YearStartChange), the JP "
         "totals, "
-        "form counts and the participants' changes per form, the IKM answer "
+        "form counts, the participants' changes per form and program, the IKM answer "
         "totals and the "
         "activities' attendee units from scratch; --check only reports drift (exit 1)."
     )
@@ -58,6 +60,7 @@ class Command(BaseCommand):
                 "JPTotal": totals_drift(),
                 "FormYearEntries": form_year_entries_drift(),
                 "FormYearChange": form_year_changes_drift(),
+                "ProgramChange": program_changes_drift(),
                 "ElementTotal": element_totals_drift(),
                 "AttendeeUnit": attendee_units_drift(),
             }
@@ -80,6 +83,7 @@ class Command(BaseCommand):
                 "FormYearEntries": form_year_entries_rebuild(),
                 # From the two above: after them.
                 "FormYearChange": form_year_changes_rebuild(),
+                "ProgramChange": program_changes_rebuild(),
                 "ElementTotal": element_totals_rebuild(),
                 "AttendeeUnit": attendee_units_rebuild(),
             }
