@@ -10,6 +10,7 @@ from competencies.models import (
     FormDimension,
     Indicator,
     ProficiencyLevel,
+    RaterGroupWeights,
     RequiredLevel,
     SetiaValue,
     Standard,
@@ -70,8 +71,16 @@ class RequiredLevelInline(admin.TabularInline):
     extra = 0
 
 
+class RaterGroupWeightsInline(admin.StackedInline):
+    """The version's 360 rater-group weights (none: it combines nothing)."""
+
+    model = RaterGroupWeights
+    extra = 0
+    max_num = 1
+
+
 @admin.register(Standard)
 class StandardAdmin(admin.ModelAdmin):
     list_display = ["effective_from", "name", "created_by"]
-    inlines = [RequiredLevelInline]
+    inlines = [RequiredLevelInline, RaterGroupWeightsInline]
     readonly_fields = ["created_at", "created_by"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from competencies import selectors
+from competencies.models import RATER_GROUP_LABELS
 from exports.registry import register
 from exports.writer import Column, Document, Sheet, joined
 
@@ -51,7 +52,8 @@ def matrix_document(user, query) -> Document:
 )
 def standard_document(user, query, *, pk: int | None = None) -> Document:
     """A version (by id, else the one in force on ``?tanggal=``): the version,
-    its required levels, and the dimensions, indicators and SETIA values."""
+    its required levels, its 360 rater-group weights, and the dimensions,
+    indicators and SETIA values."""
     from competencies.forms import DateForm
 
     if pk is not None:
@@ -63,6 +65,7 @@ def standard_document(user, query, *, pk: int | None = None) -> Document:
             on = form.cleaned_data["tanggal"]
         standard = selectors.standard_in_force(on)
     grid = selectors.level_grid(standard)
+    weights = selectors.rater_weights_of(standard)
     dims = grid.dimensions
     level_names = {level.level: level.name for level in selectors.levels()}
     name = "standar-kompetensi"
@@ -89,6 +92,19 @@ def standard_document(user, query, *, pk: int | None = None) -> Document:
                 ],
             ],
             grid.rows,
+        ),
+        Sheet(
+            _("Bobot 360"),
+            [
+                Column(_("Kode kelompok"), lambda r: r[0]),
+                Column(_("Kelompok penilai"), lambda r: r[1], width=20),
+                Column(_("Bobot"), lambda r: r[2]),
+            ],
+            # Empty: the version combines no 360 rater groups.
+            [
+                (group, str(RATER_GROUP_LABELS[group]), weight)
+                for group, weight in (weights.by_group() if weights else {}).items()
+            ],
         ),
         Sheet(
             _("Dimensi"),

@@ -3,6 +3,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import (
+    RATER_GROUP_LABELS,
+    RATER_GROUPS,
     DevelopmentForm,
     Dimension,
     FormDimension,
@@ -11,7 +13,14 @@ from competencies.models import (
     SetiaValue,
     Standard,
 )
-from competencies.standards import LEVEL_MAX, LEVEL_MIN, effective_date_errors
+from competencies.standards import (
+    LEVEL_MAX,
+    LEVEL_MIN,
+    WEIGHT_MAX,
+    WEIGHT_PLACES,
+    effective_date_errors,
+    weight_errors,
+)
 from sosiokultural.inputs import column_max
 
 LEVEL_MESSAGES = {
@@ -19,6 +28,14 @@ LEVEL_MESSAGES = {
     "invalid": _("Level harus bilangan bulat 1 sampai 5."),
     "min_value": _("Level tidak boleh kurang dari 1."),
     "max_value": _("Level tidak boleh lebih dari 5."),
+}
+
+WEIGHT_MESSAGES = {
+    "invalid": _("Bobot harus angka, misalnya 2 atau 0.5."),
+    "min_value": _("Bobot tidak boleh negatif."),
+    "max_digits": _("Bobot paling besar 999,99."),
+    "max_whole_digits": _("Bobot paling besar 999,99."),
+    "max_decimal_places": _("Bobot paling banyak dua angka di belakang koma."),
 }
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -199,10 +216,25 @@ class StandardForm(forms.Form):
         dimensions,
         levels,
         today,
+        weights: dict | None = None,
         instance: Standard | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        for group in RATER_GROUPS:
+            self.fields[self.weight_field(group)] = forms.DecimalField(
+                label=RATER_GROUP_LABELS[group],
+                required=False,
+                min_value=0,
+                # At most 999.99 through the digits (max_value would say it twice).
+                max_digits=5,
+                decimal_places=WEIGHT_PLACES,
+                initial=(weights or {}).get(group),
+                error_messages=WEIGHT_MESSAGES,
+                widget=forms.NumberInput(
+                    attrs={"min": 0, "max": WEIGHT_MAX, "step": "0.01"}
+                ),
+            )
         self.today = today
         self.instance = instance
         self.position_types = list(position_types)
@@ -244,6 +276,34 @@ class StandardForm(forms.Form):
             for position in self.position_types
             for dimension in self.dimensions
         }
+
+    @staticmethod
+    def weight_field(group: str) -> str:
+        return f"weight_{group}"
+
+    def weight_fields(self) -> list:
+        """The bound weight field of every 360 rater group, for the template."""
+        return [self[self.weight_field(group)] for group in RATER_GROUPS]
+
+    def weights(self) -> dict | None:
+        """{group: weight} of the cleaned form; None when all four are empty (the
+        version combines nothing). An empty field beside filled ones is 0."""
+        values = {
+            group: self.cleaned_data.get(self.weight_field(group))
+            for group in RATER_GROUPS
+        }
+        if all(value is None for value in values.values()):
+            return None
+        return {group: value or 0 for group, value in values.items()}
+
+    def clean(self):
+        cleaned = super().clean()
+        fields = [self.weight_field(group) for group in RATER_GROUPS]
+        if not any(name in self.errors for name in fields):
+            weights = self.weights()
+            for message in weight_errors(weights) if weights else []:
+                self.add_error(None, message)
+        return cleaned
 
     def clean_effective_from(self):
         value = self.cleaned_data["effective_from"]

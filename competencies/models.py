@@ -8,6 +8,8 @@ standard's owner (BPSDM) and read together; ``programs`` holds BPSDM's concrete
 offerings of the external forms.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,7 +17,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sosiokultural.formatting import day
+from competencies.standards import NO_POSITIVE_WEIGHT, WEIGHT_PLACES
+from sosiokultural.formatting import day, number
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -142,6 +145,95 @@ class Standard(models.Model):
         """A version that has come into force is history: reports of its dates
         depend on it, so it is never edited again (a new version replaces it)."""
         return self.effective_from <= today
+
+
+#: The 360 rater groups a version may weight: the values and labels of
+#: ``multirater.models.Relation`` (self, head, peer, staff), in its order.
+RATER_GROUP_LABELS = {
+    "self": _("Diri sendiri"),
+    "head": _("Atasan"),
+    "peer": _("Rekan kerja"),
+    "staff": _("Bawahan"),
+}
+RATER_GROUPS = tuple(RATER_GROUP_LABELS)
+
+
+def weight_text(value) -> str:
+    """A weight as people read it: no trailing zeros ("2", "0,5", "1,25")."""
+    places = max(0, -Decimal(value).normalize().as_tuple().exponent)
+    return number(value, min(places, WEIGHT_PLACES))
+
+
+NEGATIVE_WEIGHT = _("Bobot tidak boleh negatif.")
+
+
+def _weight_field(label):
+    return models.DecimalField(
+        label,
+        max_digits=5,  # up to WEIGHT_MAX, 999.99
+        decimal_places=WEIGHT_PLACES,
+        validators=[MinValueValidator(0, message=NEGATIVE_WEIGHT)],
+    )
+
+
+class RaterGroupWeights(models.Model):
+    """How a version of the standard combines the 360 rater groups into one
+    weighted score per dimension: a weight per group (0 leaves a group out).
+
+    Part of the version it belongs to, so it is versioned with it: a round reads
+    the weights of the version in force on its quarter's last day, and a version
+    without them combines nothing. The weighted score is a figure of its own
+    beside the groups' means; the assessed (test) level never depends on it."""
+
+    standard = models.OneToOneField(
+        Standard,
+        verbose_name=_("standar kompetensi"),
+        on_delete=models.CASCADE,
+        related_name="rater_weights",
+    )
+    self_weight = _weight_field(_("bobot diri sendiri"))
+    head_weight = _weight_field(_("bobot atasan"))
+    peer_weight = _weight_field(_("bobot rekan kerja"))
+    staff_weight = _weight_field(_("bobot bawahan"))
+
+    class Meta:
+        verbose_name = _("bobot kelompok penilai 360")
+        verbose_name_plural = _("bobot kelompok penilai 360")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(self_weight__gte=0)
+                & Q(head_weight__gte=0)
+                & Q(peer_weight__gte=0)
+                & Q(staff_weight__gte=0),
+                name="rater_weights_not_negative",
+                violation_error_message=NEGATIVE_WEIGHT,
+            ),
+            # With none negative, some weight above 0 is a sum above 0.
+            models.CheckConstraint(
+                condition=Q(self_weight__gt=0)
+                | Q(head_weight__gt=0)
+                | Q(peer_weight__gt=0)
+                | Q(staff_weight__gt=0),
+                name="rater_weights_some_positive",
+                violation_error_message=NO_POSITIVE_WEIGHT,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.standard_id}: " + " / ".join(
+            str(w) for w in self.by_group().values()
+        )
+
+    def by_group(self) -> dict[str, Decimal]:
+        """{group: weight} in the order of ``RATER_GROUPS``."""
+        return {group: getattr(self, f"{group}_weight") for group in RATER_GROUPS}
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(group label, weight as read) of every group, for pages."""
+        return [
+            (RATER_GROUP_LABELS[group], weight_text(weight))
+            for group, weight in self.by_group().items()
+        ]
 
 
 class RequiredLevel(models.Model):

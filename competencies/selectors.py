@@ -7,16 +7,19 @@ BPSDM admins and administrators write it (``competencies.permissions``).
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from competencies.models import (
+    RATER_GROUPS,
     DevelopmentForm,
     Dimension,
     FormDimension,
     Indicator,
     ProficiencyLevel,
+    RaterGroupWeights,
     RequiredLevel,
     SetiaValue,
     Standard,
@@ -337,3 +340,64 @@ def levels_of(standard: Standard | None) -> dict[tuple[int, int], int]:
         (r.position_type_id, r.dimension_id): r.level
         for r in RequiredLevel.objects.filter(standard=standard)
     }
+
+
+# -- 360 rater-group weights (part of a version) -------------------------------------
+
+
+def rater_weights_of(standard: Standard | None) -> RaterGroupWeights | None:
+    """The 360 rater-group weights of one version; None where it defines none."""
+    if standard is None:
+        return None
+    return RaterGroupWeights.objects.filter(standard=standard).first()
+
+
+@dataclass(frozen=True)
+class WeightsInForce:
+    """The 360 rater-group weights of the version in force on a date, with the
+    version they come from (what a weighted score names as its source)."""
+
+    standard_id: int
+    standard_name: str
+    effective_from: date
+    weights: dict[str, Decimal]  # {group: weight}, in ``RATER_GROUPS`` order
+
+
+def dimensions_with_rater_weights(
+    on: date,
+) -> tuple[list[Dimension], WeightsInForce | None]:
+    """The dimensions, and the 360 weights of the version in force on ``on``
+    (None when that version defines none, or no version is in force then).
+
+    One query: the weights ride on the dimension rows as uncorrelated subqueries
+    (computed once by the database), so the 360 profile that needs both costs
+    no more queries than it did before weights existed."""
+    in_force = (
+        Standard.objects.filter(effective_from__lte=on)
+        .order_by("-effective_from")
+        .values("pk")[:1]
+    )
+    weights = RaterGroupWeights.objects.filter(standard=Subquery(in_force))
+    columns = {
+        "rw_standard": "standard_id",
+        "rw_name": "standard__name",
+        "rw_from": "standard__effective_from",
+        **{f"rw_{group}": f"{group}_weight" for group in RATER_GROUPS},
+    }
+    rows = list(
+        dimensions().annotate(
+            **{
+                alias: Subquery(weights.values(column)[:1])
+                for alias, column in columns.items()
+            }
+        )
+    )
+    first = rows[0] if rows else None
+    if first is None or first.rw_standard is None:
+        return rows, None
+    return rows, WeightsInForce(
+        standard_id=first.rw_standard,
+        standard_name=first.rw_name,
+        effective_from=first.rw_from,
+        weights={group: getattr(first, f"rw_{group}") for group in RATER_GROUPS},
+    )

@@ -1,6 +1,7 @@
 """Writes of the framework. Each write validates the model (so the 1–5 level rule
 holds however a service is called) and runs in one transaction."""
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -12,11 +13,13 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from competencies.models import (
+    RATER_GROUPS,
     DevelopmentForm,
     Dimension,
     FormDimension,
     Indicator,
     ProficiencyLevel,
+    RaterGroupWeights,
     RequiredLevel,
     SetiaValue,
     Standard,
@@ -25,6 +28,8 @@ from competencies.standards import (
     effective_date_errors,
     level_errors,
     taken_date_message,
+    weight_errors,
+    weight_value,
 )
 from sosiokultural.models import save_fields
 
@@ -283,8 +288,32 @@ def _write_levels(standard: Standard, levels: dict[tuple[int, int], int]) -> Non
     )
 
 
+def _write_weights(standard: Standard, weights: Mapping[str, object] | None) -> None:
+    """The version's 360 rater-group weights: ``weights`` ({group: weight}, every
+    group of ``RATER_GROUPS``), or None for a version that combines nothing."""
+    if weights is None:
+        RaterGroupWeights.objects.filter(standard=standard).delete()
+        return
+    if set(weights) != set(RATER_GROUPS):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Isi bobot setiap kelompok penilai 360.")}
+        )
+    errors = weight_errors(weights)
+    if errors:
+        raise ValidationError({NON_FIELD_ERRORS: errors})
+    row = RaterGroupWeights.objects.filter(standard=standard).first()
+    save_fields(
+        row or RaterGroupWeights(standard=standard),
+        {f"{group}_weight": weight_value(weights[group]) for group in RATER_GROUPS},
+        clean=True,
+        exclude=["standard"],
+    )
+
+
 def _standard_state(standard: Standard) -> dict:
-    """What the audit trail keeps of a version: its fields and every level."""
+    """What the audit trail keeps of a version: its fields, every level and its
+    360 rater-group weights (None: it combines nothing)."""
+    weights = RaterGroupWeights.objects.filter(standard=standard).first()
     return {
         "name": standard.name,
         "effective_from": standard.effective_from,
@@ -293,6 +322,11 @@ def _standard_state(standard: Standard) -> dict:
             f"{r.position_type_id}:{r.dimension_id}": r.level
             for r in standard.required_levels.order_by("position_type", "dimension")
         },
+        "rater_weights": (
+            {group: str(w) for group, w in weights.by_group().items()}
+            if weights
+            else None
+        ),
     }
 
 
@@ -302,6 +336,7 @@ def standard_create(
     effective_from: date,
     levels: dict[tuple[int, int], int],
     notes: str = "",
+    weights: Mapping[str, object] | None = None,
     created_by=None,
     today: date | None = None,
 ) -> Standard:
@@ -309,7 +344,9 @@ def standard_create(
 
     Versions in force are never rewritten, so a new one may not start before today;
     reports for earlier dates keep reading the version that was in force then.
-    ``levels`` maps (position_type_id, dimension_id) to a level 1–5.
+    ``levels`` maps (position_type_id, dimension_id) to a level 1–5; ``weights``
+    ({group: weight} of every 360 rater group) combines the groups' means into a
+    weighted 360 score, None combines nothing.
     """
     today = today or timezone.localdate()
     _check_version(effective_from=effective_from, today=today)
@@ -322,6 +359,7 @@ def standard_create(
                 exclude=["effective_from"],
             )
             _write_levels(standard, levels)
+            _write_weights(standard, weights)
             audit_record(
                 actor=created_by,
                 action="standard.create",
@@ -343,10 +381,12 @@ def standard_update(
     effective_from: date,
     levels: dict[tuple[int, int], int],
     notes: str = "",
+    weights: Mapping[str, object] | None = None,
     today: date | None = None,
     by=None,
 ) -> Standard:
-    """Change a version that has not come into force yet."""
+    """Change a version that has not come into force yet (``weights`` as for
+    ``standard_create``: the version's whole state, None removes them)."""
     today = today or timezone.localdate()
     _ensure_not_locked(standard, today)
     _check_version(effective_from=effective_from, today=today, standard=standard)
@@ -360,6 +400,7 @@ def standard_update(
                 exclude=["effective_from"],
             )
             _write_levels(standard, levels)
+            _write_weights(standard, weights)
             audit_record(
                 actor=by,
                 action="standard.update",

@@ -10,6 +10,7 @@ from competencies.models import (
     FormDimension,
     Indicator,
     ProficiencyLevel,
+    RaterGroupWeights,
     RequiredLevel,
     Standard,
 )
@@ -82,3 +83,16 @@ class RequiredLevelFactory(factory.django.DjangoModelFactory):
     position_type = factory.SubFactory(PositionTypeFactory)
     dimension = factory.SubFactory(DimensionFactory)
     level = 1
+
+
+class RaterGroupWeightsFactory(factory.django.DjangoModelFactory):
+    """A version's 360 weights; by default self 0, head 2, peers 1, staff 1."""
+
+    class Meta:
+        model = RaterGroupWeights
+
+    standard = factory.SubFactory(StandardFactory)
+    self_weight = 0
+    head_weight = 2
+    peer_weight = 1
+    staff_weight = 1

@@ -1,10 +1,18 @@
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
 
 from competencies import selectors, services
-from competencies.models import FormDimension, Indicator, RequiredLevel, Standard
+from competencies.models import (
+    FormDimension,
+    Indicator,
+    RaterGroupWeights,
+    RequiredLevel,
+    Standard,
+)
 from competencies.tests.factories import (
     DevelopmentFormFactory,
     DimensionFactory,
@@ -245,3 +253,132 @@ def test_standard_changes_are_audited(grid):
     assert events[1].after["levels"][key] == 4
     assert events[2].before["levels"][key] == 4
     assert events[0].before is None and events[2].after is None
+
+
+# -- 360 rater-group weights --------------------------------------------------------
+
+WEIGHTS = {"self": 0, "head": 2, "peer": 1, "staff": Decimal("0.5")}
+
+
+def test_standard_create_with_rater_weights(grid):
+    __, __, __, levels = grid
+    standard = services.standard_create(
+        name="Berbobot",
+        effective_from=date(2025, 6, 1),
+        levels=levels,
+        weights=WEIGHTS,
+        today=TODAY,
+    )
+    assert standard.rater_weights.by_group() == {
+        "self": Decimal("0.00"),
+        "head": Decimal("2.00"),
+        "peer": Decimal("1.00"),
+        "staff": Decimal("0.50"),
+    }
+    assert selectors.rater_weights_of(standard) == standard.rater_weights
+    # Versioned with the standard: none before the version, its own from then on.
+    __, before = selectors.dimensions_with_rater_weights(date(2025, 5, 31))
+    __, after = selectors.dimensions_with_rater_weights(date(2025, 6, 1))
+    assert before is None
+    assert (after.standard_id, after.standard_name) == (standard.pk, "Berbobot")
+    assert after.weights["staff"] == Decimal("0.50")
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        (
+            {"self": 0, "head": 0, "peer": 0, "staff": 0},
+            "Sekurang-kurangnya satu kelompok penilai harus berbobot lebih dari 0",
+        ),
+        ({**WEIGHTS, "head": -1}, "tidak sah: -1."),
+        ({**WEIGHTS, "head": "x"}, "tidak sah: x."),
+        ({"head": 1}, "Isi bobot setiap kelompok penilai 360."),
+    ],
+)
+def test_standard_create_with_bad_weights_saves_nothing(grid, weights, message):
+    __, __, __, levels = grid
+    with pytest.raises(ValidationError) as caught:
+        services.standard_create(
+            name="Salah",
+            effective_from=date(2025, 6, 1),
+            levels=levels,
+            weights=weights,
+            today=TODAY,
+        )
+    assert message in caught.value.message_dict[NON_FIELD_ERRORS][0]
+    assert Standard.objects.count() == 1
+    assert RaterGroupWeights.objects.count() == 0
+
+
+def test_standard_update_changes_and_removes_the_weights_with_an_audit(grid):
+    from audit.models import AuditEvent
+
+    __, __, __, levels = grid
+    future = services.standard_create(
+        name="Rencana",
+        effective_from=date(2025, 6, 1),
+        levels=levels,
+        weights=WEIGHTS,
+        today=TODAY,
+    )
+    common = {"name": "Rencana", "effective_from": date(2025, 6, 1), "today": TODAY}
+    services.standard_update(
+        standard=future, levels=levels, weights={**WEIGHTS, "self": 1}, **common
+    )
+    assert RaterGroupWeights.objects.get().self_weight == Decimal("1.00")
+    services.standard_update(standard=future, levels=levels, weights=None, **common)
+    assert RaterGroupWeights.objects.count() == 0
+    events = list(AuditEvent.objects.order_by("pk"))
+    assert events[0].after["rater_weights"] == {
+        "self": "0.00",
+        "head": "2.00",
+        "peer": "1.00",
+        "staff": "0.50",
+    }
+    assert events[1].before["rater_weights"]["self"] == "0.00"
+    assert events[1].after["rater_weights"]["self"] == "1.00"
+    assert events[2].after["rater_weights"] is None
+
+
+def test_the_weights_of_a_version_in_force_are_not_rewritten(grid):
+    __, __, old, levels = grid
+    with pytest.raises(ValidationError):
+        services.standard_update(
+            standard=old,
+            name=old.name,
+            effective_from=old.effective_from,
+            levels=levels,
+            weights=WEIGHTS,
+            today=TODAY,
+        )
+    assert RaterGroupWeights.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"self_weight": 0, "head_weight": 0, "peer_weight": 0, "staff_weight": 0},
+        {"self_weight": -1, "head_weight": 2, "peer_weight": 1, "staff_weight": 1},
+    ],
+)
+def test_the_database_refuses_weights_that_sum_to_nothing_or_are_negative(
+    grid, weights
+):
+    __, __, old, __ = grid
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RaterGroupWeights.objects.create(standard=old, **weights)
+
+
+def test_model_validation_of_weights_speaks_indonesian(grid):
+    __, __, old, __ = grid
+    row = RaterGroupWeights(
+        standard=old, self_weight=0, head_weight=0, peer_weight=0, staff_weight=0
+    )
+    with pytest.raises(ValidationError) as caught:
+        row.full_clean()
+    assert caught.value.messages == [
+        "Sekurang-kurangnya satu kelompok penilai harus berbobot lebih dari 0; "
+        "kosongkan semua bobot bila versi ini tidak menggabungkan hasil penilaian "
+        "360."
+    ]

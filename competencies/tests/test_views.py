@@ -4,6 +4,7 @@ BPSDM admins and administrators may change it (others get 403)."""
 
 import io
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -18,6 +19,7 @@ from competencies.models import (
     Dimension,
     FormDimension,
     Indicator,
+    RaterGroupWeights,
     RequiredLevel,
     SetiaValue,
     Standard,
@@ -540,7 +542,7 @@ PAGES = [
     ("/kompetensi/matriks/", 3),
     ("/kompetensi/bentuk/", 2),
     ("/kompetensi/bentuk/coaching/", 2),
-    ("/kompetensi/standar/", 7),
+    ("/kompetensi/standar/", 8),  # with the version's 360 weights
 ]
 
 
@@ -611,3 +613,202 @@ def test_framework_pages_in_english(framework, roles, login, settings):
     assert response.context["form"].errors == {
         f"level_{key[0]}_{key[1]}": ["The level cannot be higher than 5."]
     }
+
+
+# -- 360 rater-group weights of a version ------------------------------------------
+
+
+def _weights_post(**weights) -> dict:
+    return {f"weight_{group}": value for group, value in weights.items()}
+
+
+def test_standard_create_view_saves_the_360_weights(framework, roles, login):
+    client = login(roles.bpsdm)
+    start = timezone.localdate() + timedelta(days=10)
+    levels = selectors.levels_of(framework.standard)
+    data = _standard_post("Berbobot", start, levels)
+    # An empty field beside filled ones counts 0.
+    data |= _weights_post(self="", head="2", peer="1", staff="0.5")
+    response = client.post("/kompetensi/standar/baru/", data)
+    new = Standard.objects.get(name="Berbobot")
+    assert response.status_code == 302
+    assert new.rater_weights.by_group() == {
+        "self": Decimal("0.00"),
+        "head": Decimal("2.00"),
+        "peer": Decimal("1.00"),
+        "staff": Decimal("0.50"),
+    }
+    page = login(roles.staff_a).get(f"/kompetensi/standar/{new.pk}/")
+    assert page.context["weights"] == new.rater_weights
+    html = page.content.decode()
+    assert "Bobot kelompok penilai 360" in html
+    assert (
+        '<th scope="row" class="fw-normal">Bawahan</th><td class="text-end">0,5</td>'
+        in html
+    )
+    # The next version starts from these weights; all four empty removes them.
+    client = login(roles.bpsdm)
+    form = client.get("/kompetensi/standar/baru/").context["form"]
+    assert form["weight_head"].value() is None  # the version in force has none
+    edit = client.get(f"/kompetensi/standar/{new.pk}/ubah/").context["form"]
+    assert edit["weight_head"].value() == Decimal("2.00")
+    data |= _weights_post(self="", head="", peer="", staff="")
+    client.post(f"/kompetensi/standar/{new.pk}/ubah/", data)
+    assert RaterGroupWeights.objects.count() == 0
+    page = login(roles.staff_a).get(f"/kompetensi/standar/{new.pk}/")
+    assert "Versi ini tidak menetapkan bobot" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("weights", "field", "message"),
+    [
+        ({"head": "-1"}, "weight_head", "Bobot tidak boleh negatif."),
+        ({"head": "abc"}, "weight_head", "Bobot harus angka, misalnya 2 atau 0.5."),
+        ({"peer": "0,5"}, "weight_peer", "Bobot harus angka, misalnya 2 atau 0.5."),
+        ({"peer": "NaN"}, "weight_peer", "Bobot harus angka, misalnya 2 atau 0.5."),
+        ({"staff": "1000"}, "weight_staff", "Bobot paling besar 999,99."),
+        ({"staff": "9" * 40}, "weight_staff", "Bobot paling besar 999,99."),
+        (
+            {"self": "0.001"},
+            "weight_self",
+            "Bobot paling banyak dua angka di belakang koma.",
+        ),
+        (
+            {"self": "0", "head": "0", "peer": "0.00", "staff": ""},
+            "__all__",
+            "Sekurang-kurangnya satu kelompok penilai harus berbobot lebih dari 0; "
+            "kosongkan semua bobot bila versi ini tidak menggabungkan hasil "
+            "penilaian 360.",
+        ),
+    ],
+)
+def test_standard_create_view_bad_weights_are_messages(
+    framework, roles, login, weights, field, message
+):
+    start = timezone.localdate() + timedelta(days=10)
+    data = _standard_post("Salah", start, selectors.levels_of(framework.standard))
+    data |= _weights_post(**{"head": "2", "peer": "1", **weights})
+    response = login(roles.admin).post("/kompetensi/standar/baru/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [message]
+    assert message.split(";")[0] in response.content.decode()
+    assert Standard.objects.count() == 1
+    assert RaterGroupWeights.objects.count() == 0
+
+
+def test_only_the_standards_owner_sets_weights(framework, roles, login):
+    start = timezone.localdate() + timedelta(days=10)
+    levels = selectors.levels_of(framework.standard)
+    data = _standard_post("Dari kepala", start, levels) | _weights_post(head="2")
+    for who in ("head_a", "head_kecamatan", "staff_a", "inspector"):
+        client = login(getattr(roles, who))
+        assert client.post("/kompetensi/standar/baru/", data).status_code == 403
+    future = Standard.objects.create(name="Rencana", effective_from=start)
+    client = login(roles.head_a)
+    assert (
+        client.post(f"/kompetensi/standar/{future.pk}/ubah/", data).status_code == 403
+    )
+    assert RaterGroupWeights.objects.count() == 0
+    # An unknown version is 404.
+    bpsdm = login(roles.bpsdm)
+    assert bpsdm.post("/kompetensi/standar/999999/ubah/", data).status_code == 404
+    assert bpsdm.get("/kompetensi/standar/999999/").status_code == 404
+
+
+def test_standard_export_has_the_weights_of_the_version(framework, roles, login):
+    start = timezone.localdate() + timedelta(days=10)
+    levels = selectors.levels_of(framework.standard)
+    login(roles.bpsdm).post(
+        "/kompetensi/standar/baru/",
+        _standard_post("Berbobot", start, levels)
+        | _weights_post(self="0", head="2", peer="1", staff="1"),
+    )
+    new = Standard.objects.get(name="Berbobot")
+    client = login(roles.head_a)
+    response = client.get(f"/kompetensi/standar/{new.pk}/ekspor.xlsx")
+    assert _sheet(response, "Bobot 360") == [
+        ["Kode kelompok", "Kelompok penilai", "Bobot"],
+        ["self", "Diri sendiri", 0],
+        ["head", "Atasan", 2],
+        ["peer", "Rekan kerja", 1],
+        ["staff", "Bawahan", 1],
+    ]
+    old = client.get(f"/kompetensi/standar/{framework.standard.pk}/ekspor.xlsx")
+    assert _sheet(old, "Bobot 360") == [["Kode kelompok", "Kelompok penilai", "Bobot"]]
+
+
+def test_weights_in_english(framework, roles, login, settings):
+    editor = login(roles.bpsdm)
+    editor.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = editor.get("/kompetensi/standar/baru/").content.decode()
+    assert "360 rater-group weights (optional)" in page
+    assert "A weight of 0 leaves that group out" in page
+    start = timezone.localdate() + timedelta(days=10)
+    data = _standard_post("X", start, selectors.levels_of(framework.standard))
+    response = editor.post(
+        "/kompetensi/standar/baru/",
+        data | _weights_post(self="0", head="-1", peer="0.001", staff="x"),
+    )
+    assert response.context["form"].errors == {
+        "weight_head": ["A weight cannot be negative."],
+        "weight_peer": ["A weight has at most two decimals."],
+        "weight_staff": ["A weight must be a number, e.g. 2 or 0.5."],
+    }
+    response = editor.post(
+        "/kompetensi/standar/baru/",
+        data | _weights_post(self="0", head="0", peer="0", staff="0"),
+    )
+    assert (
+        response.context["form"]
+        .errors["__all__"][0]
+        .startswith("At least one rater group must have a weight above 0")
+    )
+    page = editor.get("/kompetensi/standar/").content.decode()
+    assert "This version sets no weights" in page
+
+
+def test_admin_corrects_weights_with_the_same_rule(framework, roles, login):
+    roles.admin.is_superuser = True
+    roles.admin.save(update_fields=["is_superuser"])
+    client = login(roles.admin)
+    url = f"/admin/competencies/standard/{framework.standard.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "bobot kelompok penilai 360" in page.content.decode().lower()
+    form = page.context["adminform"].form
+    data = {
+        name: form[name].value()
+        for name in form.fields
+        if form[name].value() is not None
+    }
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data |= {
+            f"{formset.prefix}-TOTAL_FORMS": formset.total_form_count(),
+            f"{formset.prefix}-INITIAL_FORMS": formset.initial_form_count(),
+        }
+        for i, f in enumerate(formset.forms):
+            for name in f.fields:
+                value = f[name].value()
+                if value is not None:
+                    data[f"{formset.prefix}-{i}-{name}"] = value
+    weights = next(
+        i.formset
+        for i in page.context["inline_admin_formsets"]
+        if i.formset.model is RaterGroupWeights
+    )
+    prefix = weights.prefix
+    data |= {
+        f"{prefix}-TOTAL_FORMS": 1,
+        f"{prefix}-0-standard": framework.standard.pk,
+        **{f"{prefix}-0-{g}_weight": "0" for g in ("self", "head", "peer", "staff")},
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Sekurang-kurangnya satu kelompok penilai harus berbobot" in (
+        response.content.decode()
+    )
+    assert RaterGroupWeights.objects.count() == 0
+    data[f"{prefix}-0-head_weight"] = "2"
+    assert client.post(url, data).status_code == 302
+    assert RaterGroupWeights.objects.get().head_weight == Decimal("2.00")

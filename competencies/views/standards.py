@@ -41,6 +41,7 @@ def standard_view(request, pk: int | None = None):
     employee = user_employee(request.user)
     context = {
         "grid": selectors.level_grid(standard),
+        "weights": selectors.rater_weights_of(standard),
         "standard": standard,
         "date_form": date_form,
         "on": on,
@@ -62,11 +63,13 @@ def standard_export(request, pk: int | None = None):
 
 
 def _standard_form(request, *, base, today, instance=None, initial=None):
+    weights = selectors.rater_weights_of(base)
     return StandardForm(
         request.POST or None,
         position_types=selectors.position_types(),
         dimensions=selectors.dimensions(),
         levels=selectors.levels_of(base),
+        weights=weights.by_group() if weights else None,
         today=today,
         instance=instance,
         initial=initial,
@@ -93,6 +96,7 @@ def standard_create(request):
                 effective_from=form.cleaned_data["effective_from"],
                 notes=form.cleaned_data["notes"],
                 levels=form.levels(),
+                weights=form.weights(),
                 created_by=request.user,
                 today=today,
             )
@@ -147,6 +151,7 @@ def standard_edit(request, pk: int):
                 effective_from=form.cleaned_data["effective_from"],
                 notes=form.cleaned_data["notes"],
                 levels=form.levels(),
+                weights=form.weights(),
                 today=today,
                 by=request.user,
             )
