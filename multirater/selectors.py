@@ -7,14 +7,16 @@ as ``multirater.anonymity`` allows.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from competencies.models import Dimension
-from competencies.selectors import dimensions
-from multirater import anonymity
+from competencies.models import Dimension, weight_text
+from competencies.selectors import dimensions, dimensions_with_rater_weights
+from multirater import anonymity, weighting
 from multirater.models import (
     OTHER_RELATIONS,
     Assignment,
@@ -138,6 +140,9 @@ class ProfileLine:
     groups: dict[str, Cell]
     others: Cell
     test_level: int | None = None  # the assessed level, set by the report
+    # The weighted 360 score (``multirater.weighting``) where the standard in
+    # force defines weights and some group enters; never the test level.
+    weighted: Decimal | None = None
 
     @property
     def head(self) -> Cell:
@@ -152,6 +157,38 @@ class ProfileLine:
         return self.groups[Relation.STAFF]
 
 
+@dataclass(frozen=True)
+class WeightPart:
+    """A group that entered the weighted score: its weight and its answers."""
+
+    relation: str
+    label: str
+    weight: Decimal
+    count: int
+
+    @property
+    def weight_text(self) -> str:
+        return weight_text(self.weight)
+
+
+@dataclass(frozen=True)
+class Weighting:
+    """The rater-group weights of the version in force on the round's quarter,
+    and the groups they combined for this reader (the evidence shown beside
+    every weighted score)."""
+
+    standard_name: str
+    effective_from: date
+    weights: dict[str, Decimal]
+    parts: list[WeightPart]
+    # Self is weighted above 0 but is not this reader's to see (nor to combine).
+    self_left_out: bool
+
+    @property
+    def self_weight_text(self) -> str:
+        return weight_text(self.weights[Relation.SELF])
+
+
 @dataclass
 class Profile:
     round: Round
@@ -162,6 +199,7 @@ class Profile:
     self_shown: bool = False
     others_shown: bool = False
     with_test_levels: bool = False
+    weighting: Weighting | None = None  # None: the standard defines no weights
 
     def set_test_levels(self, levels: dict[int, int | None]) -> None:
         """Put the assessed (test) level of each dimension beside the ratings:
@@ -186,7 +224,10 @@ def profile(round_: Round, ratee: Employee, *, viewer: User) -> Profile | None:
     Per dimension: the self-rating (to the employee only), each group's mean
     where the group has at least the round's threshold of answers, and the
     combined figure of all other raters where ``anonymity.others_visible``
-    allows. Comments only of shown groups, without author, sorted by text."""
+    allows. Where the standard in force on the round's quarter defines
+    rater-group weights, also the weighted 360 score over the groups shown to
+    ``viewer`` (``multirater.weighting``), with the groups, weights and counts
+    it used. Comments only of shown groups, without author, sorted by text."""
     if round_.is_open:
         return None
     threshold = round_.min_responses
@@ -214,8 +255,16 @@ def profile(round_: Round, ratee: Employee, *, viewer: User) -> Profile | None:
     others_counts = {rel.value: counts[rel.value] for rel in OTHER_RELATIONS}
     others_shown = anonymity.others_visible(others_counts, threshold)
     others_n = sum(others_counts.values())
+    # The version in force on the quarter's last day, as a report of that
+    # quarter reads it (one query with the dimensions).
+    dims, in_force = dimensions_with_rater_weights(round_.period.end)
+    used = []
+    if in_force is not None:
+        used = weighting.groups_used(
+            counts, in_force.weights, threshold, self_shown=self_shown
+        )
     lines = []
-    for dimension in dimensions():
+    for dimension in dims:
         groups = {}
         for rel in OTHER_RELATIONS:
             n = counts[rel.value]
@@ -226,6 +275,15 @@ def profile(round_: Round, ratee: Employee, *, viewer: User) -> Profile | None:
             sums.get((dimension.pk, rel.value), 0) for rel in OTHER_RELATIONS
         )
         self_total = sums.get((dimension.pk, Relation.SELF.value))
+        weighted = None
+        if used:
+            weighted = weighting.weighted_score(
+                {
+                    rel: Fraction(sums.get((dimension.pk, rel), 0), counts[rel])
+                    for rel in used
+                },
+                in_force.weights,
+            )
         lines.append(
             ProfileLine(
                 dimension=dimension,
@@ -234,6 +292,7 @@ def profile(round_: Round, ratee: Employee, *, viewer: User) -> Profile | None:
                 others=Cell(
                     others_n, ratio(others_total, others_n, 2) if others_shown else None
                 ),
+                weighted=weighted,
             )
         )
     shown_relations = [
@@ -261,6 +320,23 @@ def profile(round_: Round, ratee: Employee, *, viewer: User) -> Profile | None:
         comments=comments,
         self_shown=self_shown,
         others_shown=others_shown,
+        weighting=_weighting(in_force, used, counts, self_shown=self_shown),
+    )
+
+
+def _weighting(in_force, used: list[str], counts, *, self_shown: bool):
+    if in_force is None:
+        return None
+    labels = dict(Relation.choices)
+    return Weighting(
+        standard_name=in_force.standard_name,
+        effective_from=in_force.effective_from,
+        weights=in_force.weights,
+        parts=[
+            WeightPart(rel, labels[rel], in_force.weights[rel], counts[rel])
+            for rel in used
+        ],
+        self_left_out=not self_shown and in_force.weights[Relation.SELF] > 0,
     )
 
 

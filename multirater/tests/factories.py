@@ -89,3 +89,53 @@ def rated_round(org, roles, *, peers: int, close: bool = True) -> RatedRound:
         round_close(round_=round_, by=roles.bpsdm)
         round_.refresh_from_db()
     return RatedRound(round_, ratee, raters)
+
+
+def grouped_round(
+    org,
+    roles,
+    *,
+    heads: list[list[int]],
+    peers: list[list[int]],
+    own: list[int] | None = SELF,
+    period: Period = Period(2026, 4),  # noqa: B008 - a frozen value
+) -> RatedRound:
+    """Staff A rated, in a closed round of kelurahan A for ``period``, by
+    themselves (``own``, None: no self-rating), one head per list of ``heads``
+    (head A first, then colleagues assigned as heads) and one peer per list of
+    ``peers``; comments name the group and the rater's place in it."""
+    reference_load()
+    round_ = round_open(
+        unit=org.kel_a,
+        period=period,
+        title="Putaran 360 berbobot",
+        min_responses=3,
+        by=roles.bpsdm,
+    )
+    ratee = roles.staff_a.employee
+    for a in round_.assignments.filter(ratee=ratee, relation=Relation.PEER):
+        assignment_remove(assignment=a, by=roles.bpsdm)
+    raters = {Relation.HEAD: [], Relation.PEER: []}
+    for relation, levels_lists in ((Relation.HEAD, heads[1:]), (Relation.PEER, peers)):
+        for i, __ in enumerate(levels_lists):
+            rater = colleague(org.kel_a, f"{relation.label} {i}")
+            assignment_add(
+                round_=round_,
+                ratee=ratee,
+                rater=rater,
+                relation=relation,
+                by=roles.bpsdm,
+            )
+            raters[relation].append(rater)
+    mine = round_.assignments.filter(ratee=ratee)
+    if own is not None:
+        answer(mine.get(relation=Relation.SELF), own, "Saya terus belajar ZETA-SELF")
+    if heads:
+        answer(mine.get(rater=roles.head_a.employee), heads[0], "ZETA-HEAD-0")
+    for i, levels in enumerate(heads[1:], start=1):
+        answer(mine.get(rater=raters[Relation.HEAD][i - 1]), levels, f"ZETA-HEAD-{i}")
+    for i, levels in enumerate(peers):
+        answer(mine.get(rater=raters[Relation.PEER][i]), levels, f"ZETA-PEER-{i}")
+    round_close(round_=round_, by=roles.bpsdm)
+    round_.refresh_from_db()
+    return RatedRound(round_, ratee, raters[Relation.PEER])

@@ -1,7 +1,11 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from assessments.models import LatestLevel
+from competencies.models import RaterGroupWeights
+from competencies.tests.factories import RaterGroupWeightsFactory, StandardFactory
 from multirater.selectors import (
     completion,
     latest_profile,
@@ -12,9 +16,11 @@ from multirater.services import assignment_add, round_close
 from multirater.tests.factories import (
     answer,
     colleague,
+    grouped_round,
     open_round,
     rated_round,
 )
+from sosiokultural.periods import Period
 
 pytestmark = pytest.mark.django_db
 
@@ -89,11 +95,13 @@ def test_no_profile_while_the_round_runs(org, roles):
     assert latest.round == rated.round and latest.counts["peer"] == 3
 
 
-@pytest.mark.parametrize("peers", [3, 6])
+@pytest.mark.parametrize(("peers", "weighted"), [(3, False), (6, False), (6, True)])
 def test_profile_queries_do_not_grow_with_answers(
-    org, roles, peers, django_assert_num_queries
+    org, roles, peers, weighted, django_assert_num_queries
 ):
     rated = rated_round(org, roles, peers=peers)
+    if weighted:
+        _weights_from(date(2026, 10, 1))
     viewer = roles.head_a
     viewer.employee  # noqa: B018 - the login's record, read once per request
     with django_assert_num_queries(4):
@@ -122,3 +130,113 @@ def test_completion_and_ratees_are_counted_in_sql(
     assert ratees[roles.head_a.employee.pk] == (0, 6)
     assert len(ratees) == 5
     assert list(round_ratees(rated.round, roles.staff_b)) == []
+
+
+# -- the weighted 360 score -------------------------------------------------------
+
+# Three heads and three peers of staff A. First dimension: heads 4, 4, 4 (mean
+# 4.00), peers 3, 3, 3 (3.00). Second: heads 4, 5, 2 (11/3), peers 1, 2, 2 (5/3).
+HEADS = [[4, 4, 5, 5, 1, 1], [4, 5, 5, 5, 1, 1], [4, 2, 5, 5, 1, 1]]
+PEERS = [[3, 1, 1, 5, 1, 2], [3, 2, 1, 5, 1, 2], [3, 2, 1, 5, 1, 2]]
+# Head 2, peers 1: (2 × 4 + 3) ÷ 3 = 3.67; (2 × 11/3 + 5/3) ÷ 3 = 27/9 = 3.00;
+# (2 × 5 + 1) ÷ 3 = 3.67; (2 × 5 + 5) ÷ 3 = 5.00; 1.00; (2 + 2) ÷ 3 = 1.33.
+WEIGHTED = ["3.67", "3.00", "3.67", "5.00", "1.00", "1.33"]
+
+
+def _weights_from(start: date, **weights) -> RaterGroupWeights:
+    """A version of the standard in force from ``start`` with 360 weights (by
+    default self 0, head 2, peers 1, staff 1)."""
+    standard = StandardFactory(effective_from=start)
+    return RaterGroupWeightsFactory(standard=standard, **weights)
+
+
+def _weighted(p) -> list[str]:
+    return [str(line.weighted) for line in p.lines]
+
+
+def _parts(p) -> list[tuple]:
+    return [(x.relation, x.weight, x.count) for x in p.weighting.parts]
+
+
+def test_weighted_score_hand_computed_with_its_evidence(org, roles):
+    rated = grouped_round(org, roles, heads=HEADS, peers=PEERS)
+    _weights_from(date(2026, 10, 1), self_weight=0, head_weight=2, peer_weight=1)
+    levels_before = LatestLevel.objects.count()
+    for viewer in (roles.bpsdm, roles.head_a, roles.staff_a):
+        p = profile(rated.round, rated.ratee, viewer=viewer)
+        assert _weighted(p) == WEIGHTED
+        assert _parts(p) == [("head", Decimal("2"), 3), ("peer", Decimal("1"), 3)]
+        assert p.weighting.effective_from == date(2026, 10, 1)
+        assert p.weighting.self_left_out is False  # self weighs 0
+    # The groups' own means stay as they were; the test level is not touched.
+    assert _means(p, "head")[:2] == [Decimal("4.00"), Decimal("3.67")]
+    assert LatestLevel.objects.count() == levels_before
+
+
+def test_self_enters_the_employees_own_score_only(org, roles):
+    rated = grouped_round(org, roles, heads=HEADS, peers=PEERS)  # self: 5 on all
+    _weights_from(date(2026, 10, 1), self_weight=1, head_weight=2, peer_weight=1)
+    own = profile(rated.round, rated.ratee, viewer=roles.staff_a)
+    # (1 × 5 + 2 × 4 + 1 × 3) ÷ 4 = 4.00; (5 + 22/3 + 5/3) ÷ 4 = 3.50 …
+    assert _weighted(own) == ["4.00", "3.50", "4.00", "5.00", "2.00", "2.25"]
+    assert _parts(own)[0] == ("self", Decimal("1"), 1)
+    assert own.weighting.self_left_out is False
+    # The head never sees the self-rating, so it cannot be in their figure
+    # (taking the shown groups away from it would give the self-rating back).
+    theirs = profile(rated.round, rated.ratee, viewer=roles.head_a)
+    assert _weighted(theirs) == WEIGHTED
+    assert [x.relation for x in theirs.weighting.parts] == ["head", "peer"]
+    assert theirs.weighting.self_left_out is True
+
+
+def test_a_hidden_group_never_enters_the_score(org, roles):
+    """Two heads (below the threshold of 3): the score is the peers' alone."""
+    rated = grouped_round(org, roles, heads=HEADS[:2], peers=PEERS)
+    _weights_from(date(2026, 10, 1))
+    p = profile(rated.round, rated.ratee, viewer=roles.bpsdm)
+    assert p.counts["head"] == 2 and not p.group_shown("head")
+    assert _weighted(p) == [str(m) for m in _means(p, "peer")]
+    assert _weighted(p) == ["3.00", "1.67", "1.00", "5.00", "1.00", "2.00"]
+    assert _parts(p) == [("peer", Decimal("1"), 3)]
+
+
+def test_no_shown_weighted_group_no_score(org, roles):
+    rated = grouped_round(org, roles, heads=HEADS[:1], peers=PEERS[:2])
+    _weights_from(date(2026, 10, 1))
+    p = profile(rated.round, rated.ratee, viewer=roles.bpsdm)
+    assert p.weighting is not None and p.weighting.parts == []
+    assert _weighted(p) == ["None"] * 6
+
+
+def test_without_weights_in_force_nothing_is_combined(org, roles):
+    rated = grouped_round(org, roles, heads=HEADS, peers=PEERS)
+    for viewer in (roles.bpsdm, roles.staff_a):
+        p = profile(rated.round, rated.ratee, viewer=viewer)
+        assert p.weighting is None
+        assert _weighted(p) == ["None"] * 6
+
+
+def test_weights_of_a_later_version_do_not_apply_to_an_earlier_round(org, roles):
+    """The round of 2026Q4 reads the version in force on 31 December 2026."""
+    rated = grouped_round(org, roles, heads=HEADS, peers=PEERS)
+    _weights_from(date(2027, 1, 1))
+    assert profile(rated.round, rated.ratee, viewer=roles.bpsdm).weighting is None
+    # A version from the quarter's last day applies …
+    _weights_from(date(2026, 12, 31), head_weight=1)
+    p = profile(rated.round, rated.ratee, viewer=roles.bpsdm)
+    assert p.weighting.effective_from == date(2026, 12, 31)
+    assert _weighted(p)[0] == "3.50"  # (4 + 3) ÷ 2
+    # … and a round of 2027Q1 reads the 2027 version (head 2, peers 1).
+    later = grouped_round(org, roles, heads=HEADS, peers=PEERS, period=Period(2027, 1))
+    p = profile(later.round, later.ratee, viewer=roles.bpsdm)
+    assert p.weighting.effective_from == date(2027, 1, 1)
+    assert _weighted(p) == WEIGHTED
+
+
+def test_a_version_without_weights_ends_the_earlier_weights(org, roles):
+    """Weights are the version's own: a later version without them, in force
+    on the quarter's last day, combines nothing."""
+    rated = grouped_round(org, roles, heads=HEADS, peers=PEERS)
+    _weights_from(date(2026, 10, 1))
+    StandardFactory(effective_from=date(2026, 12, 1))
+    assert profile(rated.round, rated.ratee, viewer=roles.bpsdm).weighting is None

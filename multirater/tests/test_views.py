@@ -1,9 +1,18 @@
+import re
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from competencies.models import Dimension
+from competencies.tests.factories import RaterGroupWeightsFactory, StandardFactory
 from multirater.models import Assignment, Response, Round
-from multirater.tests.factories import colleague, open_round, rated_round
+from multirater.tests.factories import (
+    colleague,
+    grouped_round,
+    open_round,
+    rated_round,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +181,59 @@ def test_answers_are_not_in_the_admin():
     assert Response not in registered and Rating not in registered
     shown = admin.site._registry[Assignment].get_fields(None)
     assert "done" not in shown
+
+
+def _weighted_cells(body: str) -> list[str]:
+    return re.findall(r'data-label="Skor 360 terbobot"><span>([^<]+)<', body)
+
+
+def test_the_weighted_score_is_shown_with_its_evidence(org, roles, login):
+    heads = [[4] * 6, [4] * 6, [4] * 6]
+    rated = grouped_round(org, roles, heads=heads, peers=[[3] * 6] * 3)
+    RaterGroupWeightsFactory(
+        standard=StandardFactory(
+            name="Standar berbobot", effective_from=date(2026, 10, 1)
+        ),
+        self_weight=1,
+        head_weight=2,
+        peer_weight=1,
+    )
+    result = f"/360/{rated.round.pk}/pegawai/{rated.ratee.pk}/hasil/"
+    report = f"/laporan/pegawai/{rated.ratee.pk}/"
+    for url in (result, report):
+        theirs = login(roles.head_a).get(url).content.decode()
+        # (2 × 4 + 3) ÷ 3, beside the groups, weights and raters it used.
+        assert _weighted_cells(theirs) == ["3,67"] * 6
+        assert theirs.count("Atasan ×2, 3 penilai · Rekan kerja ×1, 3 penilai") == 6
+        assert "Penilaian diri (bobot 1) hanya terlihat oleh pegawai" in theirs
+        assert "Standar berbobot" in theirs
+        own = login(roles.staff_a).get(url).content.decode()
+        # (5 + 2 × 4 + 3) ÷ 4 with the employee's own rating.
+        assert _weighted_cells(own) == ["4,00"] * 6
+        assert own.count("Diri sendiri ×1, 1 penilai · Atasan ×2, 3 penilai") == 6
+        assert "hanya terlihat oleh pegawai" not in own
+        # Out of scope: 404, as without weights.
+        assert login(roles.head_b).get(url).status_code == 404
+        assert login(roles.staff_b).get(url).status_code == 404
+
+
+def test_without_weights_the_profile_has_no_weighted_column(org, roles, login):
+    rated = rated_round(org, roles, peers=3)
+    url = f"/360/{rated.round.pk}/pegawai/{rated.ratee.pk}/hasil/"
+    body = login(roles.head_a).get(url).content.decode()
+    assert "Skor 360 terbobot" not in body and "(n=3)" in body
+
+
+def test_the_weighted_score_in_english(org, roles, login, settings):
+    rated = grouped_round(org, roles, heads=[[4] * 6] * 3, peers=[[3] * 6] * 3)
+    RaterGroupWeightsFactory(
+        standard=StandardFactory(effective_from=date(2026, 10, 1)), self_weight=1
+    )
+    client = login(roles.head_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    url = f"/360/{rated.round.pk}/pegawai/{rated.ratee.pk}/hasil/"
+    body = client.get(url).content.decode()
+    assert "Weighted 360 score" in body
+    assert "Head ×2, 3 raters · Peers ×1, 3 raters" in body
+    assert "The self-rating (weight 1) is visible only to the employee" in body
+    assert 'data-label="Weighted 360 score"><span>3.67<' in body
