@@ -16,14 +16,20 @@ the threshold."""
 import io
 import re
 import zipfile
+from datetime import date
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
-from multirater.tests.factories import PEERS, rated_round
+from competencies.tests.factories import RaterGroupWeightsFactory, StandardFactory
+from multirater.models import Rating, Relation, Response
+from multirater.selectors import profile
+from multirater.tests.factories import PEERS, grouped_round, rated_round
 from testsupport.matrix_world import role_users
 from testsupport.urltable import url_patterns
 
@@ -219,3 +225,77 @@ def test_three_peers_are_shown_as_a_group(org, roles):
     assert not any(c in b for b in outsider for __, c in PEERS)
     raters = [b for who, u, b in bodies if who.startswith("peer")]
     assert not any(c in b for b in raters for __, c in PEERS)
+
+
+# -- with rater-group weights in force ------------------------------------------
+
+# Staff A's three peers (shown) and two heads (a group of 2: hidden), under
+# weights self 1, head 2, peers 1: the heads weigh double, yet never enter.
+WEIGHTED_PEERS = [levels for levels, __ in PEERS]
+TWO_HEADS = [[1, 5, 1, 5, 1, 5], [2, 4, 2, 4, 2, 4]]
+OTHER_TWO_HEADS = [[5, 1, 5, 1, 5, 1], [4, 4, 4, 4, 4, 4]]
+TOKENS = re.compile(
+    r'(csrfmiddlewaretoken" value=|"X-CSRFToken": ?|csrf-token" content=)"?[^"}]+"?'
+)
+
+
+def _normalised(bodies) -> list[tuple[str, str, str]]:
+    """The bodies without what differs between two requests of the same page
+    (each client's CSRF token)."""
+    return [(who, url, TOKENS.sub(r"\1-", body)) for who, url, body in bodies]
+
+
+def test_with_weights_a_group_of_two_leaves_no_trace(org, roles):
+    rated = grouped_round(org, roles, heads=TWO_HEADS, peers=WEIGHTED_PEERS)
+    RaterGroupWeightsFactory(
+        standard=StandardFactory(effective_from=date(2026, 10, 1)),
+        self_weight=1,
+        head_weight=2,
+        peer_weight=1,
+    )
+    # The weighted score is the one without the two heads: the peers' mean for
+    # others, (self + peers) ÷ 2 for the employee (self 5 on every dimension).
+    theirs = profile(rated.round, rated.ratee, viewer=roles.head_a)
+    assert [str(line.weighted) for line in theirs.lines] == [
+        "3.67",
+        "2.33",
+        "3.33",
+        "2.67",
+        "3.67",
+        "2.33",
+    ]
+    assert [p.relation for p in theirs.weighting.parts] == ["peer"]
+    own = profile(rated.round, rated.ratee, viewer=roles.staff_a)
+    assert [str(line.weighted) for line in own.lines] == [
+        "4.33",
+        "3.67",
+        "4.17",
+        "3.83",
+        "4.33",
+        "3.67",
+    ]
+    with time_machine.travel(timezone.now(), tick=False):
+        first = _normalised(_bodies(org, roles, rated))
+        # The two heads answered otherwise (levels and comments): nothing read
+        # anywhere may change.
+        heads = Response.objects.filter(
+            round=rated.round, ratee=rated.ratee, relation=Relation.HEAD
+        ).order_by("pk")
+        for response, levels in zip(heads, OTHER_TWO_HEADS, strict=True):
+            response.comment = f"Jawaban lain {response.pk}"
+            response.save(update_fields=["comment"])
+            for rating, level in zip(
+                response.ratings.order_by("dimension__number"), levels, strict=True
+            ):
+                Rating.objects.filter(pk=rating.pk).update(level=level)
+        second = _normalised(_bodies(org, roles, rated))
+    changed = [
+        (who, url)
+        for a, b in zip(first, second, strict=True)
+        if a != b
+        for who, url in [a[:2]]
+    ]
+    assert changed == []
+    assert any("Skor 360 terbobot" in body for __, __, body in first)
+    assert not any("ZETA-HEAD" in body for __, __, body in first)
+    assert _differences(first, rated.round.min_responses) == []
