@@ -1,11 +1,17 @@
 """Demo data of the framework: the reference framework (``competencies.bootstrap``)
 and, for the whole demo, a 2025 front-line version of the standard so the demo
-shows real gaps and how versions apply by date. Idempotent."""
+shows real gaps and how versions apply by date, with 360 rater-group weights so
+the demo's closed 360 round shows a weighted score. Idempotent."""
 
 from datetime import date
 
 from competencies.bootstrap import TIER_LEVEL, reference_load
-from competencies.models import Dimension, RequiredLevel, Standard
+from competencies.models import (
+    Dimension,
+    RaterGroupWeights,
+    RequiredLevel,
+    Standard,
+)
 from people.models import PositionType
 from sosiokultural.demo import DemoContext
 
@@ -20,6 +26,8 @@ PTSP_POSITION_LEVEL = {
 }
 # Customer Relation Officers handle complaints and vulnerable applicants first.
 PTSP_CRO_DIMENSIONS = {"manajemen-konflik": 3, "empati-sosial": 3}
+# The head's view counts double; the self-rating stays beside, outside the score.
+PTSP_RATER_WEIGHTS = {"self": 0, "head": 2, "peer": 1, "staff": 1}
 
 
 def seed(out, context: DemoContext) -> None:
@@ -48,6 +56,10 @@ def seed(out, context: DemoContext) -> None:
             for position in PositionType.objects.all()
             for dimension in dims.values()
         )
+    RaterGroupWeights.objects.get_or_create(
+        standard=ptsp,
+        defaults={f"{g}_weight": w for g, w in PTSP_RATER_WEIGHTS.items()},
+    )
     context.standard = ptsp
 
 

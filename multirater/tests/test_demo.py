@@ -42,6 +42,12 @@ def test_closed_round_shows_the_staff_group_and_hides_the_small_head_group(
     assert shown.counts[Relation.STAFF] == 3
     assert shown.counts[Relation.HEAD] == shown.counts[Relation.PEER] == 0
     assert all(line.staff.shown for line in shown.lines)
+    # The demo standard weighs head 2, peers 1, staff 1 (self 0): with only the
+    # staff group shown, his weighted score is that group's mean.
+    assert [(p.relation, p.count) for p in shown.weighting.parts] == [("staff", 3)]
+    assert [line.weighted for line in shown.lines] == [
+        line.staff.mean for line in shown.lines
+    ]
     # The CRO: only the head among the demo logins rates her (peers have no login).
     hidden = profile(round_, cro, viewer=bpsdm)
     assert hidden.counts[Relation.HEAD] == 1
@@ -52,6 +58,7 @@ def test_closed_round_shows_the_staff_group_and_hides_the_small_head_group(
     page = client.get(f"/360/{round_.pk}/pegawai/{head.pk}/hasil/")
     assert page.status_code == 200
     assert "(n=3)" in page.content.decode()
+    assert "Bawahan ×1, 3 penilai" in page.content.decode()
     page = client.get(f"/360/{round_.pk}/pegawai/{cro.pk}/hasil/")
     assert "kurang dari 3 penilai" in page.content.decode()
 
