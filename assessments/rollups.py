@@ -39,6 +39,7 @@ from evaluations.rollups import program_changes_refresh
 from ledger.rollups import form_year_changes_refresh
 from people.models import Employee, Unit
 from sosiokultural.periods import REPORT_QUARTERS, ended_quarters
+from sosiokultural.rollups import drift
 
 Key = tuple[int, int, int, int]  # unit, position type, dimension, level
 
@@ -137,11 +138,7 @@ def level_counts_drift() -> list[tuple[Key, int, int]]:
         )
     }
     fresh = level_counts_fresh()
-    return sorted(
-        (key, stored.get(key, 0), fresh.get(key, 0))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key, 0) != fresh.get(key, 0)
-    )
+    return drift(stored, fresh, missing=0)
 
 
 # -- level counts as of past days -----------------------------------------------------
@@ -254,11 +251,7 @@ def level_counts_at_drift() -> list[tuple[AtKey, int, int]]:
         )
     }
     fresh = level_counts_at_fresh()
-    return sorted(
-        (key, stored.get(key, 0), fresh.get(key, 0))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key, 0) != fresh.get(key, 0)
-    )
+    return drift(stored, fresh, missing=0)
 
 
 # -- level profiles -------------------------------------------------------------------
@@ -355,11 +348,7 @@ def level_profiles_drift() -> list[tuple[ProfileKey, int, int]]:
         ).iterator(chunk_size=10000)
     }
     fresh = level_profiles_fresh()
-    return sorted(
-        (key, stored.get(key, 0), fresh.get(key, 0))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key, 0) != fresh.get(key, 0)
-    )
+    return drift(stored, fresh, missing=0)
 
 
 # -- level change steps ---------------------------------------------------------------
@@ -458,11 +447,7 @@ def level_changes_drift() -> list[tuple[StepKey, tuple | None, tuple | None]]:
         )
     }
     fresh = level_changes_fresh()
-    return sorted(
-        (key, stored.get(key), fresh.get(key))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key) != fresh.get(key)
-    )
+    return drift(stored, fresh)
 
 
 # -- the change since 1 January, per employee ------------------------------------------
@@ -573,11 +558,7 @@ def year_changes_drift() -> list[tuple[int, list, list]]:
     fresh: dict[int, list] = {}
     for row in _year_changes_fresh(None):
         fresh.setdefault(row.employee_id, []).append(_year_key(row))
-    return sorted(
-        (emp, stored.get(emp, []), sorted(fresh.get(emp, [])))
-        for emp in stored.keys() | fresh.keys()
-        if stored.get(emp, []) != sorted(fresh.get(emp, []))
-    )
+    return drift(stored, {emp: sorted(rows) for emp, rows in fresh.items()}, missing=[])
 
 
 # -- validity intervals ---------------------------------------------------------------
@@ -716,11 +697,7 @@ def latest_levels_drift() -> list[tuple[tuple[int, int], tuple | None, tuple | N
         ).iterator(chunk_size=10000)
     }
     fresh = latest_levels_fresh()
-    return sorted(
-        (key, stored.get(key), fresh.get(key))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key) != fresh.get(key)
-    )
+    return drift(stored, fresh)
 
 
 def rollups_rebuild() -> dict[str, int]:

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models.results import ChangeSums
+
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
 # Exactly one subject: a program or an activity.
 ONE_SUBJECT = Q(program__isnull=False, activity__isnull=True) | Q(
@@ -188,7 +190,7 @@ class Observation(models.Model):
         return f"{self.follow_up_id}/{self.dimension_id}: {self.outcome}"
 
 
-class ProgramChange(models.Model):
+class ProgramChange(ChangeSums):
     """Per program, unit and active flag: the program's participants (approved
     nominations not marked "not completed", ``selectors.program_participations``,
     one per person) and their change in level since the program's start day —
@@ -210,18 +212,6 @@ class ProgramChange(models.Model):
     unit = models.ForeignKey("people.Unit", on_delete=models.CASCADE, related_name="+")
     active = models.BooleanField(_("aktif"))
     people = models.PositiveIntegerField(_("peserta"))
-    counted_1 = models.PositiveIntegerField(default=0)
-    counted_2 = models.PositiveIntegerField(default=0)
-    counted_3 = models.PositiveIntegerField(default=0)
-    counted_4 = models.PositiveIntegerField(default=0)
-    counted_5 = models.PositiveIntegerField(default=0)
-    counted_6 = models.PositiveIntegerField(default=0)
-    change_1 = models.IntegerField(default=0)
-    change_2 = models.IntegerField(default=0)
-    change_3 = models.IntegerField(default=0)
-    change_4 = models.IntegerField(default=0)
-    change_5 = models.IntegerField(default=0)
-    change_6 = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("perubahan level peserta program")

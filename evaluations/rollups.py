@@ -27,6 +27,7 @@ from evaluations.models import ProgramChange
 from evaluations.selectors import program_participations
 from people.models import Employee, Unit
 from programs.models import Program
+from sosiokultural.rollups import drift
 
 FIGURES = ["people", *COUNTED_FIELDS, *CHANGE_FIELDS]
 Key = tuple[int, int, bool]  # program, unit, active
@@ -169,8 +170,4 @@ def program_changes_drift() -> list[tuple[Key, tuple | None, tuple | None]]:
         ).iterator(chunk_size=10000)
     }
     fresh = program_changes_fresh()
-    return sorted(
-        (key, stored.get(key), fresh.get(key))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key) != fresh.get(key)
-    )
+    return drift(stored, fresh)

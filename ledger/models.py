@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models.results import ChangeSums
 from ledger import rules
 
 
@@ -237,7 +238,7 @@ class FormYearEntries(models.Model):
         return f"{key}: {self.entries}"
 
 
-class FormYearChange(models.Model):
+class FormYearChange(ChangeSums):
     """Per unit, calendar year, internal development form and active flag: the
     people with ``FormYearEntries`` of that form in the year (``people``, and
     their ``entries``), and their change in level since 1 January of the year
@@ -261,18 +262,6 @@ class FormYearChange(models.Model):
     active = models.BooleanField(_("aktif"))
     people = models.PositiveIntegerField(_("pegawai"))
     entries = models.PositiveIntegerField(_("entri"))
-    counted_1 = models.PositiveIntegerField(default=0)
-    counted_2 = models.PositiveIntegerField(default=0)
-    counted_3 = models.PositiveIntegerField(default=0)
-    counted_4 = models.PositiveIntegerField(default=0)
-    counted_5 = models.PositiveIntegerField(default=0)
-    counted_6 = models.PositiveIntegerField(default=0)
-    change_1 = models.IntegerField(default=0)
-    change_2 = models.IntegerField(default=0)
-    change_3 = models.IntegerField(default=0)
-    change_4 = models.IntegerField(default=0)
-    change_5 = models.IntegerField(default=0)
-    change_6 = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("perubahan level peserta per bentuk dan tahun")

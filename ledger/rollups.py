@@ -24,6 +24,7 @@ from assessments.models.results import (
 )
 from ledger.models import FormYearChange, FormYearEntries, JPEntry
 from people.models import Employee, Unit
+from sosiokultural.rollups import drift
 
 FIGURES = ["people", "entries", *COUNTED_FIELDS, *CHANGE_FIELDS]
 Key = tuple[int, int, int, bool]  # unit, year, form, active
@@ -128,8 +129,4 @@ def form_year_changes_drift() -> list[tuple[Key, tuple | None, tuple | None]]:
         ).iterator(chunk_size=10000)
     }
     fresh = form_year_changes_fresh()
-    return sorted(
-        (key, stored.get(key), fresh.get(key))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key) != fresh.get(key)
-    )
+    return drift(stored, fresh)

@@ -23,6 +23,7 @@ from ledger.jp import jp_total, minutes_from_jp
 from ledger.models import FormYearEntries, JPEntry, JPRule, JPTotal
 from ledger.rollups import form_year_changes_of_employees
 from people.models import Employee, User
+from sosiokultural.rollups import drift
 
 # -- the rules ------------------------------------------------------------------------
 
@@ -195,11 +196,7 @@ def form_year_entries_drift() -> list[tuple]:
         ).iterator(chunk_size=10000)
     }
     fresh = _form_year_counts(JPEntry.objects.all())
-    return sorted(
-        (key, stored.get(key), fresh.get(key))
-        for key in stored.keys() | fresh.keys()
-        if stored.get(key) != fresh.get(key)
-    )
+    return drift(stored, fresh)
 
 
 def _window_write(window: rules.Window, employee_ids: set[int]) -> None:

@@ -460,6 +460,28 @@ CHANGE_FIELDS = [f"change_{n}" for n in PROFILE_NUMBERS]
 COUNTED_FIELDS = [f"counted_{n}" for n in PROFILE_NUMBERS]
 
 
+class ChangeSums(models.Model):
+    """The columns of a roll-up that sums changes in level over a group of
+    people, per dimension numbered 1–6: ``counted_<n>`` people with a change on
+    it, ``change_<n>`` the sum of their changes."""
+
+    counted_1 = models.PositiveIntegerField(default=0)
+    counted_2 = models.PositiveIntegerField(default=0)
+    counted_3 = models.PositiveIntegerField(default=0)
+    counted_4 = models.PositiveIntegerField(default=0)
+    counted_5 = models.PositiveIntegerField(default=0)
+    counted_6 = models.PositiveIntegerField(default=0)
+    change_1 = models.IntegerField(default=0)
+    change_2 = models.IntegerField(default=0)
+    change_3 = models.IntegerField(default=0)
+    change_4 = models.IntegerField(default=0)
+    change_5 = models.IntegerField(default=0)
+    change_6 = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
 class YearStartChange(models.Model):
     """One employee's change in level since 1 January of ``year``, per dimension
     numbered 1–6 (``change_<number>``: current level minus the released level in
