@@ -39,6 +39,9 @@ from reports.feedback import (
     report_feedback,
     round_line,
     threshold_note,
+    weighted_evidence,
+    weighted_value,
+    weighting_note,
 )
 from reports.forms import AggregateFilterForm
 from reports.gapstats import LEVELS
@@ -111,6 +114,26 @@ def _feedback_columns(feedback) -> list[Column]:
                 lambda line, cell_of=cell_of: cell_raters(of(line), cell_of),
             ),
         ]
+    weighting = feedback.weighting
+    if weighting is not None:
+        # The profile's weighted score with its evidence, as the page prints it
+        # beside each dimension; the version of the standard on every row, so
+        # that the CSV (the first sheet only) carries it too.
+        columns += [
+            Column(_("Skor 360 terbobot"), lambda line: weighted_value(of(line))),
+            Column(
+                _("Skor 360 terbobot: kelompok, bobot, penilai"),
+                lambda line: weighted_evidence(of(line), weighting),
+            ),
+            Column(
+                _("Skor 360 terbobot: standar"),
+                lambda line: weighting.standard_name if of(line) else None,
+            ),
+            Column(
+                _("Skor 360 terbobot: standar berlaku mulai"),
+                lambda line: weighting.effective_from if of(line) else None,
+            ),
+        ]
     return columns
 
 
@@ -120,6 +143,11 @@ def _feedback_notes(feedback) -> list[tuple]:
     return [
         (_("Profil penilaian 360"), round_line(feedback)),
         (_("Penilaian 360"), threshold_note(feedback)),
+        *(
+            [(_("Skor 360 terbobot"), weighting_note(feedback.weighting))]
+            if feedback.weighting is not None
+            else []
+        ),
     ]
 
 

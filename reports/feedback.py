@@ -7,16 +7,28 @@ The downloads print a group's cell as ``multirater/_cell.html`` does: the mean
 with one decimal and its number of raters when the group is shown; "kurang dari
 N penilai" for a group with fewer than the round's threshold; "tidak
 ditampilkan" for a combined figure withheld by ``multirater.anonymity``; nothing
-when nobody of the group answered. Nothing is computed here beyond that
-rounding for print: figures and visibility are the profile's own."""
+when nobody of the group answered. Where the standard in force sets rater-group
+weights, they also print the profile's weighted 360 score as
+``multirater/_weighted.html`` does: the score, the groups, weights and raters it
+used, the version of the standard, or why there is no score. Nothing is computed
+here beyond that rounding for print: figures and visibility are the profile's
+own."""
 
 from collections.abc import Callable
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from multirater.models import Relation
-from multirater.selectors import Cell, Profile, ProfileLine, latest_profile
+from multirater.selectors import (
+    Cell,
+    Profile,
+    ProfileLine,
+    Weighting,
+    latest_profile,
+)
 from reports.selectors.employee import EmployeeReport
 from sosiokultural.rounding import round_half_up
 
@@ -94,3 +106,55 @@ def threshold_note(feedback: Profile) -> str:
         "mengisi. Penilaian diri ditampilkan di samping, tidak dirata-ratakan ke "
         "level uji."
     ) % {"n": feedback.threshold}
+
+
+def weighted_value(line: ProfileLine | None) -> Decimal | str | None:
+    """A line's weighted 360 score (the profile's own, two decimals), or why
+    there is none while weights are in force."""
+    if line is None:
+        return None
+    if line.weighted is not None:
+        return line.weighted
+    return _("tidak dihitung: tidak ada kelompok yang tampil dengan bobot lebih dari 0")
+
+
+def weighted_parts(weighting: Weighting) -> str:
+    """The groups, weights and raters the score used, as the page lists them
+    beside it ("Atasan ×2, 3 penilai · Rekan kerja ×1, 3 penilai")."""
+    return " · ".join(
+        ngettext(
+            "%(group)s ×%(weight)s, %(n)s penilai",
+            "%(group)s ×%(weight)s, %(n)s penilai",
+            part.count,
+        )
+        % {"group": part.label, "weight": part.weight_text, "n": part.count}
+        for part in weighting.parts
+    )
+
+
+def weighted_evidence(line: ProfileLine | None, weighting: Weighting) -> str | None:
+    """The evidence beside a line's score; nothing where there is no score."""
+    if line is None or line.weighted is None:
+        return None
+    return weighted_parts(weighting)
+
+
+def weighting_note(weighting: Weighting) -> str:
+    """The note under the page's table: the rule, the version the weights come
+    from and, for anyone but the employee, why the self-rating is left out."""
+    note = _(
+        "Skor 360 terbobot = Σ(bobot × rata-rata kelompok) ÷ Σ bobot, dengan bobot "
+        "kelompok penilai dari standar “%(name)s” (berlaku mulai %(date)s), hanya "
+        "atas kelompok yang hasilnya tampil di sini dan berbobot lebih dari 0; di "
+        "sampingnya tertulis kelompok, bobot dan jumlah penilai yang dipakai. Skor "
+        "ini terpisah dari level uji."
+    ) % {
+        "name": weighting.standard_name,
+        "date": date_format(weighting.effective_from, "DATE_FORMAT"),
+    }
+    if weighting.self_left_out:
+        note += " " + _(
+            "Penilaian diri (bobot %(weight)s) hanya terlihat oleh pegawai yang "
+            "dinilai, sehingga tidak disertakan di sini."
+        ) % {"weight": weighting.self_weight_text}
+    return note

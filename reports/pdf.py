@@ -31,7 +31,16 @@ from reportlab.platypus.flowables import HRFlowable
 from multirater.models import Relation
 from multirater.selectors import Profile
 from plans.selectors import item_is_done
-from reports.feedback import PLACES, groups, hidden_reason, round_line, threshold_note
+from reports.feedback import (
+    PLACES,
+    groups,
+    hidden_reason,
+    round_line,
+    threshold_note,
+    weighted_parts,
+    weighted_value,
+    weighting_note,
+)
 from reports.selectors.employee import EmployeeReport
 from sosiokultural.formatting import number
 
@@ -124,19 +133,36 @@ def _feedback_cell(cell, threshold: int, style):
     return _p(reason, style) if reason else "-"
 
 
+def _weighted_cell(line, weighting, style) -> Paragraph:
+    """The weighted score as ``multirater/_weighted.html`` prints it: the
+    profile's score with the groups, weights and raters it used under it, or
+    why there is none."""
+    if line.weighted is None:
+        return _p(weighted_value(line), style)
+    return Paragraph(
+        f"{_e(number(line.weighted, 2))}<br/>{_e(weighted_parts(weighting))}", style
+    )
+
+
 def _feedback(feedback: Profile, styles, small) -> list:
     """The 360 profile as the page shows it to the same viewer: test level,
     self-rating (to the employee only), each group's figure where the round's
-    threshold allows, the note on the threshold, comments without author."""
+    threshold allows, the weighted 360 score where the standard in force sets
+    weights, the notes under the table, comments without author."""
     bold = small.clone("small_bold", fontName="Helvetica-Bold")
+    weighting = feedback.weighting
     header = [_("Dimensi"), _("Level uji")]
-    widths = [52 * mm, 16 * mm]
+    widths = [(40 if weighting is not None else 52) * mm, 16 * mm]
     if feedback.self_shown:
         header.append(Relation.SELF.label)
         widths.append(16 * mm)
     cells = groups()
     header += [label for label, __ in cells]
-    widths += [(180 * mm - sum(widths)) / len(cells)] * len(cells)
+    weighted_width = 32 * mm if weighting is not None else 0
+    widths += [(180 * mm - sum(widths) - weighted_width) / len(cells)] * len(cells)
+    if weighting is not None:
+        header.append(_("Skor 360 terbobot"))
+        widths.append(weighted_width)
     rows = [[_p(text, bold) for text in header]]
     for line in feedback.lines:
         row = [_p(line.dimension.label, small), _n(line.test_level)]
@@ -146,6 +172,8 @@ def _feedback(feedback: Profile, styles, small) -> list:
             _feedback_cell(cell_of(line), feedback.threshold, small)
             for __, cell_of in cells
         ]
+        if weighting is not None:
+            row.append(_weighted_cell(line, weighting, small))
         rows.append(row)
     story = [
         _p(_("Profil penilaian 360"), styles["Heading2"]),
@@ -153,6 +181,8 @@ def _feedback(feedback: Profile, styles, small) -> list:
         Table(rows, colWidths=widths, style=GRID),
         _p(threshold_note(feedback), small),
     ]
+    if weighting is not None:
+        story.append(_p(weighting_note(weighting), small))
     if feedback.comments:
         story.append(_p(_("Komentar"), styles["Heading3"]))
         story += [

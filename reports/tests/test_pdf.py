@@ -3,12 +3,16 @@ server error, never bold/colour from the name, never a link or an embedded file.
 It carries the 360 profile the page shows the same viewer."""
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from competencies.tests.factories import RaterGroupWeightsFactory, StandardFactory
 from multirater.models import Response
-from multirater.tests.factories import PEERS, rated_round
+from multirater.tests.factories import PEERS, grouped_round, rated_round
+from multirater.tests.test_selectors import HEADS
+from multirater.tests.test_selectors import PEERS as WEIGHTED_PEERS
 from people.tests.factories import EmployeeFactory, UnitFactory
 from sosiokultural.formatting import number
 
@@ -127,3 +131,57 @@ def test_markup_in_a_comment_prints_literally(roles, org, login):
     for page in reader.pages:
         assert "/Annots" not in page
         assert "/XObject" not in page["/Resources"]
+
+
+# ``multirater.tests.test_selectors``' heads and peers under self 1, head 2,
+# peers 1: (2 × head + peers) ÷ 3 for anyone but the employee, who also has
+# their self-rating in: (5 + 2 × head + peers) ÷ 4 (see reports/tests/test_views).
+THEIR_PARTS = "Atasan ×2, 3 penilai · Rekan kerja ×1, 3 penilai"
+OWN_PARTS = f"Diri sendiri ×1, 1 penilai · {THEIR_PARTS}"
+
+
+def _weights_in_force():
+    RaterGroupWeightsFactory(
+        standard=StandardFactory(
+            name="Standar <b>berbobot</b> 2026", effective_from=date(2026, 10, 1)
+        ),
+        self_weight=1,
+        head_weight=2,
+        peer_weight=1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "scores", "parts"),
+    [
+        ("head_a", ["3,67", "3,00", "3,67", "5,00", "1,00", "1,33"], THEIR_PARTS),
+        ("staff_a", ["4,00", "3,50", "4,00", "5,00", "2,00", "2,25"], OWN_PARTS),
+    ],
+)
+def test_pdf_carries_the_weighted_score_the_page_shows(
+    roles, org, login, who, scores, parts
+):
+    rated = grouped_round(org, roles, heads=HEADS, peers=WEIGHTED_PEERS)
+    _weights_in_force()
+    client = login(getattr(roles, who))
+    feedback = client.get(f"/laporan/pegawai/{rated.ratee.pk}/").context["feedback"]
+    assert [number(line.weighted, 2) for line in feedback.lines] == scores
+    text = _text(_pdf(client, rated.ratee))
+    assert "Semua penilai lain Skor 360 terbobot" in text
+    for score in set(scores):
+        assert text.count(f"{score} {parts}") == scores.count(score)
+    # The version, its name printed literally, and the rule under the table.
+    assert (
+        "Skor 360 terbobot = Σ(bobot × rata-rata kelompok) ÷ Σ bobot, dengan bobot "
+        "kelompok penilai dari standar “Standar <b>berbobot</b> 2026” (berlaku "
+        "mulai 1 Okt 2026)"
+    ) in text
+    left_out = "Penilaian diri (bobot 1) hanya terlihat oleh pegawai yang dinilai"
+    assert (left_out in text) == (who != "staff_a")
+
+
+def test_pdf_without_weights_has_no_weighted_score(roles, org, login):
+    rated = grouped_round(org, roles, heads=HEADS, peers=WEIGHTED_PEERS)
+    text = _text(_pdf(login(roles.head_a), rated.ratee))
+    assert "Profil penilaian 360" in text
+    assert "terbobot" not in text and "×" not in text

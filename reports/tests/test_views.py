@@ -3,15 +3,19 @@ in every test; query counts equal at two data sizes."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from assessments.rollups import quarter_snapshots_ensure
+from competencies.tests.factories import RaterGroupWeightsFactory, StandardFactory
 from multirater.models import Response
-from multirater.tests.factories import PEERS, rated_round
+from multirater.tests.factories import PEERS, grouped_round, rated_round
+from multirater.tests.test_selectors import HEADS
+from multirater.tests.test_selectors import PEERS as WEIGHTED_PEERS
 from people.tests.factories import EmployeeFactory
 from plans.tests.factories import DevelopmentPlanFactory, PlanItemFactory
 from sosiokultural.formatting import number
@@ -227,6 +231,127 @@ def test_employee_downloads_without_a_closed_round_leave_the_profile_out(
     assert "Komentar 360" not in book.sheetnames
     whole = _book_text(book)
     assert "Profil penilaian 360" not in whole and "Penilaian 360" not in whole
+
+
+# -- the weighted 360 score in the downloads ---------------------------------------
+
+# ``multirater.tests.test_selectors``' three heads and three peers, under self 1,
+# head 2, peers 1. Anyone but the employee: (2 × head + peers) ÷ 3, self left out
+# — (2 × 4 + 3) ÷ 3 = 3.67, (2 × 11/3 + 5/3) ÷ 3 = 3.00, … The employee:
+# (5 + 2 × head + peers) ÷ 4 — (5 + 8 + 3) ÷ 4 = 4.00, (5 + 22/3 + 5/3) ÷ 4 = 3.50, …
+THEIR_SCORES = ["3,67", "3,00", "3,67", "5,00", "1,00", "1,33"]
+OWN_SCORES = ["4,00", "3,50", "4,00", "5,00", "2,00", "2,25"]
+THEIR_PARTS = "Atasan ×2, 3 penilai · Rekan kerja ×1, 3 penilai"
+OWN_PARTS = f"Diri sendiri ×1, 1 penilai · {THEIR_PARTS}"
+WEIGHTED_HEADER = [
+    "Skor 360 terbobot",
+    "Skor 360 terbobot: kelompok, bobot, penilai",
+    "Skor 360 terbobot: standar",
+    "Skor 360 terbobot: standar berlaku mulai",
+]
+#: A version name that reads as a formula: the writer makes it inert.
+WEIGHTED_STANDARD = "=Standar berbobot 2026"
+
+
+def _weights_in_force():
+    RaterGroupWeightsFactory(
+        standard=StandardFactory(
+            name=WEIGHTED_STANDARD, effective_from=date(2026, 10, 1)
+        ),
+        self_weight=1,
+        head_weight=2,
+        peer_weight=1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "scores", "parts", "self_column"),
+    [
+        ("head_a", THEIR_SCORES, THEIR_PARTS, 0),
+        ("bpsdm", THEIR_SCORES, THEIR_PARTS, 0),
+        ("staff_a", OWN_SCORES, OWN_PARTS, 1),
+    ],
+)
+def test_employee_csv_and_xlsx_carry_the_weighted_score_the_page_shows(
+    org, roles, login, who, scores, parts, self_column
+):
+    """With weights in force the gap sheet (the CSV) adds the profile's own
+    weighted score per dimension, the groups, weights and raters it used and
+    the version the weights come from; the XLSX's note says how it is computed
+    and, for anyone but the employee, that the self-rating is left out."""
+    rated = grouped_round(org, roles, heads=HEADS, peers=WEIGHTED_PEERS)
+    _weights_in_force()
+    client = login(getattr(roles, who))
+    url = f"/laporan/pegawai/{rated.ratee.pk}/"
+    feedback = client.get(url).context["feedback"]
+    assert [number(line.weighted, 2) for line in feedback.lines] == scores
+    start = GAP_COLUMNS + self_column + len(FEEDBACK_HEADER)
+
+    rows = _csv_rows(client.get(f"{url}ekspor.csv"))
+    assert rows[0][start:] == WEIGHTED_HEADER
+    assert [row[start:] for row in rows[1:]] == [
+        [score, parts, "'=Standar berbobot 2026", "01-10-2026"] for score in scores
+    ]
+
+    book = load_workbook(io.BytesIO(client.get(f"{url}ekspor.xlsx").getvalue()))
+    gaps = list(book["Kesenjangan"].iter_rows(values_only=True))
+    assert list(gaps[0][start:]) == WEIGHTED_HEADER
+    assert [list(row[start:]) for row in gaps[1:]] == [
+        [
+            float(Decimal(score.replace(",", "."))),  # a number cell
+            parts,
+            "'=Standar berbobot 2026",
+            datetime(2026, 10, 1),  # a date cell
+        ]
+        for score in scores
+    ]
+    about = {
+        label: value
+        for label, value, *__ in book["Keterangan"].iter_rows(values_only=True)
+        if label
+    }
+    note = about["Skor 360 terbobot"]
+    assert note.startswith(
+        "Skor 360 terbobot = Σ(bobot × rata-rata kelompok) ÷ Σ bobot, dengan bobot "
+        "kelompok penilai dari standar “=Standar berbobot 2026” (berlaku mulai "
+        "1 Okt 2026)"
+    )
+    left_out = "Penilaian diri (bobot 1) hanya terlihat oleh pegawai yang dinilai"
+    assert (left_out in note) == (who != "staff_a")
+
+
+def test_employee_downloads_say_why_there_is_no_weighted_score(org, roles, login):
+    """One head and two peers (both below the threshold): weights are in force
+    but no shown group weighs, so every row says so and lists no group."""
+    rated = grouped_round(org, roles, heads=HEADS[:1], peers=WEIGHTED_PEERS[:2])
+    _weights_in_force()
+    client = login(roles.head_a)
+    rows = _csv_rows(client.get(f"/laporan/pegawai/{rated.ratee.pk}/ekspor.csv"))
+    start = GAP_COLUMNS + len(FEEDBACK_HEADER)
+    assert rows[0][start:] == WEIGHTED_HEADER
+    reason = "tidak dihitung: tidak ada kelompok yang tampil dengan bobot lebih dari 0"
+    assert [row[start:] for row in rows[1:]] == [
+        [reason, "", "'=Standar berbobot 2026", "01-10-2026"]
+    ] * 6
+
+
+def test_employee_downloads_without_weights_stay_as_they_were(org, roles, login):
+    """The same answers without weights in the standard in force: no weighted
+    column, no note, nothing combined."""
+    rated = grouped_round(org, roles, heads=HEADS, peers=WEIGHTED_PEERS)
+    client = login(roles.head_a)
+    url = f"/laporan/pegawai/{rated.ratee.pk}/"
+    assert client.get(url).context["feedback"].weighting is None
+    rows = _csv_rows(client.get(f"{url}ekspor.csv"))
+    assert rows[0][GAP_COLUMNS:] == FEEDBACK_HEADER
+    assert all(len(row) == GAP_COLUMNS + len(FEEDBACK_HEADER) for row in rows)
+    book = load_workbook(io.BytesIO(client.get(f"{url}ekspor.xlsx").getvalue()))
+    assert (
+        list(next(book["Kesenjangan"].iter_rows(values_only=True)))[GAP_COLUMNS:]
+        == FEEDBACK_HEADER
+    )
+    whole = _book_text(book)
+    assert "terbobot" not in whole and "×" not in whole
 
 
 @pytest.mark.parametrize("peers", [3, 6])
