@@ -297,5 +297,19 @@ def test_with_weights_a_group_of_two_leaves_no_trace(org, roles):
     ]
     assert changed == []
     assert any("Skor 360 terbobot" in body for __, __, body in first)
+    # Each download carries the score with its evidence, as the page does: the
+    # peers only for others, self and peers for the employee, never the heads.
+    downloads = {
+        (who, url.rsplit(".", 1)[1]): body
+        for who, url, body in first
+        if "/ekspor." in url
+    }
+    for who in ("staff", "head", "bpsdm"):
+        for fmt in ("csv", "xlsx", "pdf"):
+            body = downloads[who, fmt]
+            assert "Skor 360 terbobot" in body, (who, fmt)
+            assert "Rekan kerja ×1, 3 penilai" in body, (who, fmt)
+            assert ("Diri sendiri ×1, 1 penilai" in body) == (who == "staff")
+    assert not any("Atasan ×" in body for body in downloads.values())
     assert not any("ZETA-HEAD" in body for __, __, body in first)
     assert _differences(first, rated.round.min_responses) == []
