@@ -51,15 +51,18 @@ def _rows() -> dict:
 def test_each_writer_keeps_the_participants_and_their_changes(level_world, head):
     dims, instrument, units, employees, __ = level_world
     a, b, c = employees  # a and c in units[0], b in units[1]
-    # The year of the briefings (yesterday), and a level in force on its
+    # Three briefings on the three days before today, or in the first days of
+    # January on the last three of December: one year. A level in force on its
     # 1 January for ``a`` only: 3 on dimension 1.
-    year = (timezone.localdate() - timedelta(days=1)).year
+    today = timezone.localdate()
+    back = 0 if today.timetuple().tm_yday > 3 else today.timetuple().tm_yday
+    year = (today - timedelta(days=back + 1)).year
     first = _scored(instrument, a, date(year - 1, 6, 1), [(dims[0], 3)])
     assert result_release(result=first, by=None)
     # Briefings with one present attendee each: a twice, c once.
-    briefing = _briefing_record(head, employees, frozenset({2}), 1)
-    _briefing_record(head, employees, frozenset({0}), 2)
-    _briefing_record(head, employees, frozenset({0}), 3)
+    briefing = _briefing_record(head, employees, frozenset({2}), back + 1)
+    _briefing_record(head, employees, frozenset({0}), back + 2)
+    _briefing_record(head, employees, frozenset({0}), back + 3)
     unit = units[0].pk
     # a: two entries, a change of 0 on dimension 1 (level 3 then and now);
     # c: one entry, no level.
