@@ -10,7 +10,6 @@ shows why (``ListFilter``)."""
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.forms.base import DATE_WIDGET
@@ -21,19 +20,7 @@ from people.lookup import EmployeeLookupField
 from people.models import User
 from people.selectors import employees_visible_to, units_visible_to
 from people.tree import subtree_q
-from sosiokultural.filters import ListFilter
-
-
-class _ActivityFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error(
-                "date_to",
-                gettext("Tanggal akhir harus sama atau setelah tanggal awal."),
-            )
-        return cleaned
+from sosiokultural.filters import DateRangeForm, ListFilter
 
 
 class _InlineSelect(forms.Select):
@@ -88,7 +75,7 @@ class ActivityFilter(ListFilter):
     class Meta:
         model = Activity
         fields = []
-        form = _ActivityFilterForm
+        form = DateRangeForm
 
     def __init__(self, data=None, queryset=None, *, user: User, **kwargs):
         super().__init__(data, queryset, **kwargs)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.labels import ACTIONS, kind_choices
 from audit.models import AuditEvent
 from people.models import Unit
-from sosiokultural.filters import ListFilter
+from sosiokultural.filters import DateRangeForm, ListFilter
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -21,13 +21,8 @@ def _action_choices() -> list[tuple[str, str]]:
     )
 
 
-class _AuditFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
-        return cleaned
+class _AuditFilterForm(DateRangeForm):
+    range_fields = ("start", "end")
 
 
 class AuditFilter(ListFilter):
