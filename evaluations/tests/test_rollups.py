@@ -19,6 +19,7 @@ from programs.services import (
     nomination_approve,
     nomination_complete,
     nomination_completion_clear,
+    nomination_waitlist,
     nomination_withdraw,
     program_update,
 )
@@ -123,3 +124,24 @@ def test_rebuild_rollups_reports_and_repairs_its_drift(org, roles, capsys):
     call_command("rebuild_rollups")
     call_command("rebuild_rollups", "--check")
     assert sorted(row[0] for row in _rows().values()) == [1, 2]
+
+
+def test_a_seat_freed_promotes_the_wait_list_into_the_rollup(org, roles):
+    world = make_world(org)
+    units, (a, b, __) = world[2], world[3]
+    program = past_program(capacity=1)
+    first = nomination_approve(
+        nomination_id=NominationFactory(program=program, employee=a).pk,
+        by=roles.bpsdm,
+    )
+    waiting = nomination_waitlist(
+        nomination_id=NominationFactory(program=program, employee=b).pk,
+        by=roles.bpsdm,
+    )
+    assert _rows() == {(units[0].pk, True): (1, 0, 0, 0, 0)}
+    # a withdraws: b takes the seat, in the same transaction.
+    nomination_withdraw(nomination_id=first.pk, by=roles.bpsdm)
+    waiting.refresh_from_db()
+    assert waiting.state == "approved"
+    assert _rows() == {(units[1].pk, True): (1, 0, 0, 0, 0)}
+    assert program_changes_drift() == []

@@ -229,14 +229,15 @@ def _approved_count(program: Program) -> int:
     return Nomination.objects.filter(program=program, state=State.APPROVED).count()
 
 
-def _participation_changed(nomination: Nomination) -> None:
-    """The effectiveness report's roll-up of the program's participants in the
-    nominee's unit follows the nomination, in this transaction."""
+def _participation_changed(*nominations: Nomination) -> None:
+    """The effectiveness report's roll-up of the programs' participants in the
+    nominees' units follows the nominations, in this transaction (a fixed number
+    of queries for any number of nominations)."""
     program_changes_refresh(
-        program_ids=[nomination.program_id],
-        unit_ids=Employee.objects.filter(pk=nomination.employee_id).values_list(
-            "unit_id", flat=True
-        ),
+        program_ids={n.program_id for n in nominations},
+        unit_ids=Employee.objects.filter(
+            pk__in=[n.employee_id for n in nominations]
+        ).values_list("unit_id", flat=True),
     )
 
 
@@ -253,7 +254,6 @@ def _set_state(nomination: Nomination, state: str, by: User | None, **extra) -> 
         before={"state": before},
         after={"state": state, **extra},
     )
-    _participation_changed(nomination)
 
 
 def nomination_approve(
@@ -277,12 +277,14 @@ def nomination_approve(
                 % {"program": program.title, "capacity": program.capacity}
             )
         _set_state(nomination, State.APPROVED, by)
+        _participation_changed(nomination)
         _notify(nomination, program, "approved")
     return nomination
 
 
 def _waitlist(program: Program, nomination: Nomination, by: User) -> Nomination:
     _set_state(nomination, State.WAITLISTED, by, waitlisted_at=timezone.now())
+    _participation_changed(nomination)
     _notify(nomination, program, "waitlisted")
     return nomination
 
@@ -305,6 +307,7 @@ def nomination_reject(*, nomination_id: int, by: User, note: str) -> Nomination:
         _check_decider(by, nomination)
         _check_transition(nomination, State.REJECTED)
         _set_state(nomination, State.REJECTED, by, decision_note=note.strip())
+        _participation_changed(nomination)
         _notify(nomination, program, "rejected")
     return nomination
 
@@ -353,6 +356,8 @@ def promote_waitlisted(*, program: Program) -> list[Nomination]:
     for nomination in promoted:
         _set_state(nomination, State.APPROVED, None)
         _notify(nomination, program, "approved", promoted=True)
+    if promoted:
+        _participation_changed(*promoted)
     return promoted
 
 
