@@ -2,9 +2,12 @@
 wait-list → withdraw; completion and its JP credit; notices.
 
 Capacity is guaranteed by the database: every state change locks the program row
-(``SELECT … FOR UPDATE``) before counting approved seats, so concurrent approvals
-of one program run one after the other. Locks are always taken program first,
-then nomination, so two writers cannot deadlock.
+(``SELECT … FOR NO KEY UPDATE``: writers of one program wait for each other, while
+a row that only references the program — a roll-up row of its participants
+written by a level writer — is not blocked) before counting approved seats, so
+concurrent approvals of one program run one after the other. Locks are always
+taken program first, then nomination, then the nominees (employees) and their
+units, so two writers cannot deadlock.
 """
 
 from collections.abc import Iterable
@@ -152,9 +155,7 @@ def nominations_create(
                 _("%(name)s sudah diusulkan untuk program ini.")
                 % {"name": employee.name}
             ) from exc
-    program_changes_refresh(
-        program_ids=[program.pk], unit_ids={e.unit_id for e in employees}
-    )
+    _participation_changed(*created)
     return created
 
 
@@ -209,7 +210,7 @@ def _lock(nomination_id: int) -> tuple[Program, Nomination]:
     program_id = Nomination.objects.values_list("program_id", flat=True).get(
         pk=nomination_id
     )
-    program = Program.objects.select_for_update().get(pk=program_id)
+    program = Program.objects.select_for_update(no_key=True).get(pk=program_id)
     nomination = Nomination.objects.select_for_update().get(pk=nomination_id)
     return program, nomination
 
@@ -233,11 +234,16 @@ def _participation_changed(*nominations: Nomination) -> None:
     """The effectiveness report's roll-up of the programs' participants in the
     nominees' units follows the nominations, in this transaction (a fixed number
     of queries for any number of nominations)."""
+    # The nominees locked first (as a move locks them), so their unit cannot
+    # change before the commit.
+    units = (
+        Employee.objects.select_for_update(no_key=True)
+        .filter(pk__in=sorted({n.employee_id for n in nominations}))
+        .order_by("pk")
+        .values_list("unit_id", flat=True)
+    )
     program_changes_refresh(
-        program_ids={n.program_id for n in nominations},
-        unit_ids=Employee.objects.filter(
-            pk__in=[n.employee_id for n in nominations]
-        ).values_list("unit_id", flat=True),
+        program_ids={n.program_id for n in nominations}, unit_ids=list(units)
     )
 
 

@@ -178,7 +178,7 @@ def program_update(
         registration_closes_on=registration_closes_on,
         eligible_statuses=eligible_statuses,
     )
-    locked = Program.objects.select_for_update().get(pk=program.pk)
+    locked = Program.objects.select_for_update(no_key=True).get(pk=program.pk)
     approved = Nomination.objects.filter(
         program=locked, state=Nomination.State.APPROVED
     ).count()
