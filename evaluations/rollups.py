@@ -42,7 +42,6 @@ WITH part AS (
       FROM (SELECT DISTINCT program_id, employee_id FROM ({participations}) n) q
       JOIN {program} g ON g.id = q.program_id
       JOIN {employee} e ON e.id = q.employee_id
-     WHERE 1 = 1{where}
 ),
 ch AS (
     SELECT p.program_id, p.employee_id, d.number, ll.level - b.level AS c
@@ -63,17 +62,16 @@ SELECT p.program_id, p.unit_id, p.is_active, COUNT(DISTINCT p.employee_id),
 
 
 def _sql(program_ids: list[int] | None, unit_ids: list[int] | None) -> tuple[str, list]:
-    participations, params = (
-        program_participations().order_by().values("program_id", "employee_id")
-    ).query.sql_with_params()
-    params = list(params)
-    where = ""
+    # The programs' and units' filters inside the participations, so that a
+    # refresh reads only their nominations.
+    participations = program_participations()
     if program_ids is not None:
-        where += " AND q.program_id IN (" + ", ".join(["%s"] * len(program_ids)) + ")"
-        params += program_ids
+        participations = participations.filter(program_id__in=program_ids)
     if unit_ids is not None:
-        where += " AND e.unit_id IN (" + ", ".join(["%s"] * len(unit_ids)) + ")"
-        params += unit_ids
+        participations = participations.filter(employee__unit_id__in=unit_ids)
+    participations, params = (
+        participations.order_by().values("program_id", "employee_id")
+    ).query.sql_with_params()
     sql = SQL.format(
         participations=participations,
         program=Program._meta.db_table,
@@ -81,7 +79,6 @@ def _sql(program_ids: list[int] | None, unit_ids: list[int] | None) -> tuple[str
         latest=LatestLevel._meta.db_table,
         dimension=Dimension._meta.db_table,
         result=DimensionResult._meta.db_table,
-        where=where,
         counted=", ".join(
             f"COUNT(CASE WHEN ch.number = {n} THEN 1 END)" for n in PROFILE_NUMBERS
         ),
@@ -90,7 +87,7 @@ def _sql(program_ids: list[int] | None, unit_ids: list[int] | None) -> tuple[str
             for n in PROFILE_NUMBERS
         ),
     )
-    return sql, params
+    return sql, list(params)
 
 
 def _insert(program_ids: list[int] | None, unit_ids: list[int] | None) -> int:
