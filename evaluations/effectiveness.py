@@ -57,9 +57,9 @@ from evaluations.selectors import (
     participated_activities,
     program_participations,
 )
-from ledger.models import FormYearChange, FormYearEntries, JPEntry
-from people.models import Unit, User
-from people.selectors import employee_scope_q, units_visible_to
+from ledger.models import FormYearChange
+from people.models import User
+from people.selectors import employee_scope_q, unit_scope_q, units_visible_to
 from programs.models import Program
 
 ROLLED_FIGURES = [*COUNTED_FIELDS, *CHANGE_FIELDS]
@@ -323,7 +323,6 @@ def _form_level_changes(
     year: int,
     linked: dict[int, set[int]],
     numbers: dict[int, int],
-    overlap: set[int],
 ) -> dict[tuple[int, int, int], tuple[int, int]]:
     """The level changes of form rows, every window on 1 January of ``year``,
     in one statement over roll-ups.
@@ -331,36 +330,18 @@ def _form_level_changes(
     ``programs`` gives the external forms' participants (key, eid, uid, active:
     the year's nominations), their changes read from ``YearStartChange``;
     ``rolled`` the reader's ``FormYearChange`` rows of the year (the internal
-    forms' participants, already summed per unit). The units' totals come from
-    ``LevelChangeStep`` (the steps of the participants' units up to that day). A
-    person counted under one key both by a program and by the ledger
-    (``overlap``: the keys with both; none while programs are of external forms
-    only) is counted once: their ledger figures are taken off again."""
+    forms' participants, already summed per unit). The two never share a key:
+    a program is of an external form (``programs.services.programs``), the
+    roll-up holds internal entries only. The units' totals come from
+    ``LevelChangeStep`` (the steps of the participants' units up to that day)."""
     program_sql, program_params = _sql(programs)
     rolled_sql, rolled_params = _sql(rolled)
     changes = YearStartChange._meta.db_table
-    entries = FormYearEntries._meta.db_table
     steps, unit_totals = _unit_totals("%s")
     in_force = '((y.year = %s AND NOT y."open") OR (y."open" AND y.year <= %s))'
     from_changes = ", ".join(
         f"COUNT(y.change_{n}), SUM(y.change_{n})" for n in PROFILE_NUMBERS
     )
-    taken_off = ", ".join(
-        f"-COUNT(y.change_{n}), -SUM(y.change_{n})" for n in PROFILE_NUMBERS
-    )
-    twice, twice_params = "", []
-    if overlap:
-        keys = ", ".join(["%s"] * len(overlap))
-        twice = f"""
-        UNION ALL
-        SELECT 1, p.key, CASE WHEN p.active THEN 1 ELSE 0 END, {taken_off}
-          FROM prog p
-          JOIN {entries} f ON f.employee_id = p.eid AND f.form_id = p.key
-               AND f.year = %s AND f.source = %s
-          JOIN {changes} y ON y.employee_id = p.eid AND {in_force}
-         WHERE p.key IN ({keys})
-         GROUP BY p.key, p.active"""  # noqa: S608  # nosec B608
-        twice_params = [year, JPEntry.Source.INTERNAL.value, year, year, *overlap]
     sql = f"""
         WITH prog AS (SELECT DISTINCT key, eid, uid, active FROM ({program_sql}) q),
         roll AS MATERIALIZED ({rolled_sql}),
@@ -373,18 +354,11 @@ def _form_level_changes(
         UNION ALL
         SELECT 1, r.key, CASE WHEN r.active THEN 1 ELSE 0 END, {_rolled_sums()}
           FROM roll r
-         GROUP BY r.key, r.active{twice}
+         GROUP BY r.key, r.active
         UNION ALL
         {unit_totals}
     """  # noqa: S608  # nosec B608
-    params = [
-        *program_params,
-        *rolled_params,
-        year,
-        year,
-        *twice_params,
-        date(year, 1, 1),
-    ]
+    params = [*program_params, *rolled_params, year, year, date(year, 1, 1)]
     return _changes(sql, params, linked, numbers)
 
 
@@ -445,12 +419,9 @@ def _fill(
 
 def _in_units(user: User, rolled):
     """The roll-up rows (``ProgramChange``, ``FormYearChange``: per unit) of the
-    reader's units: every unit for those who see them all, a head's subtree, no
-    unit for anyone else (the report is for heads and up)."""
-    if user.sees_all_units:
-        return rolled
-    units = units_visible_to(user) if user.is_head else Unit.objects.none()
-    return rolled.filter(unit__in=units.values("pk"))
+    reader's units (``unit_scope_q``: every unit, or a head's subtree — the
+    report is for heads and up)."""
+    return rolled.filter(unit_scope_q(user))
 
 
 def report_programs(user: User, year: int):
@@ -534,8 +505,8 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
     ``ledger.FormYearChange`` (a verified activity credits its present
     attendees, one ledger entry each: the same rows as
     ``activity_participations``, summed per unit instead of one per attendance),
-    so the reader's scope is a set of units: the report is for heads (their
-    subtree) and those who see every unit; anyone else has no unit rows."""
+    so the reader's scope is a set of units (``unit_scope_q``): the report is
+    for heads (their subtree) and those who see every unit."""
     scope = employee_scope_q(user, "employee")
     program_part = program_participations().filter(scope, program__ends_on__year=year)
     rolled = _in_units(
@@ -602,7 +573,6 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
     rolled = rolled.order_by().values(
         "active", *ROLLED_FIGURES, key=F("form_id"), uid=F("unit_id")
     )
-    overlap = {k for k, n in program_counts if n} & {k for k, n in entry_counts if n}
     srcs = [_program_srcs(user, year, "form_id"), _activity_srcs(user, year)]
     _fill(
         rows,
@@ -616,7 +586,6 @@ def form_rows(user: User, year: int) -> list[ReportRow]:
             year=year,
             linked=linked,
             numbers=numbers,
-            overlap=overlap,
         ),
     )
     return list(rows.values())
