@@ -311,6 +311,8 @@ def test_overview_page_shows_the_quarters_totals(quarters, roles, login):
     body = login(roles.bpsdm).get("/ikm/tindak-lanjut/?period=2018Q4").content.decode()
     assert "2 dari 8 unsur lemah sudah ditindaklanjuti (25,0 %)" in body
     assert "rata-rata 22,5 hari" in body
+    # Each survey's days with the sum and count behind them.
+    assert "(5 hari ÷ 1 unsur)" in body and "(40 hari ÷ 1 unsur)" in body
     q1 = login(roles.bpsdm).get("/ikm/tindak-lanjut/?period=2019Q1").content.decode()
     assert "1 dari 1 unsur lemah sudah ditindaklanjuti (100,0 %)" in q1
     # A head of kelurahan B sees only his unit's survey.
