@@ -178,16 +178,13 @@ def _follow_ups(units, today) -> int:
     if head is None:
         return 0
     cutoff = rules.follow_up_cutoff(today, follow_up_days())
-    oldest = (
-        Activity.objects.filter(
-            subtree_q(units["JB-KMB"]),
-            form__code=GATHERING,
-            status=Activity.Status.VERIFIED,
-            started_at__lt=_at(cutoff, 0),
-        )
-        .order_by("started_at", "pk")
-        .first()
-    )
+    due_gatherings = Activity.objects.filter(
+        subtree_q(units["JB-KMB"]),
+        form__code=GATHERING,
+        status=Activity.Status.VERIFIED,
+        started_at__lt=_at(cutoff, 0),
+    ).order_by("started_at", "pk")
+    oldest = due_gatherings.first()
     # (recorder, kind, subject pk, employee)
     plan = []
     if oldest is not None:
@@ -203,15 +200,23 @@ def _follow_ups(units, today) -> int:
             if a.employee.unit_id == units["JB-KMB"].pk and a.employee != head.employee
         ]
         plan += [(head, ACTIVITY, oldest.pk, e) for e in office[:4]]
-        if village_head is not None:
-            crew = [
-                a.employee
-                for a in attendees
-                if a.employee.unit_id == units["JB-KMB-MU"].pk
-                and a.employee != village_head.employee
-                and a.employee.position_type.code == "staf-teknis"
-            ]
-            plan += [(village_head, ACTIVITY, oldest.pk, e) for e in crew[:1]]
+    if village_head is not None:
+        # The oldest due gathering a technical staff member of the village unit
+        # attended (which gathering that is depends on the day the demo is seeded).
+        crew = (
+            activity_participations()
+            .filter(
+                activity__in=due_gatherings,
+                employee__unit=units["JB-KMB-MU"],
+                employee__position_type__code="staf-teknis",
+            )
+            .exclude(employee=village_head.employee)
+            .select_related("employee")
+            .order_by("activity__started_at", "activity_id", "employee_id")
+            .first()
+        )
+        if crew is not None:
+            plan.append((village_head, ACTIVITY, crew.activity_id, crew.employee))
     orientation = (
         Nomination.objects.filter(
             program__title=CPNS_ORIENTATION,
