@@ -20,6 +20,7 @@ from people.tests.factories import (
     UserFactory,
     head_position,
 )
+from testsupport.demo import DEMO
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -154,11 +155,20 @@ def _fast_password_hashing():
 def demo_seeded(django_db_setup, django_db_blocker):
     """The whole demo (``seed_demo``), seeded once for a module whose tests only
     read it (or undo what they change: each test still runs in its own savepoint).
-    The seed is rolled back when the module is done. Request ``db`` as well."""
+    The seed is undone when the module is done: rolled back, or on the embedded
+    default the migrated state put back (``testsupport.demo``). Request ``db``
+    as well."""
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import connection, transaction
 
     with django_db_blocker.unblock():
+        if DEMO.usable(connection):
+            DEMO.seed(connection)
+            try:
+                yield
+            finally:
+                DEMO.unseed(connection)
+            return
         atomic = transaction.atomic()
         atomic.__enter__()
         try:

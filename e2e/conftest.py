@@ -1,13 +1,11 @@
 """End-to-end journeys in a real browser, on the demo data (the Kembangan tree and
 its logins, ``python manage.py seed_demo``), against the live server."""
 
-from io import StringIO
-
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from people.demo import DEMO_PASSWORD
+from testsupport.demo import seed_demo_data
 
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -16,8 +14,9 @@ DESKTOP = {"width": 1280, "height": 900}
 
 @pytest.fixture
 def demo(transactional_db):
-    """The demo data, exactly as ``make run`` serves it."""
-    call_command("seed_demo", stdout=StringIO())
+    """The demo data, exactly as ``make run`` serves it (seeded once per test
+    process on the embedded default: ``testsupport.demo``)."""
+    seed_demo_data()
 
 
 @pytest.fixture

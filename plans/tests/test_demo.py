@@ -8,8 +8,7 @@ from plans.models import DevelopmentPlan, PlanItem
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_makes_plans_once():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_makes_plans_once(demo_seeded):
     plans, items = DevelopmentPlan.objects.count(), PlanItem.objects.count()
     assert (plans, items) == (4, 9)
     call_command("seed_demo", stdout=io.StringIO())
