@@ -58,8 +58,8 @@ from bench.ikm import surveys_load
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
-from evaluations.models import ProgramChange
-from evaluations.rollups import program_changes_rebuild
+from evaluations.models import DueFollowUpDay, ProgramChange
+from evaluations.rollups import due_follow_ups_rebuild, program_changes_rebuild
 from ledger.models import FormYearChange, FormYearEntries, JPEntry, JPTotal
 from ledger.rollups import form_year_changes_rebuild
 from ledger.services import form_year_entries_rebuild, jp_totals_rebuild
@@ -162,6 +162,7 @@ def wipe() -> None:
         (JPEntry, f"employee_id IN ({employees})"),
         (Nomination, f"employee_id IN ({employees})"),
         (AttendeeUnit, f"activity_id IN ({activities}) OR unit_id IN ({units})"),
+        (DueFollowUpDay, f"unit_id IN ({units})"),
         (Attendance, f"activity_id IN ({activities})"),
         (through, f"activity_id IN ({activities})"),
         (Activity, f"unit_id IN ({units})"),
@@ -347,6 +348,7 @@ def build(shape: Shape, *, out=None) -> Built:
     year_changes_rebuild()
     form_year_changes_rebuild()  # from the entries and the changes above
     program_changes_rebuild()  # from the nominations and the levels
+    due_follow_ups_rebuild()  # from the completions, attendances and follow-ups
     quarter_snapshots_ensure(today)  # as the daily task keeps them
     attendee_units_rebuild()  # and the one the attendance writer keeps
     if connection.vendor == "postgresql":
@@ -356,6 +358,7 @@ def build(shape: Shape, *, out=None) -> Built:
                 FormYearEntries,
                 FormYearChange,
                 ProgramChange,
+                DueFollowUpDay,
                 LevelCount,
                 LevelProfileCount,
                 LevelChangeStep,

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from evaluations.models import FollowUp, Observation, ProgramChange, Reaction
+from evaluations.models import (
+    DueFollowUpDay,
+    FollowUp,
+    Observation,
+    ProgramChange,
+    Reaction,
+)
 from sosiokultural.admin import ReadOnlyAdminMixin
 
 
@@ -29,3 +35,12 @@ class ProgramChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["program", "unit", "active", "people"]
     list_filter = ["active"]
     raw_id_fields = ["program", "unit"]
+
+
+@admin.register(DueFollowUpDay)
+class DueFollowUpDayAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: the roll-up is written by ``evaluations.rollups`` only."""
+
+    list_display = ["unit", "kind", "completed_on", "outstanding"]
+    list_filter = ["kind"]
+    raw_id_fields = ["unit"]

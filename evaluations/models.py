@@ -228,3 +228,57 @@ class ProgramChange(ChangeSums):
 
     def __str__(self) -> str:
         return f"{self.program_id} {self.unit_id} {self.active}: {self.people}"
+
+
+class DueFollowUpDay(models.Model):
+    """Per unit, kind of participation and completion day: how many
+    participations completed that day by the employees placed in the unit now
+    still have no follow-up recorded (``selectors.due_participations``: a
+    program nomination approved with outcome "lulus / selesai", ending on the
+    program's end date; a present attendance of a verified activity of an
+    evaluated form, on the activity's day); no row when none. Active or not
+    alike, as the queue shows them.
+
+    The follow-up queue counts and locates its page from these rows (a few per
+    unit and day) instead of counting and sorting every due follow-up of the
+    head's subtree: ``selectors.follow_up_queue_paged``.
+
+    Rewritten by ``evaluations.rollups.due_follow_ups_refresh`` in the writer's
+    transaction (the units locked): the activity services (the activity's day
+    in its attendees' units), the nomination services (the program's end day in
+    the nominee's unit), a new end day (``programs.services.program_update``),
+    a follow-up recorded (``evaluations.services.follow_up_record``) and
+    employee moves (``people.services``: every day of both units).
+    ``rebuild_rollups [--check]`` recomputes it."""
+
+    class Kind(models.TextChoices):
+        # The kinds of ``evaluations.selectors`` (PROGRAM, ACTIVITY).
+        PROGRAM = "program", _("program")
+        ACTIVITY = "kegiatan", _("kegiatan")
+
+    # Led by the unique index below: no separate foreign-key index.
+    unit = models.ForeignKey(
+        "people.Unit", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    completed_on = models.DateField(_("selesai"))
+    outstanding = models.PositiveIntegerField(_("belum ditindaklanjuti"))
+
+    class Meta:
+        verbose_name = _("tindak lanjut belum dicatat per hari")
+        verbose_name_plural = _("tindak lanjut belum dicatat per hari")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "kind", "completed_on"], name="due_follow_up_day_uq"
+            ),
+            models.CheckConstraint(
+                condition=Q(outstanding__gt=0), name="due_follow_up_day_pos"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["program", "kegiatan"]),
+                name="due_follow_up_day_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.kind} {self.completed_on}: {self.outstanding}"

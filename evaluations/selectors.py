@@ -17,13 +17,15 @@ nomination whose outcome is "lulus / selesai", or an activity participation.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     CharField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -37,9 +39,14 @@ from activities.models import Activity, Attendance
 from activities.selectors import attended_from
 from competencies.models import Dimension, FormDimension
 from evaluations import rules
-from evaluations.models import FollowUp, Reaction
+from evaluations.models import DueFollowUpDay, FollowUp, Reaction
 from people.models import Employee, User
-from people.selectors import employee_scope_q, units_visible_to, user_employee
+from people.selectors import (
+    employee_scope_q,
+    unit_scope_q,
+    units_visible_to,
+    user_employee,
+)
 from programs.models import Nomination, Program
 
 PROGRAM = "program"
@@ -245,39 +252,27 @@ def raise_404():
 # -- level 3: on-the-job follow-ups ----------------------------------------------------
 
 
-def _due_programs(user: User, cutoff: date) -> QuerySet:
-    return (
-        Nomination.objects.filter(
-            employee_scope_q(user, "employee"),
-            state=Nomination.State.APPROVED,
-            outcome=Nomination.Outcome.COMPLETED,
-            program__ends_on__lte=cutoff,
-        )
-        .exclude(employee=user_employee(user))
-        .exclude(
-            Exists(
-                FollowUp.objects.filter(
-                    employee_id=OuterRef("employee_id"),
-                    program_id=OuterRef("program_id"),
-                )
+def due_programs() -> QuerySet[Nomination]:
+    """Program nominations approved with outcome "lulus / selesai" and no
+    follow-up recorded (any day, anyone): completed on the program's end day.
+    The one rule of the queue and of its roll-up (``DueFollowUpDay``)."""
+    return Nomination.objects.filter(
+        state=Nomination.State.APPROVED, outcome=Nomination.Outcome.COMPLETED
+    ).exclude(
+        Exists(
+            FollowUp.objects.filter(
+                employee_id=OuterRef("employee_id"), program_id=OuterRef("program_id")
             )
         )
     )
 
 
-def _due_activities(user: User, cutoff: date) -> QuerySet:
-    rows = activity_participations()
-    if not user.sees_all_units:
-        # Only the activities someone of the head's units attended (the
-        # attendee-unit roll-up), before the exact scope test per attendance.
-        rows = rows.filter(
-            activity_id__in=attended_from(units_visible_to(user).values("pk"))
-        )
+def due_activities() -> QuerySet[Attendance]:
+    """``activity_participations`` with no follow-up recorded, annotated with
+    their ``day`` (the activity's local date): the activity half of the rule."""
     return (
-        rows.filter(employee_scope_q(user, "employee"))
+        activity_participations()
         .annotate(day=_activity_day())
-        .filter(day__lte=cutoff)
-        .exclude(employee=user_employee(user))
         .exclude(
             Exists(
                 FollowUp.objects.filter(
@@ -289,17 +284,64 @@ def _due_activities(user: User, cutoff: date) -> QuerySet:
     )
 
 
-def follow_up_queue(user: User, today: date | None = None) -> QuerySet:
+def day_bounds(first: date, last: date) -> tuple:
+    """The moments of local midnight opening ``first`` and closing ``last``: the
+    activities of those days by their indexed start, before the exact day test."""
+    zone = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(first, time.min), zone),
+        timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min), zone),
+    )
+
+
+def _due_programs(user: User, cutoff: date, first: date | None) -> QuerySet:
+    rows = due_programs().filter(
+        employee_scope_q(user, "employee"), program__ends_on__lte=cutoff
+    )
+    if first is not None:
+        rows = rows.filter(program__ends_on__gte=first)
+    return rows.exclude(employee=user_employee(user))
+
+
+def _due_activities(user: User, cutoff: date, first: date | None) -> QuerySet:
+    rows = due_activities()
+    if not user.sees_all_units:
+        # Only the activities someone of the head's units attended (the
+        # attendee-unit roll-up), before the exact scope test per attendance.
+        rows = rows.filter(
+            activity_id__in=attended_from(units_visible_to(user).values("pk"))
+        )
+    rows = rows.filter(employee_scope_q(user, "employee"), day__lte=cutoff)
+    if first is not None:
+        start, end = day_bounds(first, cutoff)
+        rows = rows.filter(
+            day__gte=first,
+            activity__started_at__gte=start,
+            activity__started_at__lt=end,
+        )
+    return rows.exclude(employee=user_employee(user))
+
+
+def follow_up_queue(
+    user: User,
+    today: date | None = None,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+) -> QuerySet:
     """The follow-ups due in the user's scope and not yet recorded, oldest
     completion first, as one SQL union of rows {kind, src, person,
-    person_name, title, completed_on} (page it; it is never read whole). Heads
-    only; never about the user themselves."""
+    person_name, title, completed_on}; only those completed from ``first`` to
+    ``last`` when given (a page reads ``follow_up_queue_paged``: it is never
+    read whole). Heads only; never about the user themselves."""
     if not user.is_head or user_employee(user) is None:
         return Nomination.objects.none().values("pk")
     today = today or timezone.localdate()
     cutoff = rules.follow_up_cutoff(today, follow_up_days())
+    if last is not None:
+        cutoff = min(cutoff, last)
     programs = (
-        _due_programs(user, cutoff)
+        _due_programs(user, cutoff, first)
         .order_by()
         .values(
             kind=Value(PROGRAM, output_field=CharField()),
@@ -311,7 +353,7 @@ def follow_up_queue(user: User, today: date | None = None) -> QuerySet:
         )
     )
     activities = (
-        _due_activities(user, cutoff)
+        _due_activities(user, cutoff, first)
         .order_by()
         .values(
             kind=Value(ACTIVITY, output_field=CharField()),
@@ -327,6 +369,112 @@ def follow_up_queue(user: User, today: date | None = None) -> QuerySet:
     )
 
 
+# The due follow-ups of a head per completion day, from the roll-up: the rows of
+# the head's units up to the cutoff, less the head's own due participations (the
+# queue never shows them) — a few rows per day whatever the number of due
+# follow-ups. Formats in only the union's SQL built by the ORM.
+_DAYS = """
+SELECT u.day, SUM(u.n) FROM ({union}) u
+ GROUP BY u.day HAVING SUM(u.n) <> 0 ORDER BY u.day
+"""
+
+
+class FollowUpQueue:
+    """``follow_up_queue`` as a sequence for ``Paginator``: ``count()`` and a
+    page (``queue[start:stop]``) in two queries whatever the number of due
+    follow-ups. The per-day counts of the roll-up (``DueFollowUpDay``) give the
+    total and the days that hold rows ``start``..``stop``; the union is read for
+    those days only, offset within them: the same rows in the same order."""
+
+    def __init__(self, user: User, today: date | None = None):
+        self.user = user
+        self.today = today or timezone.localdate()
+        self._days: list[tuple[date, int]] | None = None
+
+    def days(self) -> list[tuple[date, int]]:
+        """[(completion day, due follow-ups)] in day order, days without any
+        left out (one query, cached)."""
+        if self._days is None:
+            self._days = self._read_days()
+        return self._days
+
+    def _read_days(self) -> list[tuple[date, int]]:
+        user = self.user
+        employee = user_employee(user)
+        if not user.is_head or employee is None:
+            return []
+        cutoff = rules.follow_up_cutoff(self.today, follow_up_days())
+        minus = Value(-1, output_field=IntegerField())
+        stored = (
+            DueFollowUpDay.objects.filter(
+                unit_scope_q(user, "unit"), completed_on__lte=cutoff
+            )
+            .order_by()
+            .values(day=F("completed_on"), n=F("outstanding"))
+        )
+        own_programs = (
+            due_programs()
+            .filter(employee=employee, program__ends_on__lte=cutoff)
+            .order_by()
+            .values(day=F("program__ends_on"), n=minus)
+        )
+        own_activities = (
+            due_activities()
+            .filter(employee=employee, day__lte=cutoff)
+            .order_by()
+            .values(day_=F("day"), n=minus)
+        )
+        union = stored.union(own_programs, own_activities, all=True)
+        sql, params = union.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(_DAYS.format(union=sql), params)  # noqa: S608  # nosec B608
+            return [(as_date(day), int(n)) for day, n in cursor.fetchall()]
+
+    def count(self) -> int:
+        return sum(n for __, n in self.days())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("FollowUpQueue takes slices only")
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        span = located(self.days(), start, stop)
+        if span is None:
+            return []
+        first, last, skip = span
+        rows = follow_up_queue(self.user, self.today, first=first, last=last)
+        return list(rows[skip : skip + stop - start])
+
+
+def located(
+    days: list[tuple[date, int]], start: int, stop: int
+) -> tuple[date, date, int] | None:
+    """The first and last day of ``days`` ([(day, rows)] in order) holding rows
+    ``start``..``stop - 1`` of the whole, and how many rows of the first day
+    come before row ``start``; ``None`` when there is no such row."""
+    if stop <= start:
+        return None
+    before, first, skip = 0, None, 0
+    for day, n in days:
+        if first is None and before + n > start:
+            first, skip = day, start - before
+        before += n
+        if first is not None and before >= stop:
+            return first, day, skip
+    if first is None:
+        return None
+    return first, days[-1][0], skip
+
+
+def follow_up_queue_paged(user: User, today: date | None = None) -> FollowUpQueue:
+    """The queue to hand to ``Paginator`` (``FollowUpQueue``)."""
+    return FollowUpQueue(user, today)
+
+
 @dataclass
 class QueueRow:
     kind: str
@@ -338,7 +486,7 @@ class QueueRow:
     due_on: date
 
 
-def _day(value) -> date:
+def as_date(value) -> date:
     # SQLite hands a union's date column back as text.
     return date.fromisoformat(value) if isinstance(value, str) else value
 
@@ -347,7 +495,7 @@ def queue_rows(rows) -> list[QueueRow]:
     days = follow_up_days()
     out = []
     for row in rows:
-        done = _day(row["completed_on"])
+        done = as_date(row["completed_on"])
         out.append(
             QueueRow(
                 kind=row["kind"],

@@ -10,6 +10,7 @@ and ``YearStartChange``; the
 ledger's ``JPTotal`` and ``FormYearEntries`` (``ledger.services``;
 ``rebuild_jp_rollups`` does that one alone) and ``FormYearChange``
 (``ledger.rollups``, from both); the effectiveness report's ``ProgramChange``
+(``evaluations.rollups``) and the follow-up queue's ``DueFollowUpDay``
 (``evaluations.rollups``); the IKM answer totals ``ElementTotal`` and
 ``Survey.response_count`` (``surveys.rollups``); and the activities'
 ``AttendeeUnit`` (``activities.rollups``).
@@ -22,7 +23,12 @@ from django.db import transaction
 
 from activities.rollups import attendee_units_drift, attendee_units_rebuild
 from assessments.rollups import rollups_drift, rollups_rebuild
-from evaluations.rollups import program_changes_drift, program_changes_rebuild
+from evaluations.rollups import (
+    due_follow_ups_drift,
+    due_follow_ups_rebuild,
+    program_changes_drift,
+    program_changes_rebuild,
+)
 from ledger.rollups import form_year_changes_drift, form_year_changes_rebuild
 from ledger.services import (
     form_year_entries_drift,
@@ -40,7 +46,8 @@ class Command(BaseCommand):
         "Recompute the level roll-ups (validity intervals, LatestLevel, LevelCount, "
         "LevelCountAt, LevelProfileCount, LevelChangeStep, YearStartChange), the JP "
         "totals, "
-        "form counts, the participants' changes per form and program, the IKM answer "
+        "form counts, the participants' changes per form and program, the due "
+        "follow-ups per unit and day, the IKM answer "
         "totals and the "
         "activities' attendee units from scratch; --check only reports drift (exit 1)."
     )
@@ -61,6 +68,7 @@ class Command(BaseCommand):
                 "FormYearEntries": form_year_entries_drift(),
                 "FormYearChange": form_year_changes_drift(),
                 "ProgramChange": program_changes_drift(),
+                "DueFollowUpDay": due_follow_ups_drift(),
                 "ElementTotal": element_totals_drift(),
                 "AttendeeUnit": attendee_units_drift(),
             }
@@ -84,6 +92,7 @@ class Command(BaseCommand):
                 # From the two above: after them.
                 "FormYearChange": form_year_changes_rebuild(),
                 "ProgramChange": program_changes_rebuild(),
+                "DueFollowUpDay": due_follow_ups_rebuild(),
                 "ElementTotal": element_totals_rebuild(),
                 "AttendeeUnit": attendee_units_rebuild(),
             }
