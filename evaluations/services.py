@@ -16,6 +16,7 @@ from audit.services import audit_record
 from evaluations import rules
 from evaluations.models import FollowUp, Observation, Reaction
 from evaluations.permissions import RECORD_FOLLOW_UP
+from evaluations.rollups import due_follow_ups_of_employees
 from evaluations.selectors import (
     ACTIVITY,
     PROGRAM,
@@ -94,6 +95,12 @@ def follow_up_record(
     Observation.objects.bulk_create(
         Observation(follow_up=follow_up, dimension=d, outcome=outcomes[d.pk])
         for d in subject.dimensions
+    )
+    # No longer due: the queue's roll-up of the employee's unit, that day.
+    due_follow_ups_of_employees(
+        employee_ids=[subject.employee.pk],
+        kind=subject.kind,
+        days=[subject.completed_on],
     )
     audit_record(
         actor=by,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from activities.rollups import attendee_units_joined, attendee_units_leaving
 from assessments.rollups import level_counts_refresh
+from evaluations.rollups import due_follow_ups_refresh
 from ledger.services import jp_contract_changed
 from notices.services import notice_create
 from people import tree
@@ -144,6 +145,10 @@ def employee_update(*, employee: Employee, **fields) -> Employee:
         # A move, a position change or a (de)activation: the level counts of the
         # unit left and the unit joined, in this transaction.
         level_counts_refresh(unit_ids=[placed[0], employee.unit_id])
+    if employee.unit_id != placed[0]:
+        # The follow-ups due about them move with them (whether active or not:
+        # the queue shows both).
+        due_follow_ups_refresh(unit_ids=[placed[0], employee.unit_id])
     return employee
 
 
@@ -241,6 +246,7 @@ def employees_upsert(*, records: Sequence[dict]) -> EmployeesUpserted:
     changed: list[Employee] = []
     recontracted: list[int] = []
     moved_units: set[int] = set()  # units left or joined (the level roll-up)
+    relocated: set[int] = set()  # units left or joined by a move only
     seen: dict[tuple, int] = {}
     for index, record in enumerate(records):
         values = {k: v for k, v in record.items() if k in UPSERT_FIELDS}
@@ -278,6 +284,8 @@ def employees_upsert(*, records: Sequence[dict]) -> EmployeesUpserted:
                 recontracted.append(employee.pk)
             if placement(employee) != placed:
                 moved_units.update((placed[0], employee.unit_id))
+            if employee.unit_id != placed[0]:
+                relocated.update((placed[0], employee.unit_id))
     if outcome.errors:
         return outcome
     Employee.objects.bulk_create(new, batch_size=BATCH)
@@ -287,6 +295,8 @@ def employees_upsert(*, records: Sequence[dict]) -> EmployeesUpserted:
     jp_contract_changed(employee_ids=recontracted)
     # A new employee has no level yet: only moves change the level counts.
     level_counts_refresh(unit_ids=moved_units)
+    # The due follow-ups of the moved employees' units (a new employee has none).
+    due_follow_ups_refresh(unit_ids=relocated)
     return outcome
 
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from evaluations.rollups import program_changes_refresh
+from evaluations.rollups import due_follow_ups_of_employees, program_changes_refresh
+from evaluations.selectors import PROGRAM
 from people.models import Employee, User
 from programs.models import Exchange, Nomination, Program
 from programs.services.nominations import nomination_complete
@@ -285,8 +286,16 @@ def seed(out, context: DemoContext) -> None:
         )
 
     # The nominations above are written directly: the effectiveness report's
-    # roll-up of the programs' participants is rewritten once for them.
+    # roll-up of the programs' participants is rewritten once for them, and the
+    # follow-up queue's due follow-ups on their end days in the nominees' units.
     program_changes_refresh(program_ids=[p.pk for p in programs])
+    due_follow_ups_of_employees(
+        employee_ids=Nomination.objects.filter(program__in=programs).values_list(
+            "employee_id", flat=True
+        ),
+        kind=PROGRAM,
+        days={p.ends_on for p in programs},
+    )
 
     exchange_employee = teknis[1]
     Exchange.objects.get_or_create(

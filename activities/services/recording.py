@@ -34,6 +34,7 @@ from activities.services.credits import PRESENT, activity_credits_sync
 from activities.services.evidence import evidence_save_all
 from activities.services.notify import notify_submitted
 from competencies.models import DevelopmentForm
+from evaluations.rollups import activity_due_state, due_follow_ups_of_activity
 from ledger.services import jp_credit_clear
 from people.models import Employee, Unit, User
 from people.permissions import can, check
@@ -342,6 +343,7 @@ def _activity_record(
         _submit(activity, recorder, now, first=True)
     evidence_save_all(activity, recorder, files)
     activity_credits_sync(activity=activity)
+    due_follow_ups_of_activity(activity=activity)
     if activity.status == Activity.Status.SUBMITTED:
         notify_submitted(activity)
     return activity
@@ -382,6 +384,8 @@ def activity_update(
     verified and its credits follow the change."""
     activity = locked_activity(activity)
     check(actor, EDIT, activity)
+    # Its attendees and day before the change (the follow-up queue's roll-up).
+    due_before = activity_due_state(activity)
     detail = dict(detail or {})
     kind: ActivityKind = activity.kind
     if kind.author_only:
@@ -422,6 +426,7 @@ def activity_update(
     else:
         queued = _requeue_if_about(activity, actor, now)
     activity_credits_sync(activity=activity)
+    due_follow_ups_of_activity(activity=activity, before=due_before)
     if queued:
         notify_submitted(activity)
     return activity
@@ -435,6 +440,7 @@ def activity_submit(*, activity: Activity, actor: User) -> Activity:
     _check_overlap(activity)
     _submit(activity, actor, timezone.now(), first=True)
     activity_credits_sync(activity=activity)
+    due_follow_ups_of_activity(activity=activity)
     if activity.status == Activity.Status.SUBMITTED:
         notify_submitted(activity)
     return activity
@@ -447,7 +453,9 @@ def activity_delete(*, activity: Activity, actor: User) -> None:
     jp_credit_clear(source_key=activity.source_key)
     names = list(activity.evidence.values_list("file", flat=True))
     storage = Evidence._meta.get_field("file").storage
-    activity.delete()
+    due_before = activity_due_state(activity)
+    activity.delete()  # its attendance and follow-ups with it
+    due_follow_ups_of_activity(activity=activity, before=due_before)
     transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
@@ -478,6 +486,7 @@ def attendance_set(
         attendance.save(update_fields=["status"])
         queued = _requeue_if_about(activity, actor, timezone.now())
         activity_credits_sync(activity=activity)
+        due_follow_ups_of_activity(activity=activity)
         if queued:
             notify_submitted(activity)
     return attendance

@@ -17,6 +17,7 @@ from activities.services.credits import activity_credits_sync
 from activities.services.notify import notify_rejected
 from activities.services.recording import locked_activity
 from audit.services import audit_record
+from evaluations.rollups import due_follow_ups_of_activity
 from people.models import User
 from people.permissions import check
 
@@ -47,6 +48,7 @@ def activity_verify(*, activity: Activity, verifier: User) -> Activity:
     activity.rejection_reason = ""
     activity.save()
     activity_credits_sync(activity=activity)
+    due_follow_ups_of_activity(activity=activity)
     _audit(activity, verifier, "activity.verify", Activity.Status.SUBMITTED)
     return activity
 
@@ -79,6 +81,7 @@ def activity_unverify(*, activity: Activity, actor: User) -> Activity:
     activity.verified_by, activity.verified_at = None, None
     activity.save()
     activity_credits_sync(activity=activity)
+    due_follow_ups_of_activity(activity=activity)
     _audit(activity, actor, "activity.unverify", before)
     return activity
 

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_noop
 
 from audit.services import audit_record
 from competencies.models import Dimension
-from evaluations.rollups import program_changes_refresh
+from evaluations.rollups import due_follow_ups_refresh, program_changes_refresh
+from evaluations.selectors import PROGRAM
 from ledger.services import jp_credit_clear, jp_credit_set
 from notices.services import notice_create
 from people.models import Employee, User
@@ -231,19 +232,28 @@ def _approved_count(program: Program) -> int:
 
 
 def _participation_changed(*nominations: Nomination) -> None:
-    """The effectiveness report's roll-up of the programs' participants in the
-    nominees' units follows the nominations, in this transaction (a fixed number
-    of queries for any number of nominations)."""
+    """The effectiveness report's roll-up of the programs' participants and the
+    follow-up queue's roll-up of due follow-ups, in the nominees' units, follow
+    the nominations in this transaction (a fixed number of queries for any
+    number of nominations)."""
     # The nominees locked first (as a move locks them), so their unit cannot
     # change before the commit.
-    units = (
+    units = list(
         Employee.objects.select_for_update(no_key=True)
         .filter(pk__in=sorted({n.employee_id for n in nominations}))
         .order_by("pk")
         .values_list("unit_id", flat=True)
     )
-    program_changes_refresh(
-        program_ids={n.program_id for n in nominations}, unit_ids=list(units)
+    program_ids = {n.program_id for n in nominations}
+    program_changes_refresh(program_ids=program_ids, unit_ids=units)
+    # A nomination is due on its program's end day (the units are locked above).
+    due_follow_ups_refresh(
+        unit_ids=units,
+        kind=PROGRAM,
+        days=Program.objects.filter(pk__in=program_ids).values_list(
+            "ends_on", flat=True
+        ),
+        locked=True,
     )
 
 

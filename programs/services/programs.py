@@ -9,7 +9,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from competencies.models import DevelopmentForm, Dimension, FormDimension
-from evaluations.rollups import program_changes_refresh
+from evaluations.rollups import (
+    due_follow_ups_of_employees,
+    program_changes_refresh,
+)
+from evaluations.selectors import PROGRAM
 from people.models import Employee, PositionType
 from people.permissions import check
 from programs.models import Nomination, Program
@@ -210,10 +214,23 @@ def program_update(
         "link": link,
     }
     moved = locked.starts_on != starts_on
+    ended_on = locked.ends_on
     save_fields(locked, fields, clean=True)
     if moved:
         # The participants' change is measured from the start day.
         program_changes_refresh(program_ids=[locked.pk])
+    if locked.ends_on != ended_on:
+        # Its completions fall due from the end day: the old day's and the new
+        # day's due follow-ups in the completed participants' units.
+        due_follow_ups_of_employees(
+            employee_ids=Nomination.objects.filter(
+                program=locked,
+                state=Nomination.State.APPROVED,
+                outcome=Nomination.Outcome.COMPLETED,
+            ).values_list("employee_id", flat=True),
+            kind=PROGRAM,
+            days=[ended_on, locked.ends_on],
+        )
     dimension_ids = [d.pk for d in dimensions or []] or _matrix_dimensions(form)
     locked.dimensions.set(dimension_ids)
     locked.eligible_position_types.set(list(eligible_position_types))
