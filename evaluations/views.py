@@ -12,7 +12,7 @@ from evaluations import effectiveness, exports
 from evaluations.forms import FollowUpForm, ReactionForm, YearForm
 from evaluations.permissions import RECORD_FOLLOW_UP, SEE_FOLLOW_UPS, SEE_REPORT
 from evaluations.selectors import (
-    follow_up_queue,
+    follow_up_queue_paged,
     follow_up_subject_get_for_user,
     minimum_group,
     open_surveys,
@@ -71,7 +71,8 @@ def survey(request, kind: str, pk: int):
 @require(SEE_FOLLOW_UPS)
 @require_GET
 def follow_up_list(request):
-    page = Paginator(follow_up_queue(request.user), QUEUE_PAGE).get_page(
+    # Counted and paged from the roll-up of due follow-ups per unit and day.
+    page = Paginator(follow_up_queue_paged(request.user), QUEUE_PAGE).get_page(
         request.GET.get("page")
     )
     return render(
