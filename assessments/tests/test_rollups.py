@@ -41,7 +41,7 @@ from assessments.selectors import levels_in_force
 from assessments.services import latest_levels_refresh, result_release
 from assessments.tests.factories import submitted_attempt
 from competencies.bootstrap import reference_load
-from evaluations.rollups import program_changes_drift
+from evaluations.rollups import due_follow_ups_drift, program_changes_drift
 from ledger.rollups import form_year_changes_drift
 from people.models import Employee, PositionType
 from people.services import employee_update, employees_upsert
@@ -278,6 +278,8 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, roles, st
             assert form_year_changes_drift() == []
             # And per program (the participants' change since its start day).
             assert program_changes_drift() == []
+            # And the follow-up queue's due follow-ups per unit (moves).
+            assert due_follow_ups_drift() == []
             assert 0 not in set(
                 AttendeeUnit.objects.values_list("attendees", flat=True)
             )
