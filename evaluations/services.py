@@ -23,6 +23,8 @@ from evaluations.selectors import (
     FollowUpSubject,
     SurveySubject,
     activity_participations,
+    due_activities,
+    due_programs,
     follow_up_days,
     program_participations,
     survey_days,
@@ -32,7 +34,6 @@ from notices.models import Notice
 from notices.services import notices_create
 from people.models import User
 from people.permissions import can
-from programs.models import Nomination
 
 ALREADY_ANSWERED = gettext_lazy(
     "Survei ini sudah Anda isi; jawaban hanya dapat dikirim sekali."
@@ -206,19 +207,8 @@ def follow_ups_remind(*, today: date | None = None, window_days: int = 7) -> int
     newest = rules.follow_up_cutoff(today, days)
     oldest = rules.follow_up_cutoff(today, days + window_days)
     programs = (
-        Nomination.objects.filter(
-            state=Nomination.State.APPROVED,
-            outcome=Nomination.Outcome.COMPLETED,
-            program__ends_on__range=(oldest, newest),
-        )
-        .exclude(
-            Exists(
-                FollowUp.objects.filter(
-                    employee_id=OuterRef("employee_id"),
-                    program_id=OuterRef("program_id"),
-                )
-            )
-        )
+        due_programs()
+        .filter(program__ends_on__range=(oldest, newest))
         .order_by()
         .values_list(
             Value(PROGRAM, output_field=CharField()),
@@ -231,16 +221,8 @@ def follow_ups_remind(*, today: date | None = None, window_days: int = 7) -> int
         )
     )
     activities = (
-        activity_participations()
-        .filter(activity__started_at__date__range=(oldest, newest))
-        .exclude(
-            Exists(
-                FollowUp.objects.filter(
-                    employee_id=OuterRef("employee_id"),
-                    activity_id=OuterRef("activity_id"),
-                )
-            )
-        )
+        due_activities()
+        .filter(day__range=(oldest, newest))
         .order_by()
         .values_list(
             Value(ACTIVITY, output_field=CharField()),
