@@ -37,9 +37,9 @@ from assessments.models.results import CHANGE_FIELDS, PROFILE_FIELDS, PROFILE_NU
 from competencies.models import Dimension
 from evaluations.rollups import program_changes_refresh
 from ledger.rollups import form_year_changes_refresh
-from people.models import Employee, Unit
+from people.models import Employee
 from sosiokultural.periods import REPORT_QUARTERS, ended_quarters
-from sosiokultural.rollups import drift
+from sosiokultural.rollups import drift, units_lock
 
 Key = tuple[int, int, int, int]  # unit, position type, dimension, level
 
@@ -71,7 +71,7 @@ def level_counts_refresh(*, unit_ids: Iterable[int]) -> None:
     unit_ids = sorted({pk for pk in unit_ids if pk is not None})
     if not unit_ids:
         return
-    list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+    units_lock(unit_ids)
     LevelCount.objects.filter(unit_id__in=unit_ids).delete()
     LevelCount.objects.bulk_create(
         LevelCount(
@@ -203,7 +203,7 @@ def level_counts_at_refresh(*, unit_ids: Iterable[int], locked: bool = False) ->
     if not unit_ids:
         return
     if not locked:
-        list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+        units_lock(unit_ids)
     LevelCountAt.objects.filter(unit_id__in=unit_ids).delete()
     _counts_at_insert(unit_ids, None)
 
@@ -215,7 +215,7 @@ def level_snapshots_ensure(days: Iterable[date]) -> list[date]:
     unit is locked first, as a writer of a unit's counts locks it, so a release
     or a move cannot slip between the new day and its counts."""
     wanted = set(days)
-    list(Unit.objects.select_for_update().order_by("pk").values_list("pk"))
+    units_lock()
     known = set(
         LevelSnapshotDay.objects.filter(on__in=wanted).values_list("on", flat=True)
     )
@@ -429,7 +429,7 @@ def level_changes_refresh(*, unit_ids: Iterable[int]) -> None:
     unit_ids = sorted({pk for pk in unit_ids if pk is not None})
     if not unit_ids:
         return
-    list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+    units_lock(unit_ids)
     LevelChangeStep.objects.filter(unit_id__in=unit_ids).delete()
     _steps_insert(unit_ids)
 

@@ -3,8 +3,9 @@ participants and their change in level since its start day, per dimension
 number.
 
 Rewritten by ``program_changes_refresh`` — one DELETE, one INSERT … SELECT, the
-units locked first (``Unit`` rows in pk order, as the level roll-ups lock them)
-— by every writer of its sources in its own transaction: the nomination services
+units locked first (``sosiokultural.rollups.units_lock``, as the level roll-ups
+lock them) — by every writer of its sources in its own transaction: the
+nomination services
 (``programs.services.nominations``: the program and the nominee's unit), a new
 start day (``programs.services.programs.program_update``: the program), and
 ``assessments.rollups.level_history_refresh`` (released levels, moves and
@@ -53,9 +54,9 @@ from evaluations.selectors import (
     due_programs,
     program_participations,
 )
-from people.models import Employee, Unit
+from people.models import Employee
 from programs.models import Program
-from sosiokultural.rollups import drift
+from sosiokultural.rollups import drift, units_lock
 
 FIGURES = ["people", *COUNTED_FIELDS, *CHANGE_FIELDS]
 Key = tuple[int, int, bool]  # program, unit, active
@@ -165,7 +166,7 @@ def program_changes_refresh(
                     .values_list("employee__unit_id", flat=True)
                 )
             )
-        list(Unit.objects.select_for_update().filter(pk__in=touched).values_list("pk"))
+        units_lock(touched)
     rows.delete()
     _insert(programs, units)
 
@@ -262,8 +263,7 @@ def due_follow_ups_refresh(
     if not units or day_list == []:
         return
     if not locked:
-        # The query the other roll-ups lock with: the same order, no deadlock.
-        list(Unit.objects.select_for_update().filter(pk__in=units).values_list("pk"))
+        units_lock(units)
     rows = DueFollowUpDay.objects.filter(unit_id__in=units)
     if kind is not None:
         rows = rows.filter(kind=kind)

@@ -3,8 +3,9 @@ with ledger entries of the form in the year and their change in level since
 1 January (``assessments.YearStartChange``) summed per dimension number.
 
 Rewritten per unit by ``form_year_changes_refresh`` — one DELETE, one
-INSERT … SELECT, the units locked first (``Unit`` rows in pk order, as the level
-roll-ups lock them) — by every writer of its sources in its own transaction:
+INSERT … SELECT, the units locked first (``sosiokultural.rollups.units_lock``,
+as the level roll-ups lock them) — by every writer of its sources in its own
+transaction:
 ``ledger.services`` after it rewrites ``FormYearEntries`` (the units of the
 employees whose entries changed, that year), and
 ``assessments.rollups.level_history_refresh`` (released levels and employee
@@ -23,8 +24,8 @@ from assessments.models.results import (
     PROFILE_NUMBERS,
 )
 from ledger.models import FormYearChange, FormYearEntries, JPEntry
-from people.models import Employee, Unit
-from sosiokultural.rollups import drift
+from people.models import Employee
+from sosiokultural.rollups import drift, units_lock
 
 FIGURES = ["people", "entries", *COUNTED_FIELDS, *CHANGE_FIELDS]
 Key = tuple[int, int, int, bool]  # unit, year, form, active
@@ -84,7 +85,7 @@ def form_year_changes_refresh(
     if not unit_ids:
         return
     if not locked:
-        list(Unit.objects.select_for_update().filter(pk__in=unit_ids).values_list("pk"))
+        units_lock(unit_ids)
     rows = FormYearChange.objects.filter(unit_id__in=unit_ids)
     if year is not None:
         rows = rows.filter(year=year)
