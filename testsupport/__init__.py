@@ -126,3 +126,36 @@ def in_parallel(functions) -> list:
     for thread in threads:
         thread.join(timeout=60)
     return results
+
+
+def employees_bulk_move(employees, units) -> None:
+    """Move ``employees`` to ``units`` (one each) as the employee import does,
+    through ``people.services.employees_upsert``: the bulk path of a move."""
+    from people.models import Employee
+    from people.services import employees_upsert
+
+    stored = Employee.objects.filter(pk__in=[e.pk for e in employees]).order_by("pk")
+    outcome = employees_upsert(
+        records=[
+            upsert_record(employee, unit=unit)
+            for employee, unit in zip(stored, units, strict=True)
+        ]
+    )
+    if outcome.errors:
+        raise AssertionError(outcome.errors)
+
+
+def upsert_record(employee, **changes) -> dict:
+    """The record ``employees_upsert`` takes for ``employee``, with ``changes``."""
+    record = {
+        "name": employee.name,
+        "nip": employee.nip,
+        "unit": employee.unit,
+        "position_type": employee.position_type,
+        "employment_status": employee.employment_status,
+        "gender": employee.gender,
+        "placed_on": employee.placed_on,
+        "is_active": employee.is_active,
+        "email": employee.email,
+    }
+    return record | changes

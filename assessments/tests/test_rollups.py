@@ -44,10 +44,11 @@ from competencies.bootstrap import reference_load
 from evaluations.rollups import due_follow_ups_drift, program_changes_drift
 from ledger.rollups import form_year_changes_drift
 from people.models import Employee, PositionType
-from people.services import employee_update, employees_upsert
+from people.services import employee_update
 from people.tests.factories import EmployeeFactory
 from programs.services import nomination_approve
 from programs.tests.factories import NominationFactory, past_program
+from testsupport import employees_bulk_move
 
 START = date(2025, 1, 6)
 
@@ -250,16 +251,7 @@ def test_rollups_equal_recomputation_after_any_writes(world, recorder, roles, st
                     activity_delete(activity=activity, actor=recorder)
                 elif op == "bulk_move":
                     (targets,) = args
-                    stored = Employee.objects.filter(
-                        pk__in=[e.pk for e in employees]
-                    ).order_by("pk")
-                    outcome = employees_upsert(
-                        records=[
-                            _record(employee, unit=units[target])
-                            for employee, target in zip(stored, targets, strict=True)
-                        ]
-                    )
-                    assert not outcome.errors
+                    employees_bulk_move(employees, [units[t] for t in targets])
                 elif op == "snapshot":
                     level_snapshots_ensure([START + timedelta(days=15 * args[0])])
             assert rollups_drift() == {
@@ -313,22 +305,6 @@ def _profiles_reference() -> dict:
         key = (emp.unit_id, emp.position_type_id, *levels[emp.pk])
         out[key] = out.get(key, 0) + 1
     return out
-
-
-def _record(employee: Employee, **changes) -> dict:
-    """The record ``employees_upsert`` takes for ``employee``, with ``changes``."""
-    record = {
-        "name": employee.name,
-        "nip": employee.nip,
-        "unit": employee.unit,
-        "position_type": employee.position_type,
-        "employment_status": employee.employment_status,
-        "gender": employee.gender,
-        "placed_on": employee.placed_on,
-        "is_active": employee.is_active,
-        "email": employee.email,
-    }
-    return record | changes
 
 
 def _as_of(on: date) -> dict:

@@ -40,7 +40,7 @@ from evaluations.selectors import (
 from evaluations.services import follow_up_record
 from evaluations.tests.factories import completed, ended_program, self_study
 from people.models import Employee
-from people.services import employee_update, employees_upsert
+from people.services import employee_update
 from people.tests.factories import EmployeeFactory
 from programs.models import Nomination
 from programs.services import (
@@ -50,6 +50,7 @@ from programs.services import (
     program_update,
 )
 from programs.tests.factories import NominationFactory, program_fields
+from testsupport import employees_bulk_move
 
 pytestmark = pytest.mark.django_db
 
@@ -259,20 +260,6 @@ step = st.one_of(
 )
 
 
-def _import_record(employee: Employee, unit) -> dict:
-    return {
-        "name": employee.name,
-        "nip": employee.nip,
-        "unit": unit,
-        "position_type": employee.position_type,
-        "employment_status": employee.employment_status,
-        "gender": employee.gender,
-        "placed_on": employee.placed_on,
-        "is_active": employee.is_active,
-        "email": employee.email,
-    }
-
-
 def _outcome(program, employee, outcome, bpsdm) -> None:
     """Record (or clear) the outcome of the employee's approved nomination,
     nominated and approved first when there is none."""
@@ -424,16 +411,7 @@ def test_due_follow_ups_equal_recomputation_after_any_writes(org, roles, steps):
                     employee_update(employee=employee, is_active=active)
                 elif op == "bulk_move":
                     (targets,) = args
-                    stored = Employee.objects.filter(
-                        pk__in=[e.pk for e in movers]
-                    ).order_by("pk")
-                    outcome = employees_upsert(
-                        records=[
-                            _import_record(employee, units[target])
-                            for employee, target in zip(stored, targets, strict=True)
-                        ]
-                    )
-                    assert not outcome.errors
+                    employees_bulk_move(movers, [units[t] for t in targets])
             assert due_follow_ups_drift() == []
             assert 0 not in set(
                 DueFollowUpDay.objects.values_list("outstanding", flat=True)
