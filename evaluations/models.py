@@ -233,7 +233,7 @@ class ProgramChange(ChangeSums):
 class DueFollowUpDay(models.Model):
     """Per unit, kind of participation and completion day: how many
     participations completed that day by the employees placed in the unit now
-    still have no follow-up recorded (``selectors.due_participations``: a
+    still have no follow-up recorded (``selectors.due_programs`` / ``due_activities``: a
     program nomination approved with outcome "lulus / selesai", ending on the
     program's end date; a present attendance of a verified activity of an
     evaluated form, on the activity's day); no row when none. Active or not
@@ -241,7 +241,7 @@ class DueFollowUpDay(models.Model):
 
     The follow-up queue counts and locates its page from these rows (a few per
     unit and day) instead of counting and sorting every due follow-up of the
-    head's subtree: ``selectors.follow_up_queue_paged``.
+    head's subtree: ``selectors.FollowUpQueue``.
 
     Rewritten by ``evaluations.rollups.due_follow_ups_refresh`` in the writer's
     transaction (the units locked): the activity services (the activity's day

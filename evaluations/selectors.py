@@ -332,7 +332,7 @@ def follow_up_queue(
     """The follow-ups due in the user's scope and not yet recorded, oldest
     completion first, as one SQL union of rows {kind, src, person,
     person_name, title, completed_on}; only those completed from ``first`` to
-    ``last`` when given (a page reads ``follow_up_queue_paged``: it is never
+    ``last`` when given (a page reads ``FollowUpQueue``: it is never
     read whole). Heads only; never about the user themselves."""
     if not user.is_head or user_employee(user) is None:
         return Nomination.objects.none().values("pk")
@@ -468,11 +468,6 @@ def located(
     if first is None:
         return None
     return first, days[-1][0], skip
-
-
-def follow_up_queue_paged(user: User, today: date | None = None) -> FollowUpQueue:
-    """The queue to hand to ``Paginator`` (``FollowUpQueue``)."""
-    return FollowUpQueue(user, today)
 
 
 @dataclass

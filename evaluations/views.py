@@ -12,7 +12,7 @@ from evaluations import effectiveness, exports
 from evaluations.forms import FollowUpForm, ReactionForm, YearForm
 from evaluations.permissions import RECORD_FOLLOW_UP, SEE_FOLLOW_UPS, SEE_REPORT
 from evaluations.selectors import (
-    follow_up_queue_paged,
+    FollowUpQueue,
     follow_up_subject_get_for_user,
     minimum_group,
     open_surveys,
@@ -72,7 +72,7 @@ def survey(request, kind: str, pk: int):
 @require_GET
 def follow_up_list(request):
     # Counted and paged from the roll-up of due follow-ups per unit and day.
-    page = Paginator(follow_up_queue_paged(request.user), QUEUE_PAGE).get_page(
+    page = Paginator(FollowUpQueue(request.user), QUEUE_PAGE).get_page(
         request.GET.get("page")
     )
     return render(

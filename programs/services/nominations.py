@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from activities.rollups import employees_lock
 from audit.services import audit_record
 from competencies.models import Dimension
 from evaluations.rollups import due_follow_ups_refresh, program_changes_refresh
@@ -238,12 +239,7 @@ def _participation_changed(*nominations: Nomination) -> None:
     number of nominations)."""
     # The nominees locked first (as a move locks them), so their unit cannot
     # change before the commit.
-    units = list(
-        Employee.objects.select_for_update(no_key=True)
-        .filter(pk__in=sorted({n.employee_id for n in nominations}))
-        .order_by("pk")
-        .values_list("unit_id", flat=True)
-    )
+    units = sorted(set(employees_lock(n.employee_id for n in nominations).values()))
     program_ids = {n.program_id for n in nominations}
     program_changes_refresh(program_ids=program_ids, unit_ids=units)
     # A nomination is due on its program's end day (the units are locked above).

@@ -13,7 +13,7 @@ from evaluations.rollups import (
     due_follow_ups_of_employees,
     program_changes_refresh,
 )
-from evaluations.selectors import PROGRAM
+from evaluations.selectors import PROGRAM, due_programs
 from people.models import Employee, PositionType
 from people.permissions import check
 from programs.models import Nomination, Program
@@ -223,11 +223,9 @@ def program_update(
         # Its completions fall due from the end day: the old day's and the new
         # day's due follow-ups in the completed participants' units.
         due_follow_ups_of_employees(
-            employee_ids=Nomination.objects.filter(
-                program=locked,
-                state=Nomination.State.APPROVED,
-                outcome=Nomination.Outcome.COMPLETED,
-            ).values_list("employee_id", flat=True),
+            employee_ids=due_programs()
+            .filter(program=locked)
+            .values_list("employee_id", flat=True),
             kind=PROGRAM,
             days=[ended_on, locked.ends_on],
         )
