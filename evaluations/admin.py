@@ -44,3 +44,4 @@ class DueFollowUpDayAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["unit", "kind", "completed_on", "outstanding"]
     list_filter = ["kind"]
     raw_id_fields = ["unit"]
+    list_select_related = ["unit"]
