@@ -12,7 +12,7 @@ from activities.models import Activity
 from assessments.models import Answer, Attempt, Result
 from competencies.models import RequiredLevel, Standard
 from competencies.services import standard_create
-from e2e.conftest import PHONE, screenshot
+from e2e.conftest import PHONE, screenshot, settle
 from notices.models import Notice
 from people.models import Employee, PositionType, Unit, User
 from plans.models import PlanItem
@@ -239,6 +239,9 @@ def test_bpsdm_drills_down_to_a_kelurahan_and_downloads_the_xlsx(
         kelurahan.name,
     ]
 
+    # The demand and trend fragments load above the export form; a click while one
+    # of them swaps in can land where the button was a moment earlier.
+    settle(page)
     page.get_by_role("button", name=re.compile("Buat berkas XLSX")).click()
     page.wait_for_url(re.compile(r"/ekspor/\d+/$"))
     page.get_by_text(re.compile(r"^Berkas siap: \d+ baris\.$")).wait_for()

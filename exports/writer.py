@@ -18,6 +18,7 @@ objects, usually a queryset's ``.iterator(chunk_size=…)``. The writer
   tool unchanged; their metadata is the XLSX's to carry.
 """
 
+import contextlib
 import csv
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -215,6 +216,33 @@ def xlsx_write(document: Document, handle: BinaryIO, *, user, progress=None) -> 
     """Write the workbook into an open binary file (write-only mode: rows go to
     disk as they come). Returns the number of data rows written."""
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    try:
+        return _xlsx_fill(workbook, document, handle, user=user, progress=progress)
+    except BaseException:
+        _xlsx_discard(workbook)
+        raise
+
+
+def _xlsx_discard(workbook) -> None:
+    """Drop a write-only workbook that will not be saved: each sheet's rows sit
+    in a temporary file of its own until the save, which would otherwise stay
+    on disk for the life of the process (a worker's, for a failed export)."""
+    for sheet in workbook.worksheets:
+        writer = sheet._writer  # noqa: SLF001 - openpyxl keeps it private
+        if writer is None:
+            continue
+        if sheet._rows is not None:  # noqa: SLF001
+            sheet._rows.close()  # noqa: SLF001 - ends the sheet's open element
+        writer.close()
+        with contextlib.suppress(OSError, ValueError):  # a failed save removed it
+            writer.cleanup()
+
+
+def _xlsx_fill(
+    workbook, document: Document, handle: BinaryIO, *, user, progress
+) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -222,7 +250,6 @@ def xlsx_write(document: Document, handle: BinaryIO, *, user, progress=None) -> 
     language = (get_language() or "id").split("-")[0]
     date_fmt, datetime_fmt = _DATE_FORMATS.get(language, _DEFAULT_DATE_FORMATS)
     bold = Font(bold=True)
-    workbook = Workbook(write_only=True)
     used: set[str] = set()
     about = (
         workbook.create_sheet(_sheet_title(_("Keterangan"), used))

@@ -2,7 +2,10 @@
 Keterangan sheet, and rows pulled one at a time (never the whole result)."""
 
 import csv
+import gc
 import io
+import os
+import warnings
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -22,6 +25,7 @@ from exports.writer import (
     neutralise,
     typed,
     xlsx_response,
+    xlsx_write,
 )
 from people.tests.factories import UserFactory
 
@@ -140,6 +144,32 @@ def test_xlsx_has_keterangan_first_typed_cells_and_no_formula():
     assert about["Data"] == "2"  # rows written
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
+
+
+def test_an_xlsx_that_fails_midway_leaves_no_sheet_file_behind(tmp_path):
+    """A row that raises (a job taken over, a lost connection) ends the build:
+    the sheet's temporary file is removed then, not at the end of the process,
+    and nothing is left to write into a closed file when it is collected."""
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    def rows():
+        yield ROWS[0]
+        raise RuntimeError("berhenti")
+
+    before = set(ALL_TEMP_FILES)
+    with (tmp_path / "x.xlsx").open("wb") as handle, pytest.raises(RuntimeError):
+        xlsx_write(_document(rows()), handle, user=None)
+    left = set(ALL_TEMP_FILES) - before
+    assert left == set()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gc.collect()
+    assert [w for w in caught if "closed file" in str(w.message)] == []
+    # The ordinary build still works afterwards, and cleans up after itself.
+    with (tmp_path / "y.xlsx").open("wb") as handle:
+        assert xlsx_write(_document(), handle, user=None) == len(ROWS)
+    assert set(ALL_TEMP_FILES) == before
+    assert os.path.getsize(tmp_path / "y.xlsx") > 0
 
 
 def test_an_import_template_has_no_keterangan_sheet():
