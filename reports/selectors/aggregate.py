@@ -124,10 +124,16 @@ _GAP = Case(
 
 
 def grouped_levels(
-    *, path: str, filters: Filters, period: ReportPeriod, standard_id: int | None
+    *,
+    path: str,
+    filters: Filters,
+    period: ReportPeriod,
+    standard_id: int | None,
+    by_unit: bool = True,
 ) -> list[tuple]:
     """[(unit_id, dimension_id, at level 1, …, at level 5, with a requirement,
-    meeting it, summed gap)]: one GROUP BY (unit, dimension). Without a gender or
+    meeting it, summed gap)]: one GROUP BY (unit, dimension), or by dimension
+    alone with ``by_unit=False`` (unit_id None: the whole subtree). Without a gender or
     status filter, current levels come from the ``LevelCount`` roll-up and those
     at the end of a past quarter from ``LevelCountAt`` when that day is a
     snapshot day (a few rows per unit); otherwise from the level rows
@@ -141,23 +147,42 @@ def grouped_levels(
             counts = None
         if counts is not None:
             return _grouped_counts(
-                counts, path=path, filters=filters, standard_id=standard_id
+                counts,
+                path=path,
+                filters=filters,
+                standard_id=standard_id,
+                by_unit=by_unit,
             )
     rows = _levels(period, path, filters, standard_id)
-    return list(
+    return _keyed(
+        by_unit,
         rows.order_by()
-        .values_list("employee__unit_id", "dimension_id")
+        .values_list(*_unit_column("employee__unit_id", by_unit), "dimension_id")
         .annotate(
             **{f"level_{n}": Count("pk", filter=Q(level=n)) for n in LEVELS},
             with_requirement=Count("req__level"),
             meeting=Count("pk", filter=Q(level__gte=F("req__level"))),
             gap_sum=Sum(_GAP),
-        )
+        ),
     )
 
 
+def _unit_column(name: str, by_unit: bool) -> tuple[str, ...]:
+    return (name,) if by_unit else ()
+
+
+def _keyed(by_unit: bool, rows: QuerySet) -> list[tuple]:
+    """The rows as (unit_id, …): grouped without the unit, unit_id is None."""
+    return list(rows) if by_unit else [(None, *row) for row in rows]
+
+
 def _grouped_counts(
-    rows: QuerySet, *, path: str, filters: Filters, standard_id: int | None
+    rows: QuerySet,
+    *,
+    path: str,
+    filters: Filters,
+    standard_id: int | None,
+    by_unit: bool = True,
 ) -> list[tuple]:
     """As ``grouped_levels`` over a count roll-up (``LevelCount``, or
     ``LevelCountAt`` of one day)."""
@@ -169,10 +194,11 @@ def _grouped_counts(
         rows = rows.filter(dimension_id=filters.dimension_id)
     n = F("employees")
     zero = Value(0)
-    return list(
+    return _keyed(
+        by_unit,
         rows.annotate(req=_required("position_type", standard_id))
         .order_by()
-        .values_list("unit_id", "dimension_id")
+        .values_list(*_unit_column("unit_id", by_unit), "dimension_id")
         .annotate(
             **{
                 f"level_{lv}": Coalesce(Sum(n, filter=Q(level=lv)), zero)
@@ -181,16 +207,17 @@ def _grouped_counts(
             with_requirement=Coalesce(Sum(n, filter=Q(req__level__isnull=False)), zero),
             meeting=Coalesce(Sum(n, filter=Q(level__gte=F("req__level"))), zero),
             gap_sum=Sum(n * _GAP),
-        )
+        ),
     )
 
 
 def grouped_insufficient(
-    *, path: str, filters: Filters, period: ReportPeriod
-) -> list[tuple[int, int, int]]:
+    *, path: str, filters: Filters, period: ReportPeriod, by_unit: bool = True
+) -> list[tuple[int | None, int, int]]:
     """[(unit_id, dimension_id, employees)] without a level in the dimension
     (as of the period) whose released test had too few answers in it: one
-    GROUP BY over the rows without a level (a partial index)."""
+    GROUP BY over the rows without a level (a partial index); by dimension
+    alone with ``by_unit=False`` (unit_id None)."""
     prefix = "result__employee__"
     rows = DimensionResult.objects.filter(
         employee_q(prefix, path, filters),
@@ -213,11 +240,12 @@ def grouped_insufficient(
         )
     if filters.dimension_id:
         rows = rows.filter(dimension_id=filters.dimension_id)
-    return list(
+    return _keyed(
+        by_unit,
         rows.filter(~Exists(has_level))
         .order_by()
-        .values_list(f"{prefix}unit_id", "dimension_id")
-        .annotate(n=Count("result__employee_id", distinct=True))
+        .values_list(*_unit_column(f"{prefix}unit_id", by_unit), "dimension_id")
+        .annotate(n=Count("result__employee_id", distinct=True)),
     )
 
 
@@ -247,14 +275,23 @@ def scope_stats(
     rows split the subtree. ``employees``: ``grouped_employees`` of the same path
     and filters when the caller already has them (they do not depend on the
     period)."""
+    # One row for the whole subtree: the database adds the units up (a few rows
+    # per dimension instead of one per unit and dimension).
+    whole = key_len <= len(path)
     levels = grouped_levels(
-        path=path, filters=filters, period=period, standard_id=standard_id
+        path=path,
+        filters=filters,
+        period=period,
+        standard_id=standard_id,
+        by_unit=not whole,
     )
     if employees is None:
         employees = grouped_employees(path=path, filters=filters)
-    insufficient = grouped_insufficient(path=path, filters=filters, period=period)
-    if key_len <= len(path):
-        # One row for the whole subtree: every unit has the same key.
+    insufficient = grouped_insufficient(
+        path=path, filters=filters, period=period, by_unit=not whole
+    )
+    if whole:
+        # Every row has the same key.
         def key(unit_id: int) -> str:
             return path[:key_len]
     else:
