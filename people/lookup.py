@@ -84,16 +84,18 @@ class _LookupWidget(forms.Widget):
         ids = self._ids(value)
         # A search of its own (``search_url``) tells more than a name (gap, JP,
         # why someone cannot be chosen): it is never folded into a select.
+        # ``select_below`` 0: always a search (no query to find out).
+        searches = bool(self.search_url) or self.select_below == 0
         few = (
             []
-            if self.search_url
+            if searches
             else list(
                 self.queryset.select_related("unit").order_by("name", "pk")[
                     : self.select_below + 1
                 ]
             )
         )
-        if not self.search_url and len(few) <= self.select_below:
+        if not searches and len(few) <= self.select_below:
             context["widget"].update(
                 {
                     "multiple": self.multiple,

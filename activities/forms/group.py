@@ -96,10 +96,13 @@ class GroupActivityForm(ActivityForm):
                     unit__in=unit_subtree(unit) if self.with_subunits() else [unit]
                 )
             if self.instance is not None:
+                # A semi-join on the activity's attendances: joining them made a
+                # row per attendance of everyone in scope, then DISTINCT.
+                recorded = Attendance.objects.filter(activity=self.instance)
                 people = people | self.employees.filter(
-                    attendances__activity=self.instance
+                    pk__in=recorded.values("employee_id")
                 )
-            self._roster = list(people.distinct())
+            self._roster = list(people)
         return self._roster
 
     def clean_attendance(self):

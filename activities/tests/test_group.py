@@ -94,6 +94,36 @@ def test_gathering_for_one_unit_credits_only_its_attendees_and_guests(
     assert credited == {e.pk: 240 for e in [*kel_a, kel_b[0]]}
 
 
+def test_editing_lists_the_unit_and_every_recorded_guest_once(
+    framework, roles, org, login
+):
+    kel_a = roster(org.kel_a, 2)
+    kel_b = roster(org.kel_b, 2)
+    client = login(roles.head_kecamatan)
+    client.post(
+        "/kegiatan/baru/gathering/",
+        _gathering(org.kel_a, [kel_a[0], roles.staff_a.employee], guests=[kel_b[0].pk]),
+    )
+    activity = Activity.objects.get()
+    page = client.get(f"/kegiatan/{activity.pk}/ubah/")
+    rows = page.context["form"].roster_rows()
+    # The unit's people (recorded or not) and the guest, each once; the other
+    # person of kelurahan B was not there and is not listed.
+    assert sorted(e.pk for e, __ in rows) == sorted(
+        [
+            *(e.pk for e in kel_a),
+            roles.head_a.employee.pk,
+            roles.staff_a.employee.pk,
+            kel_b[0].pk,
+        ]
+    )
+    assert {e.pk: status for e, status in rows if status} == {
+        kel_a[0].pk: "present",
+        roles.staff_a.employee.pk: "present",
+        kel_b[0].pk: "present",
+    }
+
+
 def test_gathering_refuses_someone_of_another_unit_not_added_as_guest(
     framework, roles, org, login
 ):

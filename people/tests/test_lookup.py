@@ -107,6 +107,20 @@ def test_lookup_field_validates_against_its_own_queryset(org):
     assert list(empty.errors) == ["person"]
 
 
+def test_a_field_that_never_folds_into_a_select_asks_nothing_to_render(
+    org, django_assert_num_queries
+):
+    """``select_below=0`` (guests of an activity): always the search, without
+    a query to find out how many people there are."""
+    EmployeeFactory(unit=org.kel_a, name="Ani")
+    form = _Pick(queryset=Employee.objects.filter(unit=org.kel_a))
+    form.fields["people"].widget.select_below = 0
+    with django_assert_num_queries(0):
+        html = str(form["people"])
+    assert "<select" not in html and "/pegawai/cari/?field=people" in html
+    assert "Ani" not in html
+
+
 def test_a_few_people_to_choose_from_are_a_plain_select(org, monkeypatch):
     from people import lookup
 
