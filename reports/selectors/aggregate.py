@@ -153,6 +153,24 @@ def grouped_levels(
                 standard_id=standard_id,
                 by_unit=by_unit,
             )
+    return _grouped_level_rows(
+        path=path,
+        filters=filters,
+        period=period,
+        standard_id=standard_id,
+        by_unit=by_unit,
+    )
+
+
+def _grouped_level_rows(
+    *,
+    path: str,
+    filters: Filters,
+    period: ReportPeriod,
+    standard_id: int | None,
+    by_unit: bool,
+) -> list[tuple]:
+    """As ``grouped_levels`` from the level rows themselves."""
     rows = _levels(period, path, filters, standard_id)
     return _keyed(
         by_unit,
@@ -183,9 +201,11 @@ def _grouped_counts(
     filters: Filters,
     standard_id: int | None,
     by_unit: bool = True,
+    by_day: bool = False,
 ) -> list[tuple]:
     """As ``grouped_levels`` over a count roll-up (``LevelCount``, or
-    ``LevelCountAt`` of one day)."""
+    ``LevelCountAt`` of one or, with ``by_day``, several days: each row then
+    starts with its day)."""
     if path:
         rows = rows.filter(unit_id__in=subtree_units(path).values("pk"))
     if filters.position_type_id:
@@ -194,11 +214,12 @@ def _grouped_counts(
         rows = rows.filter(dimension_id=filters.dimension_id)
     n = F("employees")
     zero = Value(0)
+    day = ("on",) if by_day else ()
     return _keyed(
-        by_unit,
+        by_unit or by_day,
         rows.annotate(req=_required("position_type", standard_id))
         .order_by()
-        .values_list(*_unit_column("unit_id", by_unit), "dimension_id")
+        .values_list(*day, *_unit_column("unit_id", by_unit), "dimension_id")
         .annotate(
             **{
                 f"level_{lv}": Coalesce(Sum(n, filter=Q(level=lv)), zero)
@@ -209,6 +230,50 @@ def _grouped_counts(
             gap_sum=Sum(n * _GAP),
         ),
     )
+
+
+def grouped_levels_at(
+    *, path: str, filters: Filters, periods: dict[ReportPeriod, int | None]
+) -> dict[ReportPeriod, list[tuple]]:
+    """``grouped_levels`` of the whole subtree (``by_unit=False``) at several
+    past quarter ends, ``periods`` giving the standard in force at each: the
+    snapshot days among them from one query over ``LevelCountAt`` per standard
+    (rather than a scan of the roll-up per day), the others (and all of them
+    with a gender or status filter) from the level rows, one query each."""
+    days = set()
+    if not filters.gender and not filters.employment_status and periods:
+        days = set(
+            LevelSnapshotDay.objects.filter(
+                on__in=[period.on for period in periods]
+            ).values_list("on", flat=True)
+        )
+    out: dict[ReportPeriod, list[tuple]] = {}
+    for period, standard_id in periods.items():
+        if period.on in days:
+            out[period] = []
+        else:
+            out[period] = _grouped_level_rows(
+                path=path,
+                filters=filters,
+                period=period,
+                standard_id=standard_id,
+                by_unit=False,
+            )
+    at = {period.on: period for period in periods if period.on in days}
+    by_standard: dict[int | None, list[date]] = {}
+    for day, period in sorted(at.items()):
+        by_standard.setdefault(periods[period], []).append(day)
+    for standard_id, of_standard in by_standard.items():
+        for on, *row in _grouped_counts(
+            LevelCountAt.objects.filter(on__in=of_standard),
+            path=path,
+            filters=filters,
+            standard_id=standard_id,
+            by_unit=False,
+            by_day=True,
+        ):
+            out[at[on]].append((None, *row))
+    return out
 
 
 def grouped_insufficient(
@@ -268,23 +333,25 @@ def scope_stats(
     standard_id: int | None,
     dimension_ids: list[int],
     employees: list[tuple[int, int]] | None = None,
+    levels: list[tuple] | None = None,
 ) -> dict[str, dict[int, Stats]]:
     """{row key: {dimension_id: Stats}}, the row key being the first ``key_len``
     characters of the unit path. Three queries (levels, employees, dimensions
     without enough evidence), and a fourth for the paths of their units when the
     rows split the subtree. ``employees``: ``grouped_employees`` of the same path
     and filters when the caller already has them (they do not depend on the
-    period)."""
+    period); ``levels``: ``grouped_levels`` of the same arguments, likewise."""
     # One row for the whole subtree: the database adds the units up (a few rows
     # per dimension instead of one per unit and dimension).
     whole = key_len <= len(path)
-    levels = grouped_levels(
-        path=path,
-        filters=filters,
-        period=period,
-        standard_id=standard_id,
-        by_unit=not whole,
-    )
+    if levels is None:
+        levels = grouped_levels(
+            path=path,
+            filters=filters,
+            period=period,
+            standard_id=standard_id,
+            by_unit=not whole,
+        )
     if employees is None:
         employees = grouped_employees(path=path, filters=filters)
     insufficient = grouped_insufficient(
@@ -322,8 +389,10 @@ def subtree_stats(
     standard_id: int | None,
     dimension_ids: list[int],
     employees: list[tuple[int, int]] | None = None,
+    levels: list[tuple] | None = None,
 ) -> dict[int, Stats]:
-    """{dimension_id: Stats} of one whole subtree ("" = every unit)."""
+    """{dimension_id: Stats} of one whole subtree ("" = every unit);
+    ``employees`` and ``levels`` as in ``scope_stats``."""
     rows = scope_stats(
         path=path,
         key_len=len(path),
@@ -332,6 +401,7 @@ def subtree_stats(
         standard_id=standard_id,
         dimension_ids=dimension_ids,
         employees=employees,
+        levels=levels,
     )
     # The key is the whole path ("" for every unit): one row at most.
     return rows.get(path) or {d: Stats() for d in dimension_ids}

@@ -23,6 +23,7 @@ from reports.selectors.aggregate import (
     child_rows,
     employee_q,
     grouped_employees,
+    grouped_levels_at,
     required_for,
     subtree_stats,
     subtree_units,
@@ -157,16 +158,27 @@ def aggregate_trend(
     path = unit.path if unit else ""
     # Employees are counted by their placement now: the same for every point.
     employees = grouped_employees(path=path, filters=filters)
-    points = []
-    for period in [*recent_quarters(today, TREND_QUARTERS), now]:
+    periods = [*recent_quarters(today, TREND_QUARTERS), now]
+    standards = {}
+    for period in periods:
         standard = standard_in_force(period.on)
+        standards[period] = standard.pk if standard else None
+    # The past points (those that are snapshot days in one pass).
+    levels_at = grouped_levels_at(
+        path=path,
+        filters=filters,
+        periods={p: standards[p] for p in periods if not p.is_now},
+    )
+    points = []
+    for period in periods:
         stats = subtree_stats(
             path=path,
             filters=filters,
             period=period,
-            standard_id=standard.pk if standard else None,
+            standard_id=standards[period],
             dimension_ids=dim_ids,
             employees=employees,
+            levels=levels_at.get(period),
         )
         points.append(TrendPoint(period, total(stats.values())))
     return points

@@ -178,6 +178,55 @@ def test_past_period_uses_history_and_standard_in_force(province, org, snapshot)
     assert kel_a[province.d1.pk].levels == {1: 1, 2: 0, 3: 0, 4: 0, 5: 0}
 
 
+def test_trend_points_are_the_same_from_snapshots_as_from_the_levels(
+    province, org, django_assert_num_queries
+):
+    """The trend reads the quarter ends that are snapshot days in one query per
+    standard in force (two here: the old one at the first point): every point,
+    for every unit of the tree and with a dimension or position filter, equals
+    the one computed from the validity intervals."""
+    from assessments.rollups import quarter_snapshots_ensure
+    from reports.periods import recent_quarters
+    from reports.selectors.province import aggregate_trend
+
+    today = timezone.localdate()
+    now = period_now(today)
+    cases = [
+        (unit, filters)
+        for unit in (None, org.province, org.kecamatan, org.kel_a)
+        for filters in (
+            Filters(),
+            Filters(dimension_id=province.d2.pk),
+            Filters(position_type_id=province.staff.pk),
+        )
+    ]
+
+    def points():
+        return [
+            [
+                (p.period, _numbers(p.stats), p.stats.levels)
+                for p in aggregate_trend(
+                    unit=unit, filters=filters, today=today, now=now
+                )
+            ]
+            for unit, filters in cases
+        ]
+
+    from_levels = points()
+    assert quarter_snapshots_ensure(today)
+    quarters = recent_quarters(today, 4)
+    assert {standard_in_force(q.on) for q in quarters} == {
+        province.standard_past,
+        province.standard_now,
+    }
+    assert points() == from_levels
+    # The dimensions, the employees, the standard in force at each of the five
+    # points, which days are snapshot days, their counts (one query per standard:
+    # two), the counts now, and the missing evidence at each point.
+    with django_assert_num_queries(1 + 1 + 5 + 1 + 2 + 1 + 5):
+        aggregate_trend(unit=None, filters=Filters(), today=today, now=now)
+
+
 def test_filters_narrow_the_employees(province, org):
     female = _stats(province, org.province, filters=Filters(gender="P"))
     assert _numbers(female[province.d2.pk]) == (
