@@ -21,7 +21,7 @@ from people.tests.factories import (
     head_position,
 )
 from testsupport.demo import DEMO
-from testsupport.liveserver import serialise_sqlite_live_server
+from testsupport.liveserver import use_serial_live_server
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -46,7 +46,7 @@ def pytest_configure(config):
     if text:
         _set_clock(text)
     _own_broker_per_xdist_worker()
-    serialise_sqlite_live_server(settings)
+    use_serial_live_server()
 
 
 def _set_clock(text: str) -> None:
