@@ -56,7 +56,7 @@ from reports.selectors import (
     unit_follow_up,
 )
 from reports.selectors.aggregate import employee_q
-from reports.selectors.followup import NOTHING
+from reports.selectors.followup import AGGREGATE_RULE, NOTHING, UNIT_RULE
 from reports.selectors.province import AggregateReport
 from reports.selectors.unit import Cell, unit_employees
 
@@ -376,14 +376,7 @@ def unit_document(user, query, *, pk: int) -> Document:
             (_("Tanggal"), today),
             _level_note(),
             (_("Triwulan tindak lanjut IKM"), quarter.label),
-            (
-                _("Aturan tindak lanjut IKM"),
-                _(
-                    "Triwulan terakhir yang sudah berakhir. Unsur lemah: bermutu C "
-                    "atau D (bila tidak ada, satu unsur terendah); hari dihitung "
-                    "dari akhir triwulan sampai tindakan pertama yang selesai."
-                ),
-            ),
+            (_("Aturan tindak lanjut IKM"), str(UNIT_RULE)),
         ],
     )
 
@@ -555,15 +548,6 @@ def aggregate_document(user, query) -> Document:
         notes=[
             (_("Standar"), report.standard or "-"),
             (_("Triwulan tindak lanjut IKM"), quarter.label),
-            (
-                _("Aturan tindak lanjut IKM"),
-                _(
-                    "Survei IKM triwulan ini pada unit dalam cakupan; filter pegawai "
-                    "tidak berlaku di sini. Untuk periode “Saat ini”: triwulan "
-                    "terakhir yang sudah berakhir. Unsur lemah: bermutu C atau D "
-                    "(bila tidak ada, satu unsur terendah); hari dihitung dari akhir "
-                    "triwulan sampai tindakan pertama yang selesai."
-                ),
-            ),
+            (_("Aturan tindak lanjut IKM"), str(AGGREGATE_RULE)),
         ],
     )

@@ -20,6 +20,7 @@ class SurveyFollowUp:
     result: SurveyResult
     weak: list  # ElementResult of the weak elements
     indicators: pekppp.Indicators
+    rule = pekppp.RULE
 
     @property
     def channel_labels(self) -> list[str]:

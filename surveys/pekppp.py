@@ -38,6 +38,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Greatest
+from django.utils.translation import gettext_lazy
 
 from sosiokultural.periods import Period
 from sosiokultural.rounding import percent, ratio
@@ -45,6 +46,12 @@ from surveys.ikm import GRADES, SCALE
 from surveys.models import ElementTotal, FollowUp, Publication, ReportedScore, Survey
 
 WEAK_BELOW = GRADES[1].lower_bound  # below "B (Baik)"
+
+# The rule above as every page and export that shows these figures states it.
+RULE = gettext_lazy(
+    "Unsur lemah: bermutu C atau D (bila tidak ada, satu unsur terendah); hari "
+    "dihitung dari akhir triwulan sampai tindakan pertama yang selesai."
+)
 
 
 def weak_elements(scores: dict[Hashable, Decimal | None]) -> list[Hashable]:

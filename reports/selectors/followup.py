@@ -10,6 +10,8 @@ from datetime import date
 
 from django.db.models import BooleanField, Case, Value, When
 from django.db.models.functions import Substr
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from people.models import Unit, User
 from people.tree import child_key_length, subtree_q
@@ -19,6 +21,22 @@ from surveys import pekppp
 from surveys.selectors import surveys_visible_to
 
 NOTHING = pekppp.combine([])
+
+# Which surveys and which quarter a report's follow-up figures count, before the
+# weak-element rule itself (``pekppp.RULE``): the unit report views "now" only,
+# the aggregate any period and applies employee filters to its other sections.
+UNIT_RULE = format_lazy(
+    "{} {}", gettext_lazy("Triwulan terakhir yang sudah berakhir."), pekppp.RULE
+)
+AGGREGATE_RULE = format_lazy(
+    "{} {}",
+    gettext_lazy(
+        "Survei IKM triwulan ini pada unit dalam cakupan; filter pegawai tidak "
+        "berlaku di sini. Untuk periode “Saat ini”: triwulan terakhir yang sudah "
+        "berakhir."
+    ),
+    pekppp.RULE,
+)
 
 
 def follow_up_quarter(period: ReportPeriod | None, today: date) -> Period:
@@ -41,6 +59,7 @@ class AggregateFollowUp:
     quarter: Period
     rows: list[FollowUpRow]
     total: pekppp.Totals
+    rule = AGGREGATE_RULE
 
 
 def aggregate_follow_up(
@@ -73,6 +92,7 @@ class UnitFollowUp:
     quarter: Period
     own: pekppp.Totals | None  # the unit's own survey; None: it has none
     total: pekppp.Totals  # the unit and everything under it
+    rule = UNIT_RULE
 
 
 def unit_follow_up(user: User, unit: Unit, *, quarter: Period) -> UnitFollowUp:

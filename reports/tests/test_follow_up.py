@@ -234,6 +234,44 @@ def test_follow_up_figures_in_english(quarters, org, roles, login):
     detail = client.get(f"/ikm/unit/{org.kecamatan.pk}/2018Q4/").content.decode()
     assert "Follow-up of the results (PEKPPP indicators)" in detail
     assert "1 of 2 (50.0%)" in detail
+    # The rule is written once (``surveys.pekppp.RULE``); each page states it
+    # after what it counts, in the reader's language.
+    assert EN_WEAK_RULE in detail
+    assert f"the latest quarter that has ended. {EN_WEAK_RULE}" in body
+    assert "Unsur lemah" not in body + detail
+
+
+EN_WEAK_RULE = (
+    "Weak elements: graded C or D (when there are none, the single lowest "
+    "element); days are counted from the end of the quarter to the first action "
+    "done."
+)
+
+
+def test_pages_and_exports_state_one_follow_up_rule(quarters, org, roles, login):
+    """The unit report, the aggregate and the survey page say the same rule
+    their workbooks' notes say, word for word."""
+    from reports.selectors.followup import AGGREGATE_RULE, UNIT_RULE
+    from surveys.pekppp import RULE
+
+    client = login(roles.head_kecamatan)
+    with _on(date(2019, 2, 15)):
+        unit_page = client.get(f"/laporan/unit/{org.kecamatan.pk}/").content.decode()
+        unit_book = _book(
+            client.get(f"/laporan/unit/{org.kecamatan.pk}/ekspor.xlsx").getvalue()
+        )
+    aggregate = client.get(
+        f"/laporan/provinsi/?unit={org.kecamatan.pk}&period=2018Q4"
+    ).content.decode()
+    detail = client.get(f"/ikm/unit/{org.kecamatan.pk}/2018Q4/").content.decode()
+    aggregate_book = _aggregate_export(client, unit=org.kecamatan.pk, period="2018Q4")
+    assert str(UNIT_RULE) == f"Triwulan terakhir yang sudah berakhir. {RULE}"
+    assert str(AGGREGATE_RULE).endswith(f"yang sudah berakhir. {RULE}")
+    assert _notes(unit_book)["Aturan tindak lanjut IKM"] == str(UNIT_RULE)
+    assert _notes(aggregate_book)["Aturan tindak lanjut IKM"] == str(AGGREGATE_RULE)
+    assert str(UNIT_RULE) in unit_page
+    assert str(AGGREGATE_RULE) in aggregate
+    assert str(RULE) in detail
 
 
 # -- the exports ------------------------------------------------------------------
@@ -426,4 +464,7 @@ def test_follow_up_export_in_english(quarters, org, roles, login):
     ]
     notes = _notes(book)
     assert notes["IKM follow-up quarter"] == "Quarter 4 2018"
-    assert notes["IKM follow-up rule"].startswith("The latest quarter that has ended.")
+    assert (
+        notes["IKM follow-up rule"]
+        == f"The latest quarter that has ended. {EN_WEAK_RULE}"
+    )
