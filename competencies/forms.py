@@ -19,7 +19,7 @@ from competencies.standards import (
     WEIGHT_MAX,
     WEIGHT_PLACES,
     effective_date_errors,
-    weight_errors,
+    weight_sum_errors,
 )
 from sosiokultural.inputs import column_max
 
@@ -300,8 +300,10 @@ class StandardForm(forms.Form):
         cleaned = super().clean()
         fields = [self.weight_field(group) for group in RATER_GROUPS]
         if not any(name in self.errors for name in fields):
+            # Each field has checked its own value; what is left is the rule
+            # over all groups.
             weights = self.weights()
-            for message in weight_errors(weights) if weights else []:
+            for message in weight_sum_errors(weights) if weights else []:
                 self.add_error(None, message)
         return cleaned
 

@@ -33,13 +33,15 @@ def dimensions() -> QuerySet[Dimension]:
     return Dimension.objects.order_by("number")
 
 
+def _in_force_first(on: date) -> QuerySet[Standard]:
+    """The standards in effect by ``on``, the one in force first: the rule of
+    "the standard in force on a date", as a query others can nest."""
+    return Standard.objects.filter(effective_from__lte=on).order_by("-effective_from")
+
+
 def standard_in_force(on: date) -> Standard | None:
     """The standard whose effective date is the latest on or before ``on``."""
-    return (
-        Standard.objects.filter(effective_from__lte=on)
-        .order_by("-effective_from")
-        .first()
-    )
+    return _in_force_first(on).first()
 
 
 def required_levels(on: date) -> dict[tuple[int, int], int]:
@@ -372,11 +374,7 @@ def dimensions_with_rater_weights(
     One query: the weights ride on the dimension rows as uncorrelated subqueries
     (computed once by the database), so the 360 profile that needs both costs
     no more queries than it did before weights existed."""
-    in_force = (
-        Standard.objects.filter(effective_from__lte=on)
-        .order_by("-effective_from")
-        .values("pk")[:1]
-    )
+    in_force = _in_force_first(on).values("pk")[:1]
     weights = RaterGroupWeights.objects.filter(standard=Subquery(in_force))
     columns = {
         "rw_standard": "standard_id",
