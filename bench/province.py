@@ -27,26 +27,19 @@ from django.db import connection
 from django.utils import timezone
 
 from activities.models import Activity, Attendance, AttendeeUnit
-from activities.rollups import attendee_units_rebuild
+from assessments.management.commands.rebuild_rollups import rebuild_all
 from assessments.models import (
     Attempt,
     DimensionResult,
     Instrument,
     LatestLevel,
-    LevelChangeStep,
     LevelCount,
-    LevelCountAt,
     LevelProfileCount,
     Result,
     TestWindow,
-    YearStartChange,
 )
 from assessments.rollups import (
-    level_changes_rebuild,
-    level_counts_rebuild,
-    level_profiles_rebuild,
     quarter_snapshots_ensure,
-    year_changes_rebuild,
 )
 from bench.development import (
     PREFIX,
@@ -58,11 +51,8 @@ from bench.ikm import surveys_load
 from bench.loader import Loader
 from competencies.bootstrap import DEFAULT_STANDARD_FROM, reference_load
 from competencies.models import Dimension, RequiredLevel, Standard
-from evaluations.models import DueFollowUpDay, ProgramChange
-from evaluations.rollups import due_follow_ups_rebuild, program_changes_rebuild
-from ledger.models import FormYearChange, FormYearEntries, JPEntry, JPTotal
-from ledger.rollups import form_year_changes_rebuild
-from ledger.services import form_year_entries_rebuild, jp_totals_rebuild
+from evaluations.models import DueFollowUpDay
+from ledger.models import JPEntry, JPTotal
 from people import tree
 from people.models import Employee, PositionType, Unit, User
 from people.reference import position_types_load
@@ -340,34 +330,14 @@ def build(shape: Shape, *, out=None) -> Built:
     surveys_load(loader, rnd, units, employees, user, today)
     say("  survei IKM, responden, tindak lanjut dan publikasi")
     loader.finish()
-    jp_totals_rebuild()  # the roll-ups the ledger's single writer keeps
-    form_year_entries_rebuild()
-    level_counts_rebuild()  # and the ones the level writers keep
-    level_profiles_rebuild()
-    level_changes_rebuild()
-    year_changes_rebuild()
-    form_year_changes_rebuild()  # from the entries and the changes above
-    program_changes_rebuild()  # from the nominations and the levels
-    due_follow_ups_rebuild()  # from the completions, attendances and follow-ups
-    quarter_snapshots_ensure(today)  # as the daily task keeps them
-    attendee_units_rebuild()  # and the one the attendance writer keeps
+    # The snapshot days first (as the daily task keeps them), then every roll-up
+    # from its sources in the order the rebuild command knows, as a deployment
+    # would after loading data by hand.
+    quarter_snapshots_ensure(today)
+    rebuild_all()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            rollups = (
-                JPTotal,
-                FormYearEntries,
-                FormYearChange,
-                ProgramChange,
-                DueFollowUpDay,
-                LevelCount,
-                LevelProfileCount,
-                LevelChangeStep,
-                LevelCountAt,
-                YearStartChange,
-                AttendeeUnit,
-            )
-            for model in rollups:
-                cursor.execute(f"ANALYZE {_t(model)}")  # nosec B608  # noqa: S608
+            cursor.execute("ANALYZE")
     say("  total JP per pegawai dan jangka waktu")
     root = Unit.objects.get(code=f"{PREFIX}-DKI")
     return Built(root=root, user=user, counts=dict(loader.counts))

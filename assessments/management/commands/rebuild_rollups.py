@@ -17,6 +17,7 @@ ledger's ``JPTotal`` and ``FormYearEntries`` (``ledger.services``;
 """
 
 import time
+from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -40,6 +41,33 @@ from surveys.rollups import element_totals_drift, element_totals_rebuild
 
 SHOWN = 20
 
+# The roll-ups outside the level ones, (name, rebuild, drift), in the order they
+# are rebuilt: each after the ones it is computed from (FormYearChange from the
+# JP entries and the level changes, ProgramChange from the levels).
+OTHERS: list[tuple[str, Callable[[], int], Callable[[], list]]] = [
+    ("JPTotal", jp_totals_rebuild, totals_drift),
+    ("FormYearEntries", form_year_entries_rebuild, form_year_entries_drift),
+    ("FormYearChange", form_year_changes_rebuild, form_year_changes_drift),
+    ("ProgramChange", program_changes_rebuild, program_changes_drift),
+    ("DueFollowUpDay", due_follow_ups_rebuild, due_follow_ups_drift),
+    ("ElementTotal", element_totals_rebuild, element_totals_drift),
+    ("AttendeeUnit", attendee_units_rebuild, attendee_units_drift),
+]
+
+
+def rebuild_all() -> dict[str, int]:
+    """Every roll-up from scratch, in dependency order: {name: rows written}.
+    The caller holds the transaction."""
+    counts = rollups_rebuild()  # the level roll-ups first: others read them
+    for name, rebuild, __ in OTHERS:
+        counts[name] = rebuild()
+    return counts
+
+
+def drift_all() -> dict[str, list]:
+    """{roll-up: drifting rows}, each against a recomputation from its sources."""
+    return {**rollups_drift(), **{name: drift() for name, __, drift in OTHERS}}
+
 
 class Command(BaseCommand):
     help = (
@@ -62,16 +90,7 @@ class Command(BaseCommand):
     def handle(self, *args, check: bool, **options):
         start = time.perf_counter()
         if check:
-            drift = {
-                **rollups_drift(),
-                "JPTotal": totals_drift(),
-                "FormYearEntries": form_year_entries_drift(),
-                "FormYearChange": form_year_changes_drift(),
-                "ProgramChange": program_changes_drift(),
-                "DueFollowUpDay": due_follow_ups_drift(),
-                "ElementTotal": element_totals_drift(),
-                "AttendeeUnit": attendee_units_drift(),
-            }
+            drift = drift_all()
             for name, rows in drift.items():
                 self.stdout.write(f"{name}: {len(rows)} baris menyimpang")
                 for row in rows[:SHOWN]:
@@ -85,17 +104,7 @@ class Command(BaseCommand):
             )
             return
         with transaction.atomic():
-            counts = {
-                **rollups_rebuild(),
-                "JPTotal": jp_totals_rebuild(),
-                "FormYearEntries": form_year_entries_rebuild(),
-                # From the two above: after them.
-                "FormYearChange": form_year_changes_rebuild(),
-                "ProgramChange": program_changes_rebuild(),
-                "DueFollowUpDay": due_follow_ups_rebuild(),
-                "ElementTotal": element_totals_rebuild(),
-                "AttendeeUnit": attendee_units_rebuild(),
-            }
+            counts = rebuild_all()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dibangun ulang dalam {time.perf_counter() - start:.1f} s: "
