@@ -447,15 +447,15 @@ def test_province_query_count_constant(
     client = login(roles.bpsdm)
     url = f"/laporan/provinsi/?unit={org.province.pk}"
     client.get(url)
-    # 18, and three for the IKM follow-up per row (surveys.pekppp.quarter_totals).
-    with django_assert_num_queries(21):
+    # 17, and three for the IKM follow-up per row (surveys.pekppp.quarter_totals).
+    with django_assert_num_queries(20):
         client.get(url)
     today = timezone.localdate()
     for employee in EmployeeFactory.create_batch(
         15, unit=province.kec2, position_type=province.staff
     ):
         released_result(employee, today - timedelta(days=3), {province.d2: 1})
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         response = client.get(url)
     assert response.context["report"].employees == 25
 
