@@ -8,6 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from bench.management.commands.bench_reports import Command
+from bench.timing import Timing
 from people.models import Employee, Unit
 from people.tests.factories import EmployeeFactory
 from surveys.models import Answer, FollowUp, Response, Survey
@@ -142,3 +144,29 @@ def test_bench_reports_same_column_catches_wrong_numbers():
     assert same["aggregate-past-quarter"] == "NO"
     assert same["demand-fragment"] == "NO"
     assert same["employee-report"] == "yes"
+
+
+def test_the_target_column_checks_both_the_time_and_the_ratio():
+    """Each row is judged against its own target: the p95 limit and, where the
+    row has raw SQL, the ratio to it; a row without a target of its own has the
+    limit of every page."""
+    out = io.StringIO()
+    command = Command(stdout=out)
+    command._table(
+        [
+            Timing("aggregate", 100.0, 140.0, 20, 100.0, 120.0, True),
+            Timing("aggregate-kota", 100.0, 140.0, 20, 50.0, 60.0, True),
+            Timing("unit-heatmap", 90.0, 120.0, 21, 10.0, 12.0, True),
+            Timing("elsewhere", 200.0, 310.0, 5, 0.0, 0.0, True),
+        ]
+    )
+    targets = {
+        line.split()[0]: line.split("  ")[-1]
+        for line in out.getvalue().splitlines()[1:]
+    }
+    assert targets == {
+        "aggregate": "p95 ≤ 150 ms OK, ≤ 1.5× raw OK",
+        "aggregate-kota": "p95 ≤ 300 ms OK, ≤ 1.5× raw MISSED",
+        "unit-heatmap": "p95 ≤ 100 ms MISSED, ≤ 1.5× raw MISSED",
+        "elsewhere": "p95 ≤ 300 ms MISSED",
+    }

@@ -43,10 +43,18 @@ from reports.selectors import (
 from reports.selectors.aggregate import Filters
 from reports.selectors.unit import PAGE_SIZE
 
+# (p95 limit in ms, largest page p95 ÷ raw SQL p95): the province-scale targets
+# of docs/performance.md; a report without a row of its own has only the limit
+# of every page (300 ms).
 TARGETS = {
-    "aggregate": (300.0, 2.0),
-    "unit-heatmap": (100.0, None),
-    "employee-report": (50.0, None),
+    "aggregate": (150.0, 1.5),
+    "unit-heatmap": (100.0, 1.5),
+    "employee-report": (50.0, 1.5),
+    "demand-fragment": (150.0, 1.5),
+    "trend-fragment": (300.0, 1.5),
+    "aggregate-past-quarter": (300.0, 1.5),
+    "aggregate-kota": (300.0, 1.5),
+    "unit-report-kota": (300.0, 1.5),
 }
 
 
@@ -121,7 +129,7 @@ class Command(BaseCommand):
             "Dimuat sesudah halaman rekap (htmx)"
             + (", dan tambahan --extended:" if len(timings) > 4 else ":")
         )
-        self._table(timings[3:], targets=False)
+        self._table(timings[3:])
 
     # -- the measurements ---------------------------------------------------------
 
@@ -267,11 +275,11 @@ class Command(BaseCommand):
             f"{platform.python_version()}"
         )
 
-    def _table(self, timings: list[Timing], targets: bool = True) -> None:
+    def _table(self, timings: list[Timing]) -> None:
         header = (
             f"{'report':<24}{'median_ms':>11}{'p95_ms':>10}{'queries':>9}"
             f"{'raw_median_ms':>15}{'raw_p95_ms':>12}{'ratio':>8}  {'same':<5}"
-            + ("  target" if targets else "")
+            "  target"
         )
         self.stdout.write(header)
         for t in timings:
@@ -283,13 +291,13 @@ class Command(BaseCommand):
                 f"{raw_median:>15}{raw_p95:>12}{ratio:>8}  "
                 f"{'yes' if t.same_numbers else 'NO':<5}"
             )
-            if targets and t.name in TARGETS:
-                limit, max_ratio = TARGETS[t.name]
-                ok = t.p95_ms <= limit and (max_ratio is None or t.ratio <= max_ratio)
-                goal = f"p95 ≤ {limit:.0f} ms" + (
-                    f", ≤ {max_ratio:.0f}× raw" if max_ratio else ""
-                )
-                line += f"  {goal}: {'OK' if ok else 'MISSED'}"
+            limit, max_ratio = TARGETS.get(t.name, (300.0, None))
+            checks = [(f"p95 ≤ {limit:.0f} ms", t.p95_ms <= limit)]
+            if max_ratio and t.raw_p95_ms:
+                checks.append((f"≤ {max_ratio:.1f}× raw", t.ratio <= max_ratio))
+            line += "  " + ", ".join(
+                f"{goal} {'OK' if ok else 'MISSED'}" for goal, ok in checks
+            )
             self.stdout.write(line)
 
 
