@@ -583,31 +583,59 @@ def intervals_of(
 # computed from the results alone (not from other rows' intervals), after every
 # row was cleared: each row gets its final value and no intermediate state breaks
 # the one-open or no-overlap constraints.
-INTERVALS_SQL = """
-UPDATE {t} SET valid_from = x.valid_from, valid_to = x.valid_to
-FROM (
-  SELECT d.id, r.assessed_on AS valid_from,
-         LEAD(r.assessed_on) OVER (
-           PARTITION BY d.employee_id, d.dimension_id
-           ORDER BY r.assessed_on, d.result_id
-         ) AS valid_to
+# Every row's interval from scratch: a released row's runs from its test date to
+# the next released row's of the same employee and dimension (ties by result);
+# any other row has none.
+FRESH_INTERVALS_SQL = """
+SELECT d.id,
+       CASE WHEN r.status = 'released' THEN r.assessed_on END AS valid_from,
+       CASE WHEN r.status = 'released' THEN LEAD(r.assessed_on) OVER (
+         PARTITION BY d.employee_id, d.dimension_id, r.status = 'released'
+         ORDER BY r.assessed_on, d.result_id
+       ) END AS valid_to
   FROM {t} d JOIN {r} r ON r.id = d.result_id
-  WHERE r.status = 'released'
-) x
-WHERE {t}.id = x.id
+"""
+
+# The rows whose stored interval is not the fresh one, with the fresh one (a
+# comparison with NULL is unknown, so the CASE reads it as "changed").
+CHANGED_INTERVALS_SQL = """
+CREATE TEMPORARY TABLE interval_fix AS
+SELECT x.id, x.valid_from, x.valid_to
+  FROM ({fresh}) x JOIN {t} d ON d.id = x.id
+ WHERE CASE WHEN (d.valid_from = x.valid_from
+                  OR (d.valid_from IS NULL AND x.valid_from IS NULL))
+             AND (d.valid_to = x.valid_to
+                  OR (d.valid_to IS NULL AND x.valid_to IS NULL))
+            THEN 0 ELSE 1 END = 1
+"""
+
+CLEAR_CHANGED_SQL = """
+UPDATE {t} SET valid_from = NULL, valid_to = NULL
+ WHERE id IN (SELECT id FROM interval_fix)
+"""
+SET_CHANGED_SQL = """
+UPDATE {t} SET valid_from = f.valid_from, valid_to = f.valid_to
+  FROM interval_fix f
+ WHERE {t}.id = f.id AND f.valid_from IS NOT NULL
 """
 
 
 def intervals_rebuild() -> int:
-    """Set every row's interval from scratch: clear them all, then one UPDATE of
-    the released rows. Returns the released rows."""
+    """Set every row's interval to its recomputation, writing only the rows
+    whose interval differs: at 100,000 employees two UPDATEs of all 1.3 million
+    rows took 125 s, most of it rewriting rows already right. The rows that
+    change are cleared first, then set, so no intermediate state can break the
+    one-open-interval and non-overlap constraints. Returns the rows changed."""
     table, results = DimensionResult._meta.db_table, Result._meta.db_table
-    DimensionResult.objects.exclude(valid_from__isnull=True).update(
-        valid_from=None, valid_to=None
-    )
+    fresh = FRESH_INTERVALS_SQL.format(t=table, r=results)
     with connection.cursor() as cursor:
-        cursor.execute(INTERVALS_SQL.format(t=table, r=results))
-        return cursor.rowcount
+        cursor.execute("DROP TABLE IF EXISTS interval_fix")
+        cursor.execute(CHANGED_INTERVALS_SQL.format(fresh=fresh, t=table))
+        cursor.execute(CLEAR_CHANGED_SQL.format(t=table))
+        changed = cursor.rowcount
+        cursor.execute(SET_CHANGED_SQL.format(t=table))
+        cursor.execute("DROP TABLE interval_fix")
+    return changed
 
 
 def intervals_drift() -> list[tuple[int, tuple, tuple]]:
@@ -664,28 +692,26 @@ def latest_levels_fresh() -> dict[tuple[int, int], tuple[int, date, int]]:
 
 def latest_levels_rebuild() -> int:
     """Replace every ``LatestLevel`` row by the open intervals (run after
-    ``intervals_rebuild``); returns the rows."""
+    ``intervals_rebuild``), in one INSERT … SELECT; returns the rows."""
     LatestLevel.objects.all().delete()
-    rows = LatestLevel.objects.bulk_create(
-        (
-            LatestLevel(
-                employee_id=emp,
-                dimension_id=dim,
-                level=level,
-                assessed_on=on,
-                result_id=result_id,
-            )
-            for emp, dim, level, on, result_id in DimensionResult.objects.filter(
-                valid_from__isnull=False, valid_to__isnull=True
-            )
-            .values_list(
-                "employee_id", "dimension_id", "level", "valid_from", "result_id"
-            )
-            .iterator(chunk_size=10000)
-        ),
-        batch_size=5000,
+    select, params = (
+        DimensionResult.objects.filter(valid_from__isnull=False, valid_to__isnull=True)
+        .order_by()
+        .values_list("employee_id", "dimension_id", "level", "valid_from", "result_id")
+        .query.sql_with_params()
     )
-    return len(rows)
+    # A table name and SQL compiled by the ORM (its parameters kept apart).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            LATEST_LEVELS_SQL.format(t=LatestLevel._meta.db_table, select=select),
+            params,
+        )
+        return cursor.rowcount
+
+
+LATEST_LEVELS_SQL = """
+INSERT INTO {t} (employee_id, dimension_id, level, assessed_on, result_id) {select}
+"""
 
 
 def latest_levels_drift() -> list[tuple[tuple[int, int], tuple | None, tuple | None]]:

@@ -446,9 +446,10 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
     assert "YearStartChange: 1 baris menyimpang" in out
     assert "LevelCountAt: 1 baris menyimpang" in out
     call_command("rebuild_rollups")
+    assert "intervals 1," in capsys.readouterr().out  # the one row it repaired
     call_command("rebuild_rollups", "--check")
     assert rollups_rebuild() == {
-        "intervals": 1,
+        "intervals": 0,  # every interval right: nothing rewritten
         "LatestLevel": 1,
         "LevelCount": 1,
         "LevelProfileCount": 1,
@@ -459,3 +460,52 @@ def test_rebuild_rollups_reports_and_repairs_drift(world, capsys):
     assert list(
         LevelProfileCount.objects.values_list(*PROFILE_FIELDS, "employees")
     ) == [(3, 0, 0, 0, 0, 0, 1)]
+
+
+def test_interval_rebuild_rewrites_only_what_is_wrong(world):
+    """Three releases of one employee and dimension and one result not released,
+    their intervals scrambled as far as the constraints let them drift (the
+    open interval moved to the oldest row, the two later ones cleared, the
+    unreleased row given one): the rebuild brings each back to its
+    recomputation, clearing before setting, so that on PostgreSQL no step meets
+    the one-open-interval or the non-overlap constraint; a second rebuild
+    rewrites nothing."""
+    dims, instrument, units, employees, positions = world
+    days = [date(2025, 1, 6), date(2025, 4, 7), date(2025, 7, 7)]
+    released = []
+    for day in days:
+        result = _scored(instrument, employees[1], day, [(dims[0], 2)])
+        result_release(result=result, by=None)
+        released.append(result)
+    _scored(instrument, employees[1], date(2025, 8, 4), [(dims[0], 5)])
+
+    def intervals():
+        return list(
+            DimensionResult.objects.filter(employee=employees[1])
+            .order_by("result__assessed_on")
+            .values_list("valid_from", "valid_to")
+        )
+
+    right = [(days[0], days[1]), (days[1], days[2]), (days[2], None), (None, None)]
+    assert intervals() == right
+    rows = list(
+        DimensionResult.objects.filter(employee=employees[1]).order_by(
+            "result__assessed_on"
+        )
+    )
+    DimensionResult.objects.filter(pk__in=[rows[1].pk, rows[2].pk]).update(
+        valid_from=None, valid_to=None
+    )
+    DimensionResult.objects.filter(pk=rows[0].pk).update(valid_to=None)
+    DimensionResult.objects.filter(pk=rows[3].pk).update(
+        valid_from=date(2024, 12, 2), valid_to=date(2024, 12, 30)
+    )
+    assert intervals() == [
+        (days[0], None),
+        (None, None),
+        (None, None),
+        (date(2024, 12, 2), date(2024, 12, 30)),
+    ]
+    assert rollups_rebuild()["intervals"] == 4
+    assert intervals() == right
+    assert rollups_rebuild()["intervals"] == 0
