@@ -212,7 +212,8 @@ def _per_key(
         rows.values(k=F(unit), **named).annotate(**sums).query.sql_with_params()
     )
     columns = [*(f"x.{name}" for name in named)]
-    added = ", ".join(f"SUM(x.{name})" for name in sums)
+    # As integers: PostgreSQL sums a bigint into a numeric (a Decimal in Python).
+    added = ", ".join(f"CAST(SUM(x.{name}) AS BIGINT)" for name in sums)
     positions = ", ".join(str(i + 1) for i in range(len(columns) + 1))
     # Only a table name, the aliases above and SQL compiled by the ORM (its
     # parameters kept apart) make up the text.
@@ -241,8 +242,9 @@ _COUNT_SUMS = ", ".join(
         "ELSE 0 END) AS g",
     ]
 )
-_SUMS_AGAIN = ", ".join(
-    f"SUM(x.{name})" for name in [*(f"l{lv}" for lv in LEVELS), "wr", "m", "g"]
+_SUMS_AGAIN = ", ".join(  # as integers, as in ``_per_key``
+    f"CAST(SUM(x.{name}) AS BIGINT)"
+    for name in [*(f"l{lv}" for lv in LEVELS), "wr", "m", "g"]
 )
 
 

@@ -460,6 +460,30 @@ def test_province_query_count_constant(
     assert response.context["report"].employees == 25
 
 
+def test_province_figures_are_whole_numbers(province, org, roles, login):
+    """Every count of the aggregate's rows is an int on every database (a sum
+    of sums is a numeric on PostgreSQL: a Decimal would reach the charts' JSON
+    as text), with and without a filter that reads the level rows."""
+    client = login(roles.bpsdm)
+    for query in ("", "&gender=P"):
+        report = client.get(
+            f"/laporan/provinsi/?unit={org.province.pk}{query}"
+        ).context["report"]
+        assert report.rows
+        for row in report.rows:
+            assert type(row.employees) is int
+            for stats in [*row.by_dimension.values(), row.all_dimensions]:
+                values = [
+                    stats.employees,
+                    *stats.levels.values(),
+                    stats.with_requirement,
+                    stats.meeting,
+                    stats.gap_sum,
+                    stats.insufficient,
+                ]
+                assert {type(v) for v in values} == {int}, (query, stats)
+
+
 @pytest.mark.parametrize("snapshots", [False, True])
 def test_province_trend_fragment(
     province, org, roles, login, snapshots, django_assert_num_queries
