@@ -579,13 +579,10 @@ def intervals_of(
     return out
 
 
-# Every released row's interval in one statement (one sort, a window function),
-# computed from the results alone (not from other rows' intervals), after every
-# row was cleared: each row gets its final value and no intermediate state breaks
-# the one-open or no-overlap constraints.
-# Every row's interval from scratch: a released row's runs from its test date to
-# the next released row's of the same employee and dimension (ties by result);
-# any other row has none.
+# Every row's interval from scratch (one sort, a window function, computed from
+# the results alone, not from other rows' intervals): a released row's runs from
+# its test date to the next released row's of the same employee and dimension
+# (ties by result); any other row has none.
 FRESH_INTERVALS_SQL = """
 SELECT d.id,
        CASE WHEN r.status = 'released' THEN r.assessed_on END AS valid_from,
@@ -690,6 +687,11 @@ def latest_levels_fresh() -> dict[tuple[int, int], tuple[int, date, int]]:
     return out
 
 
+LATEST_LEVELS_SQL = """
+INSERT INTO {t} (employee_id, dimension_id, level, assessed_on, result_id) {select}
+"""
+
+
 def latest_levels_rebuild() -> int:
     """Replace every ``LatestLevel`` row by the open intervals (run after
     ``intervals_rebuild``), in one INSERT … SELECT; returns the rows."""
@@ -707,11 +709,6 @@ def latest_levels_rebuild() -> int:
             params,
         )
         return cursor.rowcount
-
-
-LATEST_LEVELS_SQL = """
-INSERT INTO {t} (employee_id, dimension_id, level, assessed_on, result_id) {select}
-"""
 
 
 def latest_levels_drift() -> list[tuple[tuple[int, int], tuple | None, tuple | None]]:

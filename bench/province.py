@@ -38,9 +38,7 @@ from assessments.models import (
     Result,
     TestWindow,
 )
-from assessments.rollups import (
-    quarter_snapshots_ensure,
-)
+from assessments.rollups import quarter_snapshots_ensure
 from bench.development import (
     PREFIX,
     activities_load,

@@ -211,20 +211,33 @@ def _per_key(
     inner, params = (
         rows.values(k=F(unit), **named).annotate(**sums).query.sql_with_params()
     )
-    columns = [*(f"x.{name}" for name in named)]
-    # As integers: PostgreSQL sums a bigint into a numeric (a Decimal in Python).
+    sql, params = _added_up_per_key(
+        inner, params, key_len=key_len, group=list(named), sums=list(sums)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _added_up_per_key(
+    inner: str, params, *, key_len: int, group: list[str], sums: list[str]
+) -> tuple[str, list]:
+    """A statement around ``inner`` (SQL whose rows are per unit: its unit id
+    ``k``, the ``group`` columns and the ``sums`` columns) that adds its rows up
+    per row key, the first ``key_len`` characters of the unit's path:
+    [(row key, *group, *sums)]. The sums come back as integers (PostgreSQL sums a
+    bigint into a numeric, a Decimal in Python)."""
+    columns = "".join(f"x.{name}, " for name in group)
     added = ", ".join(f"CAST(SUM(x.{name}) AS BIGINT)" for name in sums)
-    positions = ", ".join(str(i + 1) for i in range(len(columns) + 1))
-    # Only a table name, the aliases above and SQL compiled by the ORM (its
+    positions = ", ".join(str(i + 1) for i in range(len(group) + 1))
+    # Only a table name, the column names above and SQL compiled by the ORM (its
     # parameters kept apart) make up the text.
     sql = f"""
-        SELECT SUBSTR(u.path, 1, %s), {"".join(c + ", " for c in columns)}{added}
+        SELECT SUBSTR(u.path, 1, %s), {columns}{added}
           FROM ({inner}) x JOIN {Unit._meta.db_table} u ON u.id = x.k
          GROUP BY {positions}
     """  # noqa: S608  # nosec B608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [key_len, *params])
-        return cursor.fetchall()
+    return sql, [key_len, *params]
 
 
 # The sums of a count roll-up's rows ``c`` in ``grouped_levels``' column order,
@@ -242,10 +255,7 @@ _COUNT_SUMS = ", ".join(
         "ELSE 0 END) AS g",
     ]
 )
-_SUMS_AGAIN = ", ".join(  # as integers, as in ``_per_key``
-    f"CAST(SUM(x.{name}) AS BIGINT)"
-    for name in [*(f"l{lv}" for lv in LEVELS), "wr", "m", "g"]
-)
+_COUNT_SUM_NAMES = [*(f"l{lv}" for lv in LEVELS), "wr", "m", "g"]
 
 
 def _grouped_counts(
@@ -295,12 +305,9 @@ def _grouped_counts(
     """  # noqa: S608  # nosec B608
     params = [*params, standard_id]
     if key_len is not None:
-        sql = f"""
-            SELECT SUBSTR(u.path, 1, %s), x.dim, {_SUMS_AGAIN}
-              FROM ({sql}) x JOIN {Unit._meta.db_table} u ON u.id = x.k
-             GROUP BY 1, 2
-        """  # noqa: S608  # nosec B608
-        params = [key_len, *params]
+        sql, params = _added_up_per_key(
+            sql, params, key_len=key_len, group=["dim"], sums=_COUNT_SUM_NAMES
+        )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         out = cursor.fetchall()
@@ -434,14 +441,10 @@ def scope_stats(
     insufficient = grouped_insufficient(
         path=path, filters=filters, period=period, key_len=by
     )
-    if whole:
-        # The rows come keyed None: every one is the subtree's.
-        def keyed(rows: list[tuple]) -> list[tuple]:
-            return [(path[:key_len], *row[1:]) for row in rows]
-    else:
 
-        def keyed(rows: list[tuple]) -> list[tuple]:
-            return rows
+    def keyed(rows: list[tuple]) -> list[tuple]:
+        # Grouped over the whole subtree, the rows come keyed None.
+        return [(path[:key_len], *row[1:]) for row in rows] if whole else rows
 
     return combine(
         level_rows=keyed(levels),

@@ -20,9 +20,10 @@ from exports.models import Export
 from exports.tasks import build_export
 from people.models import Unit
 from people.tests.factories import EmployeeFactory, UnitFactory
+from reports.selectors.followup import AGGREGATE_RULE, UNIT_RULE
 from sosiokultural.periods import Period
 from surveys.models import FollowUp, Publication
-from surveys.pekppp import Totals
+from surveys.pekppp import RULE, Totals
 from surveys.tests.factories import import_survey, report_survey
 
 pytestmark = pytest.mark.django_db
@@ -251,9 +252,6 @@ EN_WEAK_RULE = (
 def test_pages_and_exports_state_one_follow_up_rule(quarters, org, roles, login):
     """The unit report, the aggregate and the survey page say the same rule
     their workbooks' notes say, word for word."""
-    from reports.selectors.followup import AGGREGATE_RULE, UNIT_RULE
-    from surveys.pekppp import RULE
-
     client = login(roles.head_kecamatan)
     with _on(date(2019, 2, 15)):
         unit_page = client.get(f"/laporan/unit/{org.kecamatan.pk}/").content.decode()
